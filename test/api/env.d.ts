@@ -1,0 +1,12 @@
+import type { D1Migration } from 'cloudflare:test';
+import type { Bindings } from '../../functions/env';
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends Bindings {
+      EMPTY_DB: D1Database;
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}
+export {};

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: one production build served by `wrangler dev` on 127.0.0.1 with its
+// own local D1 (test/e2e/global-setup.ts), driven in Debian's Chromium.
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    include: ['test/e2e/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['./test/e2e/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
