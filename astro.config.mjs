@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
+import { unified } from '@astrojs/markdown-remark';
+import rehypeGuideBlocks from './site/markdown/rehype-guide-blocks.ts';
 
 export default defineConfig({
   site: 'https://voterdesk.example',
@@ -12,4 +14,6 @@ export default defineConfig({
   session: false,
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
+  // The unified (remark/rehype) processor, for our guide blocks; GFM gives task lists.
+  markdown: { processor: unified({ rehypePlugins: [rehypeGuideBlocks] }) },
 });

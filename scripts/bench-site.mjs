@@ -6,12 +6,12 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { run } from './env.mjs';
+import { build } from './build.mjs';
 
 const CLIENT = resolve('dist/client');
 const TARGET = 20 * 1024;
 
-if (!process.argv.includes('--no-build')) await run('astro', ['build']);
+if (!process.argv.includes('--no-build')) await build();
 
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

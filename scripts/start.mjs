@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: build the site, bring the local D1 up to date, load the demo data and
 // serve everything with `wrangler dev` on http://127.0.0.1:8787 (PORT overrides).
+import { build } from './build.mjs';
 import { run } from './env.mjs';
 import { prepareLocalDatabase } from './local-db.mjs';
 
 const port = process.env.PORT ?? '8787';
 const host = '127.0.0.1';
 
-await run('astro', ['build']);
+await build();
 await prepareLocalDatabase();
 console.log(`\nVoter Desk is starting on http://${host}:${port}/ (Ctrl+C to stop)\n`);
 await run('wrangler', ['dev', '--ip', host, '--port', port, '--show-interactive-dev-session=false']);

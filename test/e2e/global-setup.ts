@@ -4,9 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain ESM helpers shared with `npm start`
-import { offlineEnv, run } from '../../scripts/env.mjs';
-// @ts-expect-error plain ESM helpers shared with `npm start`
+import { build } from '../../scripts/build.mjs';
+import { offlineEnv } from '../../scripts/env.mjs';
 import { prepareLocalDatabase } from '../../scripts/local-db.mjs';
 import { assertChromiumInstalled } from './browser';
 
@@ -44,7 +43,7 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, output: () =
 
 export default async function setup(project: TestProject) {
   assertChromiumInstalled();
-  if (process.env.E2E_SKIP_BUILD !== '1') await run('astro', ['build']);
+  if (process.env.E2E_SKIP_BUILD !== '1') await build();
   const persistTo = await mkdtemp(join(tmpdir(), 'voter-desk-e2e-'));
   await prepareLocalDatabase({ persistTo });
 

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { COUNTRIES } from '../platform/countries';
+import { localizedText } from '../platform/localized';
+
+const isoDate = z.iso.date();
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/**
+ * How a deadline follows from voting day.
+ * - `clear-days`: N whole days lie between the deadline and voting day, neither counted
+ *   (Bulgaria's Electoral Code: "not later than 14 days before" 9 June is 25 May).
+ * - `calendar`: the deadline is voting day minus N calendar days (Kazakhstan: "at least
+ *   16 days before" 15 March is 27 February).
+ */
+export const deadlineRule = z.object({
+  daysBefore: z.number().int().positive(),
+  counting: z.enum(['clear-days', 'calendar']),
+});
+export type DeadlineRule = z.infer<typeof deadlineRule>;
+
+export const deadlineSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** A window has a first day; a plain deadline only its last. */
+    opens: isoDate.optional(),
+    opensAt: clockTime.optional(),
+    /** The last day, in the election's time zone. */
+    date: isoDate,
+    /** The hour on `date` when it closes; without it the whole day counts. */
+    closesAt: clockTime.optional(),
+    rule: deadlineRule.optional(),
+    /** Other deadlines this one must not come before (checked by the build tests). */
+    after: z.array(z.string()).default([]),
+    title: localizedText,
+    meaning: localizedText,
+  })
+  .strict();
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+export const electionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    country: z.enum(COUNTRIES),
+    /** `ep` European Parliament, `ns` National Assembly, `referendum`, `voter-list-check`. */
+    kind: z.array(z.enum(['ep', 'ns', 'referendum', 'voter-list-check'])).min(1),
+    title: localizedText,
+    /** Absent for a voter-list check that is not tied to one voting day. */
+    votingDay: isoDate.optional(),
+    pollingHours: z.object({ opens: clockTime, closes: clockTime }).strict().optional(),
+    timeZone: z.string().refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown IANA time zone'),
+    source: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+    deadlines: z.array(deadlineSchema).min(1),
+  })
+  .strict();
+export type Election = z.infer<typeof electionSchema>;
+
+/** What the date logic needs of a deadline (the client gets only this, not the texts). */
+export type DeadlineTiming = Pick<Deadline, 'id' | 'date' | 'opens' | 'opensAt' | 'closesAt'>;
+/** What the date logic needs of an election. */
+export interface ElectionTiming {
+  id: string;
+  timeZone: string;
+  votingDay?: string | undefined;
+  deadlines: DeadlineTiming[];
+}
+
+/** The timing part of an election, small enough to embed in a page for the checkers. */
+export function electionTiming(election: Election): ElectionTiming {
+  return {
+    id: election.id,
+    timeZone: election.timeZone,
+    ...(election.votingDay ? { votingDay: election.votingDay } : {}),
+    deadlines: election.deadlines.map(({ id, date, opens, opensAt, closesAt }) => ({
+      id,
+      date,
+      ...(opens ? { opens } : {}),
+      ...(opensAt ? { opensAt } : {}),
+      ...(closesAt ? { closesAt } : {}),
+    })),
+  };
+}

@@ -1,0 +1,50 @@
+import { deadlineStatus, deadlineWindow, sortedDeadlines, type DeadlineStatus } from '../../functions/elections/deadlines';
+import type { Deadline, Election } from '../../functions/elections/schema';
+import type { LocalizedText } from '../../functions/platform/localized';
+import { LOCALES, t, type Locale } from '../i18n';
+
+export const VOTING_DAY_ID = 'voting-day';
+
+const everyLocale = (make: (locale: Locale) => string) =>
+  Object.fromEntries(LOCALES.map((locale) => [locale, make(locale)])) as LocalizedText;
+
+/** Voting day as a timeline entry, so it sorts, shows and exports like a deadline. */
+export function votingDayEntry(election: Election): Deadline | undefined {
+  if (!election.votingDay) return undefined;
+  const hours = election.pollingHours;
+  return {
+    id: VOTING_DAY_ID,
+    date: election.votingDay,
+    after: [],
+    title: everyLocale((locale) => t(locale, 'timeline.votingDay')),
+    meaning: everyLocale((locale) =>
+      hours ? t(locale, 'timeline.pollingHours', { opens: hours.opens, closes: hours.closes }) : election.title[locale],
+    ),
+  };
+}
+
+/** Every dated entry of an election, voting day included, in date order. */
+export function timelineEntries(election: Election): Deadline[] {
+  const votingDay = votingDayEntry(election);
+  return sortedDeadlines({ deadlines: votingDay ? [...election.deadlines, votingDay] : election.deadlines });
+}
+
+export interface TimelineItem {
+  entry: Deadline;
+  status: DeadlineStatus;
+  opens?: string;
+  closes: string;
+}
+
+/** Entries with their status at `now` and their window as ISO instants for the client. */
+export function timelineItems(election: Election, now: Date): TimelineItem[] {
+  return timelineEntries(election).map((entry) => {
+    const { opens, closes } = deadlineWindow(entry, election.timeZone);
+    return {
+      entry,
+      status: deadlineStatus(entry, election.timeZone, now),
+      ...(opens ? { opens: opens.toISOString() } : {}),
+      closes: closes.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,32 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { deadlineIcs } from '../../../../../functions/elections/ics';
+import { ELECTIONS } from '../../../../../functions/elections/registry';
+import type { Deadline, Election } from '../../../../../functions/elections/schema';
+import type { Locale } from '../../../../../functions/platform/locale';
+import { LOCALES } from '../../../../i18n';
+import { timelineEntries } from '../../../../components/timeline-items';
+import { guideParts, guideUrl } from '../../../../guides';
+
+/** One .ics file per locale, election and dated entry (voting day included). */
+export const getStaticPaths = (async () => {
+  const guides = await getCollection('guides');
+  return LOCALES.flatMap((lang) =>
+    ELECTIONS.flatMap((election) => {
+      const guide = guides.find((g) => g.data.election === election.id && guideParts(g).locale === lang);
+      const page = guide ? guideUrl(guide) : `/${lang}/guides/`;
+      return timelineEntries(election).map((deadline) => ({
+        params: { lang, election: election.id, deadline: deadline.id },
+        props: { election, deadline, page },
+      }));
+    }),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, props, site }) => {
+  const { election, deadline, page } = props as { election: Election; deadline: Deadline; page: string };
+  const url = new URL(page, site ?? 'https://voterdesk.example').href;
+  return new Response(deadlineIcs(election, deadline, params.lang as Locale, new Date(), url), {
+    headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
+  });
+};
