@@ -14,6 +14,8 @@ export default defineConfig({
   session: false,
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
+  // Never inline scripts: the Content-Security-Policy allows scripts from our origin only.
+  vite: { build: { assetsInlineLimit: 0 } },
   // The unified (remark/rehype) processor, for our guide blocks; GFM gives task lists.
   markdown: { processor: unified({ rehypePlugins: [rehypeGuideBlocks] }) },
 });

@@ -4,7 +4,9 @@
 import { run } from './env.mjs';
 
 export async function build() {
-  await run('astro', ['build']);
+  // --force: the rendered guides are cached, and the cache does not notice changes to
+  // our rehype plugin or the data it reads (tables, elections, dictionaries).
+  await run('astro', ['build', '--force']);
   await run('pagefind', ['--site', 'dist/client', '--output-subdir', 'pagefind', '--silent']);
 }
 

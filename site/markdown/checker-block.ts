@@ -90,7 +90,7 @@ export function renderChecker(id: string, election: Election, locale: Locale): s
     .map((answer) => `<template data-answer="${answer}"><p>${escapeHtml(t(locale, `${checker.prefix}.${answer}` as MessageKey, vars))}</p></template>`)
     .join('');
   return (
-    `<form class="checker no-print" data-checker="${id}" data-timing="${escapeHtml(JSON.stringify(electionTiming(election)))}" aria-labelledby="${titleId}" hidden>` +
+    `<form class="checker no-print" data-checker="${id}" data-timing="${escapeHtml(JSON.stringify(electionTiming(election)))}" aria-labelledby="${titleId}" novalidate hidden>` +
     `<h3 id="${titleId}">${escapeHtml(t(locale, `${checker.prefix}.title` as MessageKey))}</h3>` +
     `<p>${escapeHtml(t(locale, 'checker.intro'))}</p>` +
     fieldsets +
