@@ -1,4 +1,5 @@
-import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Facts about the database itself (e.g. which demo dataset is loaded); read by /api/health. */
 export const appMeta = sqliteTable('app_meta', {
@@ -6,3 +7,99 @@ export const appMeta = sqliteTable('app_meta', {
   value: text('value').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * Polling stations of one election. The official number is the natural key within its
+ * country and election (Bulgaria's 9-digit section code, a Kyrgyz or Kazakh precinct number).
+ */
+export const stations = sqliteTable(
+  'stations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    country: text('country', { enum: ['BG', 'KG', 'KZ'] }).notNull(),
+    electionId: text('election_id').notNull(),
+    number: text('number').notNull(),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    settlement: text('settlement').notNull(),
+    settlementKey: text('settlement_key').notNull(),
+    district: text('district').notNull(),
+    constituency: text('constituency').notNull(),
+    lat: real('lat'),
+    lon: real('lon'),
+    /** null when nobody has checked. */
+    stepFree: integer('step_free', { mode: 'boolean' }),
+    mobile: integer('mobile', { mode: 'boolean' }).notNull().default(false),
+    /** The file the row came from, for staff who need to trace a value. */
+    source: text('source').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('stations_natural_key').on(t.country, t.electionId, t.number),
+    index('stations_settlement').on(t.country, t.electionId, t.settlementKey),
+    index('stations_position').on(t.country, t.lat, t.lon),
+  ],
+);
+
+/**
+ * House-number ranges of a street that vote at a station. `parity` says whether the range
+ * covers all, odd or even numbers from `fromNumber` to `toNumber` inclusive.
+ */
+export const addressRanges = sqliteTable(
+  'address_ranges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id, { onDelete: 'cascade' }),
+    country: text('country', { enum: ['BG', 'KG', 'KZ'] }).notNull(),
+    electionId: text('election_id').notNull(),
+    settlementKey: text('settlement_key').notNull(),
+    street: text('street').notNull(),
+    streetKey: text('street_key').notNull(),
+    fromNumber: integer('from_number').notNull(),
+    toNumber: integer('to_number').notNull(),
+    parity: text('parity', { enum: ['all', 'odd', 'even'] }).notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [
+    uniqueIndex('address_ranges_natural_key').on(t.country, t.electionId, t.settlementKey, t.streetKey, t.fromNumber, t.toNumber, t.parity),
+    index('address_ranges_street').on(t.country, t.electionId, t.settlementKey, t.streetKey),
+  ],
+);
+
+/**
+ * Which station a voter is registered at. The personal number is never stored: only
+ * HMAC-SHA-256 of it under the LOOKUP_KEY secret, so the table is useless without the key.
+ */
+export const registerEntries = sqliteTable(
+  'register_entries',
+  {
+    electionId: text('election_id').notNull(),
+    idHash: text('id_hash').notNull(),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.idHash] })],
+);
+
+/** "Report a problem with this answer": what is wrong, never a personal number. */
+export const stationReports = sqliteTable(
+  'station_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['wrong_address', 'closed_or_moved', 'access', 'wrong_station', 'other'] }).notNull(),
+    details: text('details').notNull(),
+    /** AES-GCM ciphertext of the optional contact, deleted with the report. */
+    contactSealed: text('contact_sealed'),
+    locale: text('locale').notNull(),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    /** Reports (and any contact in them) are deleted after this moment. */
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('station_reports_station').on(t.stationId), index('station_reports_expiry').on(t.expiresAt)],
+);

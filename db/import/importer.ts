@@ -1,0 +1,188 @@
+import { createHmac } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { Country } from '../../functions/platform/countries';
+import { readCsv } from './csv';
+import { executeSql, queryRows, sqlValue, type D1Target } from './d1';
+import { rangesFormat, registerFormat, stationsFormat, type CsvFormat } from './formats';
+
+export interface ImportOptions {
+  country: Country;
+  electionId: string;
+  stations?: string | undefined;
+  ranges?: string | undefined;
+  register?: string | undefined;
+  target: D1Target;
+  /** The LOOKUP_KEY the Worker uses; personal numbers are stored only as HMACs under it. */
+  lookupKey: string;
+  /** Rows per SQL file sent to D1. */
+  batchSize?: number;
+  log?: (line: string) => void;
+}
+
+export interface BadRow {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  loaded: Record<'stations' | 'ranges' | 'register', number>;
+  bad: BadRow[];
+}
+
+/** Rows per INSERT statement: well under SQLite's limits, large enough to be fast. */
+const ROWS_PER_STATEMENT = 200;
+
+/** Streams a CSV file through a format, yielding parsed rows and reporting bad ones. */
+async function* rowsOf<T>(path: string, format: CsvFormat<T>, country: Country, bad: BadRow[]): AsyncGenerator<{ line: number; value: T }> {
+  const file = basename(path);
+  let header: string[] | undefined;
+  for await (const record of readCsv(createReadStream(path))) {
+    if (!header) {
+      header = record.fields.map((f) => f.trim().toLowerCase());
+      const missing = format.columns.filter((c) => !header!.includes(c));
+      if (missing.length > 0) throw new Error(`${file}: the header lacks ${missing.join(', ')} (expected ${format.columns.join(',')})`);
+      continue;
+    }
+    if (record.fields.length !== header.length) {
+      bad.push({ file, line: record.line, reason: `${record.fields.length} fields, the header has ${header.length}` });
+      continue;
+    }
+    const row = Object.fromEntries(header.map((name, i) => [name, record.fields[i]!]));
+    const result = format.parse(row, { country });
+    if (result.ok) yield { line: record.line, value: result.value };
+    else bad.push({ file, line: record.line, reason: result.reason });
+  }
+  if (!header) throw new Error(`${file}: the file is empty (a header row is required)`);
+}
+
+/** Groups rows into multi-row upserts and sends `batchSize` rows at a time. */
+class BatchWriter {
+  private statements: string[] = [];
+  private values: string[] = [];
+  private rowsInBatch = 0;
+  constructor(
+    private readonly target: D1Target,
+    private readonly batchSize: number,
+    private readonly insert: string,
+    private readonly conflict: string,
+  ) {}
+
+  async add(tuple: string): Promise<void> {
+    this.values.push(tuple);
+    this.rowsInBatch++;
+    if (this.values.length === ROWS_PER_STATEMENT) this.closeStatement();
+    if (this.rowsInBatch >= this.batchSize) await this.flush();
+  }
+
+  private closeStatement(): void {
+    if (this.values.length === 0) return;
+    this.statements.push(`${this.insert} VALUES ${this.values.join(',')} ${this.conflict};`);
+    this.values = [];
+  }
+
+  async flush(): Promise<void> {
+    this.closeStatement();
+    const statements = this.statements;
+    this.statements = [];
+    this.rowsInBatch = 0;
+    await executeSql(statements, this.target);
+  }
+}
+
+/**
+ * Loads official lists into D1: stations, then address ranges and register entries that
+ * point at them by station number. Every bad row is reported with its line and reason and
+ * the good rows still load; re-running the same files changes nothing (upserts on natural
+ * keys). Files are streamed, and at most one batch is held in memory.
+ */
+export async function importLists(options: ImportOptions): Promise<ImportReport> {
+  const { country, electionId, target } = options;
+  const batchSize = options.batchSize ?? 50_000;
+  const log = options.log ?? (() => {});
+  const bad: BadRow[] = [];
+  const loaded = { stations: 0, ranges: 0, register: 0 };
+  const now = new Date().toISOString();
+
+  if (options.stations) {
+    const source = basename(options.stations);
+    const writer = new BatchWriter(
+      target,
+      batchSize,
+      'INSERT INTO stations (country, election_id, number, name, address, settlement, settlement_key, district, constituency, lat, lon, step_free, mobile, source, updated_at)',
+      `ON CONFLICT(country, election_id, number) DO UPDATE SET name = excluded.name, address = excluded.address, settlement = excluded.settlement,
+       settlement_key = excluded.settlement_key, district = excluded.district, constituency = excluded.constituency, lat = excluded.lat,
+       lon = excluded.lon, step_free = excluded.step_free, mobile = excluded.mobile, source = excluded.source,
+       updated_at = CASE WHEN stations.name IS excluded.name AND stations.address IS excluded.address AND stations.lat IS excluded.lat
+         AND stations.lon IS excluded.lon AND stations.step_free IS excluded.step_free AND stations.mobile IS excluded.mobile
+         AND stations.district IS excluded.district AND stations.constituency IS excluded.constituency THEN stations.updated_at ELSE excluded.updated_at END`,
+    );
+    for await (const { value: s } of rowsOf(options.stations, stationsFormat, country, bad)) {
+      await writer.add(
+        `(${[country, electionId, s.number, s.name, s.address, s.settlement, s.settlementKey, s.district, s.constituency, s.lat, s.lon, s.stepFree, s.mobile, source, now].map(sqlValue).join(',')})`,
+      );
+      loaded.stations++;
+    }
+    await writer.flush();
+    log(`stations: ${loaded.stations} loaded`);
+  }
+
+  if (!options.ranges && !options.register) return { loaded, bad };
+
+  // Station numbers → ids for this country and election: small (thousands), read once.
+  const stationIds = new Map(
+    (
+      await queryRows<{ id: number; number: string }>(
+        `SELECT id, number FROM stations WHERE country = ${sqlValue(country)} AND election_id = ${sqlValue(electionId)}`,
+        target,
+      )
+    ).map((row) => [row.number, row.id]),
+  );
+
+  if (options.ranges) {
+    const file = basename(options.ranges);
+    const writer = new BatchWriter(
+      target,
+      batchSize,
+      'INSERT INTO address_ranges (station_id, country, election_id, settlement_key, street, street_key, from_number, to_number, parity, source)',
+      'ON CONFLICT(country, election_id, settlement_key, street_key, from_number, to_number, parity) DO UPDATE SET station_id = excluded.station_id, street = excluded.street, source = excluded.source',
+    );
+    for await (const { line, value: r } of rowsOf(options.ranges, rangesFormat, country, bad)) {
+      const stationId = stationIds.get(r.stationNumber);
+      if (stationId === undefined) {
+        bad.push({ file, line, reason: `station_number ${r.stationNumber} is not a station of ${country} ${electionId}` });
+        continue;
+      }
+      await writer.add(`(${[stationId, country, electionId, r.settlementKey, r.street, r.streetKey, r.from, r.to, r.parity, file].map(sqlValue).join(',')})`);
+      loaded.ranges++;
+    }
+    await writer.flush();
+    log(`ranges: ${loaded.ranges} loaded`);
+  }
+
+  if (options.register) {
+    const file = basename(options.register);
+    const writer = new BatchWriter(
+      target,
+      batchSize,
+      'INSERT INTO register_entries (election_id, id_hash, station_id)',
+      'ON CONFLICT(election_id, id_hash) DO UPDATE SET station_id = excluded.station_id',
+    );
+    for await (const { line, value: r } of rowsOf(options.register, registerFormat, country, bad)) {
+      const stationId = stationIds.get(r.stationNumber);
+      if (stationId === undefined) {
+        bad.push({ file, line, reason: `station_number ${r.stationNumber} is not a station of ${country} ${electionId}` });
+        continue;
+      }
+      // Same as functions/platform/crypto.ts personalNumberHash(), with node:crypto for speed.
+      const hash = createHmac('sha256', options.lookupKey).update(`${country}:${r.normalized}`).digest('base64url');
+      await writer.add(`(${sqlValue(electionId)},${sqlValue(hash)},${stationId})`);
+      loaded.register++;
+      if (loaded.register % 100_000 === 0) log(`register: ${loaded.register} rows…`);
+    }
+    await writer.flush();
+    log(`register: ${loaded.register} loaded`);
+  }
+  return { loaded, bad };
+}

@@ -1,0 +1,43 @@
+// Loads the synthetic demo dataset into the local D1 through the same importer as
+// `npm run import`; idempotent (upserts on natural keys). Used by `npm start`.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { localLookupKey } from '../../scripts/dev-vars.mjs';
+import { executeSql, queryRows, sqlValue } from '../import/d1';
+import { importLists } from '../import/importer';
+import { demoData, DEMO_HEADERS } from './demo-data';
+
+/** Bump when the generator changes. */
+export const DEMO_VERSION = '2';
+
+const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const csv = (header: string[], rows: string[][]) => [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+
+const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
+const target = { remote: false, persistTo: values['persist-to'] };
+const loaded = await queryRows<{ value: string }>("SELECT value FROM app_meta WHERE key = 'demo_version'", target);
+if (loaded[0]?.value === DEMO_VERSION) {
+  console.log(`demo data version ${DEMO_VERSION} is already loaded`);
+  process.exit(0);
+}
+const dir = await mkdtemp(join(tmpdir(), 'voter-desk-demo-'));
+try {
+  for (const data of demoData()) {
+    const files = { stations: join(dir, `${data.country}-stations.csv`), ranges: join(dir, `${data.country}-ranges.csv`), register: join(dir, `${data.country}-register.csv`) };
+    await writeFile(files.stations, csv(DEMO_HEADERS.stations, data.stations));
+    await writeFile(files.ranges, csv(DEMO_HEADERS.ranges, data.ranges));
+    await writeFile(files.register, csv(DEMO_HEADERS.register, data.register));
+    const report = await importLists({ country: data.country, electionId: data.electionId, ...files, target, lookupKey: localLookupKey() });
+    if (report.bad.length > 0) throw new Error(`demo data for ${data.country} has bad rows: ${JSON.stringify(report.bad.slice(0, 3))}`);
+    console.log(`demo ${data.country}: ${report.loaded.stations} stations, ${report.loaded.ranges} ranges, ${report.loaded.register} register entries`);
+  }
+  const now = new Date().toISOString();
+  await executeSql(
+    [`INSERT INTO app_meta (key, value, updated_at) VALUES ('demo_version', ${sqlValue(DEMO_VERSION)}, ${sqlValue(now)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;`],
+    target,
+  );
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

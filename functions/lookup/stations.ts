@@ -1,0 +1,148 @@
+import { and, asc, between, eq, like, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { addressRanges, registerEntries, stations } from '../../db/schema';
+import type { Country } from '../platform/countries';
+import { inRange } from './normalize';
+
+export type StationRow = typeof stations.$inferSelect;
+
+/**
+ * The station a hashed personal number is registered at: one indexed query, whether or not
+ * the number exists, so neither the work nor the time tells the two apart.
+ */
+export async function stationForPersonalNumber(db: Database, electionId: string, idHash: string): Promise<StationRow | undefined> {
+  const rows = await db
+    .select({ station: stations })
+    .from(registerEntries)
+    .innerJoin(stations, eq(stations.id, registerEntries.stationId))
+    .where(and(eq(registerEntries.electionId, electionId), eq(registerEntries.idHash, idHash)))
+    .limit(1);
+  return rows[0]?.station;
+}
+
+export async function stationById(db: Database, id: number): Promise<StationRow | undefined> {
+  const rows = await db.select().from(stations).where(eq(stations.id, id)).limit(1);
+  return rows[0];
+}
+
+export interface AddressMatch {
+  station: StationRow;
+  street: string;
+  fromNumber: number;
+  toNumber: number;
+  parity: 'all' | 'odd' | 'even';
+}
+
+/**
+ * Stations serving a street of a settlement; with a house number, only the range that
+ * contains it (a street is often split between stations by number and side).
+ */
+export async function stationsForAddress(
+  db: Database,
+  query: { country: Country; electionId: string; settlementKey: string; streetKey: string; number?: number },
+): Promise<AddressMatch[]> {
+  const rows = await db
+    .select({ station: stations, street: addressRanges.street, fromNumber: addressRanges.fromNumber, toNumber: addressRanges.toNumber, parity: addressRanges.parity })
+    .from(addressRanges)
+    .innerJoin(stations, eq(stations.id, addressRanges.stationId))
+    .where(
+      and(
+        eq(addressRanges.country, query.country),
+        eq(addressRanges.electionId, query.electionId),
+        eq(addressRanges.settlementKey, query.settlementKey),
+        eq(addressRanges.streetKey, query.streetKey),
+      ),
+    )
+    .orderBy(asc(addressRanges.fromNumber));
+  const number = query.number;
+  return number === undefined ? rows : rows.filter((row) => inRange(number, row.fromNumber, row.toNumber, row.parity));
+}
+
+/** Stations of a settlement (used when no street is given). */
+export async function stationsInSettlement(db: Database, query: { country: Country; electionId: string; settlementKey: string }): Promise<StationRow[]> {
+  return db
+    .select()
+    .from(stations)
+    .where(and(eq(stations.country, query.country), eq(stations.electionId, query.electionId), eq(stations.settlementKey, query.settlementKey)))
+    .orderBy(asc(stations.number))
+    .limit(200);
+}
+
+/** Settlement names starting with a prefix, for suggestions. */
+export async function settlementSuggestions(db: Database, query: { country: Country; electionId: string; prefixKey: string }): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ settlement: stations.settlement })
+    .from(stations)
+    .where(and(eq(stations.country, query.country), eq(stations.electionId, query.electionId), like(stations.settlementKey, `${escapeLike(query.prefixKey)}%`)))
+    .orderBy(asc(stations.settlement))
+    .limit(10);
+  return rows.map((row) => row.settlement);
+}
+
+/** Street names of a settlement containing the typed words, for suggestions. */
+export async function streetSuggestions(
+  db: Database,
+  query: { country: Country; electionId: string; settlementKey: string; partKey: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ street: addressRanges.street })
+    .from(addressRanges)
+    .where(
+      and(
+        eq(addressRanges.country, query.country),
+        eq(addressRanges.electionId, query.electionId),
+        eq(addressRanges.settlementKey, query.settlementKey),
+        like(addressRanges.streetKey, `%${escapeLike(query.partKey)}%`),
+      ),
+    )
+    .orderBy(asc(addressRanges.street))
+    .limit(10);
+  return rows.map((row) => row.street);
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[%_]/g, '');
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+
+/** Great-circle distance in metres. */
+export function distanceMetres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Nearest stations with known coordinates: a bounding box that widens until it holds
+ * enough stations (or reaches ~200 km), then exact distances.
+ */
+export async function nearestStations(
+  db: Database,
+  query: { lat: number; lon: number; limit: number; country?: Country | undefined },
+): Promise<{ station: StationRow; distance: number }[]> {
+  for (const km of [2, 10, 50, 200]) {
+    const dLat = km / 111;
+    const dLon = km / (111 * Math.max(0.1, Math.cos((query.lat * Math.PI) / 180)));
+    const rows = await db
+      .select()
+      .from(stations)
+      .where(
+        and(
+          query.country ? eq(stations.country, query.country) : sql`1 = 1`,
+          between(stations.lat, query.lat - dLat, query.lat + dLat),
+          between(stations.lon, query.lon - dLon, query.lon + dLon),
+          eq(stations.mobile, false),
+        ),
+      )
+      .limit(500);
+    const withDistance = rows
+      .map((station) => ({ station, distance: Math.round(distanceMetres(query, { lat: station.lat!, lon: station.lon! })) }))
+      .filter((row) => row.distance <= km * 1000)
+      .sort((a, b) => a.distance - b.distance);
+    if (withDistance.length >= query.limit || km === 200) return withDistance.slice(0, query.limit);
+  }
+  return [];
+}
