@@ -13,7 +13,12 @@ export default defineConfig(async () => {
           compatibilityDate: '2026-10-19',
           compatibilityFlags: ['nodejs_compat'],
           d1Databases: ['DB', 'EMPTY_DB'],
-          bindings: { TEST_MIGRATIONS: migrations },
+          bindings: { TEST_MIGRATIONS: migrations, LOOKUP_KEY: 'test-lookup-key' },
+          // Same limits as wrangler.toml; miniflare simulates Workers Rate Limiting.
+          ratelimits: {
+            LOOKUP_LIMITER: { namespace_id: '1001', simple: { limit: 10, period: 60 } },
+            REPORT_LIMITER: { namespace_id: '1002', simple: { limit: 5, period: 60 } },
+          },
         },
       }),
     ],

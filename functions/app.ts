@@ -15,8 +15,8 @@ export const app = new Hono<AppEnv>()
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   })
-  .use(localeMiddleware)
   .use(bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large'); } }))
+  .use(localeMiddleware)
   .route('/health', healthApi)
   .route('/lookup', lookupApi)
   .route('/stations', stationsApi);

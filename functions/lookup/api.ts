@@ -11,7 +11,6 @@ import { database } from '../../db/client';
 /** POST /api/lookup: the station for a personal number (sent only in the body, never the URL). */
 export const lookupApi = new Hono<AppEnv>().post('/', validate('json', lookupRequest), async (c) => {
   const input = c.req.valid('json');
-  if (input.lang) c.set('locale', input.lang);
   const station = await lookupByPersonalNumber(c.env, input, clientKey(c.req.raw.headers));
   c.header('Cache-Control', 'no-store');
   return c.json({ station });
@@ -37,9 +36,6 @@ export const stationsApi = new Hono<AppEnv>()
   })
   .get('/:id', validate('param', stationIdParam), async (c) => c.json({ station: await stationDetails(c.env, c.req.valid('param').id) }))
   .post('/:id/reports', validate('param', stationIdParam), validate('json', reportRequest), async (c) => {
-    const input = c.req.valid('json');
-    const locale = input.lang ?? c.get('locale');
-    c.set('locale', locale);
-    const report = await reportProblem(c.env, c.req.valid('param').id, input, locale, clientKey(c.req.raw.headers));
+    const report = await reportProblem(c.env, c.req.valid('param').id, c.req.valid('json'), c.get('locale'), clientKey(c.req.raw.headers));
     return c.json({ report }, 201);
   });
