@@ -10,7 +10,7 @@ export function placeKey(value: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/[«»"'`’.,;:()]/g, ' ')
+    .replace(/[«»„“”"'`’.,;:()]/g, ' ')
     .split(/\s+/)
     .filter((word) => word !== '' && !STREET_WORDS.has(word))
     .join(' ');
