@@ -1,3 +1,5 @@
+import { fill } from './fill';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -9,8 +11,7 @@ interface Pagefind {
 }
 
 const MAX_RESULTS = 10;
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {

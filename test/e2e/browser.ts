@@ -37,6 +37,8 @@ export interface ContextOptions {
   acceptLanguage?: string;
   /** axe-core is injected as a script, which the pages' CSP would block. */
   bypassCSP?: boolean;
+  /** A position the browser reports, with the permission already granted. */
+  geolocation?: { latitude: number; longitude: number };
 }
 
 /** A fresh Chromium profile with a phone-sized viewport by default. */
@@ -51,6 +53,7 @@ export async function openContext(options: ContextOptions = {}): Promise<Browser
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     bypassCSP: options.bypassCSP ?? false,
     ...(options.acceptLanguage ? { extraHTTPHeaders: { 'Accept-Language': options.acceptLanguage } } : {}),
+    ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
   });
 }
 

@@ -1,0 +1,162 @@
+/**
+ * Enhances the lookup page: the forms fetch the same server-rendered answer they would
+ * navigate to and show it in place; suggestions for settlements and streets; "near me"
+ * asks for the location only when the button is pressed.
+ */
+import { fill } from './fill';
+
+
+async function showAnswer(form: HTMLFormElement, kind: string): Promise<void> {
+  const target = document.querySelector<HTMLElement>(`[data-lookup-answer="${kind}"]`);
+  if (!target) return form.submit();
+  const method = form.method.toUpperCase();
+  const data = new FormData(form);
+  const url = new URL(form.action);
+  if (method === 'GET') for (const [name, value] of data) url.searchParams.set(name, String(value));
+  const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
+  button?.setAttribute('aria-disabled', 'true');
+  try {
+    const response = await fetch(url, method === 'GET' ? {} : { method, body: new URLSearchParams(data as unknown as Record<string, string>) });
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const answer = page.querySelector(`[data-lookup-answer="${kind}"]`);
+    if (!answer) throw new Error('no answer in the response');
+    target.replaceChildren(...[...answer.childNodes].map((node) => document.importNode(node, true)));
+    // Field errors come back next to the fields of the server's form: copy them onto ours.
+    markFieldErrors(form, page);
+    enhanceReports(target);
+    const focus = target.querySelector<HTMLElement>('[data-error-summary]') ?? target;
+    focus.focus();
+  } catch {
+    form.submit();
+  } finally {
+    button?.removeAttribute('aria-disabled');
+  }
+}
+
+function markFieldErrors(form: HTMLFormElement, page: Document): void {
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[id]')) {
+    const error = page.getElementById(`${input.id}-error`);
+    form.querySelector(`#${input.id}-error`)?.remove();
+    const field = input.closest('.field');
+    field?.classList.toggle('field-error', Boolean(error));
+    const hint = form.querySelector(`#${input.id}-hint`) ? `${input.id}-hint` : '';
+    if (error) {
+      input.before(document.importNode(error, true));
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', `${hint} ${input.id}-error`.trim());
+    } else {
+      input.removeAttribute('aria-invalid');
+      if (hint) input.setAttribute('aria-describedby', hint);
+      else input.removeAttribute('aria-describedby');
+    }
+  }
+}
+
+function enhanceReports(root: ParentNode): void {
+  for (const form of root.querySelectorAll<HTMLFormElement>('form[data-report]')) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const outcome = form.querySelector<HTMLElement>('[data-report-outcome]')!;
+      const data = new FormData(form);
+      const lang = document.documentElement.lang;
+      const response = await fetch(`/api/stations/${form.dataset.report}/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: data.get('kind'), details: data.get('details'), contact: data.get('contact') ?? '', lang }),
+      }).catch(() => undefined);
+      if (!response) return form.submit();
+      const body = (await response.json()) as { report?: { id: number }; error?: { message: string } };
+      outcome.textContent = body.report ? fill(form.dataset.thanks ?? '', { id: body.report.id }) : (body.error?.message ?? '');
+      outcome.classList.toggle('error-message', !body.report);
+      if (body.report) form.querySelector<HTMLTextAreaElement>('textarea')!.value = '';
+    });
+  }
+}
+
+function suggest(form: HTMLFormElement): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const field = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+  const country = () => form.querySelector<HTMLInputElement>('input[name=country]:checked')?.value ?? '';
+  const load = async (input: HTMLInputElement, list: string, url: string, key: 'settlements' | 'streets') => {
+    const response = await fetch(url).catch(() => undefined);
+    if (!response?.ok) return;
+    const values = ((await response.json()) as Record<string, string[]>)[key] ?? [];
+    const datalist = document.getElementById(list)!;
+    datalist.replaceChildren(...values.map((value) => Object.assign(document.createElement('option'), { value })));
+    void input;
+  };
+  form.addEventListener('input', (event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.name !== 'settlement' && input.name !== 'street') return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const q = encodeURIComponent(input.value);
+      if (input.name === 'settlement') void load(input, 'settlement-options', `/api/stations/settlements?country=${country()}&q=${q}`, 'settlements');
+      else void load(input, 'street-options', `/api/stations/streets?country=${country()}&settlement=${encodeURIComponent(field('settlement').value)}&q=${q}`, 'streets');
+    }, 250);
+  });
+}
+
+interface NearStation {
+  station: { id: number; number: string; name: string; address: string; settlement: string };
+  distance: number;
+}
+
+function nearMe(section: HTMLElement): void {
+  const messages = JSON.parse(section.dataset.messages!) as Record<'locating' | 'denied' | 'none' | 'found' | 'distance' | 'failed', string>;
+  const status = section.querySelector<HTMLElement>('[data-near-status]')!;
+  const list = section.querySelector<HTMLOListElement>('[data-near-results]')!;
+  const exact = section.querySelector<HTMLElement>('[data-near-exact]')!;
+  const locale = section.dataset.locale ?? 'en';
+  const metres = (distance: number) =>
+    distance < 1000
+      ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(distance / 10) * 10)
+      : new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(distance / 1000);
+  section.querySelector<HTMLElement>('[data-near-nojs]')!.hidden = true;
+  section.querySelector<HTMLElement>('[data-near-action]')!.hidden = false;
+  section.querySelector('[data-near-button]')!.addEventListener('click', () => {
+    if (!('geolocation' in navigator)) {
+      status.textContent = messages.denied;
+      return;
+    }
+    status.textContent = messages.locating;
+    navigator.geolocation.getCurrentPosition(
+      async ({ coords }) => {
+        const response = await fetch(`/api/stations/near?lat=${coords.latitude}&lon=${coords.longitude}&limit=5`).catch(() => undefined);
+        if (!response?.ok) {
+          status.textContent = messages.failed;
+          return;
+        }
+        const { stations } = (await response.json()) as { stations: NearStation[] };
+        list.replaceChildren(
+          ...stations.map(({ station, distance }) => {
+            const item = document.createElement('li');
+            const name = document.createElement('strong');
+            name.textContent = `${station.name} (№ ${station.number})`;
+            const where = document.createElement('span');
+            where.textContent = `${station.address}, ${station.settlement} · ${fill(messages.distance, { distance: metres(distance) })}`;
+            item.append(name, document.createElement('br'), where);
+            return item;
+          }),
+        );
+        status.textContent = stations.length === 0 ? messages.none : fill(messages.found, { count: stations.length });
+        exact.hidden = false;
+      },
+      () => {
+        status.textContent = messages.denied;
+      },
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
+    );
+  });
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-lookup-form]')) {
+  const kind = form.dataset.lookupForm!;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void showAnswer(form, kind);
+  });
+  if (kind === 'address') suggest(form);
+}
+const near = document.querySelector<HTMLElement>('[data-near]');
+if (near) nearMe(near);
