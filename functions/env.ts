@@ -9,6 +9,11 @@ export interface Bindings {
   LOOKUP_LIMITER: RateLimit;
   /** Workers Rate Limiting: problem reports per client. */
   REPORT_LIMITER: RateLimit;
+  /** `memory` under wrangler dev: the in-isolate limiter instead of the bindings. */
+  RATE_LIMIT_MODE?: string;
+  /** Raise the in-memory limits (load benchmarks only). */
+  LOOKUP_RATE_LIMIT?: string;
+  REPORT_RATE_LIMIT?: string;
 }
 
 export interface AppEnv {

@@ -1,20 +1,34 @@
-// Local secrets for `wrangler dev`: .dev.vars (git-ignored). Without one, a fixed development
-// LOOKUP_KEY is written so that `npm start` works on a fresh machine. Never use it in production:
-// there the key is a Worker secret (`wrangler secret put LOOKUP_KEY`).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Local settings for `wrangler dev`: .dev.vars (git-ignored). Missing entries are added, so
+// `npm start` works on a fresh machine. The LOOKUP_KEY here is a fixed development value:
+// never use it in production, where it is a Worker secret (`wrangler secret put LOOKUP_KEY`).
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 
 export const DEV_LOOKUP_KEY = 'voter-desk-development-key-not-a-secret';
 
+const DEFAULTS = {
+  LOOKUP_KEY: DEV_LOOKUP_KEY,
+  // wrangler dev runs one isolate, so an in-memory limiter is exact and much cheaper locally
+  // than the simulated Workers Rate Limiting binding.
+  RATE_LIMIT_MODE: 'memory',
+};
+
+function readVars(path) {
+  if (!existsSync(path)) return {};
+  return Object.fromEntries(
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('=') && !line.trimStart().startsWith('#'))
+      .map((line) => [line.slice(0, line.indexOf('=')).trim(), line.slice(line.indexOf('=') + 1).trim().replace(/^"|"$/g, '')]),
+  );
+}
+
 export function ensureDevVars(path = '.dev.vars') {
-  if (!existsSync(path)) writeFileSync(path, `LOOKUP_KEY=${DEV_LOOKUP_KEY}\n`);
+  const vars = readVars(path);
+  const missing = Object.entries(DEFAULTS).filter(([name]) => !(name in vars));
+  if (missing.length > 0) appendFileSync(path, missing.map(([name, value]) => `${name}=${value}\n`).join(''));
 }
 
 /** The LOOKUP_KEY `wrangler dev` will use: $LOOKUP_KEY, else .dev.vars, else the dev key. */
 export function localLookupKey(path = '.dev.vars') {
-  if (process.env.LOOKUP_KEY) return process.env.LOOKUP_KEY;
-  if (existsSync(path)) {
-    const line = readFileSync(path, 'utf8').split('\n').find((l) => l.startsWith('LOOKUP_KEY='));
-    if (line) return line.slice('LOOKUP_KEY='.length).trim().replace(/^"|"$/g, '');
-  }
-  return DEV_LOOKUP_KEY;
+  return process.env.LOOKUP_KEY ?? readVars(path).LOOKUP_KEY ?? DEV_LOOKUP_KEY;
 }

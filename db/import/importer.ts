@@ -82,12 +82,25 @@ class BatchWriter {
     this.values = [];
   }
 
+  /** The batch D1 is executing while the next one is parsed (at most one in flight). */
+  private inFlight: Promise<void> = Promise.resolve();
+
+  /** Sends the rows so far; returns once the previous batch is done, so reading overlaps writing. */
   async flush(): Promise<void> {
     this.closeStatement();
     const statements = this.statements;
     this.statements = [];
     this.rowsInBatch = 0;
-    await executeSql(statements, this.target);
+    await this.inFlight;
+    this.inFlight = executeSql(statements, this.target);
+    // Handled when awaited by the next flush or finish; this only keeps Node from aborting first.
+    this.inFlight.catch(() => {});
+  }
+
+  /** Sends the rest and waits until D1 has everything. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
   }
 }
 
@@ -99,7 +112,7 @@ class BatchWriter {
  */
 export async function importLists(options: ImportOptions): Promise<ImportReport> {
   const { country, electionId, target } = options;
-  const batchSize = options.batchSize ?? 50_000;
+  const batchSize = options.batchSize ?? 250_000;
   const log = options.log ?? (() => {});
   const bad: BadRow[] = [];
   const loaded = { stations: 0, ranges: 0, register: 0 };
@@ -124,7 +137,7 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
       );
       loaded.stations++;
     }
-    await writer.flush();
+    await writer.finish();
     log(`stations: ${loaded.stations} loaded`);
   }
 
@@ -157,7 +170,7 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
       await writer.add(`(${[stationId, country, electionId, r.settlementKey, r.street, r.streetKey, r.from, r.to, r.parity, file].map(sqlValue).join(',')})`);
       loaded.ranges++;
     }
-    await writer.flush();
+    await writer.finish();
     log(`ranges: ${loaded.ranges} loaded`);
   }
 
@@ -181,7 +194,7 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
       loaded.register++;
       if (loaded.register % 100_000 === 0) log(`register: ${loaded.register} rows…`);
     }
-    await writer.flush();
+    await writer.finish();
     log(`register: ${loaded.register} loaded`);
   }
   return { loaded, bad };

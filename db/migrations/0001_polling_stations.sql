@@ -21,7 +21,7 @@ CREATE TABLE `register_entries` (
 	`station_id` integer NOT NULL,
 	PRIMARY KEY(`election_id`, `id_hash`),
 	FOREIGN KEY (`station_id`) REFERENCES `stations`(`id`) ON UPDATE no action ON DELETE cascade
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `station_reports` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

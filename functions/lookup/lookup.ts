@@ -77,7 +77,7 @@ function electionOf(row: StationRow): Election {
  * one query on the number's HMAC. The number itself is never stored or logged.
  */
 export async function lookupByPersonalNumber(env: Bindings, input: LookupRequest, client: string): Promise<StationView> {
-  await enforceRateLimit(env.LOOKUP_LIMITER, client);
+  await enforceRateLimit(env, 'LOOKUP', client);
   const check = checkPersonalNumber(input.country, input.idNumber);
   if (!check.ok) {
     const kind = ID_FORMATS[input.country];
@@ -153,7 +153,7 @@ export const REPORT_RETENTION_DAYS = 90;
  * personal number is ever attached. Expired reports are deleted on the way.
  */
 export async function reportProblem(env: Bindings, stationId: number, input: ReportRequest, locale: Locale, client: string, now = new Date()): Promise<{ id: number }> {
-  await enforceRateLimit(env.REPORT_LIMITER, client);
+  await enforceRateLimit(env, 'REPORT', client);
   const db = database(env.DB);
   if (!(await stationById(db, stationId))) throw new ApiError(404, 'not_found');
   const contactSealed = input.contact ? await seal(env.LOOKUP_KEY, 'report-contact', input.contact) : null;

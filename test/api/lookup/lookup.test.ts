@@ -134,3 +134,34 @@ describe('POST /api/lookup', () => {
     expect(((await response.json()) as ErrorJson).error.code).toBe('not_found');
   });
 });
+
+describe('cost of a lookup', () => {
+  it('is one D1 query, found or not', async () => {
+    const { env } = await import('cloudflare:workers');
+    let prepared = 0;
+    const counting = new Proxy(env.DB, {
+      get(target, property, receiver) {
+        if (property === 'prepare') prepared++;
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    for (const [idNumber, status] of [[IDS.bgRegistered, 200], [IDS.bgNotRegistered, 404]] as const) {
+      prepared = 0;
+      const response = await api('/api/lookup', postJson({ country: 'BG', idNumber }, '10.0.0.8'), { DB: counting });
+      expect(response.status).toBe(status);
+      expect(prepared).toBe(1);
+    }
+  });
+});
+
+describe('the in-memory limiter used under wrangler dev', () => {
+  it('also answers 429 after 10 lookups a minute', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const response = await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgNotRegistered }, '10.8.8.8'), { RATE_LIMIT_MODE: 'memory' });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(404), 429]);
+  });
+});

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm run bench:lookup`: prints figures, asserts nothing.
+// 1. Imports 1,000,000 register rows (synthetic, valid ЕГН) into a fresh local D1 with
+//    `npm run import` and prints the time (target < 60 s on 2 cores).
+// 2. Serves the build with `wrangler dev` on 127.0.0.1 against that D1 and loads it with
+//    autocannon (10 s, 50 connections): GET /api/health, then POST /api/lookup, and prints
+//    requests/s and p50/p99 latency for both (target: lookup >= 70% of health's throughput).
+// The lookup limiter (the in-memory one wrangler dev uses) is raised for this run only, since
+// one client sends everything; the lookup still calls it, so its cost is measured.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import autocannon from 'autocannon';
+import { build } from './build.mjs';
+import { offlineEnv, run } from './env.mjs';
+import { ensureDevVars } from './dev-vars.mjs';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+/** The i-th synthetic ЕГН: unique for i < 24M (date × serial), valid check digit. */
+function egn(i) {
+  const serial = i % 1000;
+  const day = Math.floor(i / 1000);
+  const date = new Date(Date.UTC(1940, 0, 1) + day * 86_400_000);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1 + (year >= 2000 ? 40 : 0);
+  const first9 = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
+  const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
+  return first9 + ((weights.reduce((sum, w, k) => sum + w * Number(first9[k]), 0) % 11) % 10);
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function writeLines(path, header, count, line) {
+  const out = createWriteStream(path);
+  out.write(`${header}\n`);
+  for (let i = 0; i < count; i++) if (!out.write(`${line(i)}\n`)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+const work = await mkdtemp(join(tmpdir(), 'voter-desk-bench-'));
+const state = join(work, 'state');
+let server;
+try {
+  ensureDevVars();
+  if (!process.argv.includes('--no-build') || !existsSync('dist/server/wrangler.json')) await build();
+
+  console.log(`\n== Import: ${ROWS.toLocaleString('en')} register rows into a fresh local D1 ==`);
+  const stations = Array.from({ length: 100 }, (_, i) => `2346${String(Math.floor(i / 10) + 1).padStart(2, '0')}${String((i % 10) + 1).padStart(3, '0')}`);
+  await writeLines(join(work, 'stations.csv'), 'number,name,address,settlement,district,constituency,lat,lon,step_free,mobile', stations.length, (i) =>
+    `${stations[i]},Секция ${i + 1},бул. Витоша ${i + 1},София,Средец,23 МИР,42.69,23.32,yes,no`,
+  );
+  await writeLines(join(work, 'register.csv'), 'id_number,station_number', ROWS, (i) => `${egn(i)},${stations[i % stations.length]}`);
+  await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { CI: 'true' });
+  await run('tsx', ['db/cli/import.ts', '--country', 'BG', '--election', 'bg-2024-06-09', '--stations', join(work, 'stations.csv'), '--persist-to', state]);
+  const started = performance.now();
+  await run('tsx', ['db/cli/import.ts', '--country', 'BG', '--election', 'bg-2024-06-09', '--register', join(work, 'register.csv'), '--persist-to', state]);
+  const importSeconds = (performance.now() - started) / 1000;
+
+  console.log(`\n== Load: wrangler dev on 127.0.0.1, ${DURATION} s, ${CONNECTIONS} connections ==`);
+  const port = await freePort();
+  server = spawn('wrangler', ['dev', '--var', 'RATE_LIMIT_MODE:memory', '--var', 'LOOKUP_RATE_LIMIT:1000000000', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--log-level', 'error', '--show-interactive-dev-session=false'], {
+    env: { ...process.env, ...offlineEnv },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if ((await fetch(`${base}/api/health`).catch(() => undefined))?.ok) break;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const sample = Array.from({ length: 5000 }, (_, i) => egn(Math.floor((i * ROWS) / 5000)));
+  let next = 0;
+  const load = (title, options) =>
+    new Promise((resolve, reject) => {
+      autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, title, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    });
+  // Warm both paths so neither run pays for the first compilation.
+  const lookupRequests = [
+    {
+      method: 'POST',
+      path: '/api/lookup',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (request) => ({ ...request, body: JSON.stringify({ country: 'BG', idNumber: sample[next++ % sample.length] }) }),
+    },
+  ];
+  await load('warm-up', { duration: 2, connections: 10, requests: [{ path: '/api/health' }] });
+  await load('warm-up', { duration: 2, connections: 10, requests: lookupRequests });
+  const health = await load('GET /api/health', { requests: [{ path: '/api/health' }] });
+  const lookup = await load('POST /api/lookup', { requests: lookupRequests });
+
+  const row = (name, r) =>
+    `${name.padEnd(18)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
+    `${r.requests.total} requests, non-2xx ${r.non2xx}, errors ${r.errors}`;
+  console.log('\nResults');
+  console.log(`import             ${ROWS.toLocaleString('en')} register rows in ${importSeconds.toFixed(1)} s (target < 60 s)`);
+  console.log(row('GET /api/health', health));
+  console.log(row('POST /api/lookup', lookup));
+  const ratio = lookup.requests.average / health.requests.average;
+  console.log(`lookup / health    ${(ratio * 100).toFixed(0)}% of health's throughput (target >= 70%); one D1 query per lookup`);
+} finally {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  await rm(work, { recursive: true, force: true });
+}
