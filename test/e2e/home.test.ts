@@ -58,6 +58,22 @@ describe.each([
   });
 });
 
+describe('narrow screens and zoom', () => {
+  it.each(['/bg/', '/kk/guides/kazakhstan-2026-absentee-certificates/', '/ru/lookup/', '/ky/guides/kyrgyzstan-international-observers/'])(
+    '%s fits 320 px (a 640 px window at 200 %% zoom) without horizontal scrolling',
+    async (path) => {
+      const context = await openContext({ width: 320, height: 640 });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${baseUrl}${path}`);
+        expect(await hasHorizontalScroll(page)).toBe(false);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
 describe('language switcher', () => {
   it('keeps the current page', async () => {
     const context = await openContext();
