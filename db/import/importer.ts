@@ -153,6 +153,13 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
     ).map((row) => [row.number, row.id]),
   );
 
+  /** The station id for a row's station number, or a bad-row report when it is unknown. */
+  const stationIdFor = (stationNumber: string, file: string, line: number): number | undefined => {
+    const id = stationIds.get(stationNumber);
+    if (id === undefined) bad.push({ file, line, reason: `station_number ${stationNumber} is not a station of ${country} ${electionId}` });
+    return id;
+  };
+
   if (options.ranges) {
     const file = basename(options.ranges);
     const writer = new BatchWriter(
@@ -162,11 +169,8 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
       'ON CONFLICT(country, election_id, settlement_key, street_key, from_number, to_number, parity) DO UPDATE SET station_id = excluded.station_id, street = excluded.street, source = excluded.source',
     );
     for await (const { line, value: r } of rowsOf(options.ranges, rangesFormat, country, bad)) {
-      const stationId = stationIds.get(r.stationNumber);
-      if (stationId === undefined) {
-        bad.push({ file, line, reason: `station_number ${r.stationNumber} is not a station of ${country} ${electionId}` });
-        continue;
-      }
+      const stationId = stationIdFor(r.stationNumber, file, line);
+      if (stationId === undefined) continue;
       await writer.add(`(${[stationId, country, electionId, r.settlementKey, r.street, r.streetKey, r.from, r.to, r.parity, file].map(sqlValue).join(',')})`);
       loaded.ranges++;
     }
@@ -183,11 +187,8 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
       'ON CONFLICT(election_id, id_hash) DO UPDATE SET station_id = excluded.station_id',
     );
     for await (const { line, value: r } of rowsOf(options.register, registerFormat, country, bad)) {
-      const stationId = stationIds.get(r.stationNumber);
-      if (stationId === undefined) {
-        bad.push({ file, line, reason: `station_number ${r.stationNumber} is not a station of ${country} ${electionId}` });
-        continue;
-      }
+      const stationId = stationIdFor(r.stationNumber, file, line);
+      if (stationId === undefined) continue;
       // Same as functions/platform/crypto.ts personalNumberHash(), with node:crypto for speed.
       const hash = createHmac('sha256', options.lookupKey).update(`${country}:${r.normalized}`).digest('base64url');
       await writer.add(`(${sqlValue(electionId)},${sqlValue(hash)},${stationId})`);

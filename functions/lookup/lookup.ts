@@ -15,24 +15,11 @@ import { checkPersonalNumber, ID_FORMATS } from './personal-numbers';
 import type { AddressQuery, LookupRequest, NearQuery, ReportRequest } from './schemas';
 import { nearestStations, stationById, stationForPersonalNumber, stationsForAddress, stationsInSettlement, type StationRow } from './stations';
 
-/** What a citizen is shown about a station. */
-export interface StationView {
-  id: number;
-  country: Country;
-  electionId: string;
-  number: string;
-  name: string;
-  address: string;
-  settlement: string;
-  district: string;
-  constituency: string;
-  lat: number | null;
-  lon: number | null;
-  stepFree: boolean | null;
-  mobile: boolean;
+/** What a citizen is shown about a station: its row without internal keys, plus the election's hours. */
+export type StationView = Omit<StationRow, 'settlementKey' | 'source' | 'updatedAt'> & {
   hours: { opens: string; closes: string } | null;
   timeZone: string;
-}
+};
 
 /** The newest election of a country: the default when a request names none. */
 export function defaultElection(country: Country): Election {
@@ -48,23 +35,8 @@ export function resolveElection(country: Country, electionId: string | undefined
 }
 
 export function stationView(row: StationRow, election: Election): StationView {
-  return {
-    id: row.id,
-    country: row.country,
-    electionId: row.electionId,
-    number: row.number,
-    name: row.name,
-    address: row.address,
-    settlement: row.settlement,
-    district: row.district,
-    constituency: row.constituency,
-    lat: row.lat,
-    lon: row.lon,
-    stepFree: row.stepFree,
-    mobile: row.mobile,
-    hours: election.pollingHours ?? null,
-    timeZone: election.timeZone,
-  };
+  const { settlementKey: _key, source: _source, updatedAt: _updated, ...publicFields } = row;
+  return { ...publicFields, hours: election.pollingHours ?? null, timeZone: election.timeZone };
 }
 
 function electionOf(row: StationRow): Election {
