@@ -17,8 +17,12 @@ const csv = (header: string[], rows: string[][]) => [header, ...rows].map((row) 
 
 const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
 const target = { remote: false, persistTo: values['persist-to'] };
-const loaded = await queryRows<{ value: string }>("SELECT value FROM app_meta WHERE key = 'demo_version'", target);
-if (loaded[0]?.value === DEMO_VERSION) {
+// Skip when this version is loaded and its register is still there (`npm run purge` empties it).
+const loaded = await queryRows<{ value: string; register: number }>(
+  "SELECT value, (SELECT count(*) FROM register_entries) AS register FROM app_meta WHERE key = 'demo_version'",
+  target,
+);
+if (loaded[0]?.value === DEMO_VERSION && loaded[0].register > 0) {
   console.log(`demo data version ${DEMO_VERSION} is already loaded`);
   process.exit(0);
 }

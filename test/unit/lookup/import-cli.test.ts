@@ -80,6 +80,14 @@ describe('npm run import', () => {
     expect(hashes.every((row) => !Object.values(row).includes('7501020018'))).toBe(true);
   }, 60_000);
 
+  it('npm run purge deletes the register of elections long over, and expired reports', async () => {
+    const run = spawnSync('tsx', ['db/cli/purge.ts', '--persist-to', state, '--keep-days', '30'], { env, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Deleting 3 register entries');
+    expect(await queryRows('SELECT * FROM register_entries', target)).toEqual([]);
+    expect((await queryRows('SELECT * FROM stations', target)).length).toBe(2);
+  }, 30_000);
+
   it('refuses a file whose header lacks a column, and a bad command line', () => {
     const broken = join(dir, 'broken.csv');
     writeFileSync(broken, 'number,name\n1,x\n');
