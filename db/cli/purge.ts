@@ -3,6 +3,7 @@
 // elections that ended more than --keep-days ago (appeals and corrections are over by then),
 // and problem reports past their expiry (their encrypted contacts go with them).
 import { parseArgs } from 'node:util';
+import { lastDayOf } from '../../functions/elections/deadlines';
 import { ELECTIONS } from '../../functions/elections/registry';
 import { addDays } from '../../functions/platform/zoned-time';
 import { executeSql, queryRows, sqlValue } from '../import/d1';
@@ -24,7 +25,7 @@ if (!Number.isInteger(keepDays) || keepDays < 0) {
 }
 const target = { remote: values.remote, persistTo: values['persist-to'] };
 const today = new Date().toISOString().slice(0, 10);
-const ended = ELECTIONS.filter((e) => addDays(e.votingDay ?? e.deadlines.map((d) => d.date).sort().at(-1)!, keepDays) < today).map((e) => e.id);
+const ended = ELECTIONS.filter((e) => addDays(lastDayOf(e), keepDays) < today).map((e) => e.id);
 const electionList = ended.map(sqlValue).join(',') || "''";
 const now = new Date().toISOString();
 

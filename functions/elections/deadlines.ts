@@ -34,10 +34,18 @@ export function deadlineStatus(deadline: DeadlineTiming, timeZone: string, now: 
   return 'upcoming';
 }
 
-/** Voting day is over once the day has ended in the election's time zone. */
+/** Voting day, or for a period without one (a voter-list check) its last date. */
+export function lastDayOf(election: Pick<ElectionTiming, 'votingDay' | 'deadlines'>): string {
+  return election.votingDay ?? election.deadlines.map((d) => d.date).sort().at(-1)!;
+}
+
+/** The moment an election is over: midnight after its last day, in its time zone. */
+export function electionEndsAt(election: ElectionTiming): Date {
+  return zonedInstant(addDays(lastDayOf(election), 1), '00:00', election.timeZone);
+}
+
 export function isElectionOver(election: ElectionTiming, now: Date): boolean {
-  const lastDay = election.votingDay ?? election.deadlines.map((d) => d.date).sort().at(-1)!;
-  return now >= zonedInstant(addDays(lastDay, 1), '00:00', election.timeZone);
+  return now >= electionEndsAt(election);
 }
 
 export function findDeadline<D extends DeadlineTiming>(election: { id: string; deadlines: D[] }, id: string): D {

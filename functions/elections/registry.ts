@@ -1,6 +1,7 @@
 import bg20240609 from '../../content/elections/bg-2024-06-09.json';
 import kg2024VoterList from '../../content/elections/kg-2024-voter-list.json';
 import kz2026Referendum from '../../content/elections/kz-2026-referendum.json';
+import { lastDayOf } from './deadlines';
 import { electionSchema, type Election } from './schema';
 
 /** Every file in content/elections/ (a build test fails when one is missing here). */
@@ -18,11 +19,7 @@ export const ELECTIONS: readonly Election[] = Object.entries(FILES)
     if (`${parsed.data.id}.json` !== file) throw new Error(`content/elections/${file}: id must match the file name`);
     return parsed.data;
   })
-  .sort((a, b) => firstDay(a).localeCompare(firstDay(b)));
-
-function firstDay(election: Election): string {
-  return election.votingDay ?? election.deadlines.map((d) => d.date).sort()[0]!;
-}
+  .sort((a, b) => lastDayOf(a).localeCompare(lastDayOf(b)));
 
 export const ELECTION_FILES = Object.keys(FILES);
 

@@ -1,4 +1,4 @@
-import { deadlineStatus, isElectionOver, sortedDeadlines } from './deadlines';
+import { deadlineStatus, isElectionOver, lastDayOf, sortedDeadlines } from './deadlines';
 import type { Deadline, Election } from './schema';
 
 export interface ElectionSummary {
@@ -7,8 +7,6 @@ export interface ElectionSummary {
   /** The first deadline not yet past, for elections still to come. */
   next?: Deadline;
 }
-
-const lastDay = (e: Election) => e.votingDay ?? e.deadlines.map((d) => d.date).sort().at(-1)!;
 
 /**
  * Elections for the home page: those still to come first, soonest first; then those
@@ -20,7 +18,7 @@ export function electionsForHome(elections: readonly Election[], now: Date): Ele
     const next = over ? undefined : sortedDeadlines(election).find((d) => deadlineStatus(d, election.timeZone, now) !== 'past');
     return next ? { election, over, next } : { election, over };
   });
-  const upcoming = summaries.filter((s) => !s.over).sort((a, b) => lastDay(a.election).localeCompare(lastDay(b.election)));
-  const past = summaries.filter((s) => s.over).sort((a, b) => lastDay(b.election).localeCompare(lastDay(a.election)));
+  const upcoming = summaries.filter((s) => !s.over).sort((a, b) => lastDayOf(a.election).localeCompare(lastDayOf(b.election)));
+  const past = summaries.filter((s) => s.over).sort((a, b) => lastDayOf(b.election).localeCompare(lastDayOf(a.election)));
   return [...upcoming, ...past];
 }

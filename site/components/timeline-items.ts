@@ -1,5 +1,5 @@
-import { deadlineStatus, deadlineWindow, sortedDeadlines, type DeadlineStatus } from '../../functions/elections/deadlines';
-import type { Deadline, Election } from '../../functions/elections/schema';
+import { deadlineStatus, sortedDeadlines, type DeadlineStatus } from '../../functions/elections/deadlines';
+import type { Deadline, DeadlineTiming, Election } from '../../functions/elections/schema';
 import type { LocalizedText } from '../../functions/platform/localized';
 import { LOCALES, t, type Locale } from '../i18n';
 
@@ -32,19 +32,18 @@ export function timelineEntries(election: Election): Deadline[] {
 export interface TimelineItem {
   entry: Deadline;
   status: DeadlineStatus;
-  opens?: string;
-  closes: string;
+  /** The dates the browser needs to recompute the status with the same deadlineStatus(). */
+  timing: DeadlineTiming;
 }
 
-/** Entries with their status at `now` and their window as ISO instants for the client. */
+/** Entries with their status at `now`. */
 export function timelineItems(election: Election, now: Date): TimelineItem[] {
   return timelineEntries(election).map((entry) => {
-    const { opens, closes } = deadlineWindow(entry, election.timeZone);
+    const { id, date, opens, opensAt, closesAt } = entry;
     return {
       entry,
       status: deadlineStatus(entry, election.timeZone, now),
-      ...(opens ? { opens: opens.toISOString() } : {}),
-      closes: closes.toISOString(),
+      timing: { id, date, ...(opens ? { opens } : {}), ...(opensAt ? { opensAt } : {}), ...(closesAt ? { closesAt } : {}) },
     };
   });
 }
