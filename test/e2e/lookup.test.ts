@@ -169,8 +169,16 @@ describe('report a problem with this answer', () => {
       const station = page.locator('.station').first();
       await station.locator('summary').click();
       await station.locator('input[name=kind][value=access]').check();
-      await station.locator('textarea').fill('The ramp is closed.');
+      await station.locator('input[name=contact]').fill('+7 700 000 00 00');
       await station.locator('form[data-report] button').click();
+      // Forgot the details: the error names the field, and what was typed is still there.
+      await page.locator('[data-error-summary]').waitFor();
+      expect(await page.locator('[data-error-summary]').innerText()).toContain('Fill in “Details”.');
+      expect(await page.locator('input[name=contact]').inputValue()).toBe('+7 700 000 00 00');
+      expect(await page.locator('input[name=kind][value=access]').isChecked()).toBe(true);
+      await expectAccessible(page, false);
+      await page.locator('textarea').fill('The ramp is closed.');
+      await page.locator('form[data-report] button').click();
       await page.locator('.panel').waitFor();
       expect(await page.locator('.panel').innerText()).toMatch(/^Thank you\. Your report \(reference \d+\)/);
       await expectAccessible(page, false);
