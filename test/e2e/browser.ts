@@ -37,6 +37,7 @@ export interface ContextOptions {
   acceptLanguage?: string;
   /** axe-core is injected as a script, which the pages' CSP would block. */
   bypassCSP?: boolean;
+  colorScheme?: 'light' | 'dark';
   /** A position the browser reports, with the permission already granted. */
   geolocation?: { latitude: number; longitude: number };
 }
@@ -52,6 +53,7 @@ export async function openContext(options: ContextOptions = {}): Promise<Browser
     viewport: { width: options.width ?? 360, height: options.height ?? 640 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     bypassCSP: options.bypassCSP ?? false,
+    colorScheme: options.colorScheme ?? 'light',
     ...(options.acceptLanguage ? { extraHTTPHeaders: { 'Accept-Language': options.acceptLanguage } } : {}),
     ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
   });

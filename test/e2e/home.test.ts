@@ -74,6 +74,20 @@ describe('narrow screens and zoom', () => {
   );
 });
 
+describe('dark mode', () => {
+  it.each(['/en/', '/bg/guides/bulgaria-2024-elections/', '/kk/lookup/', '/ru/search/'])('%s keeps enough contrast (axe)', async (path) => {
+    const context = await openContext({ colorScheme: 'dark', bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}${path}`);
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('language switcher', () => {
   it('keeps the current page', async () => {
     const context = await openContext();
