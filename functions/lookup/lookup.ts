@@ -57,7 +57,8 @@ export async function lookupByPersonalNumber(env: Bindings, input: LookupRequest
       field: 'idNumber',
       problem: check.problem,
       messageKey: `lookup.invalid.${check.problem}`,
-      vars: { name: kind.kind === 'EGN' ? 'ЕГН / ЛНЧ' : kind.kind === 'IIN' ? 'ИИН' : 'ПИН', length: kind.length },
+      vars: { length: kind.length },
+      varKeys: { name: `lookup.idName.${kind.kind === 'LNCH' ? 'EGN' : kind.kind}` },
     });
   }
   const election = resolveElection(input.country, input.election);

@@ -24,6 +24,8 @@ interface ApiErrorOptions {
   problem?: string;
   messageKey?: MessageKey;
   vars?: Record<string, string | number>;
+  /** Placeholders whose words depend on the locale, as dictionary keys. */
+  varKeys?: Record<string, MessageKey>;
   help?: (locale: Locale) => HelpLink[];
   retryAfter?: number;
 }
@@ -41,12 +43,13 @@ export class ApiError extends Error {
 
   /** The envelope, worded in `locale`. */
   body(locale: Locale): ErrorBody {
-    const { field, problem, messageKey, vars, help } = this.options;
+    const { field, problem, messageKey, vars, varKeys = {}, help } = this.options;
     return {
       error: {
         code: this.code,
         message: t(locale, messageKey ?? (`error.${this.code}` as MessageKey), {
           ...vars,
+          ...Object.fromEntries(Object.entries(varKeys).map(([name, key]) => [name, t(locale, key)])),
           ...(field && field in FIELD_KEYS ? { fieldName: t(locale, FIELD_KEYS[field]!) } : {}),
         }),
         ...(field ? { field } : {}),

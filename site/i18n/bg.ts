@@ -204,4 +204,7 @@ export const bg: Dictionary = {
   'lookup.again': 'Ново търсене',
   'lookup.errorSummary': 'Има проблем',
   'lookup.sections': 'Начини за търсене',
+  'lookup.idName.EGN': 'ЕГН / ЛНЧ',
+  'lookup.idName.PIN': 'ПИН',
+  'lookup.idName.IIN': 'ИИН',
 };

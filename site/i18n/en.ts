@@ -203,4 +203,7 @@ export const en = {
   'lookup.again': 'New search',
   'lookup.errorSummary': 'There is a problem',
   'lookup.sections': 'Ways to search',
+  'lookup.idName.EGN': 'ЕГН / ЛНЧ',
+  'lookup.idName.PIN': 'ПИН',
+  'lookup.idName.IIN': 'ИИН',
 } as const;

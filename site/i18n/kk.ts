@@ -204,4 +204,7 @@ export const kk: Dictionary = {
   'lookup.again': 'Жаңа іздеу',
   'lookup.errorSummary': 'Мәселе бар',
   'lookup.sections': 'Іздеу тәсілдері',
+  'lookup.idName.EGN': 'ЕГН / ЛНЧ',
+  'lookup.idName.PIN': 'ПИН',
+  'lookup.idName.IIN': 'ЖСН (ИИН)',
 };

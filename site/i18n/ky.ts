@@ -204,4 +204,7 @@ export const ky: Dictionary = {
   'lookup.again': 'Жаңы издөө',
   'lookup.errorSummary': 'Көйгөй бар',
   'lookup.sections': 'Издөө жолдору',
+  'lookup.idName.EGN': 'ЕГН / ЛНЧ',
+  'lookup.idName.PIN': 'ПИН',
+  'lookup.idName.IIN': 'ЖСН (ИИН)',
 };

@@ -204,4 +204,7 @@ export const ru: Dictionary = {
   'lookup.again': 'Новый поиск',
   'lookup.errorSummary': 'Есть проблема',
   'lookup.sections': 'Способы поиска',
+  'lookup.idName.EGN': 'ЕГН / ЛНЧ',
+  'lookup.idName.PIN': 'ПИН',
+  'lookup.idName.IIN': 'ИИН',
 };

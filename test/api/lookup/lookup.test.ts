@@ -48,7 +48,7 @@ describe('POST /api/lookup', () => {
       ['BG', '750102001', 'length', 'en', 'A ЕГН / ЛНЧ has 10 digits. Check that no digit is missing or extra.'],
       ['BG', '7501020019', 'check-digit', 'en', 'The last digit of this ЕГН / ЛНЧ does not match the others: a digit is probably mistyped.'],
       ['BG', '7513020018', 'date', 'bg', 'Датата на раждане в това ЕГН / ЛНЧ не е истинска дата. Проверете първите цифри.'],
-      ['KZ', '900101300018', 'check-digit', 'kk', 'Бұл ИИН соңғы саны қалғандарымен сәйкес келмейді: бір сан қате терілген сияқты.'],
+      ['KZ', '900101300018', 'check-digit', 'kk', 'Бұл ЖСН (ИИН) соңғы саны қалғандарымен сәйкес келмейді: бір сан қате терілген сияқты.'],
       ['KZ', '900101700017', 'century-digit', 'ru', 'Седьмая цифра ИИН — от 1 до 6. Проверьте её.'],
       ['KG', '31503198512345', 'sex-digit', 'ky', 'ПИН 1 же 2 менен башталат. Биринчи санды текшериңиз.'],
       ['KG', '21513198512345', 'date', 'en', 'The date of birth inside this ПИН is not a real date. Check the first digits.'],
