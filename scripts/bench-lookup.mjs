@@ -7,16 +7,16 @@
 //    requests/s and p50/p99 latency for both (target: lookup >= 70% of health's throughput).
 // The lookup limiter (the in-memory one wrangler dev uses) is raised for this run only, since
 // one client sends everything; the lookup still calls it, so its cost is measured.
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { build } from './build.mjs';
-import { offlineEnv, run } from './env.mjs';
+import { run } from './env.mjs';
+import { startDevServer } from './dev-server.mjs';
+import { checkDigits } from '../functions/lookup/personal-numbers.ts';
 import { ensureDevVars } from './dev-vars.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -31,17 +31,7 @@ function egn(i) {
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth() + 1 + (year >= 2000 ? 40 : 0);
   const first9 = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
-  const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
-  return first9 + ((weights.reduce((sum, w, k) => sum + w * Number(first9[k]), 0) % 11) % 10);
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+  return first9 + checkDigits.egn(first9);
 }
 
 async function writeLines(path, header, count, line) {
@@ -54,7 +44,7 @@ async function writeLines(path, header, count, line) {
 
 const work = await mkdtemp(join(tmpdir(), 'voter-desk-bench-'));
 const state = join(work, 'state');
-let server;
+let stopServer = () => {};
 try {
   ensureDevVars();
   if (!process.argv.includes('--no-build') || !existsSync('dist/server/wrangler.json')) await build();
@@ -72,17 +62,9 @@ try {
   const importSeconds = (performance.now() - started) / 1000;
 
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${DURATION} s, ${CONNECTIONS} connections ==`);
-  const port = await freePort();
-  server = spawn('wrangler', ['dev', '--var', 'RATE_LIMIT_MODE:memory', '--var', 'LOOKUP_RATE_LIMIT:1000000000', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--log-level', 'error', '--show-interactive-dev-session=false'], {
-    env: { ...process.env, ...offlineEnv },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if ((await fetch(`${base}/api/health`).catch(() => undefined))?.ok) break;
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  const dev = await startDevServer({ persistTo: state, vars: { RATE_LIMIT_MODE: 'memory', LOOKUP_RATE_LIMIT: '1000000000' }, logLevel: 'error' });
+  stopServer = dev.stop;
+  const base = dev.baseUrl;
   const sample = Array.from({ length: 5000 }, (_, i) => egn(Math.floor((i * ROWS) / 5000)));
   let next = 0;
   const load = (title, options) =>
@@ -113,6 +95,6 @@ try {
   const ratio = lookup.requests.average / health.requests.average;
   console.log(`lookup / health    ${(ratio * 100).toFixed(0)}% of health's throughput (target >= 70%); one D1 query per lookup`);
 } finally {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  stopServer();
   await rm(work, { recursive: true, force: true });
 }

@@ -25,6 +25,21 @@ export function normalizeIdInput(value: string): string {
   return value.normalize('NFKC').replace(/[\s\u00a0-]/g, '');
 }
 
+/** The check digits of ЕГН and ИИН: used by the validators above and by synthetic data. */
+export const checkDigits = {
+  egn(first9: string): string {
+    const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
+    return String((weights.reduce((sum, w, i) => sum + w * Number(first9[i]), 0) % 11) % 10);
+  },
+  /** undefined when no check digit can make these 11 digits valid. */
+  iin(first11: string): string | undefined {
+    const pass = (weights: number[]) => weights.reduce((sum, w, i) => sum + w * Number(first11[i]), 0) % 11;
+    let check = pass([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    if (check === 10) check = pass([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+    return check === 10 ? undefined : String(check);
+  },
+};
+
 function shape(value: string, length: number): IdProblem | undefined {
   if (value === '') return 'empty';
   if (!/^\d+$/.test(value)) return 'not-digits';
@@ -52,9 +67,7 @@ export function checkEgn(value: string): IdCheck {
     century = 1800;
   }
   if (!isRealDate(century + d[0]! * 10 + d[1]!, month, d[4]! * 10 + d[5]!)) return { ok: false, problem: 'date', kind: 'EGN' };
-  const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
-  const check = (weights.reduce((sum, w, i) => sum + w * d[i]!, 0) % 11) % 10;
-  return check === d[9] ? { ok: true, normalized: value, kind: 'EGN' } : { ok: false, problem: 'check-digit', kind: 'EGN' };
+  return checkDigits.egn(value.slice(0, 9)) === value[9] ? { ok: true, normalized: value, kind: 'EGN' } : { ok: false, problem: 'check-digit', kind: 'EGN' };
 }
 
 /**
@@ -83,10 +96,7 @@ export function checkIin(value: string): IdCheck {
   if (centuryDigit < 1 || centuryDigit > 6) return { ok: false, problem: 'century-digit', kind: 'IIN' };
   const century = 1800 + Math.floor((centuryDigit - 1) / 2) * 100;
   if (!isRealDate(century + d[0]! * 10 + d[1]!, d[2]! * 10 + d[3]!, d[4]! * 10 + d[5]!)) return { ok: false, problem: 'date', kind: 'IIN' };
-  const pass = (weights: number[]) => weights.reduce((sum, w, i) => sum + w * d[i]!, 0) % 11;
-  let check = pass([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-  if (check === 10) check = pass([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
-  return check !== 10 && check === d[11] ? { ok: true, normalized: value, kind: 'IIN' } : { ok: false, problem: 'check-digit', kind: 'IIN' };
+  return checkDigits.iin(value.slice(0, 11)) === value[11] ? { ok: true, normalized: value, kind: 'IIN' } : { ok: false, problem: 'check-digit', kind: 'IIN' };
 }
 
 /**
@@ -123,18 +133,3 @@ export function checkPersonalNumber(country: Country, raw: string): IdCheck {
       return checkPin(value);
   }
 }
-
-/** Check digits for synthetic data and tests. */
-export const checkDigits = {
-  egn(first9: string): string {
-    const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
-    return String((weights.reduce((sum, w, i) => sum + w * Number(first9[i]), 0) % 11) % 10);
-  },
-  /** undefined when no check digit can make these 11 digits valid. */
-  iin(first11: string): string | undefined {
-    const pass = (weights: number[]) => weights.reduce((sum, w, i) => sum + w * Number(first11[i]), 0) % 11;
-    let check = pass([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    if (check === 10) check = pass([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
-    return check === 10 ? undefined : String(check);
-  },
-};
