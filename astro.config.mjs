@@ -12,6 +12,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   adapter: cloudflare({ imageService: 'passthrough' }),
   session: false,
+  // Forms posted to on-demand pages must come from our own origin: a foreign or missing Origin
+  // gets 403 before the page runs (the pages' form helper relies on it). /api/* never reaches
+  // Astro (functions/worker.ts), so the API answers its own JSON errors.
+  security: { checkOrigin: true },
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // Never inline scripts: the Content-Security-Policy allows scripts from our origin only.

@@ -1,34 +1,68 @@
-import { Hono } from 'hono';
-import type { AppEnv } from './env';
-import { bodyLimit } from 'hono/body-limit';
+import { createRoute } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import type { AppEnv } from './env';
 import { healthApi } from './health/api';
 import { lookupApi, stationsApi } from './lookup/api';
-import { ApiError, errorResponse } from './platform/errors';
-import { localeMiddleware } from './platform/locale-middleware';
-import { SECURITY_HEADERS } from './platform/security-headers';
+import { apiLocale, bodyLanguage, jsonBodiesOnly, limitBody, localeOf, methodNotAllowed, securityHeaders } from './platform/api-middleware';
+import { errorAnswer, errorResponse } from './platform/http-errors';
+import { errorResponses, featureApi, jsonResponse, summary } from './platform/openapi';
+import { NotFound } from './platform/errors';
+import { reportsApi } from './reports/api';
 
-/** The API: every feature is a sub-app mounted under /api. */
-export const app = new Hono<AppEnv>()
-  .basePath('/api')
-  .use(async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
-  })
-  .use(bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large'); } }))
-  .use(localeMiddleware)
+export const OPENAPI_INFO: Parameters<typeof app.getOpenAPI31Document>[0] = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Voter Desk API',
+    version: '1.0.0',
+    description: 'Polling-station lookup and problem reports for Bulgaria, Kyrgyzstan and Kazakhstan. Every error uses one JSON envelope; messages follow `lang` or Accept-Language.',
+  },
+  servers: [{ url: '/' }],
+};
+
+/**
+ * The API: one sub-app per feature, mounted under /api. Before any route: security headers,
+ * the locale, 415 for bodies that are not JSON and 413 for bodies over 16 KB (both before
+ * reading), then a body's own `lang`. One `onError` turns every failure into the envelope.
+ */
+const api = featureApi().basePath('/api');
+api.use(securityHeaders, apiLocale, jsonBodiesOnly, limitBody, bodyLanguage);
+
+export const app = api
   .route('/health', healthApi)
   .route('/lookup', lookupApi)
-  .route('/stations', stationsApi);
+  .route('/stations', stationsApi)
+  .route('/stations', reportsApi);
 
-app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found')));
+const openApiRoute = createRoute({
+  method: 'get',
+  path: '/openapi.json',
+  operationId: 'openapi',
+  tags: ['service'],
+  summary: summary('developers.op.openapi'),
+  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), 'This document.'), ...errorResponses() },
+});
+
+/** The OpenAPI 3.1 document, generated from the same route definitions that validate requests. */
+export function openApiDocument() {
+  return app.getOpenAPI31Document(OPENAPI_INFO);
+}
+
+app.openapi(openApiRoute, (c) => c.json(openApiDocument(), 200));
+
+const allowedMethods = methodNotAllowed(app.routes);
+app.notFound((c) => {
+  const allow = allowedMethods(c.req.path);
+  if (!allow) return errorResponse(c, errorAnswer(new NotFound(), localeOf(c)));
+  if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });
+  return errorResponse(c, errorAnswer(new HTTPException(405, { res: new Response(null, { headers: { Allow: allow } }) }), localeOf(c)));
+});
 app.onError((error, c) => {
-  if (error instanceof ApiError) return errorResponse(c, error);
-  // Malformed JSON and similar protocol errors from Hono's own validators.
-  if (error instanceof HTTPException && error.status < 500) return errorResponse(c, new ApiError(400, 'invalid_input', { messageKey: 'error.bad_request' }));
+  const answer = errorAnswer(error, localeOf(c));
   // Log the kind of failure only: request bodies may hold personal data.
-  console.error(`api error on ${c.req.method} ${c.req.routePath}: ${error.name}`);
-  return errorResponse(c, new ApiError(500, 'internal'));
+  if (answer.status >= 500) console.error(`api error on ${c.req.method} ${c.req.routePath}: ${error.name}`);
+  return errorResponse(c, answer);
 });
 
 export type AppType = typeof app;
+export type { AppEnv };

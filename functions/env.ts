@@ -1,4 +1,4 @@
-import type { Locale } from './platform/locale';
+import type { Locale } from './i18n';
 
 /** The Worker's bindings, as wrangler.toml declares them. */
 export interface Bindings {
@@ -16,7 +16,14 @@ export interface Bindings {
   REPORT_RATE_LIMIT?: string;
 }
 
+declare global {
+  namespace Cloudflare {
+    /** `import { env } from 'cloudflare:workers'` is typed with our bindings, no casts. */
+    interface Env extends Bindings {}
+  }
+}
+
 export interface AppEnv {
   Bindings: Bindings;
-  Variables: { locale: Locale };
+  Variables: { locale: Locale; language: string };
 }

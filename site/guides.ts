@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../functions/platform/locale';
+import type { Locale } from '../functions/i18n';
 
 export type Guide = CollectionEntry<'guides'>;
 

@@ -1,4 +1,4 @@
-import { deadlineStatus, findDeadline, isElectionOver } from './deadlines';
+import { actionDeadline, deadlineStatus, isElectionOver } from './deadlines';
 import type { ElectionTiming } from './schema';
 
 /**
@@ -9,7 +9,8 @@ import type { ElectionTiming } from './schema';
 
 export type Answer = 'unknown' | 'yes' | 'no';
 
-export type CurrentAddressDecision = 'election-over' | 'same-settlement' | 'apply-by-deadline' | 'deadline-passed';
+export const CURRENT_ADDRESS_DECISIONS = ['election-over', 'same-settlement', 'apply-by-deadline', 'deadline-passed'] as const;
+export type CurrentAddressDecision = (typeof CURRENT_ADDRESS_DECISIONS)[number];
 
 /** Bulgaria: "Can I vote at my current address?" */
 export function decideCurrentAddress(
@@ -19,18 +20,12 @@ export function decideCurrentAddress(
 ): CurrentAddressDecision {
   if (isElectionOver(election, now)) return 'election-over';
   if (!input.differentSettlements) return 'same-settlement';
-  const status = deadlineStatus(findDeadline(election, 'current-address-request'), election.timeZone, now);
+  const status = deadlineStatus(actionDeadline(election, 'current-address-request'), election.timeZone, now);
   return status === 'past' ? 'deadline-passed' : 'apply-by-deadline';
 }
 
-export type MobileBoxDecision =
-  | 'election-over'
-  | 'not-needed'
-  | 'apply-by-deadline'
-  | 'late-with-commission'
-  | 'late-ask-municipality'
-  | 'late-no-commission'
-  | 'too-late';
+export const MOBILE_BOX_DECISIONS = ['election-over', 'not-needed', 'apply-by-deadline', 'late-with-commission', 'late-ask-municipality', 'late-no-commission', 'too-late'] as const;
+export type MobileBoxDecision = (typeof MOBILE_BOX_DECISIONS)[number];
 
 /**
  * Bulgaria: "Can I ask for a mobile ballot box, and by when?" Anyone who cannot vote in
@@ -45,20 +40,15 @@ export function decideMobileBox(
   if (isElectionOver(election, now)) return 'election-over';
   if (!input.cannotReachPollingRoom) return 'not-needed';
   const tz = election.timeZone;
-  if (deadlineStatus(findDeadline(election, 'mobile-box-request'), tz, now) !== 'past') return 'apply-by-deadline';
-  if (deadlineStatus(findDeadline(election, 'mobile-box-late-request'), tz, now) === 'past') return 'too-late';
+  if (deadlineStatus(actionDeadline(election, 'mobile-box-request'), tz, now) !== 'past') return 'apply-by-deadline';
+  if (deadlineStatus(actionDeadline(election, 'mobile-box-late-request'), tz, now) === 'past') return 'too-late';
   if (input.mobileCommission === 'yes') return 'late-with-commission';
   if (input.mobileCommission === 'no') return 'late-no-commission';
   return 'late-ask-municipality';
 }
 
-export type AbsenteeDecision =
-  | 'election-over'
-  | 'lost-not-replaced'
-  | 'same-settlement'
-  | 'not-yet'
-  | 'apply-now'
-  | 'window-closed';
+export const ABSENTEE_DECISIONS = ['election-over', 'lost-not-replaced', 'same-settlement', 'not-yet', 'apply-now', 'window-closed'] as const;
+export type AbsenteeDecision = (typeof ABSENTEE_DECISIONS)[number];
 
 /**
  * Kazakhstan: "Can I get an absentee certificate?" Issued on a written application from
@@ -73,7 +63,7 @@ export function decideAbsentee(
   if (isElectionOver(election, now)) return 'election-over';
   if (input.lostCertificate) return 'lost-not-replaced';
   if (input.sameSettlement) return 'same-settlement';
-  const status = deadlineStatus(findDeadline(election, 'absentee-certificates'), election.timeZone, now);
+  const status = deadlineStatus(actionDeadline(election, 'absentee-certificate'), election.timeZone, now);
   if (status === 'past') return 'window-closed';
   if (status === 'upcoming') return 'not-yet';
   return 'apply-now';

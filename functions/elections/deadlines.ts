@@ -1,5 +1,5 @@
 import { addDays, localDate, zonedInstant } from '../platform/zoned-time';
-import type { DeadlineRule, DeadlineTiming, ElectionTiming } from './schema';
+import type { Action, DeadlineRule, DeadlineTiming, ElectionTiming } from './schema';
 
 /**
  * The last permitted day a rule gives for a voting day.
@@ -52,6 +52,17 @@ export function findDeadline<D extends DeadlineTiming>(election: { id: string; d
   const deadline = election.deadlines.find((d) => d.id === id);
   if (!deadline) throw new Error(`election ${election.id} has no deadline ${id}`);
   return deadline;
+}
+
+/**
+ * The deadline that governs an action in this election, as its data file says.
+ *
+ * @example actionDeadline(bg2024, 'mobile-box-request').date // '2024-05-25'
+ */
+export function actionDeadline<D extends DeadlineTiming>(election: { id: string; actions: Partial<Record<Action, string>>; deadlines: D[] }, action: Action): D {
+  const id = election.actions[action];
+  if (!id) throw new Error(`election ${election.id} has no deadline for ${action}`);
+  return findDeadline(election, id);
 }
 
 /** Deadlines in date order (ties keep the data file's order). */

@@ -1,4 +1,4 @@
-import type { Locale } from '../platform/locale';
+import type { Locale } from '../i18n';
 import { addDays } from '../platform/zoned-time';
 import { deadlineWindow } from './deadlines';
 import type { Deadline, Election } from './schema';

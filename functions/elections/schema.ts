@@ -37,6 +37,31 @@ export const deadlineSchema = z
   .strict();
 export type Deadline = z.infer<typeof deadlineSchema>;
 
+/** What a voter does before a deadline; each election names the deadline that governs it. */
+export const ACTIONS = ['current-address-request', 'mobile-box-request', 'mobile-box-late-request', 'absentee-certificate', 'voter-list-correction'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Situations a help channel serves. */
+export const HELP_TOPICS = ['lookup-not-found', 'mobile-box', 'current-address'] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
+/** An official channel from the source document: a phone, an SMS number, a site or an address. */
+export const helpChannel = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    kind: z.enum(['phone', 'sms', 'web', 'email']),
+    /** As the source writes it (a phone number, an address, a host name). */
+    value: z.string().min(1),
+    href: z.string().regex(/^(tel:|sms:|mailto:|https:\/\/)/),
+    free: z.boolean().optional(),
+    hours: z.object({ days: z.enum(['working-days', 'every-day']), opens: clockTime, closes: clockTime }).strict().optional(),
+    /** Where the channel serves when it is not the whole country (e.g. `Sofia`). */
+    area: z.string().optional(),
+    for: z.array(z.enum(HELP_TOPICS)).min(1),
+  })
+  .strict();
+export type HelpChannel = z.infer<typeof helpChannel>;
+
 export const electionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -56,9 +81,21 @@ export const electionSchema = z
       }
     }, 'unknown IANA time zone'),
     source: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+    /** The guide (slug, the same in every locale) that explains this election. */
+    guide: z.string().regex(/^[a-z0-9-]+$/),
+    help: z.array(helpChannel),
+    /** Which deadline governs each action the voter can take. */
+    actions: z.partialRecord(z.enum(ACTIONS), z.string()),
     deadlines: z.array(deadlineSchema).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((election, context) => {
+    for (const [action, deadline] of Object.entries(election.actions)) {
+      if (!election.deadlines.some((d) => d.id === deadline)) {
+        context.addIssue({ code: 'custom', path: ['actions', action], message: `no deadline ${deadline}` });
+      }
+    }
+  });
 export type Election = z.infer<typeof electionSchema>;
 
 /** What the date logic needs of a deadline (the client gets only this, not the texts). */
@@ -68,6 +105,7 @@ export interface ElectionTiming {
   id: string;
   timeZone: string;
   votingDay?: string | undefined;
+  actions: Partial<Record<Action, string>>;
   deadlines: DeadlineTiming[];
 }
 
@@ -77,6 +115,7 @@ export function electionTiming(election: Election): ElectionTiming {
     id: election.id,
     timeZone: election.timeZone,
     ...(election.votingDay ? { votingDay: election.votingDay } : {}),
+    actions: election.actions,
     deadlines: election.deadlines.map(({ id, date, opens, opensAt, closesAt }) => ({
       id,
       date,

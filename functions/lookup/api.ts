@@ -1,41 +1,105 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../env';
-import { clientKey } from '../platform/rate-limit';
-import { validate } from '../platform/validate';
-import { lookupByAddress, lookupByPersonalNumber, nearbyStations, reportProblem, resolveElection, stationDetails } from './lookup';
-import { placeKey } from './normalize';
-import { addressQuery, lookupRequest, nearQuery, reportRequest, stationIdParam, suggestionQuery } from './schemas';
-import { settlementSuggestions, streetSuggestions } from './stations';
-import { database } from '../../db/client';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
+import { rateLimit } from '../platform/rate-limit';
+import { lookupByAddress, lookupByPersonalNumber, nearbyStations, stationDetails, suggestions } from './lookup';
+import { addressQuery, lookupRequest, nearQuery, stationIdParam, suggestionQuery } from './schemas';
+import { publicStation } from './station-view';
 
-/** POST /api/lookup: the station for a personal number (sent only in the body, never the URL). */
-export const lookupApi = new Hono<AppEnv>().post('/', validate('json', lookupRequest), async (c) => {
-  const input = c.req.valid('json');
-  const station = await lookupByPersonalNumber(c.env, input, clientKey(c.req.raw.headers));
-  c.header('Cache-Control', 'no-store');
-  return c.json({ station });
+const parity = z.enum(['all', 'odd', 'even']);
+const addressAnswer = z
+  .object({
+    settlement: z.string(),
+    street: z.string().optional(),
+    number: z.string().optional(),
+    matches: z.array(
+      z.object({
+        station: publicStation,
+        ranges: z.array(z.object({ fromNumber: z.number().int(), toNumber: z.number().int(), parity })).meta({ description: 'The house-number ranges of this street the station serves.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'AddressAnswer' });
+
+const lookupRoute = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'lookupByPersonalNumber',
+  tags: ['lookup'],
+  summary: summary('developers.op.lookupByPersonalNumber'),
+  description: 'Counts against a per-client limit of 10 a minute before the body is read. One D1 query, found or not.',
+  middleware: [rateLimit('LOOKUP')] as const,
+  request: { body: jsonBody(lookupRequest) },
+  responses: {
+    200: { ...jsonResponse(z.object({ station: publicStation }), 'The station the number is registered at.'), headers: z.object({ 'Cache-Control': z.literal('no-store') }) },
+    ...errorResponses(...BODY_ERRORS, 404, 429),
+  },
 });
 
-/** Stations by address, by position and by id; suggestions; problem reports. */
-export const stationsApi = new Hono<AppEnv>()
-  .get('/', validate('query', addressQuery), async (c) => c.json(await lookupByAddress(c.env, c.req.valid('query'))))
-  .get('/near', validate('query', nearQuery), async (c) => c.json({ stations: await nearbyStations(c.env, c.req.valid('query')) }))
-  .get('/settlements', validate('query', suggestionQuery), async (c) => {
-    const query = c.req.valid('query');
-    const election = resolveElection(query.country, query.election);
-    const settlements = await settlementSuggestions(database(c.env.DB), { country: query.country, electionId: election.id, prefixKey: placeKey(query.q) });
-    return c.json({ settlements });
-  })
-  .get('/streets', validate('query', suggestionQuery), async (c) => {
-    const query = c.req.valid('query');
-    const election = resolveElection(query.country, query.election);
-    const streets = query.settlement
-      ? await streetSuggestions(database(c.env.DB), { country: query.country, electionId: election.id, settlementKey: placeKey(query.settlement), partKey: placeKey(query.q) })
-      : [];
-    return c.json({ streets });
-  })
-  .get('/:id', validate('param', stationIdParam), async (c) => c.json({ station: await stationDetails(c.env, c.req.valid('param').id) }))
-  .post('/:id/reports', validate('param', stationIdParam), validate('json', reportRequest), async (c) => {
-    const report = await reportProblem(c.env, c.req.valid('param').id, c.req.valid('json'), c.get('locale'), clientKey(c.req.raw.headers));
-    return c.json({ report }, 201);
+/** POST /api/lookup: the station for a personal number (sent only in the body, never the URL). */
+export const lookupApi = featureApi().openapi(
+  lookupRoute,
+  async (c) => {
+    const station = await lookupByPersonalNumber(c.env, c.req.valid('json'), new Date());
+    c.header('Cache-Control', 'no-store');
+    return c.json({ station }, 200);
+  },
+  validationHook(lookupRoute),
+);
+
+const byAddressRoute = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'stationsByAddress',
+  tags: ['stations'],
+  summary: summary('developers.op.stationsByAddress'),
+  request: { query: addressQuery },
+  responses: { 200: jsonResponse(addressAnswer, 'Stations of the address, with the ranges they serve.'), ...errorResponses(422) },
+});
+
+const nearRoute = createRoute({
+  method: 'get',
+  path: '/near',
+  operationId: 'stationsNear',
+  tags: ['stations'],
+  summary: summary('developers.op.stationsNear'),
+  request: { query: nearQuery },
+  responses: {
+    200: jsonResponse(z.object({ stations: z.array(z.object({ station: publicStation, distance: z.number().int().meta({ description: 'Metres.' }) })) }), 'Nearest stations, nearest first.'),
+    ...errorResponses(422),
+  },
+});
+
+const suggestionRoute = (kind: 'settlements' | 'streets') =>
+  createRoute({
+    method: 'get',
+    path: `/${kind}`,
+    operationId: kind === 'settlements' ? 'settlementSuggestions' : 'streetSuggestions',
+    tags: ['stations'],
+    summary: summary(kind === 'settlements' ? 'developers.op.settlementSuggestions' : 'developers.op.streetSuggestions'),
+    request: { query: suggestionQuery },
+    responses: {
+      200: jsonResponse(kind === 'settlements' ? z.object({ settlements: z.array(z.string()) }) : z.object({ streets: z.array(z.string()) }), 'Up to 10 names.'),
+      ...errorResponses(422),
+    },
   });
+const settlementsRoute = suggestionRoute('settlements');
+const streetsRoute = suggestionRoute('streets');
+
+const stationRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  operationId: 'station',
+  tags: ['stations'],
+  summary: summary('developers.op.station'),
+  request: { params: stationIdParam },
+  responses: { 200: jsonResponse(z.object({ station: publicStation }), 'The station.'), ...errorResponses(404, 422) },
+});
+
+/** Stations by address, by position and by id; suggestions for the address form. */
+export const stationsApi = featureApi()
+  .openapi(byAddressRoute, async (c) => c.json(await lookupByAddress(c.env, c.req.valid('query'), new Date()), 200), validationHook(byAddressRoute))
+  .openapi(nearRoute, async (c) => c.json({ stations: await nearbyStations(c.env, c.req.valid('query'), new Date()) }, 200), validationHook(nearRoute))
+  .openapi(settlementsRoute, async (c) => c.json({ settlements: await suggestions(c.env, 'settlements', c.req.valid('query'), new Date()) }, 200), validationHook(settlementsRoute))
+  .openapi(streetsRoute, async (c) => c.json({ streets: await suggestions(c.env, 'streets', c.req.valid('query'), new Date()) }, 200), validationHook(streetsRoute))
+  .openapi(stationRoute, async (c) => c.json({ station: await stationDetails(c.env, c.req.valid('param').id) }, 200), validationHook(stationRoute));

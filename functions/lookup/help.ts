@@ -1,32 +1,26 @@
-import { t } from '../../site/i18n';
-import type { Country } from '../platform/countries';
+import type { Election, HelpChannel, HelpTopic } from '../elections/schema';
+import { t, type Locale } from '../i18n';
 import type { HelpLink } from '../platform/errors';
-import type { Locale } from '../platform/locale';
 
-const GUIDES: Record<Country, string> = {
-  BG: 'bulgaria-2024-elections',
-  KG: 'kyrgyzstan-2024-voter-list',
-  KZ: 'kazakhstan-2026-absentee-certificates',
-};
+/** A channel from the election data as a link, labelled for the reader. */
+export function helpLink(channel: HelpChannel, locale: Locale): HelpLink {
+  const label =
+    channel.kind === 'phone'
+      ? t(locale, 'lookup.help.call', { number: channel.value })
+      : channel.kind === 'sms'
+        ? t(locale, 'lookup.help.sms', { number: channel.value })
+        : channel.value;
+  return { label, href: channel.href };
+}
+
+export function helpFor(election: Election, topic: HelpTopic, locale: Locale): HelpLink[] {
+  return election.help.filter((channel) => channel.for.includes(topic)).map((channel) => helpLink(channel, locale));
+}
 
 /**
- * What a voter can do when their number is not in our data: the official channels from the
- * source documents, and the guide that explains corrections.
+ * What a voter can do when their number is not in our data: the official channels of the
+ * election's source document, then the guide that explains corrections.
  */
-export function notFoundHelp(country: Country, locale: Locale): HelpLink[] {
-  const guide = { label: t(locale, 'lookup.help.guide'), href: `/${locale}/guides/${GUIDES[country]}/` };
-  switch (country) {
-    case 'KG':
-      return [
-        { label: t(locale, 'lookup.help.call', { number: '1255' }), href: 'tel:1255' },
-        { label: t(locale, 'lookup.help.call', { number: '119' }), href: 'tel:119' },
-        { label: t(locale, 'lookup.help.sms119'), href: 'sms:119?body=PIN' },
-        { label: 'tizme.gov.kg', href: 'https://tizme.gov.kg/' },
-        guide,
-      ];
-    case 'BG':
-      return [guide];
-    case 'KZ':
-      return [guide];
-  }
+export function notFoundHelp(election: Election, locale: Locale): HelpLink[] {
+  return [...helpFor(election, 'lookup-not-found', locale), { label: t(locale, 'lookup.help.guide'), href: `/${locale}/guides/${election.guide}/` }];
 }

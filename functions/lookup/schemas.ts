@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { LOCALES } from '../i18n';
 import { COUNTRIES } from '../platform/countries';
-import { LOCALES } from '../platform/locale';
+import { field } from '../platform/validation';
 
 /**
- * Input schemas shared by the API, the no-JavaScript form handlers and the tests. Values
- * arrive as strings from forms, so numbers are coerced here, once.
+ * Input schemas shared by the API (and its OpenAPI document), the no-JavaScript form pages
+ * and the tests. Values arrive as strings from forms, so numbers are coerced here, once.
+ * Each field carries its label and input hints (`field()`), which forms and errors read.
  */
-const country = z.enum(COUNTRIES);
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
@@ -15,45 +16,58 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 
-export const lookupRequest = z.object({
-  country,
-  idNumber: z.string().max(40),
-  election: optionalText(60),
-  lang: z.enum(LOCALES).optional(),
+export const countryField = field(z.enum(COUNTRIES).meta({ description: 'ISO 3166-1 alpha-2 code of the country.', example: 'BG' }), {
+  label: 'lookup.field.country',
 });
+export const electionField = field(optionalText(60).meta({ description: 'An election id from `content/elections/`; without it, the country’s current election.', example: 'bg-2024-06-09' }), {
+  label: 'common.field.election',
+});
+export const langField = field(z.enum(LOCALES).optional().meta({ description: 'Language of the messages; wins over Accept-Language.' }), { label: 'common.field.lang' });
+
+export const lookupRequest = z
+  .object({
+    country: countryField,
+    idNumber: field(z.string().max(40).meta({ description: 'ЕГН/ЛНЧ (BG), ПИН (KG) or ИИН (KZ). Spaces and dashes are ignored. Only ever sent in a POST body.', example: '7501020018' }), {
+      label: 'lookup.field.idNumber',
+      hint: 'lookup.idNumber.hint',
+      inputMode: 'numeric',
+      autocomplete: 'off',
+    }),
+    election: electionField,
+    lang: langField,
+  })
+  .meta({ id: 'LookupRequest' });
 export type LookupRequest = z.infer<typeof lookupRequest>;
 
 export const addressQuery = z.object({
-  country,
-  settlement: z.string().trim().min(1).max(120),
-  street: optionalText(160),
-  number: optionalText(20),
-  election: optionalText(60),
+  country: countryField,
+  settlement: field(z.string().trim().min(1).max(120).meta({ example: 'София' }), { label: 'lookup.field.settlement', autocomplete: 'address-level2' }),
+  street: field(optionalText(160).meta({ example: 'бул. Витоша' }), { label: 'lookup.field.street', autocomplete: 'address-line1' }),
+  number: field(optionalText(20).meta({ description: 'House number; a letter or fraction is allowed (`12А`, `14/2`).', example: '17' }), {
+    label: 'lookup.field.number',
+    autocomplete: 'off',
+  }),
+  election: electionField,
 });
 export type AddressQuery = z.infer<typeof addressQuery>;
 
 export const suggestionQuery = z.object({
-  country,
-  settlement: optionalText(120),
-  q: z.string().trim().max(120).default(''),
-  election: optionalText(60),
+  country: countryField,
+  settlement: field(optionalText(120), { label: 'lookup.field.settlement' }),
+  q: field(z.string().trim().max(120).default('').meta({ description: 'What the visitor has typed so far.' }), { label: 'lookup.field.q' }),
+  election: electionField,
 });
+export type SuggestionQuery = z.infer<typeof suggestionQuery>;
 
 export const nearQuery = z.object({
-  lat: z.coerce.number().min(-90).max(90),
-  lon: z.coerce.number().min(-180).max(180),
-  limit: z.coerce.number().int().min(1).max(20).default(5),
-  country: country.optional(),
+  lat: field(z.coerce.number().min(-90).max(90).meta({ example: 42.6977 }), { label: 'lookup.field.lat' }),
+  lon: field(z.coerce.number().min(-180).max(180).meta({ example: 23.3219 }), { label: 'lookup.field.lon' }),
+  limit: field(z.coerce.number().int().min(1).max(20).default(5), { label: 'lookup.field.limit' }),
+  country: field(z.enum(COUNTRIES).optional().meta({ description: 'Only this country; without it, every country’s current election.' }), { label: 'lookup.field.country' }),
+  election: electionField,
 });
 export type NearQuery = z.infer<typeof nearQuery>;
 
-export const stationIdParam = z.object({ id: z.coerce.number().int().positive() });
-
-export const REPORT_KINDS = ['wrong_address', 'closed_or_moved', 'access', 'wrong_station', 'other'] as const;
-export const reportRequest = z.object({
-  kind: z.enum(REPORT_KINDS),
-  details: z.string().trim().min(1).max(1000),
-  contact: optionalText(200),
-  lang: z.enum(LOCALES).optional(),
+export const stationIdParam = z.object({
+  id: field(z.coerce.number().int().positive().meta({ description: 'The station’s id in our data.', example: 1 }), { label: 'lookup.field.id' }),
 });
-export type ReportRequest = z.infer<typeof reportRequest>;

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, like, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, like } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { addressRanges, registerEntries, stations } from '../../db/schema';
 import type { Country } from '../platform/countries';
@@ -116,12 +116,12 @@ export function distanceMetres(a: { lat: number; lon: number }, b: { lat: number
 }
 
 /**
- * Nearest stations with known coordinates: a bounding box that widens until it holds
+ * Nearest stations of the given elections with known coordinates: a bounding box that widens until it holds
  * enough stations (or reaches ~200 km), then exact distances.
  */
 export async function nearestStations(
   db: Database,
-  query: { lat: number; lon: number; limit: number; country?: Country | undefined },
+  query: { lat: number; lon: number; limit: number; electionIds: string[] },
 ): Promise<{ station: StationRow; distance: number }[]> {
   for (const km of [2, 10, 50, 200]) {
     const dLat = km / 111;
@@ -131,7 +131,7 @@ export async function nearestStations(
       .from(stations)
       .where(
         and(
-          query.country ? eq(stations.country, query.country) : sql`1 = 1`,
+          inArray(stations.electionId, query.electionIds),
           between(stations.lat, query.lat - dLat, query.lat + dLat),
           between(stations.lon, query.lon - dLon, query.lon + dLon),
           eq(stations.mobile, false),

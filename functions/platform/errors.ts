@@ -1,12 +1,17 @@
-import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { core } from 'zod';
-import { t, type MessageKey } from '../../site/i18n';
-import type { AppEnv } from '../env';
-import type { Locale } from './locale';
+import type { Locale } from '../i18n';
+import { t } from '../i18n';
+import type { FieldProblem } from './validation';
 
-/** Stable error codes of the API. */
-export type ErrorCode = 'not_found' | 'internal' | 'db_unavailable' | 'invalid_input' | 'invalid_id' | 'rate_limited' | 'payload_too_large';
+/**
+ * What features throw. They say what went wrong in domain terms; `http-errors.ts` is the one
+ * place that turns them into HTTP statuses and the JSON envelope (and pages into error
+ * summaries). Each error words itself per locale when asked, never earlier.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+}
+
+export type DomainErrorCode = 'validation' | 'invalid_id' | 'not_found' | 'rate_limited' | 'db_unavailable';
 
 /** A link the client can offer as the next step (a phone number, a guide). */
 export interface HelpLink {
@@ -14,96 +19,54 @@ export interface HelpLink {
   href: string;
 }
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string; problem?: string; help?: HelpLink[] };
+/** One or more inputs are wrong: every problem at once, each with its dotted field path. */
+export class ValidationFailed extends DomainError {
+  override name = 'ValidationFailed';
+  readonly code = 'validation';
+  constructor(readonly problems: readonly FieldProblem[]) {
+    super('validation');
+  }
 }
 
-interface ApiErrorOptions {
-  field?: string;
-  /** Which rule failed, e.g. `check-digit`, for clients that word it themselves. */
-  problem?: string;
-  messageKey?: MessageKey;
-  vars?: Record<string, string | number>;
-  /** Placeholders whose words depend on the locale, as dictionary keys. */
-  varKeys?: Record<string, MessageKey>;
-  help?: (locale: Locale) => HelpLink[];
-  retryAfter?: number;
-}
-
-/** An error a handler throws to answer with the shared envelope. */
-export class ApiError extends Error {
-  override name = 'ApiError';
+/** A personal number that cannot be right, with the rule it breaks (`check-digit`, `length`…). */
+export class InvalidPersonalNumber extends DomainError {
+  override name = 'InvalidPersonalNumber';
+  readonly code = 'invalid_id';
+  readonly field = 'idNumber';
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: ErrorCode,
-    readonly options: ApiErrorOptions = {},
+    readonly problem: string,
+    readonly wording: (locale: Locale) => string,
   ) {
-    super(code);
-  }
-
-  /** The envelope, worded in `locale`. */
-  body(locale: Locale): ErrorBody {
-    const { field, problem, messageKey, vars, varKeys = {}, help } = this.options;
-    return {
-      error: {
-        code: this.code,
-        message: t(locale, messageKey ?? (`error.${this.code}` as MessageKey), {
-          ...vars,
-          ...Object.fromEntries(Object.entries(varKeys).map(([name, key]) => [name, t(locale, key)])),
-          ...(field && field in FIELD_KEYS ? { fieldName: t(locale, FIELD_KEYS[field]!) } : {}),
-        }),
-        ...(field ? { field } : {}),
-        ...(problem ? { problem } : {}),
-        ...(help ? { help: help(locale) } : {}),
-      },
-    };
+    super('invalid_id');
   }
 }
 
-/** How each input field is called in messages (`{fieldName}`). */
-const FIELD_KEYS: Record<string, MessageKey> = {
-  country: 'field.country',
-  idNumber: 'field.idNumber',
-  election: 'field.election',
-  settlement: 'field.settlement',
-  street: 'field.street',
-  number: 'field.number',
-  lat: 'field.lat',
-  lon: 'field.lon',
-  limit: 'field.limit',
-  q: 'field.q',
-  kind: 'field.kind',
-  details: 'field.details',
-  contact: 'field.contact',
-  lang: 'field.lang',
-  id: 'field.id',
-};
-
-/**
- * The first problem zod found, as a 422 naming the field in the reader's words.
- * Missing → "required", too long → "tooLong", anything else → "invalid".
- */
-export function validationError(error: core.$ZodError): ApiError {
-  const issue = error.issues[0];
-  const field = String(issue?.path[0] ?? 'body');
-  const reason: MessageKey =
-    issue?.code === 'invalid_type' && issue.message.includes('undefined')
-      ? 'error.field.required'
-      : issue?.code === 'too_big'
-        ? 'error.field.tooLong'
-        : issue?.code === 'too_small' && issue.minimum === 1
-          ? 'error.field.required'
-          : 'error.field.invalid';
-  return new ApiError(422, 'invalid_input', { field, messageKey: reason, vars: { fieldName: field } });
+/** Nothing matches: optionally worded for the case, with next steps. */
+export class NotFound extends DomainError {
+  override name = 'NotFound';
+  readonly code = 'not_found';
+  constructor(
+    readonly wording: (locale: Locale) => string = (locale) => t(locale, 'errors.not_found'),
+    readonly help?: (locale: Locale) => HelpLink[],
+  ) {
+    super('not_found');
+  }
 }
 
-/** The one JSON error envelope, worded in the request's locale. */
-export function errorResponse(c: Context<AppEnv>, error: ApiError, locale: Locale = c.get('locale')) {
-  if (error.options.retryAfter) c.header('Retry-After', String(error.options.retryAfter));
-  return c.json(error.body(locale), error.status);
+/** Too many attempts from one client; try again after `retryAfter` seconds. */
+export class RateLimited extends DomainError {
+  override name = 'RateLimited';
+  readonly code = 'rate_limited';
+  constructor(readonly retryAfter: number) {
+    super('rate_limited');
+  }
 }
 
-/** The same wording for pages rendered on the server (forms posted without JavaScript). */
-export function errorText(locale: Locale, error: ApiError): string {
-  return error.body(locale).error.message;
+/** The database cannot answer. */
+export class DatabaseUnavailable extends DomainError {
+  override name = 'DatabaseUnavailable';
+  readonly code = 'db_unavailable';
+  constructor() {
+    super('db_unavailable');
+  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES, type Locale } from './locale';
+import { LOCALES, type Locale } from '../i18n';
 
 /** A text written in every locale; a missing or empty translation fails validation. */
 export const localizedText = z.object(

@@ -1,5 +1,6 @@
-import type { Bindings } from '../env';
-import { ApiError } from './errors';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, Bindings } from '../env';
+import { RateLimited } from './errors';
 
 /** Limits per client and minute; wrangler.toml's [[ratelimits]] say the same (a test checks). */
 export const RATE_LIMITS = {
@@ -59,11 +60,19 @@ export function limiterFor(env: Bindings, name: LimitName): Limiter {
   return limiter;
 }
 
-/** Counts one attempt for the client and refuses with 429 and Retry-After when over the limit. */
+/** Counts one attempt for the client; over the limit it throws RateLimited (429 with Retry-After). */
 export async function enforceRateLimit(env: Bindings, name: LimitName, clientKey: string): Promise<void> {
   const { success } = await limiterFor(env, name).limit({ key: clientKey });
-  if (!success) throw new ApiError(429, 'rate_limited', { retryAfter: RATE_LIMITS[name].period });
+  if (!success) throw new RateLimited(RATE_LIMITS[name].period);
 }
+
+/** Route middleware: counts the attempt before the body is parsed, so invalid requests count too. */
+export const rateLimit =
+  (name: LimitName): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    await enforceRateLimit(c.env, name, clientKey(c.req.raw.headers));
+    await next();
+  };
 
 /** The client a request comes from: Cloudflare's connecting IP (wrangler dev sets it too). */
 export function clientKey(headers: Headers): string {

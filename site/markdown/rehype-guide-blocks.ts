@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type {} from 'mdast-util-to-hast'; // registers the `raw` node type in hast
 import { getElection } from '../../functions/elections/registry';
-import { isLocale, type Locale } from '../../functions/platform/locale';
+import { isLocale, type Locale } from '../../functions/i18n';
 import { renderChecker } from './checker-block';
 import { dataTable } from './table-schema';
 import { renderTable } from './table-block';

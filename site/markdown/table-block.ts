@@ -1,4 +1,4 @@
-import type { Locale } from '../../functions/platform/locale';
+import type { Locale } from '../../functions/i18n';
 import { escapeHtml, telHref } from './html';
 import type { DataTable } from './table-schema';
 

@@ -3,8 +3,7 @@
  * navigate to and show it in place; suggestions for settlements and streets; "near me"
  * asks for the location only when the button is pressed.
  */
-import { fill } from './fill';
-
+import { fill, pluralForm, type PluralForms } from '../../functions/i18n/plural';
 
 async function showAnswer(form: HTMLFormElement, kind: string): Promise<void> {
   const target = document.querySelector<HTMLElement>(`[data-lookup-answer="${kind}"]`);
@@ -65,8 +64,9 @@ function enhanceReports(root: ParentNode): void {
         body: JSON.stringify({ kind: data.get('kind'), details: data.get('details'), contact: data.get('contact') ?? '', lang }),
       }).catch(() => undefined);
       if (!response) return form.submit();
-      const body = (await response.json()) as { report?: { id: number }; error?: { message: string } };
-      outcome.textContent = body.report ? fill(form.dataset.thanks ?? '', { id: body.report.id }) : (body.error?.message ?? '');
+      const body = (await response.json()) as { report?: { id: number }; error?: { message: string; fields?: { message: string }[] } };
+      const problems = body.error?.fields?.map((problem) => problem.message).join(' ');
+      outcome.textContent = body.report ? fill(form.dataset.thanks ?? '', { id: body.report.id }) : (problems || body.error?.message || '');
       outcome.classList.toggle('error-message', !body.report);
       if (body.report) form.querySelector<HTMLTextAreaElement>('textarea')!.value = '';
     });
@@ -103,15 +103,16 @@ interface NearStation {
 }
 
 function nearMe(section: HTMLElement): void {
-  const messages = JSON.parse(section.dataset.messages!) as Record<'locating' | 'denied' | 'none' | 'found' | 'distance' | 'failed', string>;
+  const messages = JSON.parse(section.dataset.messages!) as Record<'locating' | 'denied' | 'none' | 'distance' | 'metres' | 'kilometres' | 'decimal' | 'failed', string> & { found: PluralForms };
   const status = section.querySelector<HTMLElement>('[data-near-status]')!;
   const list = section.querySelector<HTMLOListElement>('[data-near-results]')!;
   const exact = section.querySelector<HTMLElement>('[data-near-exact]')!;
   const locale = section.dataset.locale ?? 'en';
+  // Units from the page's dictionary, not Intl: Chromium's trimmed ICU writes them in English for ky and kk.
   const metres = (distance: number) =>
     distance < 1000
-      ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(distance / 10) * 10)
-      : new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(distance / 1000);
+      ? fill(messages.metres, { value: Math.round(distance / 10) * 10 })
+      : fill(messages.kilometres, { value: (distance / 1000).toFixed(1).replace('.', messages.decimal) });
   section.querySelector<HTMLElement>('[data-near-nojs]')!.hidden = true;
   section.querySelector<HTMLElement>('[data-near-action]')!.hidden = false;
   section.querySelector('[data-near-button]')!.addEventListener('click', () => {
@@ -139,7 +140,7 @@ function nearMe(section: HTMLElement): void {
             return item;
           }),
         );
-        status.textContent = stations.length === 0 ? messages.none : fill(messages.found, { count: stations.length });
+        status.textContent = stations.length === 0 ? messages.none : fill(pluralForm(locale, messages.found, stations.length), { count: stations.length });
         exact.hidden = false;
       },
       () => {

@@ -1,4 +1,4 @@
-import { fill } from './fill';
+import { fill, pluralForm, type PluralForms } from '../../functions/i18n/plural';
 
 interface PagefindResultData {
   url: string;
@@ -47,7 +47,7 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
 }
 
 async function runSearch(form: HTMLFormElement, query: string) {
-  const messages = JSON.parse(form.dataset.messages!) as Record<'count' | 'zero' | 'loading' | 'failed', string>;
+  const messages = JSON.parse(form.dataset.messages!) as Record<'zero' | 'loading' | 'failed', string> & { count: PluralForms };
   const status = document.querySelector<HTMLElement>('[data-search-status]')!;
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
   list.replaceChildren();
@@ -60,7 +60,7 @@ async function runSearch(form: HTMLFormElement, query: string) {
     const search = await (await loadPagefind()).search(query);
     const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     list.replaceChildren(...results.map(resultItem));
-    status.textContent = results.length === 0 ? fill(messages.zero, { query }) : fill(messages.count, { query, count: search.results.length });
+    status.textContent = results.length === 0 ? fill(messages.zero, { query }) : fill(pluralForm(document.documentElement.lang, messages.count, search.results.length), { query, count: search.results.length });
   } catch {
     status.textContent = messages.failed;
   }

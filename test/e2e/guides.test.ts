@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { LOCALES } from '../../functions/platform/locale';
+import { LOCALES } from '../../functions/i18n';
 import { axeViolations, hasHorizontalScroll, openContext } from './browser';
 
 const baseUrl = inject('baseUrl');

@@ -73,19 +73,57 @@ describe('POST /api/lookup', () => {
     expect(kg.error.help?.map((h) => h.href)).toEqual(['tel:1255', 'tel:119', 'sms:119?body=PIN', 'https://tizme.gov.kg/', '/ky/guides/kyrgyzstan-2024-voter-list/']);
   });
 
-  it('422: names the field when the body is incomplete or the election is unknown', async () => {
-    let response = await api('/api/lookup', postJson({ idNumber: IDS.bgRegistered }, '10.0.0.5'));
+  it('422: an empty body lists both required fields at once, with stable codes', async () => {
+    const response = await api('/api/lookup', postJson({}, '10.0.0.5'));
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: { code: 'invalid_input', field: 'country', message: 'Check “Country”: the value is not valid.' } });
-    response = await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgRegistered, election: 'kz-2026-referendum', lang: 'bg' }, '10.0.0.5'));
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'validation',
+        message: 'Some answers need to be corrected.',
+        fields: [
+          { field: 'country', code: 'required', message: 'Fill in “Country”.' },
+          { field: 'idNumber', code: 'required', message: 'Fill in “Personal number”.' },
+        ],
+      },
+    });
+  });
+
+  it('422: every wrong field at once, worded in the body’s language', async () => {
+    const response = await api('/api/lookup', postJson({ country: 'XX', idNumber: 'x'.repeat(41), lang: 'ru' }, '10.0.0.5'));
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'validation',
+        message: 'Некоторые ответы нужно исправить.',
+        fields: [
+          { field: 'country', code: 'invalid_choice', message: 'Выберите один из вариантов в поле «Страна».' },
+          { field: 'idNumber', code: 'too_long', message: 'В поле «Персональный номер» может быть не больше 40 знаков.' },
+        ],
+      },
+    });
+  });
+
+  it('422: an election of another country is refused on the election field', async () => {
+    const response = await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgRegistered, election: 'kz-2026-referendum', lang: 'bg' }, '10.0.0.5'));
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: { code: 'invalid_input', field: 'election', message: 'Проверете „Избори“: стойността не е валидна.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'validation', message: 'Някои отговори трябва да бъдат поправени.', fields: [{ field: 'election', code: 'invalid_choice', message: 'Изберете една от възможностите за „Избори“.' }] },
+    });
   });
 
   it('400: malformed JSON gets the JSON envelope', async () => {
     const response = await api('/api/lookup', { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.0.0.6' }, body: '{"country":' });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorJson).error.code).toBe('invalid_input');
+    expect(((await response.json()) as ErrorJson).error.code).toBe('bad_request');
+  });
+
+  it('counts malformed and invalid requests against the limit too (counted before parsing)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const body = i % 2 === 0 ? '{"country":' : JSON.stringify({ country: 'BG' });
+      statuses.push((await api('/api/lookup', { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.0.0.66' }, body })).status);
+    }
+    expect(statuses.slice(0, 10)).toEqual([400, 422, 400, 422, 400, 422, 400, 422, 400, 422]);
+    expect(statuses[10]).toBe(429);
   });
 
   it('429 with Retry-After once a client passes 10 lookups a minute; other clients are unaffected', async () => {
@@ -128,10 +166,11 @@ describe('POST /api/lookup', () => {
     }
   });
 
-  it('does not accept the number in the URL', async () => {
+  it('does not accept the number in the URL: GET is 405 and the answer holds no station', async () => {
     const response = await api(`/api/lookup?country=BG&idNumber=${IDS.bgRegistered}`);
-    expect(response.status).toBe(404);
-    expect(((await response.json()) as ErrorJson).error.code).toBe('not_found');
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('OPTIONS, POST');
+    expect(((await response.json()) as ErrorJson).error.code).toBe('method_not_allowed');
   });
 });
 

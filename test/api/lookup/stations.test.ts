@@ -1,10 +1,6 @@
-import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stationReports } from '../../../db/schema';
-import { database } from '../../../db/client';
-import { unseal } from '../../../functions/platform/crypto';
 import { api } from '../helpers';
-import { postJson, seedFixtures } from '../fixtures';
+import { seedFixtures } from '../fixtures';
 
 let ids: Awaited<ReturnType<typeof seedFixtures>>;
 beforeAll(async () => {
@@ -32,7 +28,27 @@ describe('GET /api/stations (by address)', () => {
   it('422 names the missing field in the requested language', async () => {
     const response = await api('/api/stations?country=BG&lang=ky');
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: { code: 'invalid_input', field: 'settlement', message: '«Калктуу конуш» талаасын толтуруңуз.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'validation', message: 'Айрым жоопторду оңдоо керек.', fields: [{ field: 'settlement', code: 'required', message: '«Калктуу конуш» талаасын толтуруңуз.' }] },
+    });
+  });
+
+  it('scopes the answer to one election: another election’s stations are not mixed in', async () => {
+    const named = await api('/api/stations?country=BG&settlement=София&street=Витоша&election=bg-2024-06-09');
+    expect(((await named.json()) as AddressJson).matches).toHaveLength(2);
+    const other = await api('/api/stations?country=BG&settlement=София&election=kg-2024-voter-list');
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as { error: { fields: { field: string; code: string }[] } }).error.fields).toEqual([
+      expect.objectContaining({ field: 'election', code: 'invalid_choice' }),
+    ]);
+  });
+
+  it('422 for a house number that is not one', async () => {
+    const response = await api('/api/stations?country=BG&settlement=София&street=Витоша&number=abc');
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: { fields: { field: string; code: string }[] } }).error.fields).toEqual([
+      expect.objectContaining({ field: 'number', code: 'invalid_format' }),
+    ]);
   });
 });
 
@@ -53,10 +69,26 @@ describe('GET /api/stations/near', () => {
     expect(body.stations[1]!.distance).toBeLessThan(1200);
   });
 
-  it('422 for a latitude out of range', async () => {
-    const response = await api('/api/stations/near?lat=95&lon=23');
+  it('only lists stations of one election per country: the current one, or the one named', async () => {
+    type Near = { stations: { station: { number: string; electionId: string } }[] };
+    const sofia = (await (await api('/api/stations/near?lat=42.6977&lon=23.3219')).json()) as Near;
+    expect(sofia.stations.map((s) => s.station.electionId)).toEqual(['bg-2024-06-09', 'bg-2024-06-09']);
+    const otherElection = (await (await api('/api/stations/near?lat=42.6977&lon=23.3219&election=kg-2024-voter-list')).json()) as Near;
+    expect(otherElection.stations).toEqual([]);
+    const bishkek = (await (await api('/api/stations/near?lat=42.8746&lon=74.5698&country=KG')).json()) as Near;
+    expect(bishkek.stations.map((s) => s.station.number)).toEqual(['1001']);
+    const mismatch = await api('/api/stations/near?lat=42.8746&lon=74.5698&country=KG&election=bg-2024-06-09');
+    expect(mismatch.status).toBe(422);
+  });
+
+  it('422 lists every wrong number with its limit', async () => {
+    const response = await api('/api/stations/near?lat=95&lon=abc&limit=50');
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { error: { field: string } }).error.field).toBe('lat');
+    expect(((await response.json()) as { error: { fields: { field: string; code: string; message: string }[] } }).error.fields).toEqual([
+      { field: 'lat', code: 'too_big', message: '“Latitude” must be at most 90.' },
+      { field: 'lon', code: 'not_a_number', message: '“Longitude” must be a number.' },
+      { field: 'limit', code: 'too_big', message: '“Number of results” must be at most 20.' },
+    ]);
   });
 });
 
@@ -69,35 +101,3 @@ describe('GET /api/stations/:id', () => {
   });
 });
 
-describe('POST /api/stations/:id/reports', () => {
-  it('201: stores the report with the contact encrypted and an expiry', async () => {
-    const response = await api(
-      `/api/stations/${ids.sofia1}/reports`,
-      postJson({ kind: 'wrong_address', details: 'The school moved to the next street.', contact: 'voter@example.org' }, '10.1.0.1'),
-    );
-    expect(response.status).toBe(201);
-    const { report } = (await response.json()) as { report: { id: number } };
-    const rows = await database(env.DB).select().from(stationReports);
-    const row = rows.find((r) => r.id === report.id)!;
-    expect(row.details).toBe('The school moved to the next street.');
-    expect(row.contactSealed).not.toContain('voter@example.org');
-    expect(await unseal(env.LOOKUP_KEY, 'report-contact', row.contactSealed!)).toBe('voter@example.org');
-    expect(Date.parse(row.expiresAt) - Date.now()).toBeGreaterThan(89 * 86_400_000);
-  });
-
-  it('422 names the field; 404 for an unknown station', async () => {
-    const bad = await api(`/api/stations/${ids.sofia1}/reports`, postJson({ kind: 'nonsense', details: 'x', lang: 'kk' }, '10.1.0.2'));
-    expect(bad.status).toBe(422);
-    expect(await bad.json()).toEqual({ error: { code: 'invalid_input', field: 'kind', message: '«Не дұрыс емес» өрісін тексеріңіз: мәні жарамсыз.' } });
-    const empty = await api(`/api/stations/${ids.sofia1}/reports`, postJson({ kind: 'other', details: '   ' }, '10.1.0.2'));
-    expect(((await empty.json()) as { error: { field: string; message: string } }).error).toMatchObject({ field: 'details', message: 'Fill in “Details”.' });
-    const missing = await api('/api/stations/999999/reports', postJson({ kind: 'other', details: 'x' }, '10.1.0.2'));
-    expect(missing.status).toBe(404);
-  });
-
-  it('429 after 5 reports a minute from one client', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await api(`/api/stations/${ids.sofia2}/reports`, postJson({ kind: 'other', details: `note ${i}` }, '10.1.0.3'))).status);
-    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
-  });
-});

@@ -3,9 +3,9 @@ import { getCollection } from 'astro:content';
 import { deadlineIcs } from '../../../../../functions/elections/ics';
 import { ELECTIONS } from '../../../../../functions/elections/registry';
 import type { Deadline, Election } from '../../../../../functions/elections/schema';
-import type { Locale } from '../../../../../functions/platform/locale';
-import { LOCALES } from '../../../../i18n';
-import { timelineEntries } from '../../../../components/timeline-items';
+import type { Locale } from '../../../../../functions/i18n';
+import { LOCALES } from '../../../../../functions/i18n';
+import { timelineEntries } from '../../../../../functions/elections/timeline';
 import { guideParts, guideUrl } from '../../../../guides';
 
 /** One .ics file per locale, election and dated entry (voting day included). */

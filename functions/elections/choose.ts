@@ -1,0 +1,45 @@
+import type { Country } from '../platform/countries';
+import { ValidationFailed } from '../platform/errors';
+import { isElectionOver, lastDayOf } from './deadlines';
+import { ELECTIONS, getElection } from './registry';
+import type { Election } from './schema';
+
+/**
+ * The election a request is about when it names none: the country's next election that is
+ * not over at `now` (the soonest), else the one that ended most recently. Every station query
+ * is scoped to exactly one election chosen by this rule or named by the request.
+ *
+ * @example currentElection('BG', new Date('2024-05-01')).id // 'bg-2024-06-09'
+ */
+export function currentElection(country: Country, now: Date): Election {
+  const ofCountry = ELECTIONS.filter((e) => e.country === country);
+  const upcoming = ofCountry.filter((e) => !isElectionOver(e, now)).sort((a, b) => lastDayOf(a).localeCompare(lastDayOf(b)));
+  const past = ofCountry.filter((e) => isElectionOver(e, now)).sort((a, b) => lastDayOf(b).localeCompare(lastDayOf(a)));
+  const chosen = upcoming[0] ?? past[0];
+  if (!chosen) throw new Error(`content/elections/ has no election for ${country}`);
+  return chosen;
+}
+
+/**
+ * The election named by a request (it must exist and belong to the country: otherwise the
+ * `election` field is refused), or the current one when none is named.
+ */
+export function electionFor(country: Country, requested: string | undefined, now: Date): Election {
+  return requested === undefined ? currentElection(country, now) : namedElection(requested, country);
+}
+
+/** An election a request names; unknown, or of another country than the request's, is refused. */
+export function namedElection(id: string, country?: Country): Election {
+  const election = getElection(id);
+  if (!election || (country !== undefined && election.country !== country)) {
+    throw new ValidationFailed([{ field: 'election', code: 'invalid_choice', label: 'common.field.election' }]);
+  }
+  return election;
+}
+
+/** The election a stored row belongs to; a row of an election missing from content/elections/ is a data error. */
+export function electionOfRow(electionId: string): Election {
+  const election = getElection(electionId);
+  if (!election) throw new Error(`election ${electionId} is in the database but not in content/elections/`);
+  return election;
+}

@@ -1,0 +1,31 @@
+import type { Translation } from '../../types';
+
+/** Bulgarian strings for the API reference for developers. */
+export const developers = {
+  'title': 'API за разработчици',
+  'intro': 'Същите данни и правила, на които работи този сайт, са достъпни за други услуги чрез JSON API. Всяка заявка и всеки отговор са описани по-долу и в документ OpenAPI 3.1.',
+  'document': 'Изтеглете документа OpenAPI 3.1 (JSON)',
+  'envelope.title': 'Грешки',
+  'envelope.body': 'Всяка грешка има една и съща форма: обект "error" с постоянен код "code" и съобщение "message" на поискания език ("lang", иначе Accept-Language). При невалидни данни отговорът е 422 с код "validation" и в "fields" изброява всички проблеми наведнъж, всеки с пътя до полето и собствен код.',
+  'languages': 'Изпратете "lang" (bg, en, ru, ky или kk) като параметър на заявката или в тялото JSON, за да изберете езика на съобщенията.',
+  'endpoints': 'Адреси на API',
+  'parameters': 'Параметри',
+  'body': 'Тяло на заявката (JSON)',
+  'responses': 'Отговори',
+  'field': 'Поле',
+  'type': 'Тип',
+  'required': 'Задължително',
+  'yes': 'да',
+  'no': 'не',
+  'about': 'Описание',
+  'status': 'Код',
+  'op.health': 'Проверка, че услугата и базата данни отговарят',
+  'op.openapi': 'Описание на това API като OpenAPI 3.1',
+  'op.lookupByPersonalNumber': 'Избирателната секция по личен номер',
+  'op.stationsByAddress': 'Избирателни секции по адрес',
+  'op.stationsNear': 'Избирателни секции близо до дадено място',
+  'op.settlementSuggestions': 'Предложения за населени места',
+  'op.streetSuggestions': 'Предложения за улици в населено място',
+  'op.station': 'Една избирателна секция по нейния номер в базата',
+  'op.createReport': 'Сигнал за грешка в данните за секция',
+} as const satisfies Translation<'developers', 'bg'>;

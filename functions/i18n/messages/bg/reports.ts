@@ -1,0 +1,18 @@
+import type { Translation } from '../../types';
+
+/** Bulgarian strings for "report a problem with this answer". */
+export const reports = {
+  'field.kind': 'Какво не е наред',
+  'title': 'Съобщете за проблем с този отговор',
+  'kind.wrong_address': 'Адресът е грешен',
+  'kind.closed_or_moved': 'Секцията е затворена или преместена',
+  'kind.access': 'Информацията за достъпа е грешна',
+  'kind.wrong_station': 'Зачислен съм към друга секция',
+  'kind.other': 'Друго',
+  'details': 'Какво не е наред?',
+  'noPersonalNumber': 'Не пишете личния си номер тук.',
+  'contact': 'Как да се свържем с вас? (по желание)',
+  'contactHint': 'Само ако искате отговор. Криптира се и се изтрива след 90 дни.',
+  'submit': 'Изпрати',
+  'thanks': 'Благодарим ви. Съобщението ви (номер {id}) стигна до екипа, който поддържа списъка със секциите.',
+} as const satisfies Translation<'reports', 'bg'>;

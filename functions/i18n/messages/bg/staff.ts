@@ -1,0 +1,5 @@
+import type { Translation } from '../../types';
+
+/** Bulgarian strings for the staff area (filled by the staff feature). */
+export const staff = {
+} as const satisfies Translation<'staff', 'bg'>;

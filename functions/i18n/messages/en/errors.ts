@@ -1,0 +1,32 @@
+/** English strings for error messages and form error summaries. Every other locale has exactly these keys. */
+export const errors = {
+  'not_found': 'There is nothing at this address.',
+  'internal': 'Something went wrong on our side. Please try again in a minute.',
+  'db_unavailable': 'The database is not answering right now. Please try again in a minute.',
+  'prefix': 'Error:',
+  'rate_limited': 'Too many attempts from your connection. Wait a minute and try again.',
+  'payload_too_large': 'The request is too large.',
+  'field.required': 'Fill in “{fieldName}”.',
+  'field.invalid': 'Check “{fieldName}”: the value is not valid.',
+  'summaryTitle': 'There is a problem',
+  'validation': 'Some answers need to be corrected.',
+  'bad_request': 'The request could not be read. Send valid JSON.',
+  'method_not_allowed': 'This address does not accept this kind of request.',
+  'unsupported_media_type': 'The request is sent in a format this address does not accept.',
+  'forbidden': 'This request is not allowed.',
+  'unauthorized': 'Sign in first.',
+  'field.too_long': {
+    one: '“{fieldName}” can have at most {count} character.',
+    other: '“{fieldName}” can have at most {count} characters.',
+  },
+  'field.too_short': {
+    one: '“{fieldName}” needs at least {count} character.',
+    other: '“{fieldName}” needs at least {count} characters.',
+  },
+  'field.invalid_format': 'Check “{fieldName}”: it is not written the expected way.',
+  'field.invalid_choice': 'Choose one of the options for “{fieldName}”.',
+  'field.invalid_date': 'Check “{fieldName}”: it is not a real date.',
+  'field.not_a_number': '“{fieldName}” must be a number.',
+  'field.too_small': '“{fieldName}” must be at least {min}.',
+  'field.too_big': '“{fieldName}” must be at most {max}.',
+} as const;

@@ -1,0 +1,31 @@
+import type { Translation } from '../../types';
+
+/** Kazakh strings for the API reference for developers. */
+export const developers = {
+  'title': 'Әзірлеушілерге арналған API',
+  'intro': 'Осы сайт жұмыс істейтін деректер мен ережелер басқа қызметтерге JSON API арқылы ашық. Әр сұрау мен жауап төменде және OpenAPI 3.1 құжатында сипатталған.',
+  'document': 'OpenAPI 3.1 құжатын жүктеп алу (JSON)',
+  'envelope.title': 'Қателер',
+  'envelope.body': 'Әр қатенің пішіні бірдей: тұрақты "code" коды мен сұралған тілдегі ("lang", әйтпесе Accept-Language) "message" хабары бар "error" нысаны. Жарамсыз деректерге 422 жауабы "validation" кодымен келеді және "fields" ішінде барлық мәселе бірден, әрқайсысы өрістің жолымен және өз кодымен беріледі.',
+  'languages': 'Хабарлар тілін таңдау үшін "lang" (bg, en, ru, ky немесе kk) параметрін сұрауда немесе JSON денесінде жіберіңіз.',
+  'endpoints': 'API мекенжайлары',
+  'parameters': 'Параметрлер',
+  'body': 'Сұрау денесі (JSON)',
+  'responses': 'Жауаптар',
+  'field': 'Өріс',
+  'type': 'Түрі',
+  'required': 'Міндетті',
+  'yes': 'иә',
+  'no': 'жоқ',
+  'about': 'Сипаттама',
+  'status': 'Код',
+  'op.health': 'Қызмет пен дерекқордың жауап беретінін тексеру',
+  'op.openapi': 'Осы API-дің OpenAPI 3.1 сипаттамасы',
+  'op.lookupByPersonalNumber': 'Жеке нөмір бойынша сайлау учаскесі',
+  'op.stationsByAddress': 'Мекенжай бойынша сайлау учаскелері',
+  'op.stationsNear': 'Белгілі бір орынға жақын сайлау учаскелері',
+  'op.settlementSuggestions': 'Елді мекен атауларын ұсыну',
+  'op.streetSuggestions': 'Елді мекен көшелерін ұсыну',
+  'op.station': 'Базадағы нөмірі бойынша бір сайлау учаскесі',
+  'op.createReport': 'Учаске деректеріндегі қате туралы хабарлау',
+} as const satisfies Translation<'developers', 'kk'>;

@@ -1,0 +1,31 @@
+import type { Translation } from '../../types';
+
+/** Kyrgyz strings for the API reference for developers. */
+export const developers = {
+  'title': 'Иштеп чыгуучулар үчүн API',
+  'intro': 'Бул сайт иштеген ошол эле маалыматтар жана эрежелер башка кызматтарга JSON API аркылуу ачык. Ар бир сурам жана жооп төмөндө жана OpenAPI 3.1 документинде сүрөттөлгөн.',
+  'document': 'OpenAPI 3.1 документин жүктөп алуу (JSON)',
+  'envelope.title': 'Каталар',
+  'envelope.body': 'Ар бир катанын түзүлүшү бирдей: туруктуу "code" коду жана суралган тилдеги ("lang", болбосо Accept-Language) "message" билдирүүсү бар "error" объекти. Туура эмес маалыматка 422 жообу "validation" коду менен келет жана "fields" ичинде бардык көйгөйлөр бир убакта, ар бири талаанын жолу жана өз коду менен саналат.',
+  'languages': 'Билдирүүлөрдүн тилин тандоо үчүн "lang" (bg, en, ru, ky же kk) параметрин сурамда же JSON денесинде жөнөтүңүз.',
+  'endpoints': 'API даректери',
+  'parameters': 'Параметрлер',
+  'body': 'Сурамдын денеси (JSON)',
+  'responses': 'Жооптор',
+  'field': 'Талаа',
+  'type': 'Түрү',
+  'required': 'Милдеттүү',
+  'yes': 'ооба',
+  'no': 'жок',
+  'about': 'Сүрөттөмө',
+  'status': 'Код',
+  'op.health': 'Кызмат жана маалымат базасы жооп берип жатканын текшерүү',
+  'op.openapi': 'Бул API OpenAPI 3.1 түрүндө',
+  'op.lookupByPersonalNumber': 'Жеке номер боюнча шайлоо участогу',
+  'op.stationsByAddress': 'Дарек боюнча шайлоо участоктору',
+  'op.stationsNear': 'Белгилүү жердин жанындагы шайлоо участоктору',
+  'op.settlementSuggestions': 'Калктуу конуштардын аталыштарын сунуштоо',
+  'op.streetSuggestions': 'Калктуу конуштун көчөлөрүн сунуштоо',
+  'op.station': 'Базадагы номери боюнча бир шайлоо участогу',
+  'op.createReport': 'Участоктун маалыматындагы ката тууралуу билдирүү',
+} as const satisfies Translation<'developers', 'ky'>;

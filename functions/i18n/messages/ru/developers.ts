@@ -1,0 +1,31 @@
+import type { Translation } from '../../types';
+
+/** Russian strings for the API reference for developers. */
+export const developers = {
+  'title': 'API для разработчиков',
+  'intro': 'Те же данные и правила, на которых работает этот сайт, доступны другим сервисам через JSON API. Каждый запрос и ответ описан ниже и в документе OpenAPI 3.1.',
+  'document': 'Скачать документ OpenAPI 3.1 (JSON)',
+  'envelope.title': 'Ошибки',
+  'envelope.body': 'У каждой ошибки одна форма: объект "error" с постоянным кодом "code" и сообщением "message" на запрошенном языке ("lang", иначе Accept-Language). Неверные данные дают ответ 422 с кодом "validation", а в "fields" перечислены сразу все проблемы, каждая с путём к полю и своим кодом.',
+  'languages': 'Передайте "lang" (bg, en, ru, ky или kk) параметром запроса или в теле JSON, чтобы выбрать язык сообщений.',
+  'endpoints': 'Адреса API',
+  'parameters': 'Параметры',
+  'body': 'Тело запроса (JSON)',
+  'responses': 'Ответы',
+  'field': 'Поле',
+  'type': 'Тип',
+  'required': 'Обязательно',
+  'yes': 'да',
+  'no': 'нет',
+  'about': 'Описание',
+  'status': 'Код',
+  'op.health': 'Проверить, что сервис и база данных отвечают',
+  'op.openapi': 'Описание этого API в формате OpenAPI 3.1',
+  'op.lookupByPersonalNumber': 'Избирательный участок по персональному номеру',
+  'op.stationsByAddress': 'Избирательные участки по адресу',
+  'op.stationsNear': 'Избирательные участки рядом с местом',
+  'op.settlementSuggestions': 'Подсказки названий населённых пунктов',
+  'op.streetSuggestions': 'Подсказки названий улиц населённого пункта',
+  'op.station': 'Один избирательный участок по его номеру в базе',
+  'op.createReport': 'Сообщить об ошибке в данных участка',
+} as const satisfies Translation<'developers', 'ru'>;

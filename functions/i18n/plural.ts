@@ -1,0 +1,24 @@
+/** A message in plural forms, as the dictionaries hold it. */
+export type PluralForms = { readonly other: string } & Readonly<Partial<Record<Intl.LDMLPluralRule, string>>>;
+
+const rules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The form of a plural message for a count, by the locale's CLDR rules. Falls back to
+ * `other` when the runtime lacks the locale's rules (some browsers ship trimmed ICU data).
+ *
+ * @example pluralForm('ru', { one: '…участок', few: '…участка', many: '…участков', other: '…участка' }, 5) // '…участков'
+ */
+export function pluralForm(locale: string, forms: PluralForms, count: number): string {
+  let rule = rules.get(locale);
+  if (!rule) {
+    rule = new Intl.PluralRules(locale);
+    rules.set(locale, rule);
+  }
+  return forms[rule.select(count)] ?? forms.other;
+}
+
+/** Fills `{name}` placeholders; an unknown name stays visible so a test can catch it. */
+export function fill(template: string, vars: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { Election } from '../elections/schema';
+import { COUNTRIES } from '../platform/countries';
+import type { StationRow } from './stations';
+
+const clockTime = z.string().regex(/^\d{2}:\d{2}$/);
+
+/**
+ * What anyone may be shown about a polling station: declared field by field, so a column added
+ * to the table for staff never reaches a citizen by accident (`stationView` parses through it,
+ * which drops anything not listed here).
+ */
+export const publicStation = z
+  .object({
+    id: z.number().int().meta({ description: 'Our id for the station; use it for /api/stations/{id}.' }),
+    country: z.enum(COUNTRIES),
+    electionId: z.string(),
+    number: z.string().meta({ description: 'The official number: a 9-digit section code in Bulgaria, a precinct number elsewhere.', example: '244601001' }),
+    name: z.string(),
+    address: z.string(),
+    settlement: z.string(),
+    district: z.string(),
+    constituency: z.string(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    stepFree: z.boolean().nullable().meta({ description: 'Step-free access; null when nobody has checked.' }),
+    mobile: z.boolean().meta({ description: 'A mobile section, which visits voters who applied for a mobile ballot box.' }),
+    hours: z.object({ opens: clockTime, closes: clockTime }).nullable().meta({ description: 'Polling hours on voting day, from the election data.' }),
+    timeZone: z.string().meta({ example: 'Europe/Sofia' }),
+  })
+  .meta({ id: 'Station' });
+export type StationView = z.infer<typeof publicStation>;
+
+/** A station row as published, with its election's polling hours. */
+export function stationView(row: StationRow, election: Election): StationView {
+  return publicStation.parse({
+    id: row.id,
+    country: row.country,
+    electionId: row.electionId,
+    number: row.number,
+    name: row.name,
+    address: row.address,
+    settlement: row.settlement,
+    district: row.district,
+    constituency: row.constituency,
+    lat: row.lat,
+    lon: row.lon,
+    stepFree: row.stepFree,
+    mobile: row.mobile,
+    hours: election.pollingHours ?? null,
+    timeZone: election.timeZone,
+  });
+}

@@ -1,0 +1,79 @@
+import type { AstroGlobal } from 'astro';
+import { env } from 'cloudflare:workers';
+import type { z } from 'zod';
+import type { Bindings } from '../../functions/env';
+import { isLocale, type Locale } from '../../functions/i18n';
+import { ValidationFailed } from '../../functions/platform/errors';
+import { readFormPost, readFormQuery } from '../../functions/platform/form-post';
+import { errorAnswer, type ErrorBody } from '../../functions/platform/http-errors';
+import { clientKey, enforceRateLimit, type LimitName } from '../../functions/platform/rate-limit';
+import { parseInput, problemMessage } from '../../functions/platform/validation';
+
+/** One line of the error summary: the message, linked to its field when it has one. */
+export interface SummaryError {
+  field?: string | undefined;
+  href?: string | undefined;
+  text: string;
+}
+
+export type FormOutcome<T> =
+  /** The page was opened, not submitted. */
+  | { kind: 'idle'; values: Record<string, string> }
+  | { kind: 'done'; result: T; values: Record<string, string> }
+  /** Errors to show: each field's message beside it and all of them in the summary. */
+  | { kind: 'errors'; values: Record<string, string>; errors: SummaryError[]; fieldErrors: Record<string, string>; error: ErrorBody['error'] };
+
+export interface FormOptions<S extends z.ZodType, T> {
+  locale: Locale;
+  method: 'POST' | 'GET';
+  schema: S;
+  /** The id of a field's input in this page, for the summary's links. */
+  fieldId: (field: string, values: Record<string, string>) => string;
+  /** Counted before the body is parsed, like the API. */
+  limit?: LimitName;
+  /** Values the form does not send but the schema needs (e.g. the page's language). */
+  extra?: Record<string, string>;
+  /** The same feature function the API calls. */
+  action: (input: z.output<S>, bindings: Bindings) => Promise<T>;
+}
+
+/**
+ * Everything a page that receives a form does, once: read the submission (415 for other
+ * content types and 413 over 16 KB, both before reading; Astro's `security.checkOrigin`
+ * has already refused a foreign Origin with 403), count the rate limit, parse with the
+ * shared schema, run the feature function and turn any error into the API's wording. It sets
+ * the page's status (and Retry-After, and no-store for posted answers).
+ */
+export async function handleForm<S extends z.ZodType, T>(astro: AstroGlobal, options: FormOptions<S, T>): Promise<FormOutcome<T>> {
+  const { locale } = options;
+  let values: Record<string, string> = {};
+  if (options.method === 'POST') astro.response.headers.set('Cache-Control', 'no-store');
+  try {
+    if (options.method === 'POST') {
+      if (astro.request.method !== 'POST') return { kind: 'idle', values };
+      values = await readFormPost(astro.request);
+    } else {
+      values = readFormQuery(astro.url);
+      if (Object.keys(values).length === 0) return { kind: 'idle', values };
+    }
+    if (options.limit) await enforceRateLimit(env, options.limit, clientKey(astro.request.headers));
+    const input = parseInput(options.schema, { ...values, ...options.extra });
+    return { kind: 'done', result: await options.action(input, env), values };
+  } catch (caught) {
+    const answer = errorAnswer(caught, locale);
+    if (answer.status >= 500) throw caught;
+    astro.response.status = answer.status;
+    for (const [name, value] of Object.entries(answer.headers)) astro.response.headers.set(name, value);
+    const errors: SummaryError[] =
+      caught instanceof ValidationFailed
+        ? caught.problems.map((problem) => ({ field: problem.field, href: `#${options.fieldId(problem.field, values)}`, text: problemMessage(locale, problem) }))
+        : [{ field: answer.body.error.field, href: answer.body.error.field ? `#${options.fieldId(answer.body.error.field, values)}` : undefined, text: answer.body.error.message }];
+    const fieldErrors = Object.fromEntries(errors.filter((e) => e.field).map((e) => [e.field!, e.text]));
+    return { kind: 'errors', values, errors, fieldErrors, error: answer.body.error };
+  }
+}
+
+/** The locale of an on-demand page, or undefined for a path outside the locales (a 404). */
+export function pageLocale(params: Record<string, string | undefined>): Locale | undefined {
+  return isLocale(params.lang) ? params.lang : undefined;
+}

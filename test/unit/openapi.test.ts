@@ -1,0 +1,56 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { app, openApiDocument } from '../../functions/app';
+import { ERROR_CODES } from '../../functions/platform/http-errors';
+
+const document = openApiDocument() as unknown as {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId?: string; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>>;
+  components: { schemas: Record<string, { properties?: Record<string, { properties?: Record<string, { enum?: string[] }> }> }> };
+};
+/** Every route the Hono app answers, as OpenAPI path templates. */
+const routes = app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method.toLowerCase(), path: r.path.replace(/:(\w+)/g, '{$1}') }));
+const unique = [...new Map(routes.map((r) => [`${r.method} ${r.path}`, r])).values()];
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(document.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(structuredClone(document));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    // The validator does refuse a broken document (so the check above can fail).
+    const broken = structuredClone(document) as { paths: Record<string, Record<string, { responses?: unknown }>> };
+    broken.paths['/api/lookup']!.post!.responses = { 200: { content: {} } };
+    expect((await new Validator().validate(broken)).valid).toBe(false);
+  });
+
+  it('lists every route the app answers, and nothing else', () => {
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`));
+    expect(documented.sort()).toEqual(unique.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('gives every operation an id and its error responses in the shared envelope', () => {
+    for (const { method, path } of unique) {
+      const operation = document.paths[path]![method]!;
+      expect(operation.operationId, `${method} ${path}`).toBeTruthy();
+      const statuses = Object.keys(operation.responses);
+      expect(statuses, `${method} ${path}`).toContain('500');
+      if (method === 'post') for (const status of ['400', '413', '415', '422', '429']) expect(statuses, `${method} ${path}`).toContain(status);
+      for (const status of statuses.filter((s) => Number(s) >= 400)) {
+        expect(operation.responses[status]!.content?.['application/json']?.schema?.$ref, `${method} ${path} ${status}`).toBe('#/components/schemas/Error');
+      }
+    }
+  });
+
+  it('publishes the error codes clients may branch on', () => {
+    const codes = document.components.schemas.Error!.properties!.error!.properties!.code!.enum;
+    expect(codes).toEqual([...ERROR_CODES]);
+  });
+
+  it('publishes the station as its own schema, not as the table row', () => {
+    const station = document.components.schemas.Station as { properties: Record<string, unknown> };
+    expect(Object.keys(station.properties).sort()).toEqual(
+      ['address', 'constituency', 'country', 'district', 'electionId', 'hours', 'id', 'lat', 'lon', 'mobile', 'name', 'number', 'settlement', 'stepFree', 'timeZone'].sort(),
+    );
+  });
+});
