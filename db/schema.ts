@@ -38,6 +38,8 @@ export const stations = sqliteTable(
     uniqueIndex('stations_natural_key').on(t.country, t.electionId, t.number),
     index('stations_settlement').on(t.country, t.electionId, t.settlementKey),
     index('stations_position').on(t.country, t.lat, t.lon),
+    // "Near me" is scoped to elections, not to a country.
+    index('stations_election_position').on(t.electionId, t.lat, t.lon),
   ],
 );
 

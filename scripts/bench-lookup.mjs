@@ -12,6 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
 import autocannon from 'autocannon';
 import { build } from './build.mjs';
 import { run } from './env.mjs';
@@ -34,12 +36,13 @@ function egn(i) {
   return first9 + checkDigits.egn(first9);
 }
 
-async function writeLines(path, header, count, line) {
-  const out = createWriteStream(path);
-  out.write(`${header}\n`);
-  for (let i = 0; i < count; i++) if (!out.write(`${line(i)}\n`)) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
+/** Streams `count` rows through csv-stringify (quoting as RFC 4180 needs) into a file. */
+async function writeRows(path, header, count, row) {
+  const csv = stringify({ header: true, columns: header });
+  const done = pipeline(csv, createWriteStream(path));
+  for (let i = 0; i < count; i++) if (!csv.write(row(i))) await once(csv, 'drain');
+  csv.end();
+  await done;
 }
 
 const work = await mkdtemp(join(tmpdir(), 'voter-desk-bench-'));
@@ -51,10 +54,10 @@ try {
 
   console.log(`\n== Import: ${ROWS.toLocaleString('en')} register rows into a fresh local D1 ==`);
   const stations = Array.from({ length: 100 }, (_, i) => `2346${String(Math.floor(i / 10) + 1).padStart(2, '0')}${String((i % 10) + 1).padStart(3, '0')}`);
-  await writeLines(join(work, 'stations.csv'), 'number,name,address,settlement,district,constituency,lat,lon,step_free,mobile', stations.length, (i) =>
-    `${stations[i]},Секция ${i + 1},бул. Витоша ${i + 1},София,Средец,23 МИР,42.69,23.32,yes,no`,
+  await writeRows(join(work, 'stations.csv'), ['number', 'name', 'address', 'settlement', 'district', 'constituency', 'lat', 'lon', 'step_free', 'mobile'], stations.length, (i) =>
+    [stations[i], `Секция ${i + 1}`, `бул. Витоша ${i + 1}`, 'София', 'Средец', '23 МИР', '42.69', '23.32', 'yes', 'no'],
   );
-  await writeLines(join(work, 'register.csv'), 'id_number,station_number', ROWS, (i) => `${egn(i)},${stations[i % stations.length]}`);
+  await writeRows(join(work, 'register.csv'), ['id_number', 'station_number'], ROWS, (i) => [egn(i), stations[i % stations.length]]);
   await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { CI: 'true' });
   await run('tsx', ['db/cli/import.ts', '--country', 'BG', '--election', 'bg-2024-06-09', '--stations', join(work, 'stations.csv'), '--persist-to', state]);
   const started = performance.now();

@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { pipeline, Readable, Transform } from 'node:stream';
 
 export interface CsvRecord {
   /** The line the record starts on (1 = the header). */
@@ -6,91 +7,52 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/** Bytes to text, refusing invalid UTF-8 (a file in another encoding must fail loudly); drops a BOM. */
+function utf8Text(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer | string, _encoding, done) {
+      try {
+        done(null, typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      } catch {
+        done(new Error('the file is not valid UTF-8 text'));
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode());
+      } catch {
+        done(new Error('the file is not valid UTF-8 text'));
+      }
+    },
+  });
+}
+
+const lineBreaks = (fields: string[]) => fields.reduce((sum, field) => sum + (field.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+
 /**
- * Streams RFC 4180 CSV: comma-separated, fields optionally in double quotes (a quote inside
- * is doubled), quoted fields may hold commas and line breaks, CRLF or LF line ends, a UTF-8
- * BOM is dropped, blank lines are skipped. Only one record is held in memory at a time.
+ * Streams RFC 4180 CSV with csv-parse: comma-separated, fields optionally in double quotes (a
+ * quote inside is doubled), quoted fields may hold commas and line breaks, CRLF or LF line
+ * ends (mixed too), a UTF-8 BOM is dropped, blank lines are skipped. Each record comes with
+ * the line it starts on, computed from the records and blank lines before it (csv-parse's
+ * own line counter counts a quoted CRLF twice).
  *
  * @example for await (const { line, fields } of readCsv(createReadStream('stations.csv'))) …
  */
 export async function* readCsv(input: Readable | AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let field = '';
-  let fields: string[] = [];
-  let inQuotes = false;
-  let quoteJustClosed = false;
-  let line = 1;
-  let recordLine = 1;
-  let first = true;
-  let pendingCR = false;
-
-  const endRecord = function* (): Generator<CsvRecord> {
-    fields.push(field);
-    const blank = fields.length === 1 && fields[0] === '';
-    if (!blank) yield { line: recordLine, fields };
-    fields = [];
-    field = '';
-  };
-
-  for await (const chunk of input) {
-    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
+  const source = input instanceof Readable ? input : Readable.from(input);
+  // pipeline() destroys every stage on an error, so reading the parser throws it.
+  const parser = pipeline(source, utf8Text(), parse({ relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }), () => {});
+  let linesBefore = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
+      yield { line: 1 + linesBefore + info.empty_lines, fields: record };
+      linesBefore += lineBreaks(record) + 1;
     }
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i]!;
-      if (pendingCR) {
-        pendingCR = false;
-        if (char === '\n') continue;
-      }
-      if (inQuotes) {
-        if (char === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i++;
-          } else if (i + 1 === text.length) {
-            // The chunk ends on a quote: decide when the next chunk shows what follows.
-            inQuotes = false;
-            quoteJustClosed = true;
-          } else {
-            inQuotes = false;
-          }
-        } else {
-          if (char === '\n' || char === '\r') line++;
-          if (char === '\r' && text[i + 1] === '\n') {
-            field += '\r\n';
-            i++;
-            continue;
-          }
-          field += char;
-        }
-        continue;
-      }
-      if (quoteJustClosed) {
-        quoteJustClosed = false;
-        if (char === '"') {
-          // It was an escaped quote split across chunks.
-          field += '"';
-          inQuotes = true;
-          continue;
-        }
-      }
-      if (char === '"' && field === '') {
-        inQuotes = true;
-      } else if (char === ',') {
-        fields.push(field);
-        field = '';
-      } else if (char === '\n' || char === '\r') {
-        yield* endRecord();
-        if (char === '\r') pendingCR = true;
-        line++;
-        recordLine = line;
-      } else {
-        field += char;
-      }
-    }
+  } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') throw new Error(`a quoted field starting after line ${linesBefore} is never closed`);
+    if (error instanceof CsvError) throw new Error(`CSV cannot be read after line ${linesBefore}: ${error.code}`);
+    throw error;
   }
-  if (inQuotes) throw new Error(`line ${recordLine}: a quoted field is never closed`);
-  if (field !== '' || fields.length > 0) yield* endRecord();
 }

@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Country } from '../../functions/platform/countries';
+import { addressRanges, registerEntries, stations } from '../schema';
+import { columns, insertInto, tableName, upsert } from './columns';
 import { readCsv } from './csv';
 import { executeSql, queryRows, sqlValue, type D1Target } from './d1';
 import { rangesFormat, registerFormat, stationsFormat, type CsvFormat } from './formats';
@@ -30,6 +32,13 @@ export interface ImportReport {
   loaded: Record<'stations' | 'ranges' | 'register', number>;
   bad: BadRow[];
 }
+
+/** Station columns in the order the importer writes them. */
+const STATION_COLUMNS = ['country', 'electionId', 'number', 'name', 'address', 'settlement', 'settlementKey', 'district', 'constituency', 'lat', 'lon', 'stepFree', 'mobile', 'source', 'updatedAt'] as const;
+/** The facts whose change moves a station's `updated_at`. */
+const STATION_FACTS = ['name', 'address', 'lat', 'lon', 'stepFree', 'mobile', 'district', 'constituency'] as const;
+
+const tuple = (values: (string | number | boolean | null)[]) => `(${values.map(sqlValue).join(',')})`;
 
 /** Rows per INSERT statement: well under SQLite's limits, large enough to be fast. */
 const ROWS_PER_STATEMENT = 200;
@@ -120,20 +129,18 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
 
   if (options.stations) {
     const source = basename(options.stations);
+    const table = tableName(stations);
+    const changed = STATION_FACTS.map((key) => columns(stations, [key])).map((name) => `${table}.${name} IS excluded.${name}`).join(' AND ');
+    const updatedAt = columns(stations, ['updatedAt']);
     const writer = new BatchWriter(
       target,
       batchSize,
-      'INSERT INTO stations (country, election_id, number, name, address, settlement, settlement_key, district, constituency, lat, lon, step_free, mobile, source, updated_at)',
-      `ON CONFLICT(country, election_id, number) DO UPDATE SET name = excluded.name, address = excluded.address, settlement = excluded.settlement,
-       settlement_key = excluded.settlement_key, district = excluded.district, constituency = excluded.constituency, lat = excluded.lat,
-       lon = excluded.lon, step_free = excluded.step_free, mobile = excluded.mobile, source = excluded.source,
-       updated_at = CASE WHEN stations.name IS excluded.name AND stations.address IS excluded.address AND stations.lat IS excluded.lat
-         AND stations.lon IS excluded.lon AND stations.step_free IS excluded.step_free AND stations.mobile IS excluded.mobile
-         AND stations.district IS excluded.district AND stations.constituency IS excluded.constituency THEN stations.updated_at ELSE excluded.updated_at END`,
+      insertInto(stations, STATION_COLUMNS),
+      upsert(stations, ['country', 'electionId', 'number'], [...STATION_FACTS, 'settlement', 'settlementKey', 'source'], `${updatedAt} = CASE WHEN ${changed} THEN ${table}.${updatedAt} ELSE excluded.${updatedAt} END`),
     );
     for await (const { value: s } of rowsOf(options.stations, stationsFormat, country, bad)) {
       await writer.add(
-        `(${[country, electionId, s.number, s.name, s.address, s.settlement, s.settlementKey, s.district, s.constituency, s.lat, s.lon, s.stepFree, s.mobile, source, now].map(sqlValue).join(',')})`,
+        tuple([country, electionId, s.number, s.name, s.address, s.settlement, s.settlementKey, s.district, s.constituency, s.lat, s.lon, s.stepFree, s.mobile, source, now]),
       );
       loaded.stations++;
     }
@@ -147,7 +154,7 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
   const stationIds = new Map(
     (
       await queryRows<{ id: number; number: string }>(
-        `SELECT id, number FROM stations WHERE country = ${sqlValue(country)} AND election_id = ${sqlValue(electionId)}`,
+        `SELECT ${columns(stations, ['id', 'number'])} FROM ${tableName(stations)} WHERE ${columns(stations, ['country'])} = ${sqlValue(country)} AND ${columns(stations, ['electionId'])} = ${sqlValue(electionId)}`,
         target,
       )
     ).map((row) => [row.number, row.id]),
@@ -165,13 +172,13 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
     const writer = new BatchWriter(
       target,
       batchSize,
-      'INSERT INTO address_ranges (station_id, country, election_id, settlement_key, street, street_key, from_number, to_number, parity, source)',
-      'ON CONFLICT(country, election_id, settlement_key, street_key, from_number, to_number, parity) DO UPDATE SET station_id = excluded.station_id, street = excluded.street, source = excluded.source',
+      insertInto(addressRanges, ['stationId', 'country', 'electionId', 'settlementKey', 'street', 'streetKey', 'fromNumber', 'toNumber', 'parity', 'source']),
+      upsert(addressRanges, ['country', 'electionId', 'settlementKey', 'streetKey', 'fromNumber', 'toNumber', 'parity'], ['stationId', 'street', 'source']),
     );
     for await (const { line, value: r } of rowsOf(options.ranges, rangesFormat, country, bad)) {
       const stationId = stationIdFor(r.stationNumber, file, line);
       if (stationId === undefined) continue;
-      await writer.add(`(${[stationId, country, electionId, r.settlementKey, r.street, r.streetKey, r.from, r.to, r.parity, file].map(sqlValue).join(',')})`);
+      await writer.add(tuple([stationId, country, electionId, r.settlementKey, r.street, r.streetKey, r.from, r.to, r.parity, file]));
       loaded.ranges++;
     }
     await writer.finish();
@@ -183,8 +190,8 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
     const writer = new BatchWriter(
       target,
       batchSize,
-      'INSERT INTO register_entries (election_id, id_hash, station_id)',
-      'ON CONFLICT(election_id, id_hash) DO UPDATE SET station_id = excluded.station_id',
+      insertInto(registerEntries, ['electionId', 'idHash', 'stationId']),
+      upsert(registerEntries, ['electionId', 'idHash'], ['stationId']),
     );
     for await (const { line, value: r } of rowsOf(options.register, registerFormat, country, bad)) {
       const stationId = stationIdFor(r.stationNumber, file, line);

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { stringify } from 'csv-stringify/sync';
 import { localLookupKey } from '../../scripts/dev-vars.mjs';
 import { executeSql, queryRows, sqlValue } from '../import/d1';
 import { importLists } from '../import/importer';
@@ -12,8 +13,7 @@ import { demoData, DEMO_HEADERS } from './demo-data';
 /** Bump when the generator changes. */
 export const DEMO_VERSION = '2';
 
-const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const csv = (header: string[], rows: string[][]) => [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+const csv = (header: string[], rows: string[][]) => stringify([header, ...rows]);
 
 const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
 const target = { remote: false, persistTo: values['persist-to'] };

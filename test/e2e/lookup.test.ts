@@ -173,7 +173,10 @@ describe('report a problem with this answer', () => {
       await station.locator('form[data-report] button').click();
       // Forgot the details: the error names the field, and what was typed is still there.
       await page.locator('[data-error-summary]').waitFor();
-      expect(await page.locator('[data-error-summary]').innerText()).toContain('Fill in “Details”.');
+      expect(await page.locator('[data-error-summary]').innerText()).toContain('Fill in “What is wrong?”.');
+      // The summary links to the field, whose id comes from the same station.
+      const href = await page.locator('[data-error-summary] a').getAttribute('href');
+      expect(await page.locator(href!).evaluate((el) => el.tagName)).toBe('TEXTAREA');
       expect(await page.locator('input[name=contact]').inputValue()).toBe('+7 700 000 00 00');
       expect(await page.locator('input[name=kind][value=access]').isChecked()).toBe(true);
       await expectAccessible(page, false);

@@ -52,4 +52,17 @@ describe('readCsv', () => {
     expect((await parse(['a,,c\n']))[0]!.fields).toEqual(['a', '', 'c']);
     await expect(parse(['a,"b\n'])).rejects.toThrow(/never closed/);
   });
+
+  it('counts lines right after a quoted line break in a CRLF file (csv-parse alone counts it twice)', async () => {
+    expect(await parse(['n,name\r\n1,"two\r\nlines"\r\n\r\n2,x\r\n3,y'])).toEqual([
+      { line: 1, fields: ['n', 'name'] },
+      { line: 2, fields: ['1', 'two\r\nlines'] },
+      { line: 5, fields: ['2', 'x'] },
+      { line: 6, fields: ['3', 'y'] },
+    ]);
+  });
+
+  it('refuses a file that is not UTF-8 (e.g. Windows-1251) instead of loading garbled names', async () => {
+    await expect(parse([Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xd1, 0xee, 0xf4, 0xe8, 0xff, 0x0a])])).rejects.toThrow(/not valid UTF-8/);
+  });
 });

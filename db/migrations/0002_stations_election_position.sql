@@ -1,0 +1,1 @@
+CREATE INDEX `stations_election_position` ON `stations` (`election_id`,`lat`,`lon`);
