@@ -16,17 +16,17 @@ export function freePort() {
 }
 
 /**
- * @param {{ persistTo: string, vars?: Record<string, string>, logLevel?: string, testScheduled?: boolean }} options
+ * @param {{ persistTo: string, vars?: Record<string, string>, logLevel?: string }} options
  * @returns {Promise<{ baseUrl: string, stop: () => void }>}
  */
-export async function startDevServer({ persistTo, vars = {}, logLevel = 'warn', testScheduled = false }) {
+export async function startDevServer({ persistTo, vars = {}, logLevel = 'warn' }) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   let log = '';
   const server = spawn(
     'wrangler',
-    ['dev', ...varArgs, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', logLevel, ...(testScheduled ? ['--test-scheduled'] : [])],
+    ['dev', ...varArgs, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', logLevel],
     { env: { ...process.env, ...offlineEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   server.stdout.on('data', (chunk) => (log += chunk.toString()));

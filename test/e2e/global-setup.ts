@@ -18,8 +18,7 @@ export default async function setup(project: TestProject) {
   if (process.env.E2E_SKIP_BUILD !== '1') await build();
   const persistTo = await mkdtemp(join(tmpdir(), 'voter-desk-e2e-'));
   await prepareLocalDatabase({ persistTo });
-  // --test-scheduled: the Cron Trigger's handler can be run through /__scheduled.
-  const { baseUrl, stop } = await startDevServer({ persistTo, testScheduled: true });
+  const { baseUrl, stop } = await startDevServer({ persistTo });
   project.provide('baseUrl', baseUrl);
   return stop;
 }

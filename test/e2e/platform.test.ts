@@ -32,10 +32,12 @@ describe('/api/* through the Worker', () => {
     expect(result.valid).toBe(true);
   });
 
-  it('runs the Cron Trigger’s handler (wrangler dev --test-scheduled) and the service keeps answering', async () => {
-    // A time inside every demo election's retention: the handler runs and deletes nothing here.
+  it('runs the Worker entry’s scheduled handler (the Cron Trigger) and the service keeps answering', async () => {
+    // wrangler dev's /cdn-cgi/handler/scheduled calls the Worker's `scheduled` export. A time
+    // inside every demo election's retention: the handler runs and deletes nothing the other
+    // browser tests read (what it deletes is tested in test/api/platform/scheduled.test.ts).
     const time = Math.floor(Date.parse('2024-07-01T03:17:00Z') / 1000);
-    const response = await fetch(`${baseUrl}/__scheduled?cron=${encodeURIComponent('17 3 * * *')}&time=${time}`);
+    const response = await fetch(`${baseUrl}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('17 3 * * *')}&time=${time}`);
     expect(response.status).toBe(200);
     const lookup = await fetch(`${baseUrl}/api/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ country: 'BG', idNumber: BG_ID }) });
     expect(lookup.status).toBe(200);
