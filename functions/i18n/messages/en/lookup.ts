@@ -18,7 +18,7 @@ export const lookup = {
   'invalid.century-digit': 'The 7th digit of an {name} is 1 to 6. Check it.',
   'invalid.check-digit': 'The last digit of this {name} does not match the others: a digit is probably mistyped.',
   'notFound.BG': 'This number has no polling section in our data for this election. Check the number. If it is right, check the voter list of your municipality and ask for a correction before the deadline: the guide explains how.',
-  'notFound.KG': 'This PIN is not in our data. Check it, then check yourself in the voter list: call 1255 or 119, send an SMS with your PIN to 119 (free), or use tizme.gov.kg. To correct the list, apply to your precinct commission with a copy of your passport.',
+  'notFound.KG': 'This PIN is not in our data. Check it, then check yourself in the voter list through one of the official services below (calls and SMS are free). To correct the list, apply to your precinct commission with a copy of your passport.',
   'notFound.KZ': 'This ИИН is not in our data for this vote. Check the number and ask your precinct commission.',
   'help.guide': 'Read the guide',
   'help.call': 'Call {number}',
