@@ -1,4 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { readFileSync } from 'node:fs';
+import { parse as parseToml } from 'smol-toml';
 import { defineConfig } from 'vitest/config';
 
 // API tests run inside workerd against real local D1 databases: DB gets the
@@ -6,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 // D1 cannot answer our queries.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./db/migrations');
+  const wrangler = parseToml(readFileSync('wrangler.toml', 'utf8')) as { ratelimits: { name: string; namespace_id: string; simple: { limit: number; period: 60 | 10 } }[] };
   return {
     plugins: [
       cloudflareTest({
@@ -13,12 +16,15 @@ export default defineConfig(async () => {
           compatibilityDate: '2026-10-19',
           compatibilityFlags: ['nodejs_compat'],
           d1Databases: ['DB', 'EMPTY_DB'],
-          bindings: { TEST_MIGRATIONS: migrations, LOOKUP_KEY: 'test-lookup-key' },
-          // Same limits as wrangler.toml; miniflare simulates Workers Rate Limiting.
-          ratelimits: {
-            LOOKUP_LIMITER: { namespace_id: '1001', simple: { limit: 10, period: 60 } },
-            REPORT_LIMITER: { namespace_id: '1002', simple: { limit: 5, period: 60 } },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ENVIRONMENT: 'test',
+            LOOKUP_KEY: 'dGVzdC1sb29rdXAta2V5LXRoYXQtaXMtbG9uZy1lbm91Z2g',
+            DATA_KEY: 'dGVzdC1kYXRhLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLQ',
           },
+          // The limits of wrangler.toml (read there, so the two cannot differ); miniflare
+          // simulates Workers Rate Limiting.
+          ratelimits: Object.fromEntries(wrangler.ratelimits.map((r) => [r.name, { namespace_id: r.namespace_id, simple: r.simple }])),
         },
       }),
     ],

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-/** Facts about the database itself (e.g. which demo dataset is loaded); read by /api/health. */
+/**
+ * Facts about the database itself: which demo dataset is loaded, and the fingerprint of the
+ * LOOKUP_KEY the register was hashed with (an HMAC of a fixed label, never the key).
+ */
 export const appMeta = sqliteTable('app_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
@@ -45,12 +48,15 @@ export const stations = sqliteTable(
 
 /**
  * House-number ranges of a street that vote at a station. `parity` says whether the range
- * covers all, odd or even numbers from `fromNumber` to `toNumber` inclusive.
+ * covers all, odd or even numbers from `fromNumber` to `toNumber` inclusive. Each import of an
+ * election's ranges writes a new `generation`; queries read only the active one
+ * (`import_generations`), so an import that fails half-way leaves the previous answers.
  */
 export const addressRanges = sqliteTable(
   'address_ranges',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    generation: integer('generation').notNull().default(0),
     stationId: integer('station_id')
       .notNull()
       .references(() => stations.id, { onDelete: 'cascade' }),
@@ -65,30 +71,49 @@ export const addressRanges = sqliteTable(
     source: text('source').notNull(),
   },
   (t) => [
-    uniqueIndex('address_ranges_natural_key').on(t.country, t.electionId, t.settlementKey, t.streetKey, t.fromNumber, t.toNumber, t.parity),
-    index('address_ranges_street').on(t.country, t.electionId, t.settlementKey, t.streetKey),
+    uniqueIndex('address_ranges_natural_key').on(t.country, t.electionId, t.generation, t.settlementKey, t.streetKey, t.fromNumber, t.toNumber, t.parity),
+    index('address_ranges_street').on(t.country, t.electionId, t.generation, t.settlementKey, t.streetKey),
   ],
 );
 
 /**
  * Which station a voter is registered at. The personal number is never stored: only
  * HMAC-SHA-256 of it under the LOOKUP_KEY secret, so the table is useless without the key.
- * The migration makes it WITHOUT ROWID (drizzle cannot say so): a lookup is one B-tree
- * search on the primary key, which matters at millions of rows.
+ * The migrations make it WITHOUT ROWID (drizzle cannot say so): a lookup is one B-tree
+ * search on the primary key, which matters at millions of rows. Like the ranges, each import
+ * writes a new generation and switches to it in one statement at the end.
  */
 export const registerEntries = sqliteTable(
   'register_entries',
   {
     electionId: text('election_id').notNull(),
+    generation: integer('generation').notNull().default(0),
     idHash: text('id_hash').notNull(),
     stationId: integer('station_id')
       .notNull()
       .references(() => stations.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.electionId, t.idHash] })],
+  (t) => [primaryKey({ columns: [t.electionId, t.generation, t.idHash] })],
 );
 
-/** "Report a problem with this answer": what is wrong, never a personal number. */
+/** The generation of an election's register and ranges that answers; the importer switches it in one statement. */
+export const importGenerations = sqliteTable(
+  'import_generations',
+  {
+    electionId: text('election_id').notNull(),
+    dataset: text('dataset', { enum: ['register', 'ranges'] }).notNull(),
+    active: integer('active').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.dataset] })],
+);
+
+/**
+ * "Report a problem with this answer": what is wrong, never a personal number. The details
+ * and the contact are AES-GCM encrypted under DATA_KEY with the report's `recordKey` as
+ * associated data (people describe their own access needs in the details). `details` holds
+ * plaintext only in rows written before encryption; `npm run rekey` seals those too.
+ */
 export const stationReports = sqliteTable(
   'station_reports',
   {
@@ -97,13 +122,27 @@ export const stationReports = sqliteTable(
       .notNull()
       .references(() => stations.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['wrong_address', 'closed_or_moved', 'access', 'wrong_station', 'other'] }).notNull(),
-    details: text('details').notNull(),
+    details: text('details'),
+    detailsSealed: text('details_sealed'),
     /** AES-GCM ciphertext of the optional contact, deleted with the report. */
     contactSealed: text('contact_sealed'),
+    /** A random id bound into the ciphertexts, so a sealed value cannot be moved to another report. */
+    recordKey: text('record_key'),
     locale: text('locale').notNull(),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     /** Reports (and any contact in them) are deleted after this moment. */
     expiresAt: text('expires_at').notNull(),
   },
-  (t) => [index('station_reports_station').on(t.stationId), index('station_reports_expiry').on(t.expiresAt)],
+  (t) => [index('station_reports_station').on(t.stationId), index('station_reports_expiry').on(t.expiresAt), uniqueIndex('station_reports_record_key').on(t.recordKey)],
+);
+
+/** Personal-number lookups counted by day and outcome, for staff; never a number, hash or address. */
+export const lookupOutcomes = sqliteTable(
+  'lookup_outcomes',
+  {
+    day: text('day').notNull(),
+    outcome: text('outcome', { enum: ['found', 'not_found', 'invalid', 'limited'] }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.outcome] })],
 );

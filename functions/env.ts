@@ -3,17 +3,28 @@ import type { Locale } from './i18n';
 /** The Worker's bindings, as wrangler.toml declares them. */
 export interface Bindings {
   DB: D1Database;
-  /** Secret: HMAC key for personal numbers and the root of the AES key for report contacts. */
+  /** Secret: the HMAC key of the register (personal numbers are stored only as HMACs under it). */
   LOOKUP_KEY: string;
-  /** Workers Rate Limiting: personal-number lookups per client. */
+  /** Secret: encrypts personal data (report details and contacts; mobile-box requests next). */
+  DATA_KEY: string;
+  /** Secret, only while a DATA_KEY rotation runs: the key before the current one. */
+  DATA_KEY_PREVIOUS?: string;
+  /** `production` (wrangler.toml), `development` (.dev.vars) or `test`: only the last two allow local conveniences. */
+  ENVIRONMENT?: string;
+  /** Workers Rate Limiting (see RATE_LIMITS in functions/platform/rate-limit.ts). */
   LOOKUP_LIMITER: RateLimit;
-  /** Workers Rate Limiting: problem reports per client. */
+  LOOKUP_WIDE_LIMITER: RateLimit;
+  LOOKUP_GLOBAL_LIMITER: RateLimit;
   REPORT_LIMITER: RateLimit;
-  /** `memory` under wrangler dev: the in-isolate limiter instead of the bindings. */
+  REPORT_WIDE_LIMITER: RateLimit;
+  /** Local development only: `memory` uses the in-isolate limiter instead of the bindings. */
   RATE_LIMIT_MODE?: string;
-  /** Raise the in-memory limits (load benchmarks only). */
+  /** Local development only: other limits for the in-memory limiter (the load benchmark raises them). */
   LOOKUP_RATE_LIMIT?: string;
+  LOOKUP_WIDE_RATE_LIMIT?: string;
+  LOOKUP_GLOBAL_RATE_LIMIT?: string;
   REPORT_RATE_LIMIT?: string;
+  REPORT_WIDE_RATE_LIMIT?: string;
 }
 
 declare global {

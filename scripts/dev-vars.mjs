@@ -1,12 +1,17 @@
 // Local settings for `wrangler dev`: .dev.vars (git-ignored). Missing entries are added, so
-// `npm start` works on a fresh machine. The LOOKUP_KEY here is a fixed development value:
-// never use it in production, where it is a Worker secret (`wrangler secret put LOOKUP_KEY`).
+// `npm start` works on a fresh machine. The keys here are fixed development values: their
+// `voter-desk-dev-` prefix makes a deployed Worker refuse them (functions/platform/keys.ts);
+// production keys are Worker secrets (`wrangler secret put LOOKUP_KEY`, `… DATA_KEY`).
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 
-export const DEV_LOOKUP_KEY = 'voter-desk-development-key-not-a-secret';
+export const DEV_LOOKUP_KEY = 'voter-desk-dev-lookup-key-for-local-development-only';
+export const DEV_DATA_KEY = 'voter-desk-dev-data-key-for-local-development-only';
 
 const DEFAULTS = {
+  // Local conveniences (the in-memory limiter, development keys) apply only here.
+  ENVIRONMENT: 'development',
   LOOKUP_KEY: DEV_LOOKUP_KEY,
+  DATA_KEY: DEV_DATA_KEY,
   // wrangler dev runs one isolate, so an in-memory limiter is exact and much cheaper locally
   // than the simulated Workers Rate Limiting binding.
   RATE_LIMIT_MODE: 'memory',

@@ -1,5 +1,19 @@
 import { defineMiddleware } from 'astro:middleware';
+import { DEFAULT_LOCALE, localeOfPath, t } from '../functions/i18n';
 import { withSecurityHeaders } from '../functions/platform/security-headers';
 
-/** Pages rendered on demand get the same security headers as the static ones. */
-export const onRequest = defineMiddleware(async (_context, next) => withSecurityHeaders(await next()));
+/**
+ * Pages rendered on demand get the same security headers as the static ones. A page that
+ * fails is logged by the kind of failure only (an error's message can hold personal data or
+ * a query's parameters) and answers a plain 500 in the page's language.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  try {
+    return withSecurityHeaders(await next());
+  } catch (error) {
+    console.error(`page error on ${context.url.pathname}: ${error instanceof Error ? error.name : typeof error}`);
+    const locale = localeOfPath(context.url.pathname) ?? DEFAULT_LOCALE;
+    const body = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>500</title><p>${t(locale, 'errors.internal')}</p></html>`;
+    return withSecurityHeaders(new Response(body, { status: 500, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } }));
+  }
+});

@@ -7,23 +7,30 @@ export interface CsvRecord {
   fields: string[];
 }
 
-/** Bytes to text, refusing invalid UTF-8 (a file in another encoding must fail loudly); drops a BOM. */
-function utf8Text(): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** The encodings an import file may be in: UTF-8, or Windows-1251 for the legacy exports of election bodies. */
+export const ENCODINGS = ['utf-8', 'windows-1251'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+const notText = (encoding: Encoding) =>
+  new Error(encoding === 'utf-8' ? 'the file is not valid UTF-8 text (an export in Windows-1251? then add --encoding windows-1251)' : `the file is not valid ${encoding} text`);
+
+/** Bytes to text in the file's encoding, refusing bytes that are not (a file in another encoding must fail loudly); drops a BOM. */
+function decodedText(encoding: Encoding): Transform {
+  const decoder = new TextDecoder(encoding, { fatal: true });
   return new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer | string, _encoding, done) {
       try {
         done(null, typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
       } catch {
-        done(new Error('the file is not valid UTF-8 text'));
+        done(notText(encoding));
       }
     },
     flush(done) {
       try {
         done(null, decoder.decode());
       } catch {
-        done(new Error('the file is not valid UTF-8 text'));
+        done(notText(encoding));
       }
     },
   });
@@ -40,10 +47,10 @@ const lineBreaks = (fields: string[]) => fields.reduce((sum, field) => sum + (fi
  *
  * @example for await (const { line, fields } of readCsv(createReadStream('stations.csv'))) …
  */
-export async function* readCsv(input: Readable | AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord> {
+export async function* readCsv(input: Readable | AsyncIterable<string | Buffer>, encoding: Encoding = 'utf-8'): AsyncGenerator<CsvRecord> {
   const source = input instanceof Readable ? input : Readable.from(input);
   // pipeline() destroys every stage on an error, so reading the parser throws it.
-  const parser = pipeline(source, utf8Text(), parse({ relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }), () => {});
+  const parser = pipeline(source, decodedText(encoding), parse({ relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }), () => {});
   let linesBefore = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
@@ -54,5 +61,16 @@ export async function* readCsv(input: Readable | AsyncIterable<string | Buffer>)
     if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') throw new Error(`a quoted field starting after line ${linesBefore} is never closed`);
     if (error instanceof CsvError) throw new Error(`CSV cannot be read after line ${linesBefore}: ${error.code}`);
     throw error;
+  }
+}
+
+/** Reads a whole file through its decoder, so a wrong encoding fails before anything is written. */
+export async function checkEncoding(input: Readable, encoding: Encoding): Promise<void> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+  } catch {
+    throw notText(encoding);
   }
 }

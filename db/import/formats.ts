@@ -5,10 +5,11 @@ import type { Country } from '../../functions/platform/countries';
 /** A row either parses into a value or is refused with a reason a person can act on. */
 export type RowResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** One CSV format: its exact header and how a row becomes a value. */
+/** One CSV format: its exact header, the longest value each column may hold, and how a row becomes a value. */
 export interface CsvFormat<T> {
   name: string;
   columns: readonly string[];
+  maxLength: Readonly<Record<string, number>>;
   parse(row: Record<string, string>, context: { country: Country }): RowResult<T>;
 }
 
@@ -52,6 +53,7 @@ export interface StationRecord {
 export const stationsFormat: CsvFormat<StationRecord> = {
   name: 'stations',
   columns: ['number', 'name', 'address', 'settlement', 'district', 'constituency', 'lat', 'lon', 'step_free', 'mobile'],
+  maxLength: { number: 20, name: 200, address: 300, settlement: 120, district: 120, constituency: 120, lat: 20, lon: 20, step_free: 10, mobile: 10 },
   parse(row, { country }) {
     const missing = required(row, 'number', 'name', 'address', 'settlement');
     if (missing) return fail(`${missing} is empty`);
@@ -99,6 +101,7 @@ export interface RangeRecord {
 export const rangesFormat: CsvFormat<RangeRecord> = {
   name: 'ranges',
   columns: ['settlement', 'street', 'from', 'to', 'parity', 'station_number'],
+  maxLength: { settlement: 120, street: 160, from: 6, to: 6, parity: 4, station_number: 20 },
   parse(row) {
     const missing = required(row, 'settlement', 'street', 'from', 'to', 'parity', 'station_number');
     if (missing) return fail(`${missing} is empty`);
@@ -125,6 +128,7 @@ export interface RegisterRecord {
 export const registerFormat: CsvFormat<RegisterRecord> = {
   name: 'register',
   columns: ['id_number', 'station_number'],
+  maxLength: { id_number: 40, station_number: 20 },
   parse(row, { country }) {
     const missing = required(row, 'id_number', 'station_number');
     if (missing) return fail(`${missing} is empty`);

@@ -1,12 +1,17 @@
 import { createHmac } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Country } from '../../functions/platform/countries';
 import { addressRanges, registerEntries, stations } from '../schema';
+import { BatchWriter } from './batch-writer';
 import { columns, insertInto, tableName, upsert } from './columns';
-import { readCsv } from './csv';
+import type { Encoding } from './csv';
 import { executeSql, queryRows, sqlValue, type D1Target } from './d1';
-import { rangesFormat, registerFormat, stationsFormat, type CsvFormat } from './formats';
+import { rangesFormat, registerFormat, stationsFormat } from './formats';
+import { deleteOtherGenerations, generations, switchTo, type Dataset } from './generations';
+import { checkImportKey, recordKey } from './register-key';
+import { rowsOf, type BadRow } from './rows';
+
+export type { BadRow };
 
 export interface ImportOptions {
   country: Country;
@@ -17,20 +22,21 @@ export interface ImportOptions {
   target: D1Target;
   /** The LOOKUP_KEY the Worker uses; personal numbers are stored only as HMACs under it. */
   lookupKey: string;
+  /** Re-key on purpose: accept a LOOKUP_KEY other than the register's (other elections' registers are dropped). */
+  newKey?: boolean;
+  encoding?: Encoding;
   /** Rows per SQL file sent to D1. */
   batchSize?: number;
   log?: (line: string) => void;
 }
 
-export interface BadRow {
-  file: string;
-  line: number;
-  reason: string;
-}
-
 export interface ImportReport {
   loaded: Record<'stations' | 'ranges' | 'register', number>;
   bad: BadRow[];
+  /** Station numbers of this election in D1 that the stations file no longer lists (kept, reported). */
+  missingStations: string[];
+  /** Datasets whose new generation was not switched to, because rows were bad (the previous one still answers). */
+  notSwitched: Dataset[];
 }
 
 /** Station columns in the order the importer writes them. */
@@ -40,96 +46,29 @@ const STATION_FACTS = ['name', 'address', 'lat', 'lon', 'stepFree', 'mobile', 'd
 
 const tuple = (values: (string | number | boolean | null)[]) => `(${values.map(sqlValue).join(',')})`;
 
-/** Rows per INSERT statement: well under SQLite's limits, large enough to be fast. */
-const ROWS_PER_STATEMENT = 200;
-
-/** Streams a CSV file through a format, yielding parsed rows and reporting bad ones. */
-async function* rowsOf<T>(path: string, format: CsvFormat<T>, country: Country, bad: BadRow[]): AsyncGenerator<{ line: number; value: T }> {
-  const file = basename(path);
-  let header: string[] | undefined;
-  for await (const record of readCsv(createReadStream(path))) {
-    if (!header) {
-      header = record.fields.map((f) => f.trim().toLowerCase());
-      const missing = format.columns.filter((c) => !header!.includes(c));
-      if (missing.length > 0) throw new Error(`${file}: the header lacks ${missing.join(', ')} (expected ${format.columns.join(',')})`);
-      continue;
-    }
-    if (record.fields.length !== header.length) {
-      bad.push({ file, line: record.line, reason: `${record.fields.length} fields, the header has ${header.length}` });
-      continue;
-    }
-    const row = Object.fromEntries(header.map((name, i) => [name, record.fields[i]!]));
-    const result = format.parse(row, { country });
-    if (result.ok) yield { line: record.line, value: result.value };
-    else bad.push({ file, line: record.line, reason: result.reason });
-  }
-  if (!header) throw new Error(`${file}: the file is empty (a header row is required)`);
-}
-
-/** Groups rows into multi-row upserts and sends `batchSize` rows at a time. */
-class BatchWriter {
-  private rows: string[] = [];
-  constructor(
-    private readonly target: D1Target,
-    private readonly batchSize: number,
-    private readonly insert: string,
-    private readonly conflict: string,
-    /**
-     * Send each batch in key order. The register's key is an HMAC, random by design: inserted in
-     * arrival order every row lands somewhere else in the WITHOUT ROWID B-tree; sorted, a batch
-     * fills pages one after another. Tuples start with their key columns, so sorting the
-     * tuples' text sorts by key.
-     */
-    private readonly sortByKey = false,
-  ) {}
-
-  async add(tuple: string): Promise<void> {
-    this.rows.push(tuple);
-    if (this.rows.length >= this.batchSize) await this.flush();
-  }
-
-  private statements(): string[] {
-    if (this.sortByKey) this.rows.sort();
-    const statements: string[] = [];
-    for (let i = 0; i < this.rows.length; i += ROWS_PER_STATEMENT) {
-      statements.push(`${this.insert} VALUES ${this.rows.slice(i, i + ROWS_PER_STATEMENT).join(',')} ${this.conflict};`);
-    }
-    this.rows = [];
-    return statements;
-  }
-
-  /** The batch D1 is executing while the next one is parsed (at most one in flight). */
-  private inFlight: Promise<void> = Promise.resolve();
-
-  /** Sends the rows so far; returns once the previous batch is done, so reading overlaps writing. */
-  async flush(): Promise<void> {
-    const statements = this.statements();
-    await this.inFlight;
-    this.inFlight = executeSql(statements, this.target);
-    // Handled when awaited by the next flush or finish; this only keeps Node from aborting first.
-    this.inFlight.catch(() => {});
-  }
-
-  /** Sends the rest and waits until D1 has everything. */
-  async finish(): Promise<void> {
-    await this.flush();
-    await this.inFlight;
-  }
-}
-
 /**
- * Loads official lists into D1: stations, then address ranges and register entries that
- * point at them by station number. Every bad row is reported with its line and reason and
- * the good rows still load; re-running the same files changes nothing (upserts on natural
- * keys). Files are streamed, and at most one batch is held in memory.
+ * Loads official lists into D1: stations, then address ranges and register entries that point
+ * at them by station number.
+ *
+ * - Stations are upserted on their number; one that the file no longer lists is reported.
+ * - Ranges and the register *replace* the election's previous ones: they load into a new
+ *   generation, and one statement at the end switches to it (the old rows go with it). While
+ *   the import runs, if a batch fails, or if any row was bad, the previous generation keeps
+ *   answering and the new rows are deleted.
+ * - Every bad row is reported with its line and reason; the encoding is checked before
+ *   anything is written; a register row that points at a mobile section is refused; a
+ *   LOOKUP_KEY other than the register's is refused unless `newKey`.
+ * - Files are streamed, at most one batch is held in memory.
  */
 export async function importLists(options: ImportOptions): Promise<ImportReport> {
   const { country, electionId, target } = options;
+  const encoding = options.encoding ?? 'utf-8';
   const batchSize = options.batchSize ?? 250_000;
   const log = options.log ?? (() => {});
   const bad: BadRow[] = [];
-  const loaded = { stations: 0, ranges: 0, register: 0 };
+  const report: ImportReport = { loaded: { stations: 0, ranges: 0, register: 0 }, bad, missingStations: [], notSwitched: [] };
   const now = new Date().toISOString();
+  const keyMode = options.register ? await checkImportKey(target, options.lookupKey, options.newKey ?? false) : 'same';
 
   if (options.stations) {
     const source = basename(options.stations);
@@ -142,73 +81,108 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
       insertInto(stations, STATION_COLUMNS),
       upsert(stations, ['country', 'electionId', 'number'], [...STATION_FACTS, 'settlement', 'settlementKey', 'source'], `${updatedAt} = CASE WHEN ${changed} THEN ${table}.${updatedAt} ELSE excluded.${updatedAt} END`),
     );
-    for await (const { value: s } of rowsOf(options.stations, stationsFormat, country, bad)) {
-      await writer.add(
-        tuple([country, electionId, s.number, s.name, s.address, s.settlement, s.settlementKey, s.district, s.constituency, s.lat, s.lon, s.stepFree, s.mobile, source, now]),
-      );
-      loaded.stations++;
+    const listed = new Set<string>();
+    for await (const { value: s } of rowsOf(options.stations, stationsFormat, country, encoding, bad)) {
+      listed.add(s.number);
+      await writer.add(tuple([country, electionId, s.number, s.name, s.address, s.settlement, s.settlementKey, s.district, s.constituency, s.lat, s.lon, s.stepFree, s.mobile, source, now]));
+      report.loaded.stations++;
     }
     await writer.finish();
-    log(`stations: ${loaded.stations} loaded`);
+    report.missingStations = (await stationsOf(target, country, electionId)).map((s) => s.number).filter((number) => !listed.has(number));
+    log(`stations: ${report.loaded.stations} loaded${report.missingStations.length > 0 ? `; ${report.missingStations.length} in D1 are not in this file (kept)` : ''}`);
   }
 
-  if (!options.ranges && !options.register) return { loaded, bad };
+  if (!options.ranges && !options.register) return report;
 
-  // Station numbers → ids for this country and election: small (thousands), read once.
-  const stationIds = new Map(
-    (
-      await queryRows<{ id: number; number: string }>(
-        `SELECT ${columns(stations, ['id', 'number'])} FROM ${tableName(stations)} WHERE ${columns(stations, ['country'])} = ${sqlValue(country)} AND ${columns(stations, ['electionId'])} = ${sqlValue(electionId)}`,
-        target,
-      )
-    ).map((row) => [row.number, row.id]),
-  );
-
-  /** The station id for a row's station number, or a bad-row report when it is unknown. */
-  const stationIdFor = (stationNumber: string, file: string, line: number): number | undefined => {
-    const id = stationIds.get(stationNumber);
-    if (id === undefined) bad.push({ file, line, reason: `station_number ${stationNumber} is not a station of ${country} ${electionId}` });
-    return id;
+  // Station numbers → ids (and whether each is a mobile section) for this election: thousands, read once.
+  const known = new Map((await stationsOf(target, country, electionId)).map((s) => [s.number, s]));
+  const stationFor = (stationNumber: string, file: string, line: number, dataset: Dataset): number | undefined => {
+    const station = known.get(stationNumber);
+    if (!station) bad.push({ file, line, reason: `station_number ${stationNumber} is not a station of ${country} ${electionId}` });
+    else if (dataset === 'register' && station.mobile) {
+      // That a number belongs to a mobile section would say its owner asked to vote from home.
+      bad.push({ file, line, reason: `station_number ${stationNumber} is a mobile section: a register row must name the voter's own polling section` });
+    } else return station.id;
+    return undefined;
   };
 
   if (options.ranges) {
     const file = basename(options.ranges);
-    const writer = new BatchWriter(
-      target,
-      batchSize,
-      insertInto(addressRanges, ['stationId', 'country', 'electionId', 'settlementKey', 'street', 'streetKey', 'fromNumber', 'toNumber', 'parity', 'source']),
-      upsert(addressRanges, ['country', 'electionId', 'settlementKey', 'streetKey', 'fromNumber', 'toNumber', 'parity'], ['stationId', 'street', 'source']),
-    );
-    for await (const { line, value: r } of rowsOf(options.ranges, rangesFormat, country, bad)) {
-      const stationId = stationIdFor(r.stationNumber, file, line);
-      if (stationId === undefined) continue;
-      await writer.add(tuple([stationId, country, electionId, r.settlementKey, r.street, r.streetKey, r.from, r.to, r.parity, file]));
-      loaded.ranges++;
-    }
-    await writer.finish();
-    log(`ranges: ${loaded.ranges} loaded`);
+    await replaceDataset(options, 'ranges', report, async (generation) => {
+      const writer = new BatchWriter(
+        target,
+        batchSize,
+        insertInto(addressRanges, ['generation', 'stationId', 'country', 'electionId', 'settlementKey', 'street', 'streetKey', 'fromNumber', 'toNumber', 'parity', 'source']),
+        upsert(addressRanges, ['country', 'electionId', 'generation', 'settlementKey', 'streetKey', 'fromNumber', 'toNumber', 'parity'], ['stationId', 'street', 'source']),
+      );
+      for await (const { line, value: r } of rowsOf(options.ranges!, rangesFormat, country, encoding, bad)) {
+        const stationId = stationFor(r.stationNumber, file, line, 'ranges');
+        if (stationId === undefined) continue;
+        await writer.add(tuple([generation, stationId, country, electionId, r.settlementKey, r.street, r.streetKey, r.from, r.to, r.parity, file]));
+        report.loaded.ranges++;
+      }
+      await writer.finish();
+      return [];
+    });
+    log(`ranges: ${report.loaded.ranges} loaded`);
   }
 
   if (options.register) {
     const file = basename(options.register);
-    const writer = new BatchWriter(
-      target,
-      batchSize,
-      insertInto(registerEntries, ['electionId', 'idHash', 'stationId']),
-      upsert(registerEntries, ['electionId', 'idHash'], ['stationId']),
-      true,
-    );
-    for await (const { line, value: r } of rowsOf(options.register, registerFormat, country, bad)) {
-      const stationId = stationIdFor(r.stationNumber, file, line);
-      if (stationId === undefined) continue;
-      // Same as functions/platform/crypto.ts personalNumberHash(), with node:crypto for speed.
-      const hash = createHmac('sha256', options.lookupKey).update(`${country}:${r.normalized}`).digest('base64url');
-      await writer.add(`(${sqlValue(electionId)},${sqlValue(hash)},${stationId})`);
-      loaded.register++;
-      if (loaded.register % 100_000 === 0) log(`register: ${loaded.register} rows…`);
-    }
-    await writer.finish();
-    log(`register: ${loaded.register} loaded`);
+    await replaceDataset(options, 'register', report, async (generation) => {
+      const writer = new BatchWriter(
+        target,
+        batchSize,
+        insertInto(registerEntries, ['electionId', 'generation', 'idHash', 'stationId']),
+        upsert(registerEntries, ['electionId', 'generation', 'idHash'], ['stationId']),
+        true,
+      );
+      for await (const { line, value: r } of rowsOf(options.register!, registerFormat, country, encoding, bad)) {
+        const stationId = stationFor(r.stationNumber, file, line, 'register');
+        if (stationId === undefined) continue;
+        // Same as functions/platform/crypto.ts personalNumberHash(), with node:crypto for speed.
+        const hash = createHmac('sha256', options.lookupKey).update(`${country}:${r.normalized}`).digest('base64url');
+        await writer.add(`(${sqlValue(electionId)},${generation},${sqlValue(hash)},${stationId})`);
+        report.loaded.register++;
+        if (report.loaded.register % 100_000 === 0) log(`register: ${report.loaded.register} rows…`);
+      }
+      await writer.finish();
+      return recordKey(options.lookupKey, keyMode, electionId, now);
+    });
+    log(`register: ${report.loaded.register} loaded`);
   }
-  return { loaded, bad };
+  return report;
+}
+
+async function stationsOf(target: D1Target, country: Country, electionId: string) {
+  return queryRows<{ id: number; number: string; mobile: number }>(
+    `SELECT ${columns(stations, ['id', 'number', 'mobile'])} FROM ${tableName(stations)} WHERE ${columns(stations, ['country'])} = ${sqlValue(country)} AND ${columns(stations, ['electionId'])} = ${sqlValue(electionId)}`,
+    target,
+  );
+}
+
+/**
+ * Loads a dataset into a new generation and switches to it in one batch with `extra`
+ * statements; on a failure or bad rows, deletes the new rows and leaves the old generation.
+ */
+async function replaceDataset(options: ImportOptions, dataset: Dataset, report: ImportReport, load: (generation: number) => Promise<string[]>): Promise<void> {
+  const { electionId, target } = options;
+  const { active, highest } = await generations(target, electionId, dataset);
+  // Left-overs of an import that failed before are never answered: clear them first.
+  await executeSql([deleteOtherGenerations(electionId, dataset, active ?? -1)], target);
+  const generation = highest + 1;
+  const badBefore = report.bad.length;
+  let extra: string[];
+  try {
+    extra = await load(generation);
+  } catch (error) {
+    await executeSql([deleteOtherGenerations(electionId, dataset, active ?? -1)], target).catch(() => {});
+    throw new Error(`${dataset}: the import failed, so the previous ${dataset} still answers (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (report.bad.length > badBefore) {
+    await executeSql([deleteOtherGenerations(electionId, dataset, active ?? -1)], target);
+    report.notSwitched.push(dataset);
+    return;
+  }
+  await executeSql([...extra, switchTo(electionId, dataset, generation, new Date().toISOString()), deleteOtherGenerations(electionId, dataset, generation)], target);
 }

@@ -11,7 +11,7 @@ import { importLists } from '../import/importer';
 import { demoData, DEMO_HEADERS } from './demo-data';
 
 /** Bump when the generator changes. */
-export const DEMO_VERSION = '2';
+export const DEMO_VERSION = '3';
 
 const csv = (header: string[], rows: string[][]) => stringify([header, ...rows]);
 

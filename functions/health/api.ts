@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { database } from '../../db/client';
-import { DatabaseUnavailable } from '../platform/errors';
+import { registerKeyStatus } from '../lookup/register-key';
+import { DatabaseUnavailable, KeyMismatch } from '../platform/errors';
+import { requireKey } from '../platform/keys';
 import { errorResponses, featureApi, jsonResponse, summary } from '../platform/openapi';
 import { checkDatabase } from './checks';
 
@@ -11,16 +13,23 @@ const healthRoute = createRoute({
   operationId: 'health',
   tags: ['service'],
   summary: summary('developers.op.health'),
-  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }).meta({ id: 'Health' }), 'The Worker answers and D1 ran a real query.'), ...errorResponses(503) },
+  description: '503 `db_unavailable` when D1 cannot answer, `misconfigured` when a secret is missing or too weak, `key_mismatch` when LOOKUP_KEY is not the key the register was imported with.',
+  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }).meta({ id: 'Health' }), 'The Worker answers, its secrets are usable and D1 ran a real query.'), ...errorResponses(503) },
 });
 
-/** GET /api/health: 200 {"ok":true} after a real D1 query, 503 when D1 cannot answer. */
+/** GET /api/health: 200 {"ok":true} after a real D1 query and the key checks; 503 with the reason otherwise. */
 export const healthApi = featureApi().openapi(healthRoute, async (c) => {
+  c.header('Cache-Control', 'no-store');
+  const lookupKey = requireKey(c.env, 'LOOKUP_KEY');
+  requireKey(c.env, 'DATA_KEY');
+  const db = database(c.env.DB);
+  let status: Awaited<ReturnType<typeof registerKeyStatus>>;
   try {
-    await checkDatabase(database(c.env.DB));
+    await checkDatabase(db);
+    status = await registerKeyStatus(db, lookupKey);
   } catch {
     throw new DatabaseUnavailable();
   }
-  c.header('Cache-Control', 'no-store');
+  if (status === 'mismatch') throw new KeyMismatch();
   return c.json({ ok: true as const }, 200);
 });

@@ -4,7 +4,8 @@ import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summar
 import { rateLimit } from '../platform/rate-limit';
 import { lookupByAddress, lookupByPersonalNumber, nearbyStations, stationDetails, suggestions } from './lookup';
 import { addressQuery, lookupRequest, nearQuery, stationIdParam, suggestionQuery } from './schemas';
-import { publicStation } from './station-view';
+import { countLookupOutcome } from './outcome-middleware';
+import { personalStation, publicStation } from './station-view';
 
 const parity = z.enum(['all', 'odd', 'even']);
 const addressAnswer = z
@@ -27,12 +28,13 @@ const lookupRoute = createRoute({
   operationId: 'lookupByPersonalNumber',
   tags: ['lookup'],
   summary: summary('developers.op.lookupByPersonalNumber'),
-  description: 'Counts against a per-client limit of 10 a minute before the body is read. One D1 query, found or not.',
-  middleware: [rateLimit('LOOKUP')] as const,
+  description:
+    'Counts against the per-client limits (10 a minute per IPv4 address or IPv6 /64, 40 per IPv6 /48) and the global ceiling before the body is read. One D1 query, found or not. The answer never says whether the station is a mobile section.',
+  middleware: [countLookupOutcome, rateLimit('LOOKUP')] as const,
   request: { body: jsonBody(lookupRequest) },
   responses: {
-    200: { ...jsonResponse(z.object({ station: publicStation }), 'The station the number is registered at.'), headers: z.object({ 'Cache-Control': z.literal('no-store') }) },
-    ...errorResponses(...BODY_ERRORS, 404, 429),
+    200: { ...jsonResponse(z.object({ station: personalStation }), 'The station the number is registered at.'), headers: z.object({ 'Cache-Control': z.literal('no-store') }) },
+    ...errorResponses(...BODY_ERRORS, 404, 429, 503),
   },
 });
 
@@ -47,28 +49,39 @@ export const lookupApi = featureApi().openapi(
   validationHook(lookupRoute),
 );
 
+const noStore = { headers: z.object({ 'Cache-Control': z.literal('no-store') }) };
+
 const byAddressRoute = createRoute({
-  method: 'get',
-  path: '/',
+  method: 'post',
+  path: '/search',
   operationId: 'stationsByAddress',
   tags: ['stations'],
   summary: summary('developers.op.stationsByAddress'),
-  request: { query: addressQuery },
-  responses: { 200: jsonResponse(addressAnswer, 'Stations of the address, with the ranges they serve.'), ...errorResponses(422) },
+  description: 'A POST, so the address never appears in a URL or a request log. Not stored.',
+  request: { body: jsonBody(addressQuery) },
+  responses: { 200: { ...jsonResponse(addressAnswer, 'Stations of the address, with the ranges they serve.'), ...noStore }, ...errorResponses(...BODY_ERRORS) },
 });
 
 const nearRoute = createRoute({
-  method: 'get',
+  method: 'post',
   path: '/near',
   operationId: 'stationsNear',
   tags: ['stations'],
   summary: summary('developers.op.stationsNear'),
-  request: { query: nearQuery },
+  description: 'A POST, so the position never appears in a URL or a request log; it is rounded to about 100 m and not stored.',
+  request: { body: jsonBody(nearQuery) },
   responses: {
-    200: jsonResponse(z.object({ stations: z.array(z.object({ station: publicStation, distance: z.number().int().meta({ description: 'Metres.' }) })) }), 'Nearest stations, nearest first.'),
-    ...errorResponses(422),
+    200: {
+      ...jsonResponse(z.object({ stations: z.array(z.object({ station: publicStation, distance: z.number().int().meta({ description: 'Metres.' }) })) }), 'Nearest stations, nearest first.'),
+      ...noStore,
+    },
+    ...errorResponses(...BODY_ERRORS),
   },
 });
+
+/** Public, not personal: shared caches may keep it for a short time. */
+const PUBLIC_CACHE = 'public, max-age=300';
+const publicCache = { headers: z.object({ 'Cache-Control': z.literal(PUBLIC_CACHE) }) };
 
 const suggestionRoute = (kind: 'settlements' | 'streets') =>
   createRoute({
@@ -79,7 +92,7 @@ const suggestionRoute = (kind: 'settlements' | 'streets') =>
     summary: summary(kind === 'settlements' ? 'developers.op.settlementSuggestions' : 'developers.op.streetSuggestions'),
     request: { query: suggestionQuery },
     responses: {
-      200: jsonResponse(kind === 'settlements' ? z.object({ settlements: z.array(z.string()) }) : z.object({ streets: z.array(z.string()) }), 'Up to 10 names.'),
+      200: { ...jsonResponse(kind === 'settlements' ? z.object({ settlements: z.array(z.string()) }) : z.object({ streets: z.array(z.string()) }), 'Up to 10 names.'), ...publicCache },
       ...errorResponses(422),
     },
   });
@@ -93,13 +106,49 @@ const stationRoute = createRoute({
   tags: ['stations'],
   summary: summary('developers.op.station'),
   request: { params: stationIdParam },
-  responses: { 200: jsonResponse(z.object({ station: publicStation }), 'The station.'), ...errorResponses(404, 422) },
+  responses: { 200: { ...jsonResponse(z.object({ station: publicStation }), 'The station.'), ...publicCache }, ...errorResponses(404, 422) },
 });
 
 /** Stations by address, by position and by id; suggestions for the address form. */
 export const stationsApi = featureApi()
-  .openapi(byAddressRoute, async (c) => c.json(await lookupByAddress(c.env, c.req.valid('query'), new Date()), 200), validationHook(byAddressRoute))
-  .openapi(nearRoute, async (c) => c.json({ stations: await nearbyStations(c.env, c.req.valid('query'), new Date()) }, 200), validationHook(nearRoute))
-  .openapi(settlementsRoute, async (c) => c.json({ settlements: await suggestions(c.env, 'settlements', c.req.valid('query'), new Date()) }, 200), validationHook(settlementsRoute))
-  .openapi(streetsRoute, async (c) => c.json({ streets: await suggestions(c.env, 'streets', c.req.valid('query'), new Date()) }, 200), validationHook(streetsRoute))
-  .openapi(stationRoute, async (c) => c.json({ station: await stationDetails(c.env, c.req.valid('param').id) }, 200), validationHook(stationRoute));
+  .openapi(
+    byAddressRoute,
+    async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json(await lookupByAddress(c.env, c.req.valid('json'), new Date()), 200);
+    },
+    validationHook(byAddressRoute),
+  )
+  .openapi(
+    nearRoute,
+    async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({ stations: await nearbyStations(c.env, c.req.valid('json'), new Date()) }, 200);
+    },
+    validationHook(nearRoute),
+  )
+  .openapi(
+    settlementsRoute,
+    async (c) => {
+      c.header('Cache-Control', PUBLIC_CACHE);
+      return c.json({ settlements: await suggestions(c.env, 'settlements', c.req.valid('query'), new Date()) }, 200);
+    },
+    validationHook(settlementsRoute),
+  )
+  .openapi(
+    streetsRoute,
+    async (c) => {
+      c.header('Cache-Control', PUBLIC_CACHE);
+      return c.json({ streets: await suggestions(c.env, 'streets', c.req.valid('query'), new Date()) }, 200);
+    },
+    validationHook(streetsRoute),
+  )
+  .openapi(
+    stationRoute,
+    async (c) => {
+      const station = await stationDetails(c.env, c.req.valid('param').id);
+      c.header('Cache-Control', PUBLIC_CACHE);
+      return c.json({ station }, 200);
+    },
+    validationHook(stationRoute),
+  );

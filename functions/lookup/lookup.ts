@@ -9,7 +9,9 @@ import { notFoundHelp } from './help';
 import { houseNumber, placeKey } from './normalize';
 import { checkPersonalNumber, ID_FORMATS, type IdProblem } from './personal-numbers';
 import type { AddressQuery, LookupRequest, NearQuery, SuggestionQuery } from './schemas';
-import { stationView, type StationView } from './station-view';
+import { personalStationView, stationView, type PersonalStationView, type StationView } from './station-view';
+import { assertRegisterKey } from './register-key';
+import { requireKey } from '../platform/keys';
 import { nearestStations, settlementSuggestions, stationById, stationForPersonalNumber, stationsForAddress, stationsInSettlement, streetSuggestions } from './stations';
 
 function invalidNumber(country: Country, problem: IdProblem): InvalidPersonalNumber {
@@ -22,14 +24,17 @@ function invalidNumber(country: Country, problem: IdProblem): InvalidPersonalNum
  * wrong, never "not found"), then runs one query on the number's HMAC. The number itself is
  * never stored or logged. Rate limits are counted at the edge, before the body is parsed.
  */
-export async function lookupByPersonalNumber(env: Bindings, input: LookupRequest, now: Date): Promise<StationView> {
+export async function lookupByPersonalNumber(env: Bindings, input: LookupRequest, now: Date): Promise<PersonalStationView> {
+  const lookupKey = requireKey(env, 'LOOKUP_KEY');
   const check = checkPersonalNumber(input.country, input.idNumber);
   if (!check.ok) throw invalidNumber(input.country, check.problem);
   const election = electionFor(input.country, input.election, now);
-  const hash = await personalNumberHash(env.LOOKUP_KEY, input.country, check.normalized);
-  const row = await stationForPersonalNumber(database(env.DB), election.id, hash);
+  const db = database(env.DB);
+  await assertRegisterKey(db, lookupKey, now.getTime());
+  const hash = await personalNumberHash(lookupKey, input.country, check.normalized);
+  const row = await stationForPersonalNumber(db, election.id, hash);
   if (!row) throw new NotFound((locale) => t(locale, `lookup.notFound.${input.country}`), (locale) => notFoundHelp(election, locale));
-  return stationView(row, election);
+  return personalStationView(row, election);
 }
 
 export interface AddressResult {

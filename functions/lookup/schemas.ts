@@ -39,6 +39,7 @@ export const lookupRequest = z
   .meta({ id: 'LookupRequest' });
 export type LookupRequest = z.infer<typeof lookupRequest>;
 
+/** An address search: sent in a POST body, so no house number reaches a URL or a request log. */
 export const addressQuery = z.object({
   country: countryField,
   settlement: field(z.string().trim().min(1).max(120).meta({ example: 'София' }), { label: 'lookup.field.settlement', autocomplete: 'address-level2' }),
@@ -48,7 +49,8 @@ export const addressQuery = z.object({
     autocomplete: 'off',
   }),
   election: electionField,
-});
+  lang: langField,
+}).meta({ id: 'AddressQuery' });
 export type AddressQuery = z.infer<typeof addressQuery>;
 
 export const suggestionQuery = z.object({
@@ -59,13 +61,18 @@ export const suggestionQuery = z.object({
 });
 export type SuggestionQuery = z.infer<typeof suggestionQuery>;
 
+/** About 100 m: a position is never used (or kept anywhere) more precisely than this. */
+const roundPosition = (value: number) => Math.round(value * 1000) / 1000;
+
+/** "Near me": sent in a POST body, rounded to about 100 m (the browser rounds it before sending, too). */
 export const nearQuery = z.object({
-  lat: field(z.coerce.number().min(-90).max(90).meta({ example: 42.6977 }), { label: 'lookup.field.lat' }),
-  lon: field(z.coerce.number().min(-180).max(180).meta({ example: 23.3219 }), { label: 'lookup.field.lon' }),
+  lat: field(z.coerce.number().min(-90).max(90).transform(roundPosition).meta({ example: 42.698 }), { label: 'lookup.field.lat' }),
+  lon: field(z.coerce.number().min(-180).max(180).transform(roundPosition).meta({ example: 23.322 }), { label: 'lookup.field.lon' }),
   limit: field(z.coerce.number().int().min(1).max(20).default(5), { label: 'lookup.field.limit' }),
   country: field(z.enum(COUNTRIES).optional().meta({ description: 'Only this country; without it, every country’s current election.' }), { label: 'lookup.field.country' }),
   election: electionField,
-});
+  lang: langField,
+}).meta({ id: 'NearQuery' });
 export type NearQuery = z.infer<typeof nearQuery>;
 
 export const stationIdParam = z.object({

@@ -51,3 +51,15 @@ export function stationView(row: StationRow, election: Election): StationView {
     timeZone: election.timeZone,
   });
 }
+
+/**
+ * A station as the answer to a personal number: without `mobile`. That a number's station is a
+ * mobile section would tell anyone who knows the number that its owner asked to vote from home
+ * (a disability); the importer also refuses register rows that point at a mobile section.
+ */
+export const personalStation = publicStation.omit({ mobile: true }).meta({ id: 'PersonalStation' });
+export type PersonalStationView = z.infer<typeof personalStation>;
+
+export function personalStationView(row: StationRow, election: Election): PersonalStationView {
+  return personalStation.parse(stationView(row, election));
+}

@@ -1,10 +1,18 @@
-import { and, asc, between, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { addressRanges, registerEntries, stations } from '../../db/schema';
+import { addressRanges, importGenerations, registerEntries, stations } from '../../db/schema';
 import type { Country } from '../platform/countries';
 import { inRange } from './normalize';
 
 export type StationRow = typeof stations.$inferSelect;
+
+/**
+ * The generation of an election's register or ranges that answers, as a scalar subquery, so a
+ * read stays one statement. While an import loads a new generation, the old one keeps answering.
+ */
+function activeGeneration(electionId: string, dataset: 'register' | 'ranges'): SQL<number> {
+  return sql<number>`(SELECT ${importGenerations.active} FROM ${importGenerations} WHERE ${importGenerations.electionId} = ${electionId} AND ${importGenerations.dataset} = ${dataset})`;
+}
 
 /**
  * The station a hashed personal number is registered at: one indexed query, whether or not
@@ -15,7 +23,7 @@ export async function stationForPersonalNumber(db: Database, electionId: string,
     .select({ station: stations })
     .from(registerEntries)
     .innerJoin(stations, eq(stations.id, registerEntries.stationId))
-    .where(and(eq(registerEntries.electionId, electionId), eq(registerEntries.idHash, idHash)))
+    .where(and(eq(registerEntries.electionId, electionId), eq(registerEntries.generation, activeGeneration(electionId, 'register')), eq(registerEntries.idHash, idHash)))
     .limit(1);
   return rows[0]?.station;
 }
@@ -49,6 +57,7 @@ export async function stationsForAddress(
       and(
         eq(addressRanges.country, query.country),
         eq(addressRanges.electionId, query.electionId),
+        eq(addressRanges.generation, activeGeneration(query.electionId, 'ranges')),
         eq(addressRanges.settlementKey, query.settlementKey),
         eq(addressRanges.streetKey, query.streetKey),
       ),
@@ -91,6 +100,7 @@ export async function streetSuggestions(
       and(
         eq(addressRanges.country, query.country),
         eq(addressRanges.electionId, query.electionId),
+        eq(addressRanges.generation, activeGeneration(query.electionId, 'ranges')),
         eq(addressRanges.settlementKey, query.settlementKey),
         like(addressRanges.streetKey, `%${escapeLike(query.partKey)}%`),
       ),

@@ -11,7 +11,7 @@ export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
 }
 
-export type DomainErrorCode = 'validation' | 'invalid_id' | 'not_found' | 'rate_limited' | 'db_unavailable';
+export type DomainErrorCode = 'validation' | 'invalid_id' | 'not_found' | 'rate_limited' | 'busy' | 'db_unavailable' | 'misconfigured' | 'key_mismatch';
 
 /** A link the client can offer as the next step (a phone number, a guide). */
 export interface HelpLink {
@@ -68,5 +68,38 @@ export class DatabaseUnavailable extends DomainError {
   readonly code = 'db_unavailable';
   constructor() {
     super('db_unavailable');
+  }
+}
+
+/** Too many lookups from everyone together: the global ceiling (503 with Retry-After). */
+export class Busy extends DomainError {
+  override name = 'Busy';
+  readonly code = 'busy';
+  constructor(readonly retryAfter: number) {
+    super('busy');
+  }
+}
+
+export type SecretName = 'LOOKUP_KEY' | 'DATA_KEY';
+export type KeyProblem = 'missing' | 'too_short' | 'development_key';
+
+/** A secret that cannot be used here: the service fails closed (503), never quietly. */
+export class KeyUnusable extends DomainError {
+  override name = 'KeyUnusable';
+  readonly code = 'misconfigured';
+  constructor(
+    readonly secret: SecretName,
+    readonly problem: KeyProblem,
+  ) {
+    super(`${secret} is ${problem.replace('_', ' ')}`);
+  }
+}
+
+/** The Worker's LOOKUP_KEY is not the key the register was hashed with: every answer would be "not found". */
+export class KeyMismatch extends DomainError {
+  override name = 'KeyMismatch';
+  readonly code = 'key_mismatch';
+  constructor() {
+    super('key_mismatch');
   }
 }

@@ -40,8 +40,3 @@ export async function readFormPost(request: Request): Promise<Record<string, str
   if (Number.isFinite(length) && length > MAX_BODY_BYTES) throw new HTTPException(413);
   return Object.fromEntries(new URLSearchParams(await readText(request, MAX_BODY_BYTES)));
 }
-
-/** Query fields of a GET form. */
-export function readFormQuery(url: URL): Record<string, string> {
-  return Object.fromEntries(url.searchParams);
-}

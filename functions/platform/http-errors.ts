@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { Locale } from '../i18n';
 import { t } from '../i18n';
-import { DomainError, InvalidPersonalNumber, NotFound, RateLimited, ValidationFailed, type HelpLink } from './errors';
+import { Busy, DomainError, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, ValidationFailed, type HelpLink } from './errors';
 import { FIELD_CODES, problemMessage } from './validation';
 
 /** Every `code` the API answers with; stable, so clients may branch on them. */
@@ -13,7 +13,10 @@ export const ERROR_CODES = [
   'invalid_id',
   'not_found',
   'rate_limited',
+  'busy',
   'db_unavailable',
+  'misconfigured',
+  'key_mismatch',
   'bad_request',
   'unauthorized',
   'forbidden',
@@ -59,7 +62,10 @@ const DOMAIN_STATUS: Record<DomainError['code'], ContentfulStatusCode> = {
   invalid_id: 422,
   not_found: 404,
   rate_limited: 429,
+  busy: 503,
   db_unavailable: 503,
+  misconfigured: 503,
+  key_mismatch: 503,
 };
 
 const HTTP_CODES: Partial<Record<number, Exclude<ErrorCode, 'validation' | 'invalid_id'>>> = {
@@ -86,6 +92,9 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
     return answer({ code: 'not_found', message: error.wording(locale), ...(help ? { help } : {}) });
   }
   if (error instanceof RateLimited) return answer({ code: 'rate_limited', message: t(locale, 'errors.rate_limited') }, { 'Retry-After': String(error.retryAfter) });
+  if (error instanceof Busy) return answer({ code: 'busy', message: t(locale, 'errors.busy') }, { 'Retry-After': String(error.retryAfter) });
+  if (error instanceof KeyUnusable) return answer({ code: 'misconfigured', message: t(locale, 'errors.misconfigured') });
+  if (error instanceof KeyMismatch) return answer({ code: 'key_mismatch', message: t(locale, 'errors.key_mismatch') });
   return answer({ code: 'db_unavailable', message: t(locale, 'errors.db_unavailable') });
 }
 
@@ -107,6 +116,8 @@ export function errorAnswer(error: unknown, locale: Locale): ErrorAnswer {
 
 /** Sends an error answer through Hono. */
 export function errorResponse(c: Context, answer: ErrorAnswer) {
+  // An error may answer a personal request: no cache keeps it.
+  c.header('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(answer.headers)) c.header(name, value);
   return c.json(answer.body, answer.status);
 }

@@ -1,13 +1,24 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Bindings } from '../env';
-import { RateLimited } from './errors';
+import { clientBuckets } from './client';
+import { Busy, RateLimited } from './errors';
+import { isLocalDevelopment } from './keys';
 
-/** Limits per client and minute; wrangler.toml's [[ratelimits]] say the same (a test checks). */
+/**
+ * Limits per minute; wrangler.toml's [[ratelimits]] say the same (a test checks). `_WIDE` is
+ * per IPv6 /48, `LOOKUP_GLOBAL` is every client together (the ceiling on personal-number
+ * lookups; change it in wrangler.toml).
+ */
 export const RATE_LIMITS = {
   LOOKUP: { binding: 'LOOKUP_LIMITER', limit: 10, period: 60 },
+  LOOKUP_WIDE: { binding: 'LOOKUP_WIDE_LIMITER', limit: 40, period: 60 },
+  LOOKUP_GLOBAL: { binding: 'LOOKUP_GLOBAL_LIMITER', limit: 6000, period: 60 },
   REPORT: { binding: 'REPORT_LIMITER', limit: 5, period: 60 },
+  REPORT_WIDE: { binding: 'REPORT_WIDE_LIMITER', limit: 20, period: 60 },
 } as const;
 export type LimitName = keyof typeof RATE_LIMITS;
+/** What a client does that is limited. */
+export type LimitedAction = 'LOOKUP' | 'REPORT';
 
 export interface Limiter {
   limit(options: { key: string }): Promise<{ success: boolean }>;
@@ -15,8 +26,8 @@ export interface Limiter {
 
 /**
  * A fixed-window counter in the isolate's memory: the local equivalent of Workers Rate
- * Limiting. Exact under `wrangler dev` (one isolate); not for production, where requests
- * spread over many isolates and the binding is used instead.
+ * Limiting. Exact under `wrangler dev` (one isolate); never used in production, where requests
+ * spread over many isolates and the bindings are used instead.
  */
 export class MemoryRateLimiter implements Limiter {
   private windows = new Map<string, { start: number; count: number }>();
@@ -43,13 +54,14 @@ export class MemoryRateLimiter implements Limiter {
 const memoryLimiters = new Map<string, MemoryRateLimiter>();
 
 /**
- * The limiter for a purpose: the Workers Rate Limiting binding, or with
- * `RATE_LIMIT_MODE=memory` (set in .dev.vars for `wrangler dev`) the in-memory equivalent,
- * whose limit `<NAME>_RATE_LIMIT` may raise (the load benchmark does).
+ * The limiter for a purpose: the Workers Rate Limiting binding, or, in local development only
+ * (ENVIRONMENT `development` or `test`) with `RATE_LIMIT_MODE=memory`, the in-memory
+ * equivalent, whose limit `<NAME>_RATE_LIMIT` may change (the load benchmark raises it). A
+ * deployed Worker ignores both settings.
  */
 export function limiterFor(env: Bindings, name: LimitName): Limiter {
   const config = RATE_LIMITS[name];
-  if (env.RATE_LIMIT_MODE !== 'memory') return env[config.binding];
+  if (!isLocalDevelopment(env) || env.RATE_LIMIT_MODE !== 'memory') return env[config.binding];
   const max = Number(env[`${name}_RATE_LIMIT`] ?? config.limit);
   const cacheKey = `${name}:${max}`;
   let limiter = memoryLimiters.get(cacheKey);
@@ -60,21 +72,28 @@ export function limiterFor(env: Bindings, name: LimitName): Limiter {
   return limiter;
 }
 
-/** Counts one attempt for the client; over the limit it throws RateLimited (429 with Retry-After). */
-export async function enforceRateLimit(env: Bindings, name: LimitName, clientKey: string): Promise<void> {
-  const { success } = await limiterFor(env, name).limit({ key: clientKey });
-  if (!success) throw new RateLimited(RATE_LIMITS[name].period);
+async function allowed(env: Bindings, name: LimitName, key: string): Promise<boolean> {
+  return (await limiterFor(env, name).limit({ key })).success;
+}
+
+/**
+ * Counts one attempt of an action: per client (IPv4 address or IPv6 /64; a request without
+ * CF-Connecting-IP shares one strict bucket with every other such request), per IPv6 /48, and
+ * for lookups against the global ceiling. Over a client limit: RateLimited (429); over the
+ * ceiling: Busy (503). Both come with Retry-After.
+ */
+export async function enforceRateLimit(env: Bindings, action: LimitedAction, headers: Headers): Promise<void> {
+  const client = clientBuckets(headers);
+  if (!(await allowed(env, action, client.narrow))) throw new RateLimited(RATE_LIMITS[action].period);
+  const wide = action === 'LOOKUP' ? 'LOOKUP_WIDE' : 'REPORT_WIDE';
+  if (client.wide && !(await allowed(env, wide, client.wide))) throw new RateLimited(RATE_LIMITS[wide].period);
+  if (action === 'LOOKUP' && !(await allowed(env, 'LOOKUP_GLOBAL', 'all'))) throw new Busy(RATE_LIMITS.LOOKUP_GLOBAL.period);
 }
 
 /** Route middleware: counts the attempt before the body is parsed, so invalid requests count too. */
 export const rateLimit =
-  (name: LimitName): MiddlewareHandler<AppEnv> =>
+  (action: LimitedAction): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    await enforceRateLimit(c.env, name, clientKey(c.req.raw.headers));
+    await enforceRateLimit(c.env, action, c.req.raw.headers);
     await next();
   };
-
-/** The client a request comes from: Cloudflare's connecting IP (wrangler dev sets it too). */
-export function clientKey(headers: Headers): string {
-  return headers.get('cf-connecting-ip') ?? headers.get('x-real-ip') ?? 'unknown-client';
-}

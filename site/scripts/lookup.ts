@@ -123,7 +123,13 @@ function nearMe(section: HTMLElement): void {
     status.textContent = messages.locating;
     navigator.geolocation.getCurrentPosition(
       async ({ coords }) => {
-        const response = await fetch(`/api/stations/near?lat=${coords.latitude}&lon=${coords.longitude}&limit=5`).catch(() => undefined);
+        // About 100 m is enough to list the nearest stations; nothing more precise leaves the device.
+        const round = (value: number) => Math.round(value * 1000) / 1000;
+        const response = await fetch('/api/stations/near', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ lat: round(coords.latitude), lon: round(coords.longitude), limit: 5 }),
+        }).catch(() => undefined);
         if (!response?.ok) {
           status.textContent = messages.failed;
           return;

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import type { Bindings } from '../../functions/env';
 import { isLocale, type Locale } from '../../functions/i18n';
 import { ValidationFailed } from '../../functions/platform/errors';
-import { readFormPost, readFormQuery } from '../../functions/platform/form-post';
+import { readFormPost } from '../../functions/platform/form-post';
 import { errorAnswer, type ErrorBody } from '../../functions/platform/http-errors';
-import { clientKey, enforceRateLimit, type LimitName } from '../../functions/platform/rate-limit';
+import { enforceRateLimit, type LimitedAction } from '../../functions/platform/rate-limit';
 import { parseInput, problemMessage } from '../../functions/platform/validation';
 
 /** One line of the error summary: the message, linked to its field when it has one. */
@@ -25,12 +25,11 @@ export type FormOutcome<T> =
 
 export interface FormOptions<S extends z.ZodType, T> {
   locale: Locale;
-  method: 'POST' | 'GET';
   schema: S;
   /** The id of a field's input in this page, for the summary's links. */
   fieldId: (field: string, values: Record<string, string>) => string;
   /** Counted before the body is parsed, like the API. */
-  limit?: LimitName;
+  limit?: LimitedAction;
   /** Values the form does not send but the schema needs (e.g. the page's language). */
   extra?: Record<string, string>;
   /** The same feature function the API calls. */
@@ -47,21 +46,18 @@ export interface FormOptions<S extends z.ZodType, T> {
 export async function handleForm<S extends z.ZodType, T>(astro: AstroGlobal, options: FormOptions<S, T>): Promise<FormOutcome<T>> {
   const { locale } = options;
   let values: Record<string, string> = {};
-  if (options.method === 'POST') astro.response.headers.set('Cache-Control', 'no-store');
+  // Every form answer is personal (a number, an address, a report): no cache may keep it.
+  astro.response.headers.set('Cache-Control', 'no-store');
   try {
-    if (options.method === 'POST') {
-      if (astro.request.method !== 'POST') return { kind: 'idle', values };
-      values = await readFormPost(astro.request);
-    } else {
-      values = readFormQuery(astro.url);
-      if (Object.keys(values).length === 0) return { kind: 'idle', values };
-    }
-    if (options.limit) await enforceRateLimit(env, options.limit, clientKey(astro.request.headers));
+    if (astro.request.method !== 'POST') return { kind: 'idle', values };
+    values = await readFormPost(astro.request);
+    if (options.limit) await enforceRateLimit(env, options.limit, astro.request.headers);
     const input = parseInput(options.schema, { ...values, ...options.extra });
     return { kind: 'done', result: await options.action(input, env), values };
   } catch (caught) {
     const answer = errorAnswer(caught, locale);
-    if (answer.status >= 500) throw caught;
+    // The kind of failure only: a database error's message can hold its parameters (a hash).
+    if (answer.body.error.code === 'internal') console.error(`form error on ${astro.url.pathname}: ${caught instanceof Error ? caught.name : typeof caught}`);
     astro.response.status = answer.status;
     for (const [name, value] of Object.entries(answer.headers)) astro.response.headers.set(name, value);
     const errors: SummaryError[] =

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { database } from '../../db/client';
-import { addressRanges, registerEntries, stations } from '../../db/schema';
+import { addressRanges, importGenerations, registerEntries, stations } from '../../db/schema';
 import { placeKey } from '../../functions/lookup/normalize';
 import { personalNumberHash } from '../../functions/platform/crypto';
 
@@ -40,6 +40,12 @@ export async function seedFixtures() {
     { electionId: 'kg-2024-voter-list', idHash: await hash('KG', IDS.kgRegistered), stationId: kg!.id },
     { electionId: 'kz-2026-referendum', idHash: await hash('KZ', IDS.kzRegistered), stationId: kz!.id },
   ]);
+  // The rows above are generation 0 of each election's register and ranges: make it the one that answers.
+  await db.insert(importGenerations).values(
+    ['bg-2024-06-09', 'kg-2024-voter-list', 'kz-2026-referendum'].flatMap((electionId) =>
+      (['register', 'ranges'] as const).map((dataset) => ({ electionId, dataset, active: 0, updatedAt: now })),
+    ),
+  );
   return { sofia1: s1!.id, sofia2: s2!.id, bishkek: kg!.id, almaty: kz!.id };
 }
 

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../helpers';
-import { seedFixtures } from '../fixtures';
+import { postJson, seedFixtures } from '../fixtures';
+
+const search = (body: Record<string, unknown>) => api('/api/stations/search', postJson(body, '10.3.0.1'));
+const near = (body: Record<string, unknown>) => api('/api/stations/near', postJson(body, '10.3.0.2'));
 
 let ids: Awaited<ReturnType<typeof seedFixtures>>;
 beforeAll(async () => {
@@ -11,22 +14,22 @@ type AddressJson = { street: string; matches: { station: { number: string }; ran
 
 describe('GET /api/stations (by address)', () => {
   it('goes down to the house number on a street split by side', async () => {
-    const odd = (await (await api('/api/stations?country=BG&settlement=София&street=Витоша&number=15')).json()) as AddressJson;
+    const odd = (await (await search({ country: 'BG', settlement: 'София', street: 'Витоша', number: '15' })).json()) as AddressJson;
     expect(odd.matches.map((m) => m.station.number)).toEqual(['231502001']);
-    const even = (await (await api('/api/stations?country=BG&settlement=софия&street=бул.%20витоша&number=24А')).json()) as AddressJson;
+    const even = (await (await search({ country: 'BG', settlement: 'софия', street: 'бул. витоша', number: '24А' })).json()) as AddressJson;
     expect(even.matches.map((m) => m.station.number)).toEqual(['231502002']);
     expect(even.street).toBe('бул. Витоша');
   });
 
   it('lists every station of the street without a number, and none past the last range', async () => {
-    const all = (await (await api('/api/stations?country=BG&settlement=София&street=Витоша')).json()) as AddressJson;
+    const all = (await (await search({ country: 'BG', settlement: 'София', street: 'Витоша' })).json()) as AddressJson;
     expect(all.matches.map((m) => m.station.number).sort()).toEqual(['231502001', '231502002']);
-    const none = (await (await api('/api/stations?country=BG&settlement=София&street=Витоша&number=501')).json()) as AddressJson;
+    const none = (await (await search({ country: 'BG', settlement: 'София', street: 'Витоша', number: '501' })).json()) as AddressJson;
     expect(none.matches).toEqual([]);
   });
 
   it('422 names the missing field in the requested language', async () => {
-    const response = await api('/api/stations?country=BG&lang=ky');
+    const response = await search({ country: 'BG', lang: 'ky' });
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
       error: { code: 'validation', message: 'Айрым жоопторду оңдоо керек.', fields: [{ field: 'settlement', code: 'required', message: '«Калктуу конуш» талаасын толтуруңуз.' }] },
@@ -34,9 +37,9 @@ describe('GET /api/stations (by address)', () => {
   });
 
   it('scopes the answer to one election: another election’s stations are not mixed in', async () => {
-    const named = await api('/api/stations?country=BG&settlement=София&street=Витоша&election=bg-2024-06-09');
+    const named = await search({ country: 'BG', settlement: 'София', street: 'Витоша', election: 'bg-2024-06-09' });
     expect(((await named.json()) as AddressJson).matches).toHaveLength(2);
-    const other = await api('/api/stations?country=BG&settlement=София&election=kg-2024-voter-list');
+    const other = await search({ country: 'BG', settlement: 'София', election: 'kg-2024-voter-list' });
     expect(other.status).toBe(422);
     expect(((await other.json()) as { error: { fields: { field: string; code: string }[] } }).error.fields).toEqual([
       expect.objectContaining({ field: 'election', code: 'invalid_choice' }),
@@ -44,7 +47,7 @@ describe('GET /api/stations (by address)', () => {
   });
 
   it('422 for a house number that is not one', async () => {
-    const response = await api('/api/stations?country=BG&settlement=София&street=Витоша&number=abc');
+    const response = await search({ country: 'BG', settlement: 'София', street: 'Витоша', number: 'abc' });
     expect(response.status).toBe(422);
     expect(((await response.json()) as { error: { fields: { field: string; code: string }[] } }).error.fields).toEqual([
       expect.objectContaining({ field: 'number', code: 'invalid_format' }),
@@ -61,28 +64,29 @@ describe('suggestions', () => {
 
 describe('GET /api/stations/near', () => {
   it('lists the nearest stations with distances in metres, nearest first', async () => {
-    const response = await api('/api/stations/near?lat=42.6977&lon=23.3219&limit=2');
+    const response = await near({ lat: 42.6977, lon: 23.3219, limit: 2 });
     const body = (await response.json()) as { stations: { station: { number: string }; distance: number }[] };
     expect(body.stations.map((s) => s.station.number)).toEqual(['231502001', '231502002']);
-    expect(body.stations[0]!.distance).toBe(0);
+    // The position is rounded to about 100 m (42.698, 23.322) before it is used.
+    expect(body.stations[0]!.distance).toBe(34);
     expect(body.stations[1]!.distance).toBeGreaterThan(900);
     expect(body.stations[1]!.distance).toBeLessThan(1200);
   });
 
   it('only lists stations of one election per country: the current one, or the one named', async () => {
     type Near = { stations: { station: { number: string; electionId: string } }[] };
-    const sofia = (await (await api('/api/stations/near?lat=42.6977&lon=23.3219')).json()) as Near;
+    const sofia = (await (await near({ lat: 42.6977, lon: 23.3219 })).json()) as Near;
     expect(sofia.stations.map((s) => s.station.electionId)).toEqual(['bg-2024-06-09', 'bg-2024-06-09']);
-    const otherElection = (await (await api('/api/stations/near?lat=42.6977&lon=23.3219&election=kg-2024-voter-list')).json()) as Near;
+    const otherElection = (await (await near({ lat: 42.6977, lon: 23.3219, election: 'kg-2024-voter-list' })).json()) as Near;
     expect(otherElection.stations).toEqual([]);
-    const bishkek = (await (await api('/api/stations/near?lat=42.8746&lon=74.5698&country=KG')).json()) as Near;
+    const bishkek = (await (await near({ lat: 42.8746, lon: 74.5698, country: 'KG' })).json()) as Near;
     expect(bishkek.stations.map((s) => s.station.number)).toEqual(['1001']);
-    const mismatch = await api('/api/stations/near?lat=42.8746&lon=74.5698&country=KG&election=bg-2024-06-09');
+    const mismatch = await near({ lat: 42.8746, lon: 74.5698, country: 'KG', election: 'bg-2024-06-09' });
     expect(mismatch.status).toBe(422);
   });
 
   it('422 lists every wrong number with its limit', async () => {
-    const response = await api('/api/stations/near?lat=95&lon=abc&limit=50');
+    const response = await near({ lat: 95, lon: 'abc', limit: 50 });
     expect(response.status).toBe(422);
     expect(((await response.json()) as { error: { fields: { field: string; code: string; message: string }[] } }).error.fields).toEqual([
       { field: 'lat', code: 'too_big', message: '“Latitude” must be at most 90.' },

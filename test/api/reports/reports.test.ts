@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { database } from '../../../db/client';
 import { stationReports } from '../../../db/schema';
 import { unseal } from '../../../functions/platform/crypto';
+import { reportSeal } from '../../../functions/reports/reports';
 import { api } from '../helpers';
 import { postJson, seedFixtures } from '../fixtures';
 
@@ -21,9 +22,13 @@ describe('POST /api/stations/:id/reports', () => {
     const { report } = (await response.json()) as { report: { id: number } };
     const rows = await database(env.DB).select().from(stationReports);
     const row = rows.find((r) => r.id === report.id)!;
-    expect(row.details).toBe('The school moved to the next street.');
+    // Details and contact are both encrypted under DATA_KEY, bound to this report.
+    expect(row.details).toBeNull();
+    expect(row.detailsSealed).not.toContain('school');
     expect(row.contactSealed).not.toContain('voter@example.org');
-    expect(await unseal(env.LOOKUP_KEY, 'report-contact', row.contactSealed!)).toBe('voter@example.org');
+    const keys = { current: env.DATA_KEY };
+    expect(await unseal(keys, reportSeal('details', row.recordKey!), row.detailsSealed!)).toBe('The school moved to the next street.');
+    expect(await unseal(keys, reportSeal('contact', row.recordKey!), row.contactSealed!)).toBe('voter@example.org');
     expect(Date.parse(row.expiresAt) - Date.now()).toBeGreaterThan(89 * 86_400_000);
   });
 

@@ -2,6 +2,9 @@
 export const errors = {
   'not_found': 'There is nothing at this address.',
   'internal': 'Something went wrong on our side. Please try again in a minute.',
+  'busy': 'Very many people are searching right now. Please try again in a minute.',
+  'misconfigured': 'This service is not set up correctly right now. We have been told; please try again later.',
+  'key_mismatch': 'The polling-station data cannot be read right now. We have been told; please try again later.',
   'db_unavailable': 'The database is not answering right now. Please try again in a minute.',
   'prefix': 'Error:',
   'rate_limited': 'Too many attempts from your connection. Wait a minute and try again.',

@@ -8,7 +8,7 @@ export const reports = {
   'kind.wrong_station': 'I am assigned to another station',
   'kind.other': 'Something else',
   'details': 'What is wrong?',
-  'noPersonalNumber': 'Do not write your personal number here.',
+  'noPersonalNumber': 'Do not write your personal number here. What you write is encrypted and deleted after 90 days.',
   'contact': 'How can we reach you? (optional)',
   'contactHint': 'Only if you want an answer. It is encrypted and deleted after 90 days.',
   'submit': 'Send the report',

@@ -1,0 +1,73 @@
+import { executeSql, type D1Target } from './d1';
+
+/** D1 refuses a statement over 100,000 bytes; we stay well under it whatever the rows hold. */
+export const MAX_STATEMENT_BYTES = 90_000;
+/** Rows per INSERT statement at most: well under SQLite's limits, large enough to be fast. */
+const MAX_ROWS_PER_STATEMENT = 200;
+const encoder = new TextEncoder();
+
+/**
+ * Groups rows into multi-row upserts (at most 200 rows and MAX_STATEMENT_BYTES each) and sends `batchSize`
+ * rows at a time while the next batch is read (at most one batch in flight).
+ */
+export class BatchWriter {
+  private rows: string[] = [];
+  /** The batch D1 is executing while the next one is parsed. */
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly target: D1Target,
+    private readonly batchSize: number,
+    private readonly insert: string,
+    private readonly conflict: string,
+    /**
+     * Send each batch in key order. The register's key is an HMAC, random by design: inserted in
+     * arrival order every row lands somewhere else in the WITHOUT ROWID B-tree; sorted, a batch
+     * fills pages one after another. Tuples start with their key columns, so sorting the
+     * tuples' text sorts by key.
+     */
+    private readonly sortByKey = false,
+  ) {}
+
+  async add(tuple: string): Promise<void> {
+    this.rows.push(tuple);
+    if (this.rows.length >= this.batchSize) await this.flush();
+  }
+
+  /** The rows as statements, each under the size limit. */
+  private statements(): string[] {
+    if (this.sortByKey) this.rows.sort();
+    const fixed = encoder.encode(`${this.insert} VALUES  ${this.conflict};`).length;
+    const statements: string[] = [];
+    let values: string[] = [];
+    let size = fixed;
+    for (const row of this.rows) {
+      const bytes = encoder.encode(row).length + 1;
+      if (values.length > 0 && (size + bytes > MAX_STATEMENT_BYTES || values.length === MAX_ROWS_PER_STATEMENT)) {
+        statements.push(`${this.insert} VALUES ${values.join(',')} ${this.conflict};`);
+        values = [];
+        size = fixed;
+      }
+      values.push(row);
+      size += bytes;
+    }
+    if (values.length > 0) statements.push(`${this.insert} VALUES ${values.join(',')} ${this.conflict};`);
+    this.rows = [];
+    return statements;
+  }
+
+  /** Sends the rows so far; returns once the previous batch is done, so reading overlaps writing. */
+  async flush(): Promise<void> {
+    const statements = this.statements();
+    await this.inFlight;
+    this.inFlight = executeSql(statements, this.target);
+    // Handled when awaited by the next flush or finish; this only keeps Node from aborting first.
+    this.inFlight.catch(() => {});
+  }
+
+  /** Sends the rest and waits until D1 has everything. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
+  }
+}

@@ -1,0 +1,19 @@
+import type { MiddlewareHandler } from 'hono';
+import { database } from '../../db/client';
+import type { AppEnv } from '../env';
+import { countOutcome, flushOutcomesIfDue, outcomeOfStatus } from './outcomes';
+
+/**
+ * Counts each personal-number lookup by its outcome (found, not found, invalid, limited) once
+ * it is answered, and adds the counts to D1 after the answer has gone (`waitUntil`).
+ */
+export const countLookupOutcome: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  countOutcome(outcomeOfStatus(c.res.status), new Date());
+  const flush = flushOutcomesIfDue(database(c.env.DB)).catch(() => console.error('lookup outcomes: the counts could not be written'));
+  try {
+    c.executionCtx.waitUntil(flush);
+  } catch {
+    await flush; // no execution context (app.request in tests)
+  }
+};

@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { lookupOutcomes } from '../../db/schema';
+
+export type LookupOutcome = (typeof lookupOutcomes.$inferSelect)['outcome'];
+
+/** The outcome of a personal-number lookup, from the status it was answered with. */
+export function outcomeOfStatus(status: number): LookupOutcome {
+  if (status === 200) return 'found';
+  if (status === 404) return 'not_found';
+  if (status === 429 || status === 503) return 'limited';
+  return 'invalid';
+}
+
+const pending = new Map<string, number>();
+let lastFlush = Date.now();
+const FLUSH_EVERY_MS = 30_000;
+
+/**
+ * Counts one lookup by day and outcome, in the isolate's memory; the counts reach D1 at most
+ * every 30 s per isolate (`flushOutcomes`), so a lookup itself stays one read. Nothing about
+ * the person is kept: no number, hash, address or client.
+ */
+export function countOutcome(outcome: LookupOutcome, now: Date): void {
+  const key = `${now.toISOString().slice(0, 10)}|${outcome}`;
+  pending.set(key, (pending.get(key) ?? 0) + 1);
+}
+
+/** Adds the counts so far to `lookup_outcomes` in one batch. */
+export async function flushOutcomes(db: Database): Promise<void> {
+  if (pending.size === 0) return;
+  const rows = [...pending.entries()].map(([key, count]) => {
+    const [day, outcome] = key.split('|') as [string, LookupOutcome];
+    return { day, outcome, count };
+  });
+  pending.clear();
+  lastFlush = Date.now();
+  const [first, ...rest] = rows.map((row) =>
+    db
+      .insert(lookupOutcomes)
+      .values(row)
+      .onConflictDoUpdate({ target: [lookupOutcomes.day, lookupOutcomes.outcome], set: { count: sql`${lookupOutcomes.count} + ${row.count}` } }),
+  );
+  await db.batch([first!, ...rest]);
+}
+
+/** Flushes when the last flush is long enough ago; for `waitUntil` after an answer is sent. */
+export function flushOutcomesIfDue(db: Database, now = Date.now()): Promise<void> {
+  return now - lastFlush >= FLUSH_EVERY_MS ? flushOutcomes(db) : Promise.resolve();
+}
