@@ -9,6 +9,11 @@ export interface Bindings {
   DATA_KEY: string;
   /** Secret, only while a DATA_KEY rotation runs: the key before the current one. */
   DATA_KEY_PREVIOUS?: string;
+  /** Secret: Cloudflare Turnstile is on when it and TURNSTILE_SITE_KEY are both set. */
+  TURNSTILE_SECRET?: string;
+  TURNSTILE_SITE_KEY?: string;
+  /** Local development and tests only: a fake siteverify (the test pool binds one). */
+  TURNSTILE_VERIFIER?: Fetcher;
   /** `production` (wrangler.toml), `development` (.dev.vars) or `test`: only the last two allow local conveniences. */
   ENVIRONMENT?: string;
   /** Workers Rate Limiting (see RATE_LIMITS in functions/platform/rate-limit.ts). */

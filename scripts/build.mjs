@@ -8,6 +8,7 @@ export async function build() {
   // our rehype plugin or the data it reads (tables, elections, dictionaries).
   await run('astro', ['build', '--force']);
   await run('pagefind', ['--site', 'dist/client', '--output-subdir', 'pagefind', '--silent']);
+  await run('tsx', ['scripts/static-headers.ts']);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

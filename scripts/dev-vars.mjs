@@ -33,7 +33,13 @@ export function ensureDevVars(path = '.dev.vars') {
   if (missing.length > 0) appendFileSync(path, missing.map(([name, value]) => `${name}=${value}\n`).join(''));
 }
 
+/** A secret as `wrangler dev` will see it: the environment, else .dev.vars, else the development value. */
+export function localSecret(name, path = '.dev.vars') {
+  const fallback = { LOOKUP_KEY: DEV_LOOKUP_KEY, DATA_KEY: DEV_DATA_KEY }[name];
+  return process.env[name] ?? readVars(path)[name] ?? fallback;
+}
+
 /** The LOOKUP_KEY `wrangler dev` will use: $LOOKUP_KEY, else .dev.vars, else the dev key. */
 export function localLookupKey(path = '.dev.vars') {
-  return process.env.LOOKUP_KEY ?? readVars(path).LOOKUP_KEY ?? DEV_LOOKUP_KEY;
+  return localSecret('LOOKUP_KEY', path);
 }

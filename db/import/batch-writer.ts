@@ -13,7 +13,9 @@ const encoder = new TextEncoder();
 export class BatchWriter {
   private rows: string[] = [];
   /** The batch D1 is executing while the next one is parsed. */
-  private inFlight: Promise<void> = Promise.resolve();
+  private inFlight: Promise<unknown[]> = Promise.resolve([]);
+  /** Statements sent before the first rows (e.g. clearing what a failed import left). */
+  private prelude: string[] = [];
 
   constructor(
     private readonly target: D1Target,
@@ -28,6 +30,12 @@ export class BatchWriter {
      */
     private readonly sortByKey = false,
   ) {}
+
+  /** Statements to run, in the same first batch, before any row. */
+  before(statements: string[]): this {
+    this.prelude = statements;
+    return this;
+  }
 
   async add(tuple: string): Promise<void> {
     this.rows.push(tuple);
@@ -57,17 +65,21 @@ export class BatchWriter {
   }
 
   /** Sends the rows so far; returns once the previous batch is done, so reading overlaps writing. */
-  async flush(): Promise<void> {
-    const statements = this.statements();
+  async flush(after: string[] = []): Promise<void> {
+    const statements = [...this.prelude, ...this.statements(), ...after];
+    this.prelude = [];
     await this.inFlight;
     this.inFlight = executeSql(statements, this.target);
     // Handled when awaited by the next flush or finish; this only keeps Node from aborting first.
     this.inFlight.catch(() => {});
   }
 
-  /** Sends the rest and waits until D1 has everything. */
-  async finish(): Promise<void> {
-    await this.flush();
-    await this.inFlight;
+  /**
+   * Sends the rest, then `after` in the same batch, and waits until D1 has everything. A failed
+   * statement stops its batch, so `after` runs only when every row before it was written.
+   */
+  async finish<T = unknown>(after: string[] = []): Promise<T[]> {
+    await this.flush(after);
+    return (await this.inFlight) as T[];
   }
 }

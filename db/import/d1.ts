@@ -25,14 +25,21 @@ function wrangler(args: string[], target: D1Target): Promise<string> {
   });
 }
 
-/** Runs SQL statements as one file: wrangler sends a file as a single batch. */
-export async function executeSql(statements: string[], target: D1Target): Promise<void> {
-  if (statements.length === 0) return;
+/**
+ * Runs SQL statements as one file (wrangler sends a file as a single batch; a failing
+ * statement stops it) and returns the rows of the last statement, so a batch can end with the
+ * SELECT the next step needs instead of paying for another wrangler call.
+ */
+export async function executeSql<T = unknown>(statements: string[], target: D1Target): Promise<T[]> {
+  if (statements.length === 0) return [];
   const dir = await mkdtemp(join(tmpdir(), 'voter-desk-import-'));
   const file = join(dir, 'batch.sql');
   try {
     await writeFile(file, statements.join('\n') + '\n');
-    await wrangler([`--file=${file}`], target);
+    const out = await wrangler(['--json', `--file=${file}`], target);
+    const start = out.indexOf('[');
+    const results = start === -1 ? [] : (JSON.parse(out.slice(start)) as { results?: T[] }[]);
+    return results.at(-1)?.results ?? [];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { addressRanges, importGenerations, registerEntries } from '../schema';
 import { columns, tableName } from './columns';
-import { queryRows, sqlValue, type D1Target } from './d1';
+import { sqlValue } from './d1';
 
 export type Dataset = 'register' | 'ranges';
 const TABLES = { register: registerEntries, ranges: addressRanges } as const;
@@ -12,17 +12,6 @@ const g = {
   active: columns(importGenerations, ['active']),
   updatedAt: columns(importGenerations, ['updatedAt']),
 };
-
-/** The active generation of an election's dataset (undefined before its first import) and the highest one written. */
-export async function generations(target: D1Target, electionId: string, dataset: Dataset): Promise<{ active: number | undefined; highest: number }> {
-  const table = TABLES[dataset];
-  const [row] = await queryRows<{ active: number | null; highest: number | null }>(
-    `SELECT (SELECT ${g.active} FROM ${g.table} WHERE ${g.election} = ${sqlValue(electionId)} AND ${g.dataset} = ${sqlValue(dataset)}) AS active,
-            (SELECT max(${columns(table, ['generation'])}) FROM ${tableName(table)} WHERE ${columns(table, ['electionId'])} = ${sqlValue(electionId)}) AS highest`,
-    target,
-  );
-  return { active: row?.active ?? undefined, highest: Math.max(row?.highest ?? 0, row?.active ?? 0) };
-}
 
 /** Deletes every generation of an election's dataset but `keep` (left-overs of failed imports, or the one just replaced). */
 export function deleteOtherGenerations(electionId: string, dataset: Dataset, keep: number | undefined): string {

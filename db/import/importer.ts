@@ -5,11 +5,12 @@ import { addressRanges, registerEntries, stations } from '../schema';
 import { BatchWriter } from './batch-writer';
 import { columns, insertInto, tableName, upsert } from './columns';
 import type { Encoding } from './csv';
-import { executeSql, queryRows, sqlValue, type D1Target } from './d1';
+import { executeSql, sqlValue, type D1Target } from './d1';
 import { rangesFormat, registerFormat, stationsFormat } from './formats';
-import { deleteOtherGenerations, generations, switchTo, type Dataset } from './generations';
+import { deleteOtherGenerations, switchTo, type Dataset } from './generations';
 import { checkImportKey, recordKey } from './register-key';
 import { rowsOf, type BadRow } from './rows';
+import { importState, parseStationRows, selectStations, type ImportState, type StationRef } from './state';
 
 export type { BadRow };
 
@@ -68,7 +69,8 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
   const bad: BadRow[] = [];
   const report: ImportReport = { loaded: { stations: 0, ranges: 0, register: 0 }, bad, missingStations: [], notSwitched: [] };
   const now = new Date().toISOString();
-  const keyMode = options.register ? await checkImportKey(target, options.lookupKey, options.newKey ?? false) : 'same';
+  const state = await importState(target, country, electionId);
+  const keyMode = options.register ? await checkImportKey(state.fingerprint, options.lookupKey, options.newKey ?? false) : 'same';
 
   if (options.stations) {
     const source = basename(options.stations);
@@ -87,15 +89,16 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
       await writer.add(tuple([country, electionId, s.number, s.name, s.address, s.settlement, s.settlementKey, s.district, s.constituency, s.lat, s.lon, s.stepFree, s.mobile, source, now]));
       report.loaded.stations++;
     }
-    await writer.finish();
-    report.missingStations = (await stationsOf(target, country, electionId)).map((s) => s.number).filter((number) => !listed.has(number));
+    // The batch ends by reading the stations back, with the ids of the new ones.
+    state.stations = parseStationRows(await writer.finish<{ stations?: string }>([selectStations(country, electionId)]));
+    report.missingStations = state.stations.map((s) => s.number).filter((number) => !listed.has(number));
     log(`stations: ${report.loaded.stations} loaded${report.missingStations.length > 0 ? `; ${report.missingStations.length} in D1 are not in this file (kept)` : ''}`);
   }
 
   if (!options.ranges && !options.register) return report;
 
   // Station numbers → ids (and whether each is a mobile section) for this election: thousands, read once.
-  const known = new Map((await stationsOf(target, country, electionId)).map((s) => [s.number, s]));
+  const known = new Map<string, StationRef>(state.stations.map((s) => [s.number, s]));
   const stationFor = (stationNumber: string, file: string, line: number, dataset: Dataset): number | undefined => {
     const station = known.get(stationNumber);
     if (!station) bad.push({ file, line, reason: `station_number ${stationNumber} is not a station of ${country} ${electionId}` });
@@ -108,10 +111,8 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
 
   if (options.ranges) {
     const file = basename(options.ranges);
-    await replaceDataset(options, 'ranges', report, async (generation) => {
-      const writer = new BatchWriter(
-        target,
-        batchSize,
+    await replaceDataset(options, state, 'ranges', report, async (generation, writerFor) => {
+      const writer = writerFor(
         insertInto(addressRanges, ['generation', 'stationId', 'country', 'electionId', 'settlementKey', 'street', 'streetKey', 'fromNumber', 'toNumber', 'parity', 'source']),
         upsert(addressRanges, ['country', 'electionId', 'generation', 'settlementKey', 'streetKey', 'fromNumber', 'toNumber', 'parity'], ['stationId', 'street', 'source']),
       );
@@ -121,18 +122,15 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
         await writer.add(tuple([generation, stationId, country, electionId, r.settlementKey, r.street, r.streetKey, r.from, r.to, r.parity, file]));
         report.loaded.ranges++;
       }
-      await writer.finish();
-      return [];
+      return { writer, extra: [] };
     });
     log(`ranges: ${report.loaded.ranges} loaded`);
   }
 
   if (options.register) {
     const file = basename(options.register);
-    await replaceDataset(options, 'register', report, async (generation) => {
-      const writer = new BatchWriter(
-        target,
-        batchSize,
+    await replaceDataset(options, state, 'register', report, async (generation, writerFor) => {
+      const writer = writerFor(
         insertInto(registerEntries, ['electionId', 'generation', 'idHash', 'stationId']),
         upsert(registerEntries, ['electionId', 'generation', 'idHash'], ['stationId']),
         true,
@@ -146,43 +144,43 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
         report.loaded.register++;
         if (report.loaded.register % 100_000 === 0) log(`register: ${report.loaded.register} rows…`);
       }
-      await writer.finish();
-      return recordKey(options.lookupKey, keyMode, electionId, now);
+      return { writer, extra: await recordKey(options.lookupKey, keyMode, electionId, now) };
     });
     log(`register: ${report.loaded.register} loaded`);
   }
   return report;
 }
 
-async function stationsOf(target: D1Target, country: Country, electionId: string) {
-  return queryRows<{ id: number; number: string; mobile: number }>(
-    `SELECT ${columns(stations, ['id', 'number', 'mobile'])} FROM ${tableName(stations)} WHERE ${columns(stations, ['country'])} = ${sqlValue(country)} AND ${columns(stations, ['electionId'])} = ${sqlValue(electionId)}`,
-    target,
-  );
-}
+type WriterFor = (insert: string, conflict: string, sortByKey?: boolean) => BatchWriter;
 
 /**
- * Loads a dataset into a new generation and switches to it in one batch with `extra`
- * statements; on a failure or bad rows, deletes the new rows and leaves the old generation.
+ * Loads a dataset into a new generation. The first batch first clears what a failed import may
+ * have left; the last batch ends with `extra` and the one statement that switches to the new
+ * generation (and drops the old one), so nothing switches unless every row before it was
+ * written. On a failure, or when rows were bad, the new rows are deleted and the old
+ * generation keeps answering.
  */
-async function replaceDataset(options: ImportOptions, dataset: Dataset, report: ImportReport, load: (generation: number) => Promise<string[]>): Promise<void> {
+async function replaceDataset(
+  options: ImportOptions,
+  state: ImportState,
+  dataset: Dataset,
+  report: ImportReport,
+  load: (generation: number, writerFor: WriterFor) => Promise<{ writer: BatchWriter; extra: string[] }>,
+): Promise<void> {
   const { electionId, target } = options;
-  const { active, highest } = await generations(target, electionId, dataset);
-  // Left-overs of an import that failed before are never answered: clear them first.
-  await executeSql([deleteOtherGenerations(electionId, dataset, active ?? -1)], target);
+  const { active, highest } = state.generations[dataset];
   const generation = highest + 1;
+  const clearLeftovers = deleteOtherGenerations(electionId, dataset, active ?? -1);
+  const writerFor: WriterFor = (insert, conflict, sortByKey = false) =>
+    new BatchWriter(target, options.batchSize ?? 250_000, insert, conflict, sortByKey).before([clearLeftovers]);
   const badBefore = report.bad.length;
-  let extra: string[];
   try {
-    extra = await load(generation);
+    const { writer, extra } = await load(generation, writerFor);
+    const clean = report.bad.length === badBefore;
+    await writer.finish(clean ? [...extra, switchTo(electionId, dataset, generation, new Date().toISOString()), deleteOtherGenerations(electionId, dataset, generation)] : [clearLeftovers]);
+    if (!clean) report.notSwitched.push(dataset);
   } catch (error) {
-    await executeSql([deleteOtherGenerations(electionId, dataset, active ?? -1)], target).catch(() => {});
+    await executeSql([clearLeftovers], target).catch(() => {});
     throw new Error(`${dataset}: the import failed, so the previous ${dataset} still answers (${(error as Error).message.split('\n')[0]})`);
   }
-  if (report.bad.length > badBefore) {
-    await executeSql([deleteOtherGenerations(electionId, dataset, active ?? -1)], target);
-    report.notSwitched.push(dataset);
-    return;
-  }
-  await executeSql([...extra, switchTo(electionId, dataset, generation, new Date().toISOString()), deleteOtherGenerations(electionId, dataset, generation)], target);
 }

@@ -2,24 +2,14 @@ import { lookupKeyFingerprint } from '../../functions/platform/crypto';
 import { FINGERPRINT_KEY } from '../../functions/lookup/register-key';
 import { appMeta, importGenerations, registerEntries } from '../schema';
 import { columns, tableName } from './columns';
-import { queryRows, sqlValue, type D1Target } from './d1';
-
-/** The fingerprint of the LOOKUP_KEY the register in D1 was hashed with, if any. */
-export async function storedFingerprint(target: D1Target): Promise<string | undefined> {
-  const rows = await queryRows<{ value: string }>(
-    `SELECT ${columns(appMeta, ['value'])} AS value FROM ${tableName(appMeta)} WHERE ${columns(appMeta, ['key'])} = ${sqlValue(FINGERPRINT_KEY)}`,
-    target,
-  );
-  return rows[0]?.value;
-}
+import { sqlValue } from './d1';
 
 /**
- * What a register import may do with its key: go on (`same`: first import, or the key the
- * register was hashed with), or re-key on purpose (`new-key`). A different key without
+ * What a register import may do with its key, given the fingerprint D1 holds: go on (`same`,
+ * or `first` for the first import) or re-key on purpose (`new-key`). A different key without
  * `--new-key` is refused before anything is written: every voter would be "not found".
  */
-export async function checkImportKey(target: D1Target, lookupKey: string, newKey: boolean): Promise<'same' | 'first' | 'new-key'> {
-  const stored = await storedFingerprint(target);
+export async function checkImportKey(stored: string | undefined, lookupKey: string, newKey: boolean): Promise<'same' | 'first' | 'new-key'> {
   const mine = await lookupKeyFingerprint(lookupKey);
   if (stored === undefined) return 'first';
   if (stored === mine) return 'same';

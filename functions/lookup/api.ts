@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
+import { challenge } from '../platform/challenge-middleware';
 import { rateLimit } from '../platform/rate-limit';
 import { lookupByAddress, lookupByPersonalNumber, nearbyStations, stationDetails, suggestions } from './lookup';
 import { addressQuery, lookupRequest, nearQuery, stationIdParam, suggestionQuery } from './schemas';
@@ -30,11 +31,11 @@ const lookupRoute = createRoute({
   summary: summary('developers.op.lookupByPersonalNumber'),
   description:
     'Counts against the per-client limits (10 a minute per IPv4 address or IPv6 /64, 40 per IPv6 /48) and the global ceiling before the body is read. One D1 query, found or not. The answer never says whether the station is a mobile section.',
-  middleware: [countLookupOutcome, rateLimit('LOOKUP')] as const,
+  middleware: [countLookupOutcome, rateLimit('LOOKUP'), challenge('lookup')] as const,
   request: { body: jsonBody(lookupRequest) },
   responses: {
     200: { ...jsonResponse(z.object({ station: personalStation }), 'The station the number is registered at.'), headers: z.object({ 'Cache-Control': z.literal('no-store') }) },
-    ...errorResponses(...BODY_ERRORS, 404, 429, 503),
+    ...errorResponses(...BODY_ERRORS, 403, 404, 429, 503),
   },
 });
 

@@ -35,6 +35,7 @@ export const lookupRequest = z
     }),
     election: electionField,
     lang: langField,
+    turnstileToken: z.string().max(2048).optional().meta({ description: 'When Turnstile is switched on: the widget’s token for the action `lookup`.' }),
   })
   .meta({ id: 'LookupRequest' });
 export type LookupRequest = z.infer<typeof lookupRequest>;

@@ -11,7 +11,17 @@ export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
 }
 
-export type DomainErrorCode = 'validation' | 'invalid_id' | 'not_found' | 'rate_limited' | 'busy' | 'db_unavailable' | 'misconfigured' | 'key_mismatch';
+export type DomainErrorCode =
+  | 'validation'
+  | 'invalid_id'
+  | 'not_found'
+  | 'rate_limited'
+  | 'busy'
+  | 'challenge_failed'
+  | 'challenge_unavailable'
+  | 'db_unavailable'
+  | 'misconfigured'
+  | 'key_mismatch';
 
 /** A link the client can offer as the next step (a phone number, a guide). */
 export interface HelpLink {
@@ -101,5 +111,23 @@ export class KeyMismatch extends DomainError {
   readonly code = 'key_mismatch';
   constructor() {
     super('key_mismatch');
+  }
+}
+
+/** The Turnstile check failed: no token, an invalid or reused one, or one for another page. */
+export class ChallengeFailed extends DomainError {
+  override name = 'ChallengeFailed';
+  readonly code = 'challenge_failed';
+  constructor() {
+    super('challenge_failed');
+  }
+}
+
+/** The Turnstile check could not be made: we refuse rather than let the request through. */
+export class ChallengeUnavailable extends DomainError {
+  override name = 'ChallengeUnavailable';
+  readonly code = 'challenge_unavailable';
+  constructor() {
+    super('challenge_unavailable');
   }
 }

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { Locale } from '../i18n';
 import { t } from '../i18n';
-import { Busy, DomainError, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, ValidationFailed, type HelpLink } from './errors';
+import { Busy, ChallengeFailed, ChallengeUnavailable, DomainError, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, ValidationFailed, type HelpLink } from './errors';
 import { FIELD_CODES, problemMessage } from './validation';
 
 /** Every `code` the API answers with; stable, so clients may branch on them. */
@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'not_found',
   'rate_limited',
   'busy',
+  'challenge_failed',
+  'challenge_unavailable',
   'db_unavailable',
   'misconfigured',
   'key_mismatch',
@@ -63,6 +65,8 @@ const DOMAIN_STATUS: Record<DomainError['code'], ContentfulStatusCode> = {
   not_found: 404,
   rate_limited: 429,
   busy: 503,
+  challenge_failed: 403,
+  challenge_unavailable: 503,
   db_unavailable: 503,
   misconfigured: 503,
   key_mismatch: 503,
@@ -93,6 +97,8 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
   }
   if (error instanceof RateLimited) return answer({ code: 'rate_limited', message: t(locale, 'errors.rate_limited') }, { 'Retry-After': String(error.retryAfter) });
   if (error instanceof Busy) return answer({ code: 'busy', message: t(locale, 'errors.busy') }, { 'Retry-After': String(error.retryAfter) });
+  if (error instanceof ChallengeFailed) return answer({ code: 'challenge_failed', message: t(locale, 'errors.challenge_failed') });
+  if (error instanceof ChallengeUnavailable) return answer({ code: 'challenge_unavailable', message: t(locale, 'errors.challenge_unavailable') });
   if (error instanceof KeyUnusable) return answer({ code: 'misconfigured', message: t(locale, 'errors.misconfigured') });
   if (error instanceof KeyMismatch) return answer({ code: 'key_mismatch', message: t(locale, 'errors.key_mismatch') });
   return answer({ code: 'db_unavailable', message: t(locale, 'errors.db_unavailable') });

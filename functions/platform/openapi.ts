@@ -20,6 +20,7 @@ export const jsonResponse = <S extends ZodType>(schema: S, description: string) 
 
 const ERROR_DESCRIPTIONS = {
   400: 'The body is not valid JSON (`bad_request`).',
+  403: 'With Turnstile on: the token is missing, invalid, reused or for another action (`challenge_failed`).',
   404: 'Nothing matches (`not_found`).',
   405: 'The path exists under other methods (`method_not_allowed`, with `Allow`).',
   413: 'The body is over 16 KB (`payload_too_large`); refused before it is read.',
@@ -27,7 +28,7 @@ const ERROR_DESCRIPTIONS = {
   422: 'Invalid input: `validation` lists every field problem; `invalid_id` says which rule a personal number breaks.',
   429: 'Too many attempts from this client (`rate_limited`, with `Retry-After`).',
   500: 'Something failed on our side (`internal`).',
-  503: 'The database cannot answer (`db_unavailable`).',
+  503: 'The database cannot answer (`db_unavailable`), a secret is unusable (`misconfigured`), LOOKUP_KEY is not the register’s (`key_mismatch`), all clients together passed the ceiling (`busy`, with Retry-After) or Turnstile cannot be reached (`challenge_unavailable`).',
 } as const;
 export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 

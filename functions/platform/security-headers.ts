@@ -3,19 +3,30 @@
  * for the static assets (Workers assets never wake the Worker); a unit test keeps
  * the two in step.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  // Pagefind's search runs as WebAssembly; no inline script or eval is allowed.
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const TURNSTILE = 'https://challenges.cloudflare.com';
+
+/**
+ * The Content-Security-Policy. With `turnstile`, only the pages that carry the Turnstile widget
+ * also allow its script and frame from challenges.cloudflare.com, and nothing else.
+ */
+export function contentSecurityPolicy(options: { turnstile?: boolean } = {}): string {
+  return [
+    "default-src 'self'",
+    // Pagefind's search runs as WebAssembly; no inline script or eval is allowed.
+    `script-src 'self' 'wasm-unsafe-eval'${options.turnstile ? ` ${TURNSTILE}` : ''}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    ...(options.turnstile ? [`frame-src ${TURNSTILE}`] : []),
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -27,14 +38,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 };
 
-/** Sets the security headers on a response whose headers may be immutable. */
+/**
+ * Sets the security headers on a response whose headers may be immutable. A page that carries
+ * the Turnstile widget has set the one policy that allows it; every other page gets ours.
+ */
 export function withSecurityHeaders(response: Response): Response {
-  let result = response;
+  const keepPolicy = response.headers.get('Content-Security-Policy') === contentSecurityPolicy({ turnstile: true });
+  const apply = (target: Response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!(keepPolicy && name === 'Content-Security-Policy')) target.headers.set(name, value);
+    return target;
+  };
   try {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) result.headers.set(name, value);
+    return apply(response);
   } catch {
-    result = new Response(response.body, response);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) result.headers.set(name, value);
+    return apply(new Response(response.body, response));
   }
-  return result;
 }

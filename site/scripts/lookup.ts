@@ -29,6 +29,8 @@ async function showAnswer(form: HTMLFormElement, kind: string): Promise<void> {
     form.submit();
   } finally {
     button?.removeAttribute('aria-disabled');
+    // A Turnstile token works once: the widget gives a fresh one for the next search.
+    (window as { turnstile?: { reset(): void } }).turnstile?.reset();
   }
 }
 

@@ -7,6 +7,7 @@ import { ValidationFailed } from '../../functions/platform/errors';
 import { readFormPost } from '../../functions/platform/form-post';
 import { errorAnswer, type ErrorBody } from '../../functions/platform/http-errors';
 import { enforceRateLimit, type LimitedAction } from '../../functions/platform/rate-limit';
+import { TOKEN_FIELD, verifyChallenge } from '../../functions/platform/turnstile';
 import { parseInput, problemMessage } from '../../functions/platform/validation';
 
 /** One line of the error summary: the message, linked to its field when it has one. */
@@ -30,6 +31,8 @@ export interface FormOptions<S extends z.ZodType, T> {
   fieldId: (field: string, values: Record<string, string>) => string;
   /** Counted before the body is parsed, like the API. */
   limit?: LimitedAction;
+  /** The Turnstile action checked (when Turnstile is on) before the body is parsed. */
+  challenge?: string;
   /** Values the form does not send but the schema needs (e.g. the page's language). */
   extra?: Record<string, string>;
   /** The same feature function the API calls. */
@@ -52,6 +55,9 @@ export async function handleForm<S extends z.ZodType, T>(astro: AstroGlobal, opt
     if (astro.request.method !== 'POST') return { kind: 'idle', values };
     values = await readFormPost(astro.request);
     if (options.limit) await enforceRateLimit(env, options.limit, astro.request.headers);
+    if (options.challenge) {
+      await verifyChallenge(env, { token: values[TOKEN_FIELD], action: options.challenge, hostname: astro.url.hostname, remoteIp: astro.request.headers.get('cf-connecting-ip') });
+    }
     const input = parseInput(options.schema, { ...values, ...options.extra });
     return { kind: 'done', result: await options.action(input, env), values };
   } catch (caught) {

@@ -40,6 +40,7 @@ export const common = {
   'home.periodUntil': 'До {date}',
   'home.elections': 'Избори и важни дати',
   'home.noUpcoming': 'Все още нямаме данни за предстоящо гласуване. Ръководствата за минали гласувания остават за справка.',
+  'turnstile.noJs': 'Тази форма проверява, че я изпраща човек, а за това е нужен JavaScript. Включете JavaScript или се обадете на избирателната комисия.',
   'field.lang': 'Език',
   'field.election': 'Избори',
   'date.pattern': '{day} {month} {year} г.',

@@ -38,6 +38,7 @@ export const common = {
   'home.periodUntil': 'Until {date}',
   'home.elections': 'Elections and key dates',
   'home.noUpcoming': 'No upcoming vote is in our data yet. The guides to past votes stay available for reference.',
+  'turnstile.noJs': 'This form checks that a person sends it, which needs JavaScript. Switch JavaScript on, or call your election commission.',
   'field.lang': 'Language',
   'field.election': 'Election',
   'date.pattern': '{day} {month} {year}',

@@ -5,6 +5,8 @@ export const errors = {
   'busy': 'Very many people are searching right now. Please try again in a minute.',
   'misconfigured': 'This service is not set up correctly right now. We have been told; please try again later.',
   'key_mismatch': 'The polling-station data cannot be read right now. We have been told; please try again later.',
+  'challenge_failed': 'We could not confirm that a person sent this. Reload the page and try again.',
+  'challenge_unavailable': 'We cannot check requests right now, so we do not answer them. Please try again in a minute.',
   'db_unavailable': 'The database is not answering right now. Please try again in a minute.',
   'prefix': 'Error:',
   'rate_limited': 'Too many attempts from your connection. Wait a minute and try again.',

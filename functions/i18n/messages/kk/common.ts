@@ -40,6 +40,7 @@ export const common = {
   'home.periodUntil': '{date} дейін',
   'home.elections': 'Сайлаулар және маңызды күндер',
   'home.noUpcoming': 'Алдағы дауыс беру туралы деректер әзірге жоқ. Өткен дауыс берулер бойынша нұсқаулықтар анықтама үшін қалады.',
+  'turnstile.noJs': 'Бұл форма оны адам жібергенін тексереді, ол үшін JavaScript керек. JavaScript-ті қосыңыз немесе сайлау комиссиясына қоңырау шалыңыз.',
   'field.lang': 'Тіл',
   'field.election': 'Сайлау',
   'date.pattern': '{year} ж. {day} {month}',

@@ -40,6 +40,7 @@ export const common = {
   'home.periodUntil': '{date} чейин',
   'home.elections': 'Шайлоолор жана маанилүү даталар',
   'home.noUpcoming': 'Алдыдагы добуш берүү тууралуу маалымат азырынча жок. Өткөн добуш берүүлөр боюнча колдонмолор маалымат үчүн калат.',
+  'turnstile.noJs': 'Бул форма аны адам жөнөткөнүн текшерет, бул үчүн JavaScript керек. JavaScriptти күйгүзүңүз же шайлоо комиссиясына чалыңыз.',
   'field.lang': 'Тил',
   'field.election': 'Шайлоо',
   'date.pattern': '{year}-ж., {day}-{month}',

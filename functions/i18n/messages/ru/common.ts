@@ -40,6 +40,7 @@ export const common = {
   'home.periodUntil': 'До {date}',
   'home.elections': 'Выборы и важные даты',
   'home.noUpcoming': 'Данных о предстоящих голосованиях пока нет. Руководства по прошедшим голосованиям доступны для справки.',
+  'turnstile.noJs': 'Эта форма проверяет, что её отправляет человек, и для этого нужен JavaScript. Включите JavaScript или позвоните в избирательную комиссию.',
   'field.lang': 'Язык',
   'field.election': 'Выборы',
   'date.pattern': '{day} {month} {year} г.',
