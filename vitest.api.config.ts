@@ -16,6 +16,19 @@ export default defineConfig(async () => {
           compatibilityDate: '2026-10-19',
           compatibilityFlags: ['nodejs_compat'],
           d1Databases: ['DB', 'EMPTY_DB'],
+          // A stand-in for Cloudflare's Turnstile siteverify (used only when a test switches
+          // Turnstile on): a token `ok:<action>:<hostname>` passes for that action and host,
+          // `down` makes the verification unreachable, anything else fails.
+          serviceBindings: {
+            async TURNSTILE_VERIFIER(request: Request) {
+              const form = new URLSearchParams(await request.text());
+              const token = form.get('response') ?? '';
+              if (form.get('secret') !== '1x0000000000000000000000000000000AA') return Response.json({ success: false, 'error-codes': ['invalid-input-secret'] });
+              if (token === 'down') return new Response('bad gateway', { status: 502 });
+              const [kind, action, hostname] = token.split(':');
+              return Response.json(kind === 'ok' ? { success: true, action, hostname } : { success: false, 'error-codes': ['invalid-input-response'] });
+            },
+          },
           bindings: {
             TEST_MIGRATIONS: migrations,
             ENVIRONMENT: 'test',

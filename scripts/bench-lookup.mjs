@@ -65,7 +65,7 @@ try {
   const importSeconds = (performance.now() - started) / 1000;
 
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${DURATION} s, ${CONNECTIONS} connections ==`);
-  const dev = await startDevServer({ persistTo: state, vars: { RATE_LIMIT_MODE: 'memory', LOOKUP_RATE_LIMIT: '1000000000' }, logLevel: 'error' });
+  const dev = await startDevServer({ persistTo: state, vars: { RATE_LIMIT_MODE: 'memory', LOOKUP_RATE_LIMIT: '1000000000', LOOKUP_GLOBAL_RATE_LIMIT: '1000000000' }, logLevel: 'error' });
   stopServer = dev.stop;
   const base = dev.baseUrl;
   const sample = Array.from({ length: 5000 }, (_, i) => egn(Math.floor((i * ROWS) / 5000)));

@@ -22,6 +22,7 @@ export const reportsApi = featureApi().openapi(
   createReportRoute,
   async (c) => {
     const report = await reportProblem(c.env, c.req.valid('param').id, c.req.valid('json'), c.get('locale'), new Date());
+    c.header('Cache-Control', 'no-store');
     return c.json({ report }, 201);
   },
   validationHook(createReportRoute),

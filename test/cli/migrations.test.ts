@@ -18,8 +18,9 @@ describe('db/migrations and db/schema.ts', () => {
     expect(result.stdout + result.stderr).toMatch(/No schema changes/);
   });
 
-  it('the one custom change (register_entries WITHOUT ROWID) is in migration 0001 and documented', () => {
+  it('the custom changes (register_entries WITHOUT ROWID) are in migrations 0001 and 0003, and documented', () => {
     expect(readFileSync('db/migrations/0001_polling_stations.sql', 'utf8')).toMatch(/\) WITHOUT ROWID;/);
+    expect(readFileSync('db/migrations/0003_generations_sealed_reports_outcomes.sql', 'utf8')).toMatch(/\) WITHOUT ROWID;/);
     expect(readFileSync('db/migrations/README.md', 'utf8')).toMatch(/WITHOUT ROWID/);
   });
 });

@@ -86,9 +86,14 @@ describe.each([
     await page.locator('#address-settlement').fill('София');
     await page.locator('#address-street').fill('Витоша');
     await page.locator('#address-number').fill('24');
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
     await page.locator('#by-address button[type=submit]').click();
     const stations = page.locator('[data-lookup-answer="address"] .station');
     await stations.first().waitFor();
+    // The address is posted: neither the page's URL nor any request URL holds the house number.
+    expect(page.url()).not.toMatch(/number=|Витоша|%D0/);
+    expect(urls.filter((url) => /number=24|number%3D24/.test(url))).toEqual([]);
     expect(await stations.count()).toBe(1);
     expect(await stations.first().locator('.station-number').innerText()).toBe('244601003');
     expect(await stations.first().innerText()).toContain('четни 2–200');
@@ -124,8 +129,14 @@ describe('near me with a location', () => {
       });
       await page.goto(`${baseUrl}/kk/lookup/`);
       expect(await page.evaluate(() => (window as unknown as { geoCalls: number }).geoCalls)).toBe(0);
+      const requests: { url: string; body: string | null }[] = [];
+      page.on('request', (request) => requests.push({ url: request.url(), body: request.postData() }));
       await page.locator('[data-near-button]').click();
       await page.locator('[data-near-results] li').first().waitFor();
+      // The position travels in a POST body, rounded to about 100 m; no URL carries it.
+      const near = requests.find((r) => r.url.endsWith('/api/stations/near'))!;
+      expect(JSON.parse(near.body!)).toEqual({ lat: Math.round(latitude * 1000) / 1000, lon: Math.round(longitude * 1000) / 1000, limit: 5 });
+      expect(requests.map((r) => r.url).join(' ')).not.toMatch(new RegExp(`${String(latitude).slice(0, 5)}|${String(longitude).slice(0, 5)}`));
       expect(await page.locator('[data-near-results] li').count()).toBe(5);
       expect(await page.locator('[data-near-results] li').first().innerText()).toContain('№ 101');
       expect(await page.locator('[data-near-status]').innerText()).toMatch(/5/);
@@ -165,7 +176,12 @@ describe('report a problem with this answer', () => {
     const context = await openContext({ javaScriptEnabled: false, bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/en/lookup/address/?country=KZ&settlement=${encodeURIComponent('Алматы')}&street=${encodeURIComponent('Абай даңғылы')}&number=2`);
+      await page.goto(`${baseUrl}/en/lookup/`);
+      await page.locator('#by-address input[name=country][value=KZ]').check();
+      await page.locator('#address-settlement').fill('Алматы');
+      await page.locator('#address-street').fill('Абай даңғылы');
+      await page.locator('#address-number').fill('2');
+      await page.locator('#by-address button[type=submit]').click();
       const station = page.locator('.station').first();
       await station.locator('summary').click();
       await station.locator('input[name=kind][value=access]').check();

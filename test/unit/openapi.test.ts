@@ -35,7 +35,9 @@ describe('GET /api/openapi.json', () => {
       expect(operation.operationId, `${method} ${path}`).toBeTruthy();
       const statuses = Object.keys(operation.responses);
       expect(statuses, `${method} ${path}`).toContain('500');
-      if (method === 'post') for (const status of ['400', '413', '415', '422', '429']) expect(statuses, `${method} ${path}`).toContain(status);
+      if (method === 'post') for (const status of ['400', '413', '415', '422']) expect(statuses, `${method} ${path}`).toContain(status);
+      // The limited actions say so: personal-number lookups and problem reports.
+      if (['/api/lookup', '/api/stations/{id}/reports'].includes(path)) expect(statuses, path).toContain('429');
       for (const status of statuses.filter((s) => Number(s) >= 400)) {
         expect(operation.responses[status]!.content?.['application/json']?.schema?.$ref, `${method} ${path} ${status}`).toBe('#/components/schemas/Error');
       }
@@ -52,5 +54,12 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(station.properties).sort()).toEqual(
       ['address', 'constituency', 'country', 'district', 'electionId', 'hours', 'id', 'lat', 'lon', 'mobile', 'name', 'number', 'settlement', 'stepFree', 'timeZone'].sort(),
     );
+  });
+
+  it('answers a personal number with a station that does not say whether it is a mobile section', () => {
+    const personal = document.components.schemas.PersonalStation as { properties: Record<string, unknown> };
+    expect(personal.properties).not.toHaveProperty('mobile');
+    const ok = document.paths['/api/lookup']!.post!.responses['200']!.content!['application/json']!.schema as unknown as { properties: { station: { $ref: string } } };
+    expect(ok.properties.station.$ref).toBe('#/components/schemas/PersonalStation');
   });
 });

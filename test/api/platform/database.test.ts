@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 
 describe('the migrated database', () => {
-  it('keeps the register WITHOUT ROWID (the custom part of migration 0001)', async () => {
+  it('keeps the register WITHOUT ROWID (the custom part of migrations 0001 and 0003)', async () => {
     const row = await env.DB.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'register_entries'").first<{ sql: string }>();
     expect(row?.sql).toMatch(/WITHOUT ROWID$/);
   });

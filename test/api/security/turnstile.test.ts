@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../helpers';
+import { IDS, seedFixtures } from '../fixtures';
+
+beforeAll(async () => {
+  await seedFixtures();
+});
+
+// Cloudflare's published test keys; the verification is answered by the test pool's fake.
+const ON = { TURNSTILE_SECRET: '1x0000000000000000000000000000000AA', TURNSTILE_SITE_KEY: '1x00000000000000000000AA' };
+const lookup = (turnstileToken: string | undefined, client: string, bindings = ON) =>
+  api(
+    '/api/lookup',
+    { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': client }, body: JSON.stringify({ country: 'BG', idNumber: IDS.bgRegistered, ...(turnstileToken ? { turnstileToken } : {}) }) },
+    bindings,
+  );
+const code = async (response: Response) => ((await response.json()) as { error?: { code: string } }).error?.code;
+
+describe('Cloudflare Turnstile on lookups', () => {
+  it('is off without its secret: lookups work as before, no token needed', async () => {
+    expect((await lookup(undefined, '10.50.0.1', {} as typeof ON)).status).toBe(200);
+  });
+
+  it('with its keys, lets a valid token for the action and our hostname through', async () => {
+    expect((await lookup('ok:lookup:localhost', '10.50.0.2')).status).toBe(200);
+  });
+
+  it('refuses a missing token, a failed one, and one for another action or hostname (403)', async () => {
+    for (const token of [undefined, 'spent', 'ok:report:localhost', 'ok:lookup:attacker.example']) {
+      const response = await lookup(token, '10.50.0.3');
+      expect(response.status, String(token)).toBe(403);
+      expect(await code(response)).toBe('challenge_failed');
+    }
+  });
+
+  it('fails closed when the verification cannot be reached (503)', async () => {
+    const response = await lookup('down', '10.50.0.4');
+    expect(response.status).toBe(503);
+    expect(await code(response)).toBe('challenge_unavailable');
+  });
+
+  it('counts the attempt against the rate limit before the token is checked', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await lookup('spent', '10.50.0.5')).status);
+    expect(statuses).toEqual([...Array(10).fill(403), 429]);
+  });
+});
