@@ -16,13 +16,16 @@ function pages(dir: string): string[] {
   });
 }
 
-const withWidget = pages(root).filter((file) => readFileSync(file, 'utf8').includes('class="cf-turnstile"'));
-if (withWidget.length > 0) {
-  const rules = withWidget.map((file) => {
-    const path = `/${relative(root, file).replace(/index\.html$/, '')}`;
-    // "! Header" detaches what the earlier /* rule set, so the page carries one policy, not two.
-    return `${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicy({ turnstile: true })}\n`;
-  });
-  appendFileSync(join(root, '_headers'), `\n${rules.join('')}`);
-  console.log(`Turnstile: ${withWidget.length} static pages carry the widget and allow it in their CSP`);
+/** `_headers` rules that give the pages at these paths the policy that allows the widget. */
+export function turnstileRules(paths: string[]): string {
+  // "! Header" detaches what the earlier /* rule set, so the page carries one policy, not two.
+  return paths.map((path) => `${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicy({ turnstile: true })}\n`).join('');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const withWidget = pages(root).filter((file) => readFileSync(file, 'utf8').includes('class="cf-turnstile"'));
+  if (withWidget.length > 0) {
+    appendFileSync(join(root, '_headers'), `\n${turnstileRules(withWidget.map((file) => `/${relative(root, file).replace(/index\.html$/, '')}`))}`);
+    console.log(`Turnstile: ${withWidget.length} static pages carry the widget and allow it in their CSP`);
+  }
 }

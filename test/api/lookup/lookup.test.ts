@@ -185,12 +185,17 @@ describe('cost of a lookup', () => {
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
+    // The key check (at most once a minute per isolate) and the outcome counts (at most every
+    // 30 s) are not per lookup: one warm-up lookup pays for them, then each lookup is one query.
+    await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgRegistered }, '10.0.0.18'), { DB: counting });
+    const sequences: number[] = [];
     for (const [idNumber, status] of [[IDS.bgRegistered, 200], [IDS.bgNotRegistered, 404]] as const) {
       prepared = 0;
       const response = await api('/api/lookup', postJson({ country: 'BG', idNumber }, '10.0.0.8'), { DB: counting });
       expect(response.status).toBe(status);
-      expect(prepared).toBe(1);
+      sequences.push(prepared);
     }
+    expect(sequences).toEqual([1, 1]);
   });
 });
 

@@ -44,3 +44,11 @@ describe('the Turnstile CSP', () => {
     expect(relaxed.replace(' https://challenges.cloudflare.com', '').replace('; frame-src https://challenges.cloudflare.com', '')).toBe(CONTENT_SECURITY_POLICY);
   });
 });
+
+describe('static pages with the widget', () => {
+  it('get one policy that allows it, detaching the strict one from public/_headers', async () => {
+    const { turnstileRules } = await import('../../../scripts/static-headers');
+    const rules = turnstileRules(['/en/lookup/']);
+    expect(rules.split('\n').slice(0, 3)).toEqual(['/en/lookup/', '  ! Content-Security-Policy', `  Content-Security-Policy: ${contentSecurityPolicy({ turnstile: true })}`]);
+  });
+});
