@@ -148,17 +148,22 @@ describe('near me with a location', () => {
   });
 });
 
+/** Opens the lookup page and posts the address form (addresses never travel in a URL). */
+async function searchAddress(page: Page, locale: string, [country, settlement, street, number]: [string, string, string, string]) {
+  await page.goto(`${baseUrl}/${locale}/lookup/`);
+  await page.locator(`#by-address input[name=country][value=${country}]`).check();
+  await page.locator('#address-settlement').fill(settlement);
+  await page.locator('#address-street').fill(street);
+  await page.locator('#address-number').fill(number);
+  await page.locator('#by-address button[type=submit]').click();
+}
+
 describe('report a problem with this answer', () => {
   it('sends the report from the result, with JavaScript, and confirms it', async () => {
     const context = await openContext({ bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/ru/lookup/`);
-      await page.locator('#by-address input[name=country][value=KG]').check();
-      await page.locator('#address-settlement').fill('Бишкек');
-      await page.locator('#address-street').fill('Чүй проспекти');
-      await page.locator('#address-number').fill('7');
-      await page.locator('#by-address button[type=submit]').click();
+      await searchAddress(page, 'ru', ['KG', 'Бишкек', 'Чүй проспекти', '7']);
       const station = page.locator('[data-lookup-answer="address"] .station').first();
       await station.waitFor();
       expect(await station.locator('.station-number').innerText()).toBe(kg!.ranges[0]![5]);
@@ -176,12 +181,7 @@ describe('report a problem with this answer', () => {
     const context = await openContext({ javaScriptEnabled: false, bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/en/lookup/`);
-      await page.locator('#by-address input[name=country][value=KZ]').check();
-      await page.locator('#address-settlement').fill('Алматы');
-      await page.locator('#address-street').fill('Абай даңғылы');
-      await page.locator('#address-number').fill('2');
-      await page.locator('#by-address button[type=submit]').click();
+      await searchAddress(page, 'en', ['KZ', 'Алматы', 'Абай даңғылы', '2']);
       const station = page.locator('.station').first();
       await station.locator('summary').click();
       await station.locator('input[name=kind][value=access]').check();
