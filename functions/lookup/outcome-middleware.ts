@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { database } from '../../db/client';
 import type { AppEnv } from '../env';
-import { countOutcome, flushOutcomesIfDue, outcomeOfStatus } from './outcomes';
+import { recordLookupOutcome } from './outcomes';
 
 /**
  * Counts each personal-number lookup by its outcome (found, not found, invalid, limited) once
@@ -9,8 +9,7 @@ import { countOutcome, flushOutcomesIfDue, outcomeOfStatus } from './outcomes';
  */
 export const countLookupOutcome: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  countOutcome(outcomeOfStatus(c.res.status), new Date());
-  const flush = flushOutcomesIfDue(database(c.env.DB)).catch(() => console.error('lookup outcomes: the counts could not be written'));
+  const flush = recordLookupOutcome(database(c.env.DB), c.res.status, new Date());
   try {
     c.executionCtx.waitUntil(flush);
   } catch {

@@ -44,6 +44,12 @@ export async function flushOutcomes(db: Database): Promise<void> {
   await db.batch([first!, ...rest]);
 }
 
+/** Counts a lookup answered with `status` and writes the counts when due: the no-JavaScript page's share of the API's middleware. */
+export async function recordLookupOutcome(db: Database, status: number, now: Date): Promise<void> {
+  countOutcome(outcomeOfStatus(status), now);
+  await flushOutcomesIfDue(db).catch(() => console.error('lookup outcomes: the counts could not be written'));
+}
+
 /** Flushes when the last flush is long enough ago; for `waitUntil` after an answer is sent. */
 export function flushOutcomesIfDue(db: Database, now = Date.now()): Promise<void> {
   return now - lastFlush >= FLUSH_EVERY_MS ? flushOutcomes(db) : Promise.resolve();

@@ -37,6 +37,8 @@ export interface FormOptions<S extends z.ZodType, T> {
   extra?: Record<string, string>;
   /** The same feature function the API calls. */
   action: (input: z.output<S>, bindings: Bindings) => Promise<T>;
+  /** Called with the answer's status once it is known (e.g. to count lookup outcomes). */
+  answered?: (status: number, bindings: Bindings) => Promise<void>;
 }
 
 /**
@@ -59,9 +61,12 @@ export async function handleForm<S extends z.ZodType, T>(astro: AstroGlobal, opt
       await verifyChallenge(env, { token: values[TOKEN_FIELD], action: options.challenge, hostname: astro.url.hostname, remoteIp: astro.request.headers.get('cf-connecting-ip') });
     }
     const input = parseInput(options.schema, { ...values, ...options.extra });
-    return { kind: 'done', result: await options.action(input, env), values };
+    const result = await options.action(input, env);
+    await options.answered?.(200, env);
+    return { kind: 'done', result, values };
   } catch (caught) {
     const answer = errorAnswer(caught, locale);
+    await options.answered?.(answer.status, env);
     // The kind of failure only: a database error's message can hold its parameters (a hash).
     if (answer.body.error.code === 'internal') console.error(`form error on ${astro.url.pathname}: ${caught instanceof Error ? caught.name : typeof caught}`);
     astro.response.status = answer.status;
