@@ -45,6 +45,8 @@ export default defineConfig(async () => {
       name: 'api',
       include: ['test/api/**/*.test.ts'],
       setupFiles: ['./test/api/setup.ts'],
+      // Rate-limit bursts may first wait for a fresh one-minute window (test/api/helpers.ts).
+      testTimeout: 30_000,
     },
   };
 });

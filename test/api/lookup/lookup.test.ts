@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { api } from '../helpers';
+import { api, startOfSteadyWindow } from '../helpers';
 import { IDS, postJson, seedFixtures } from '../fixtures';
 
 interface ErrorJson {
@@ -117,6 +117,7 @@ describe('POST /api/lookup', () => {
   });
 
   it('counts malformed and invalid requests against the limit too (counted before parsing)', async () => {
+    await startOfSteadyWindow();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       const body = i % 2 === 0 ? '{"country":' : JSON.stringify({ country: 'BG' });
@@ -127,6 +128,7 @@ describe('POST /api/lookup', () => {
   });
 
   it('429 with Retry-After once a client passes 10 lookups a minute; other clients are unaffected', async () => {
+    await startOfSteadyWindow();
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
       const response = await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgNotRegistered }, '10.9.9.9'));
@@ -201,6 +203,7 @@ describe('cost of a lookup', () => {
 
 describe('the in-memory limiter used under wrangler dev', () => {
   it('also answers 429 after 10 lookups a minute', async () => {
+    await startOfSteadyWindow();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       const response = await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgNotRegistered }, '10.8.8.8'), { RATE_LIMIT_MODE: 'memory' });

@@ -4,7 +4,7 @@ import { database } from '../../../db/client';
 import { stationReports } from '../../../db/schema';
 import { unseal } from '../../../functions/platform/crypto';
 import { reportSeal } from '../../../functions/reports/reports';
-import { api } from '../helpers';
+import { api, startOfSteadyWindow } from '../helpers';
 import { postJson, seedFixtures } from '../fixtures';
 
 let ids: Awaited<ReturnType<typeof seedFixtures>>;
@@ -48,6 +48,7 @@ describe('POST /api/stations/:id/reports', () => {
   });
 
   it('429 after 5 reports a minute from one client', async () => {
+    await startOfSteadyWindow();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await api(`/api/stations/${ids.sofia2}/reports`, postJson({ kind: 'other', details: `note ${i}` }, '10.1.0.3'))).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { database } from '../../../db/client';
 import { lookupOutcomes } from '../../../db/schema';
 import { flushOutcomes } from '../../../functions/lookup/outcomes';
-import { api } from '../helpers';
+import { api, startOfSteadyWindow } from '../helpers';
 import { IDS, seedFixtures } from '../fixtures';
 
 beforeAll(async () => {
@@ -21,32 +21,38 @@ async function statuses(count: number, headersFor: (i: number) => Record<string,
 
 describe('enumeration of the register', () => {
   it('rotating IPv6 addresses inside one /64 share one bucket', async () => {
+    await startOfSteadyWindow();
     const result = await statuses(11, (i) => ({ 'cf-connecting-ip': `2001:db8:aaaa:1::${(i + 1).toString(16)}` }));
     expect(result).toEqual([...Array(10).fill(404), 429]);
   });
 
   it('different /64s of one /48 are limited together, more loosely (40 a minute)', async () => {
+    await startOfSteadyWindow();
     const result = await statuses(41, (i) => ({ 'cf-connecting-ip': `2001:db8:bbbb:${(i % 8) + 1}::${i + 1}` }));
     expect(result.slice(0, 40).every((s) => s === 404)).toBe(true);
     expect(result[40]).toBe(429);
   });
 
   it('a spoofed X-Forwarded-For or X-Real-IP changes nothing: only CF-Connecting-IP counts', async () => {
+    await startOfSteadyWindow();
     const result = await statuses(11, (i) => ({ 'cf-connecting-ip': '198.51.100.7', 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `203.0.113.${100 + i}` }));
     expect(result).toEqual([...Array(10).fill(404), 429]);
   });
 
   it('requests without CF-Connecting-IP all share one strict bucket', async () => {
+    await startOfSteadyWindow();
     const result = await statuses(11, (i) => ({ 'x-forwarded-for': `192.0.2.${i}` }));
     expect(result).toEqual([...Array(10).fill(404), 429]);
   });
 
   it('IPv4-mapped IPv6 counts as the IPv4 client', async () => {
+    await startOfSteadyWindow();
     const result = await statuses(11, (i) => ({ 'cf-connecting-ip': i % 2 === 0 ? '198.51.100.9' : '::ffff:198.51.100.9' }));
     expect(result).toEqual([...Array(10).fill(404), 429]);
   });
 
   it('limit overrides and the in-memory limiter work only in local development', async () => {
+    await startOfSteadyWindow();
     const production = { ENVIRONMENT: 'production', RATE_LIMIT_MODE: 'memory', LOOKUP_RATE_LIMIT: '1000' };
     expect(await statuses(11, () => ({ 'cf-connecting-ip': '198.51.100.20' }), production)).toEqual([...Array(10).fill(404), 429]);
     const local = { ENVIRONMENT: 'test', RATE_LIMIT_MODE: 'memory', LOOKUP_RATE_LIMIT: '1000' };
@@ -54,6 +60,7 @@ describe('enumeration of the register', () => {
   });
 
   it('a global ceiling holds whatever the addresses: 503 busy with Retry-After', async () => {
+    await startOfSteadyWindow();
     const ceiling = { RATE_LIMIT_MODE: 'memory', LOOKUP_GLOBAL_RATE_LIMIT: '3' };
     const result = await statuses(4, (i) => ({ 'cf-connecting-ip': `203.0.113.${200 + i}` }), ceiling);
     expect(result).toEqual([404, 404, 404, 503]);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../helpers';
+import { api, startOfSteadyWindow } from '../helpers';
 import { IDS, seedFixtures } from '../fixtures';
 
 beforeAll(async () => {
@@ -40,6 +40,7 @@ describe('Cloudflare Turnstile on lookups', () => {
   });
 
   it('counts the attempt against the rate limit before the token is checked', async () => {
+    await startOfSteadyWindow();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await lookup('spent', '10.50.0.5')).status);
     expect(statuses).toEqual([...Array(10).fill(403), 429]);
