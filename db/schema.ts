@@ -146,3 +146,72 @@ export const lookupOutcomes = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.outcome] })],
 );
+
+/**
+ * Requests to vote with a mobile ballot box: one row per ballot. Everything personal is sealed
+ * under DATA_KEY with the row's `recordKey` as associated data (the person: number, name,
+ * address, phone, e-mail; the representative); the number is also kept as an HMAC (`idHash`)
+ * so a second application for the same ballot is refused by the unique index, and the status
+ * page can find a request by reference and number. `district` stays in clear: staff are
+ * organised by district and the counts kept after retention are per district.
+ */
+export const mobileBoxRequests = sqliteTable(
+  'mobile_box_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    electionId: text('election_id').notNull(),
+    ballot: text('ballot', { enum: ['ep', 'ns'] }).notNull(),
+    reference: text('reference').notNull(),
+    idHash: text('id_hash').notNull(),
+    district: text('district').notNull(),
+    citizenship: text('citizenship', { enum: ['BG', 'EU'] }).notNull(),
+    submittedBy: text('submitted_by', { enum: ['self', 'representative'] }).notNull(),
+    channel: text('channel', { enum: ['online', 'paper', 'post', 'fax', 'email', 'edelivery'] }).notNull().default('online'),
+    late: integer('late', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: ['received', 'accepted', 'rejected', 'assigned'] }).notNull().default('received'),
+    recordKey: text('record_key').notNull(),
+    personSealed: text('person_sealed').notNull(),
+    representativeSealed: text('representative_sealed'),
+    /** Why staff rejected it (sealed: it may mention health). */
+    reasonSealed: text('reason_sealed'),
+    /** The mobile section that will visit, once assigned. */
+    section: text('section'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    /** The day after which the personal data is deleted (voting day + the election's retention). */
+    purgeAfter: text('purge_after').notNull(),
+  },
+  (t) => [
+    uniqueIndex('mobile_box_requests_reference').on(t.reference),
+    uniqueIndex('mobile_box_requests_one_per_ballot').on(t.electionId, t.ballot, t.idHash),
+    index('mobile_box_requests_district').on(t.electionId, t.district, t.ballot),
+    index('mobile_box_requests_purge').on(t.purgeAfter),
+  ],
+);
+
+/** What is kept of mobile-box requests after their personal data is deleted: counts per district, ballot and status. */
+export const mobileBoxCounts = sqliteTable(
+  'mobile_box_counts',
+  {
+    electionId: text('election_id').notNull(),
+    district: text('district').notNull(),
+    ballot: text('ballot', { enum: ['ep', 'ns'] }).notNull(),
+    status: text('status', { enum: ['received', 'accepted', 'rejected', 'assigned'] }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.district, t.ballot, t.status] })],
+);
+
+/**
+ * `Idempotency-Key`s of submissions: the first request that claims a key (`owner`) does the
+ * work and stores its answer; a retry gets the same answer, a different body with the same key
+ * is refused. Kept a day.
+ */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  keyHash: text('key_hash').primaryKey(),
+  owner: text('owner').notNull(),
+  requestHash: text('request_hash').notNull(),
+  status: integer('status'),
+  body: text('body'),
+  expiresAt: text('expires_at').notNull(),
+});

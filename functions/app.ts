@@ -8,6 +8,7 @@ import { apiLocale, bodyLanguage, jsonBodiesOnly, limitBody, localeOf, methodNot
 import { errorAnswer, errorResponse } from './platform/http-errors';
 import { errorResponses, featureApi, jsonResponse, summary } from './platform/openapi';
 import { NotFound } from './platform/errors';
+import { mobileBoxApi } from './mobile-box/api';
 import { reportsApi } from './reports/api';
 
 export const OPENAPI_INFO: Parameters<typeof app.getOpenAPI31Document>[0] = {
@@ -15,7 +16,7 @@ export const OPENAPI_INFO: Parameters<typeof app.getOpenAPI31Document>[0] = {
   info: {
     title: 'Voter Desk API',
     version: '1.0.0',
-    description: 'Polling-station lookup and problem reports for Bulgaria, Kyrgyzstan and Kazakhstan. Every error uses one JSON envelope; messages follow `lang` or Accept-Language.',
+    description: 'Polling-station lookup, problem reports and mobile-ballot-box requests for Bulgaria, Kyrgyzstan and Kazakhstan. Every error uses one JSON envelope; messages follow `lang` or Accept-Language.',
   },
   servers: [{ url: '/' }],
 };
@@ -32,7 +33,8 @@ export const app = api
   .route('/health', healthApi)
   .route('/lookup', lookupApi)
   .route('/stations', stationsApi)
-  .route('/stations', reportsApi);
+  .route('/stations', reportsApi)
+  .route('/mobile-box-requests', mobileBoxApi);
 
 const openApiRoute = createRoute({
   method: 'get',

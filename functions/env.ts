@@ -22,6 +22,9 @@ export interface Bindings {
   LOOKUP_GLOBAL_LIMITER: RateLimit;
   REPORT_LIMITER: RateLimit;
   REPORT_WIDE_LIMITER: RateLimit;
+  MOBILE_BOX_LIMITER: RateLimit;
+  MOBILE_BOX_WIDE_LIMITER: RateLimit;
+  MOBILE_BOX_GLOBAL_LIMITER: RateLimit;
   /** Local development only: `memory` uses the in-isolate limiter instead of the bindings. */
   RATE_LIMIT_MODE?: string;
   /** Local development only: other limits for the in-memory limiter (the load benchmark raises them). */
@@ -30,6 +33,11 @@ export interface Bindings {
   LOOKUP_GLOBAL_RATE_LIMIT?: string;
   REPORT_RATE_LIMIT?: string;
   REPORT_WIDE_RATE_LIMIT?: string;
+  MOBILE_BOX_RATE_LIMIT?: string;
+  MOBILE_BOX_WIDE_RATE_LIMIT?: string;
+  MOBILE_BOX_GLOBAL_RATE_LIMIT?: string;
+  /** Local development and tests only: the time rules are judged at (an ISO date-time). */
+  NOW?: string;
 }
 
 declare global {

@@ -62,6 +62,32 @@ export const helpChannel = z
   .strict();
 export type HelpChannel = z.infer<typeof helpChannel>;
 
+/** One ballot a mobile-box application is for: its official form and who may ask for it. */
+export const mobileBoxBallot = z
+  .object({
+    id: z.enum(['ep', 'ns']),
+    /** The form it stands for, as the source names it (Приложение № 30-ЕП). */
+    form: z.string().min(1),
+    citizenships: z.array(z.enum(['BG', 'EU'])).min(1),
+    title: localizedText,
+  })
+  .strict();
+
+/** The mobile ballot box of an election: where it is run, its ballots and how long requests are kept. */
+export const mobileBoxConfig = z
+  .object({
+    area: localizedText,
+    /** content/data/<id>.json: every district of the area. */
+    districts: z.string(),
+    /** content/data/<id>.json: the districts where a mobile section is appointed (late requests go only there). */
+    mobileSections: z.string(),
+    ballots: z.array(mobileBoxBallot).min(1),
+    /** Days after voting day until the requests' personal data is deleted (counts stay). */
+    retentionDays: z.number().int().positive(),
+  })
+  .strict();
+export type MobileBoxConfig = z.infer<typeof mobileBoxConfig>;
+
 export const electionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -86,6 +112,7 @@ export const electionSchema = z
     help: z.array(helpChannel),
     /** Which deadline governs each action the voter can take. */
     actions: z.partialRecord(z.enum(ACTIONS), z.string()),
+    mobileBox: mobileBoxConfig.optional(),
     deadlines: z.array(deadlineSchema).min(1),
   })
   .strict()

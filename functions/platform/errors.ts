@@ -21,7 +21,11 @@ export type DomainErrorCode =
   | 'challenge_unavailable'
   | 'db_unavailable'
   | 'misconfigured'
-  | 'key_mismatch';
+  | 'key_mismatch'
+  | RefusalCode;
+
+/** Why a request that is well formed is still refused by a feature's rules. */
+export type RefusalCode = 'deadline_passed' | 'no_mobile_section' | 'not_eligible' | 'duplicate' | 'idempotency_key_reused';
 
 /** A link the client can offer as the next step (a phone number, a guide). */
 export interface HelpLink {
@@ -129,5 +133,19 @@ export class ChallengeUnavailable extends DomainError {
   readonly code = 'challenge_unavailable';
   constructor() {
     super('challenge_unavailable');
+  }
+}
+
+/**
+ * A well-formed request that a feature's rules refuse, e.g. a mobile-box application after the
+ * deadline (422) or a second one for the same ballot (409, with the first `reference`).
+ */
+export class Refused extends DomainError {
+  override name = 'Refused';
+  constructor(
+    readonly code: RefusalCode,
+    readonly details: { help?: (locale: Locale) => HelpLink[]; reference?: string } = {},
+  ) {
+    super(code);
   }
 }

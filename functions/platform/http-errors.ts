@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { Locale } from '../i18n';
 import { t } from '../i18n';
-import { Busy, ChallengeFailed, ChallengeUnavailable, DomainError, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, ValidationFailed, type HelpLink } from './errors';
+import { Busy, ChallengeFailed, ChallengeUnavailable, DomainError, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, Refused, ValidationFailed, type HelpLink } from './errors';
 import { FIELD_CODES, problemMessage } from './validation';
 
 /** Every `code` the API answers with; stable, so clients may branch on them. */
@@ -19,6 +19,11 @@ export const ERROR_CODES = [
   'db_unavailable',
   'misconfigured',
   'key_mismatch',
+  'deadline_passed',
+  'no_mobile_section',
+  'not_eligible',
+  'duplicate',
+  'idempotency_key_reused',
   'bad_request',
   'unauthorized',
   'forbidden',
@@ -47,7 +52,8 @@ export const errorBody = z
       fields: z.array(fieldError).optional().meta({ description: 'With `validation`: every problem at once.' }),
       field: z.string().optional().meta({ description: 'With `invalid_id`: the field that holds the number.' }),
       problem: z.string().optional().meta({ description: 'With `invalid_id`: which rule failed, e.g. `check-digit`.' }),
-      help: z.array(helpLink).optional().meta({ description: 'With `not_found`: official channels and the guide.' }),
+      help: z.array(helpLink).optional().meta({ description: 'With `not_found`, `deadline_passed` and `no_mobile_section`: official channels and the guide.' }),
+      reference: z.string().optional().meta({ description: 'With `duplicate`: the reference of the first application.' }),
     }),
   })
   .meta({ id: 'Error' });
@@ -70,6 +76,11 @@ const DOMAIN_STATUS: Record<DomainError['code'], ContentfulStatusCode> = {
   db_unavailable: 503,
   misconfigured: 503,
   key_mismatch: 503,
+  deadline_passed: 422,
+  no_mobile_section: 422,
+  not_eligible: 422,
+  duplicate: 409,
+  idempotency_key_reused: 422,
 };
 
 const HTTP_CODES: Partial<Record<number, Exclude<ErrorCode, 'validation' | 'invalid_id'>>> = {
@@ -99,6 +110,10 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
   if (error instanceof Busy) return answer({ code: 'busy', message: t(locale, 'errors.busy') }, { 'Retry-After': String(error.retryAfter) });
   if (error instanceof ChallengeFailed) return answer({ code: 'challenge_failed', message: t(locale, 'errors.challenge_failed') });
   if (error instanceof ChallengeUnavailable) return answer({ code: 'challenge_unavailable', message: t(locale, 'errors.challenge_unavailable') });
+  if (error instanceof Refused) {
+    const help = error.details.help?.(locale);
+    return answer({ code: error.code, message: t(locale, `errors.${error.code}`), ...(help ? { help } : {}), ...(error.details.reference ? { reference: error.details.reference } : {}) });
+  }
   if (error instanceof KeyUnusable) return answer({ code: 'misconfigured', message: t(locale, 'errors.misconfigured') });
   if (error instanceof KeyMismatch) return answer({ code: 'key_mismatch', message: t(locale, 'errors.key_mismatch') });
   return answer({ code: 'db_unavailable', message: t(locale, 'errors.db_unavailable') });

@@ -15,10 +15,14 @@ export const RATE_LIMITS = {
   LOOKUP_GLOBAL: { binding: 'LOOKUP_GLOBAL_LIMITER', limit: 6000, period: 60 },
   REPORT: { binding: 'REPORT_LIMITER', limit: 5, period: 60 },
   REPORT_WIDE: { binding: 'REPORT_WIDE_LIMITER', limit: 20, period: 60 },
+  // A care home or a social worker may file for several residents from one connection.
+  MOBILE_BOX: { binding: 'MOBILE_BOX_LIMITER', limit: 10, period: 60 },
+  MOBILE_BOX_WIDE: { binding: 'MOBILE_BOX_WIDE_LIMITER', limit: 30, period: 60 },
+  MOBILE_BOX_GLOBAL: { binding: 'MOBILE_BOX_GLOBAL_LIMITER', limit: 600, period: 60 },
 } as const;
 export type LimitName = keyof typeof RATE_LIMITS;
 /** What a client does that is limited. */
-export type LimitedAction = 'LOOKUP' | 'REPORT';
+export type LimitedAction = 'LOOKUP' | 'REPORT' | 'MOBILE_BOX';
 
 export interface Limiter {
   limit(options: { key: string }): Promise<{ success: boolean }>;
@@ -79,15 +83,16 @@ async function allowed(env: Bindings, name: LimitName, key: string): Promise<boo
 /**
  * Counts one attempt of an action: per client (IPv4 address or IPv6 /64; a request without
  * CF-Connecting-IP shares one strict bucket with every other such request), per IPv6 /48, and
- * for lookups against the global ceiling. Over a client limit: RateLimited (429); over the
+ * for lookups and mobile-box applications against a global ceiling. Over a client limit: RateLimited (429); over the
  * ceiling: Busy (503). Both come with Retry-After.
  */
 export async function enforceRateLimit(env: Bindings, action: LimitedAction, headers: Headers): Promise<void> {
   const client = clientBuckets(headers);
   if (!(await allowed(env, action, client.narrow))) throw new RateLimited(RATE_LIMITS[action].period);
-  const wide = action === 'LOOKUP' ? 'LOOKUP_WIDE' : 'REPORT_WIDE';
+  const wide = `${action}_WIDE` as const;
   if (client.wide && !(await allowed(env, wide, client.wide))) throw new RateLimited(RATE_LIMITS[wide].period);
-  if (action === 'LOOKUP' && !(await allowed(env, 'LOOKUP_GLOBAL', 'all'))) throw new Busy(RATE_LIMITS.LOOKUP_GLOBAL.period);
+  const global = action === 'LOOKUP' ? 'LOOKUP_GLOBAL' : action === 'MOBILE_BOX' ? 'MOBILE_BOX_GLOBAL' : undefined;
+  if (global && !(await allowed(env, global, 'all'))) throw new Busy(RATE_LIMITS[global].period);
 }
 
 /** Route middleware: counts the attempt before the body is parsed, so invalid requests count too. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale, PlainKey } from '../i18n';
 import { label, t } from '../i18n';
+import type { IdKind, IdProblem } from '../lookup/personal-numbers';
 import { ValidationFailed } from './errors';
 
 /** How a field is called and typed in forms; registered on the field's schema with `field()`. */
@@ -41,6 +42,8 @@ export interface FieldProblem {
   code: FieldCode;
   label?: PlainKey | undefined;
   limit?: number | undefined;
+  /** For a personal number: which rule it breaks, so the message says what is wrong. */
+  personalNumber?: { problem: IdProblem; kind: IdKind } | undefined;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -51,8 +54,10 @@ function layers(schema: AnySchema): AnySchema[] {
   const out: AnySchema[] = [schema];
   let current = schema;
   for (let depth = 0; depth < 10; depth++) {
-    const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
-    const next = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? def.in : undefined;
+    const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema; out?: AnySchema };
+    // A pipe checks its input first, unless that is a preprocessing transform (z.preprocess).
+    const pipeInner = def.in && (def.in._zod.def as { type: string }).type === 'transform' ? def.out : def.in;
+    const next = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? pipeInner : undefined;
     if (!next) break;
     out.push(next);
     current = next;
@@ -159,7 +164,8 @@ export function fieldProblems(schema: AnySchema, error: z.core.$ZodError, input:
     const name = path.map(String).join('.');
     if (byField.has(name)) continue;
     const { code, limit } = codeOf(issue, valueAt(input, issue.path));
-    byField.set(name, { field: name, code, label: metaOf(schemaAt(schema, issue.path))?.label, limit });
+    const personalNumber = issue.code === 'custom' ? (issue.params as { personalNumber?: FieldProblem['personalNumber'] } | undefined)?.personalNumber : undefined;
+    byField.set(name, { field: name, code, label: metaOf(schemaAt(schema, issue.path))?.label, limit, personalNumber });
   }
   return [...byField.values()];
 }
@@ -177,6 +183,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 /** A field problem in the reader's words, naming the field by its label. */
 export function problemMessage(locale: Locale, problem: FieldProblem): string {
+  if (problem.personalNumber) {
+    const { problem: rule, kind } = problem.personalNumber;
+    const length = { EGN: 10, LNCH: 10, PIN: 14, IIN: 12 }[kind];
+    return t(locale, `lookup.invalid.${rule}`, { name: t(locale, `lookup.idName.${kind === 'LNCH' ? 'EGN' : kind}`), length });
+  }
   const fieldName = problem.label ? label(locale, problem.label) : problem.field;
   const limit = problem.limit ?? 0;
   switch (problem.code) {

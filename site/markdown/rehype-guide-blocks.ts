@@ -5,7 +5,7 @@ import type {} from 'mdast-util-to-hast'; // registers the `raw` node type in ha
 import { getElection } from '../../functions/elections/registry';
 import { isLocale, type Locale } from '../../functions/i18n';
 import { renderChecker } from './checker-block';
-import { dataTable } from './table-schema';
+import { dataTable } from '../../functions/platform/data-table';
 import { renderTable } from './table-block';
 
 interface VFileLike {

@@ -9,7 +9,7 @@ import { LOCALES } from '../../../functions/i18n';
 import { CHECKERS } from '../../../site/markdown/checker-block';
 import { guideFrontmatter } from '../../../site/markdown/guide-schema';
 import { SOURCES } from '../../../site/markdown/sources';
-import { dataTable } from '../../../site/markdown/table-schema';
+import { dataTable } from '../../../functions/platform/data-table';
 
 const GUIDES = 'content/guides';
 const SEEDS = resolve(process.env.SEEDS_DIR ?? '../shared/seeds');

@@ -4,7 +4,7 @@ import { getElection } from '../../../functions/elections/registry';
 import { renderChecker } from '../../../site/markdown/checker-block';
 import { escapeHtml, telHref } from '../../../site/markdown/html';
 import { renderTable } from '../../../site/markdown/table-block';
-import { dataTable } from '../../../site/markdown/table-schema';
+import { dataTable } from '../../../functions/platform/data-table';
 
 const table = (id: string) => dataTable.parse(JSON.parse(readFileSync(`content/data/${id}.json`, 'utf8')));
 

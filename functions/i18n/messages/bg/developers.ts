@@ -27,5 +27,8 @@ export const developers = {
   'op.settlementSuggestions': 'Предложения за населени места',
   'op.streetSuggestions': 'Предложения за улици в населено място',
   'op.station': 'Една избирателна секция по нейния номер в базата',
+  'op.createMobileBoxRequests': 'Заявление за гласуване с подвижна избирателна кутия',
+  'op.mobileBoxRequestStatus': 'Състояние на заявление за подвижна кутия',
+  'op.mobileBoxDistricts': 'Районите, които заявлението може да посочи',
   'op.createReport': 'Сигнал за грешка в данните за секция',
 } as const satisfies Translation<'developers', 'bg'>;

@@ -25,5 +25,8 @@ export const developers = {
   'op.settlementSuggestions': 'Suggest settlement names',
   'op.streetSuggestions': 'Suggest street names of a settlement',
   'op.station': 'One polling station by its id',
+  'op.createMobileBoxRequests': 'Apply to vote with a mobile ballot box',
+  'op.mobileBoxRequestStatus': 'The status of a mobile-box request',
+  'op.mobileBoxDistricts': 'The districts a mobile-box request may name',
   'op.createReport': 'Report a problem with a station’s details',
 } as const;

@@ -27,5 +27,8 @@ export const developers = {
   'op.settlementSuggestions': 'Подсказки названий населённых пунктов',
   'op.streetSuggestions': 'Подсказки названий улиц населённого пункта',
   'op.station': 'Один избирательный участок по его номеру в базе',
+  'op.createMobileBoxRequests': 'Заявление о голосовании с переносной урной',
+  'op.mobileBoxRequestStatus': 'Состояние заявления о переносной урне',
+  'op.mobileBoxDistricts': 'Районы, которые может указать заявление',
   'op.createReport': 'Сообщить об ошибке в данных участка',
 } as const satisfies Translation<'developers', 'ru'>;

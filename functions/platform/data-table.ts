@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedText } from '../../functions/platform/localized';
+import { localizedText } from './localized';
 
 const cell = z.union([z.string(), localizedText]);
 

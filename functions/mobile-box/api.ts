@@ -1,0 +1,107 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { database } from '../../db/client';
+import { LOCALES } from '../i18n';
+import { clock } from '../platform/clock';
+import { Refused } from '../platform/errors';
+import { errorAnswer } from '../platform/http-errors';
+import { dataKeys } from '../platform/keys';
+import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
+import { rateLimit } from '../platform/rate-limit';
+import { districtsOf } from './districts';
+import { idempotent } from './idempotency';
+import { mobileBoxElection, requestStatus, submitApplication } from './requests';
+import { createdRequests, mobileBoxRequest, requestStatus as statusSchema, statusRequest } from './schemas';
+
+const noStore = { headers: z.object({ 'Cache-Control': z.literal('no-store') }) };
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'createMobileBoxRequests',
+  tags: ['mobile-box'],
+  summary: summary('developers.op.createMobileBoxRequests'),
+  description:
+    'One request per ballot, each with its own reference. Send an `Idempotency-Key` header to make retries safe: a retry gets the first answer with the same status. At most 10 a minute per client (30 per IPv6 /48), counted before the body is read, and a global ceiling.',
+  middleware: [rateLimit('MOBILE_BOX')] as const,
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().max(200).optional().meta({ description: 'Any unique string per submission (e.g. a UUID).' }) }),
+    body: jsonBody(mobileBoxRequest),
+  },
+  responses: {
+    201: { ...jsonResponse(createdRequests, 'The requests are received.'), ...noStore },
+    ...errorResponses(...BODY_ERRORS, 409, 429, 503),
+  },
+});
+
+const statusRoute = createRoute({
+  method: 'post',
+  path: '/status',
+  operationId: 'mobileBoxRequestStatus',
+  tags: ['mobile-box'],
+  summary: summary('developers.op.mobileBoxRequestStatus'),
+  description: 'A wrong pair and an unknown reference get the same 404 (same body, same work). Rate-limited like the lookup, and counted with it.',
+  middleware: [rateLimit('LOOKUP')] as const,
+  request: { body: jsonBody(statusRequest) },
+  responses: { 200: { ...jsonResponse(statusSchema, 'The request’s status.'), ...noStore }, ...errorResponses(...BODY_ERRORS, 404, 429, 503) },
+});
+
+const districtsRoute = createRoute({
+  method: 'get',
+  path: '/districts',
+  operationId: 'mobileBoxDistricts',
+  tags: ['mobile-box'],
+  summary: summary('developers.op.mobileBoxDistricts'),
+  request: {
+    query: z.object({
+      election: z.string().max(60).meta({ example: 'bg-2024-06-09' }),
+      lang: z.enum(LOCALES).optional(),
+    }),
+  },
+  responses: {
+    200: jsonResponse(z.object({ districts: z.array(z.object({ id: z.string(), name: z.string(), mobileSection: z.boolean() })) }), 'The districts of the area, and which have a mobile section.'),
+    ...errorResponses(422),
+  },
+});
+
+/** POST /api/mobile-box-requests, its status, and the districts the form offers. */
+export const mobileBoxApi = featureApi()
+  .openapi(
+    submitRoute,
+    async (c) => {
+      const input = c.req.valid('json');
+      const now = clock(c.env);
+      const { lang: _lang, ...request } = input;
+      const answer = await idempotent(database(c.env.DB), dataKeys(c.env), c.req.valid('header')['idempotency-key'], request, now, async () => {
+        try {
+          return { status: 201, body: await submitApplication(c.env, input, now) };
+        } catch (error) {
+          // A duplicate is a stable answer too: a retry must get the same 409.
+          if (error instanceof Refused && error.code === 'duplicate') return { status: 409, body: errorAnswer(error, c.get('locale')).body };
+          throw error;
+        }
+      });
+      c.header('Cache-Control', 'no-store');
+      return answer.status === 201 ? c.json(answer.body as z.infer<typeof createdRequests>, 201) : c.json(answer.body as never, 409);
+    },
+    validationHook(submitRoute),
+  )
+  .openapi(
+    statusRoute,
+    async (c) => {
+      const status = await requestStatus(c.env, c.req.valid('json'));
+      c.header('Cache-Control', 'no-store');
+      return c.json(status, 200);
+    },
+    validationHook(statusRoute),
+  )
+  .openapi(
+    districtsRoute,
+    (c) => {
+      const { config } = mobileBoxElection(c.req.valid('query').election);
+      const locale = c.get('locale');
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json({ districts: districtsOf(config).map((d) => ({ id: d.id, name: d.name[locale], mobileSection: d.mobileSection })) }, 200);
+    },
+    validationHook(districtsRoute),
+  );

@@ -1,0 +1,48 @@
+import type { Election, MobileBoxConfig } from '../elections/schema';
+import type { Locale } from '../i18n';
+import { dataTableById } from '../platform/data-tables';
+import type { LocalizedText } from '../platform/localized';
+
+export interface District {
+  /** A stable id from the English name: `krasno-selo`. */
+  id: string;
+  name: LocalizedText;
+  /** A mobile section is appointed for it: late requests are possible here only. */
+  mobileSection: boolean;
+}
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const cache = new Map<string, District[]>();
+
+function districtColumn(id: string): LocalizedText[] {
+  return dataTableById(id).rows.map((row) => {
+    const cell = row.district;
+    if (!cell || typeof cell === 'string') throw new Error(`content/data/${id}.json: every row needs a localized "district"`);
+    return cell;
+  });
+}
+
+/** The districts of the election's mobile-box area, from its data files, in their order. */
+export function districtsOf(config: MobileBoxConfig): District[] {
+  const key = `${config.districts}|${config.mobileSections}`;
+  let districts = cache.get(key);
+  if (!districts) {
+    const withSection = new Set(districtColumn(config.mobileSections).map((name) => name.bg));
+    districts = districtColumn(config.districts).map((name) => ({ id: slug(name.en), name, mobileSection: withSection.has(name.bg) }));
+    const unknown = [...withSection].filter((bg) => !districts!.some((d) => d.name.bg === bg));
+    if (unknown.length > 0) throw new Error(`content/data/${config.mobileSections}.json names districts that ${config.districts}.json lacks: ${unknown.join(', ')}`);
+    cache.set(key, districts);
+  }
+  return districts;
+}
+
+export function districtById(config: MobileBoxConfig, id: string): District | undefined {
+  return districtsOf(config).find((district) => district.id === id);
+}
+
+/** The election's mobile-box configuration; an election without one has no mobile-box requests. */
+export function mobileBoxOf(election: Election): MobileBoxConfig | undefined {
+  return election.mobileBox;
+}
+
+export const districtName = (district: District, locale: Locale) => district.name[locale];

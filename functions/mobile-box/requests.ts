@@ -1,0 +1,106 @@
+import { database } from '../../db/client';
+import { namedElection } from '../elections/choose';
+import type { Election } from '../elections/schema';
+import type { Bindings } from '../env';
+import { t } from '../i18n';
+import { NotFound, Refused, ValidationFailed } from '../platform/errors';
+import { dataKeys } from '../platform/keys';
+import { addDays, localDate } from '../platform/zoned-time';
+import { districtById, type District } from './districts';
+import { mobileBoxHelp } from './help';
+import { newReference, normalizeReference } from './references';
+import { decideApplication } from './rules';
+import type { CreatedRequests, MobileBoxRequest, RequestStatus, StatusRequest } from './schemas';
+import { requestIdHash, sealPerson, sealRepresentative, unsealReason } from './seal';
+import { existingReference, insertRequests, requestByReference, type NewRequest } from './storage';
+
+/** The election a request names, with its mobile-box configuration (an election without one is refused on `election`). */
+export function mobileBoxElection(id: string) {
+  const election = namedElection(id, 'BG');
+  if (!election.mobileBox) throw new ValidationFailed([{ field: 'election', code: 'invalid_choice', label: 'common.field.election' }]);
+  return { election, config: election.mobileBox };
+}
+
+function districtOf(election: Election, id: string): District {
+  const district = districtById(election.mobileBox!, id);
+  if (!district) throw new ValidationFailed([{ field: 'address.district', code: 'invalid_choice', label: 'mobileBox.field.district' }]);
+  return district;
+}
+
+/** The day after which a request's personal data is deleted: voting day plus the election's retention. */
+export const purgeAfter = (election: Election) => addDays(election.votingDay ?? localDate(new Date(), election.timeZone), election.mobileBox?.retentionDays ?? 90);
+
+/**
+ * Files an application: one request per ballot, each with its own reference. The rules come
+ * from the election data (deadlines, late window only where a mobile section is appointed,
+ * who may ask for which ballot); a second application of the same person for a ballot is
+ * refused by the unique index (409 with the first reference), even under concurrency.
+ * Everything personal is sealed under DATA_KEY before it reaches D1.
+ */
+export async function submitApplication(env: Bindings, input: MobileBoxRequest, now: Date, channel: NewRequest['channel'] = 'online'): Promise<CreatedRequests> {
+  const { election, config } = mobileBoxElection(input.election);
+  const district = districtOf(election, input.address.district);
+  const decision = decideApplication(config, election, { citizenship: input.citizenship, ballots: input.ballots, district }, now);
+  if (!decision.ok) throw new Refused(decision.refusal, { help: (locale) => mobileBoxHelp(election, locale) });
+
+  const keys = dataKeys(env);
+  const db = database(env.DB);
+  const idHash = await requestIdHash(keys, input.idNumber);
+  const stamp = now.toISOString();
+  const person = { idNumber: input.idNumber, fullName: input.fullName, address: input.address, phone: input.phone, email: input.email };
+  const rows = async (): Promise<NewRequest[]> =>
+    Promise.all(
+      input.ballots.map(async (ballot) => {
+        const recordKey = crypto.randomUUID();
+        return {
+          electionId: election.id,
+          ballot,
+          reference: newReference(),
+          idHash,
+          district: district.id,
+          citizenship: input.citizenship,
+          submittedBy: input.submittedBy,
+          channel,
+          late: decision.late,
+          recordKey,
+          personSealed: await sealPerson(keys, recordKey, person),
+          representativeSealed: input.submittedBy === 'representative' && input.representative ? await sealRepresentative(keys, recordKey, input.representative) : null,
+          createdAt: stamp,
+          updatedAt: stamp,
+          purgeAfter: purgeAfter(election),
+        };
+      }),
+    );
+  let inserted: Awaited<ReturnType<typeof insertRequests>>;
+  try {
+    inserted = await insertRequests(db, await rows());
+  } catch (error) {
+    // Two references drawn alike (odds below 1 in 10^14): draw again once.
+    if (!String((error as Error)?.message ?? '').includes('mobile_box_requests.reference')) throw error;
+    inserted = await insertRequests(db, await rows());
+  }
+  const formOf = (ballot: string) => config.ballots.find((b) => b.id === ballot)!.form;
+  const missing = input.ballots.filter((ballot) => !inserted.some((row) => row.ballot === ballot));
+  const duplicates = await Promise.all(missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, idHash)) ?? '' })));
+  if (inserted.length === 0) throw new Refused('duplicate', { reference: duplicates[0]!.reference });
+  return {
+    requests: input.ballots.flatMap((ballot) => {
+      const row = inserted.find((r) => r.ballot === ballot);
+      return row ? [{ reference: row.reference, ballot, form: formOf(ballot), status: 'received' as const, late: decision.late }] : [];
+    }),
+    ...(duplicates.length > 0 ? { duplicates } : {}),
+  };
+}
+
+/**
+ * The status of a request, by reference and the voter's number. A wrong pair, a mistyped
+ * reference and an unknown one take the same path (one query) and get the same answer.
+ */
+export async function requestStatus(env: Bindings, input: StatusRequest): Promise<RequestStatus> {
+  const keys = dataKeys(env);
+  const reference = normalizeReference(input.reference) ?? 'NONE-NONE';
+  const row = await requestByReference(database(env.DB), reference, await requestIdHash(keys, input.idNumber));
+  if (!row) throw new NotFound((locale) => t(locale, 'mobileBox.status.notFound'));
+  const reason = row.status === 'rejected' && row.reasonSealed ? await unsealReason(keys, row.recordKey, row.reasonSealed) : undefined;
+  return { status: row.status, ...(reason ? { reason } : {}), ...(row.status === 'assigned' && row.section ? { section: row.section } : {}) };
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { langField, optionalText } from '../lookup/schemas';
+import { checkEgn, checkLnch, normalizeIdInput } from '../lookup/personal-numbers';
+import { field } from '../platform/validation';
+
+/**
+ * The mobile-box application, shared by the API (and its OpenAPI document), the form pages
+ * and the tests. Forms send strings: `consent` arrives as "true", `ballots` as repeated
+ * fields, empty optional fields as "" (all handled here, once).
+ */
+
+const required = (max: number) => z.string().trim().min(1).max(max);
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** A phone number as people write it: digits, spaces, +, -, parentheses; 6 to 15 digits. */
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((value) => /^[+0-9 ()-]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 6 && (value.match(/\d/g)?.length ?? 0) <= 15, { params: { code: 'invalid_format' } });
+
+export const addressSchema = z
+  .object({
+    district: field(required(40).meta({ description: 'A district id from GET /api/mobile-box-requests/districts, e.g. `mladost`.', example: 'mladost' }), {
+      label: 'mobileBox.field.district',
+    }),
+    street: field(required(120).meta({ description: 'Street, boulevard or housing estate.', example: 'ж.к. Младост 1' }), { label: 'mobileBox.field.street', autocomplete: 'address-line1' }),
+    number: field(optionalText(10), { label: 'mobileBox.field.number', autocomplete: 'off' }),
+    block: field(optionalText(10), { label: 'mobileBox.field.block', autocomplete: 'off' }),
+    entrance: field(optionalText(10), { label: 'mobileBox.field.entrance', autocomplete: 'off' }),
+    floor: field(optionalText(10), { label: 'mobileBox.field.floor', autocomplete: 'off', inputMode: 'numeric' }),
+    apartment: field(optionalText(10), { label: 'mobileBox.field.apartment', autocomplete: 'off' }),
+  })
+  .superRefine(
+    (address, context) => {
+      // A house has a street number and no block; a block may have no street number: one of the two.
+      const given = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+      if (!given(address?.number) && !given(address?.block)) context.addIssue({ code: 'custom', path: ['number'], params: { code: 'required' }, message: 'number or block' });
+    },
+    // Also when other address fields are wrong: every problem is listed at once.
+    { when: () => true },
+  )
+  .meta({ id: 'MobileBoxAddress' });
+
+export const representativeSchema = z
+  .object({
+    fullName: field(required(120), { label: 'mobileBox.field.representativeName', autocomplete: 'off' }),
+    idNumber: field(z.string().trim().min(1).max(40), { label: 'mobileBox.field.representativeIdNumber', inputMode: 'numeric', autocomplete: 'off' }),
+    phone: field(phone, { label: 'mobileBox.field.representativePhone', autocomplete: 'off', inputMode: 'tel' }),
+  })
+  .meta({ id: 'MobileBoxRepresentative', description: 'Who applies on the voter’s behalf (no notarised power of attorney is needed).' });
+
+const ballots = z
+  .array(z.enum(['ep', 'ns']))
+  .min(1)
+  .max(2)
+  .refine((list) => new Set(list).size === list.length, { params: { code: 'invalid_choice' } })
+  .meta({ description: '`ep`: European Parliament (Приложение № 30-ЕП); `ns`: National Assembly (Приложение № 31-НС). One request is made per ballot.', example: ['ep', 'ns'] });
+
+/** Checks a personal number by citizenship: an ЕГН for a Bulgarian citizen, an ЛНЧ for a citizen of another EU state. */
+function checkNumber(citizenship: 'BG' | 'EU' | undefined, value: string) {
+  const normalized = normalizeIdInput(value);
+  return citizenship === 'EU' ? checkLnch(normalized) : checkEgn(normalized);
+}
+
+/**
+ * The personal numbers by the rules of their kind. Runs also when other fields are wrong (so
+ * every problem is listed at once), hence the checks of what is there.
+ */
+function checkNumbers(request: Partial<Record<keyof z.infer<typeof fields>, unknown>>, context: z.RefinementCtx) {
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  const own = text(request.idNumber);
+  const citizenship = request.citizenship === 'EU' ? 'EU' : 'BG';
+  if (own !== '') {
+    const check = checkNumber(citizenship, own);
+    if (!check.ok) context.addIssue({ code: 'custom', path: ['idNumber'], params: { code: 'invalid_format', personalNumber: { problem: check.problem, kind: check.kind } }, message: check.problem });
+  } else if (typeof request.idNumber === 'string') {
+    context.addIssue({ code: 'custom', path: ['idNumber'], params: { code: 'required' }, message: 'required' });
+  }
+  if (request.submittedBy !== 'representative') return;
+  const representative = request.representative as { idNumber?: unknown } | undefined;
+  if (!representative) {
+    context.addIssue({ code: 'custom', path: ['representative'], params: { code: 'required' }, message: 'required' });
+    return;
+  }
+  const theirs = text(representative.idNumber);
+  if (theirs === '') return;
+  const egn = checkEgn(normalizeIdInput(theirs));
+  if (!egn.ok && !checkLnch(normalizeIdInput(theirs)).ok) {
+    context.addIssue({ code: 'custom', path: ['representative', 'idNumber'], params: { code: 'invalid_format', personalNumber: { problem: egn.problem, kind: 'EGN' } }, message: egn.problem });
+  }
+}
+
+const fields = z.object({
+  election: field(z.string().trim().min(1).max(60).meta({ example: 'bg-2024-06-09' }), { label: 'common.field.election' }),
+  ballots: field(ballots, { label: 'mobileBox.field.ballots' }),
+  citizenship: field(z.enum(['BG', 'EU']).meta({ description: '`BG`: a Bulgarian citizen (ЕГН); `EU`: a citizen of another EU state (ЛНЧ).' }), { label: 'mobileBox.field.citizenship' }),
+  idNumber: field(z.string().trim().max(40), { label: 'mobileBox.field.idNumber', hint: 'mobileBox.hint.idNumber', inputMode: 'numeric', autocomplete: 'off' }),
+  fullName: field(required(120).meta({ example: 'Мария Иванова Петрова' }), { label: 'mobileBox.field.fullName', autocomplete: 'name' }),
+  address: addressSchema,
+  phone: field(phone.meta({ example: '0888 123 456' }), { label: 'mobileBox.field.phone', autocomplete: 'tel', inputMode: 'tel' }),
+  email: field(z.preprocess(emptyToUndefined, z.email().max(200).optional()), { label: 'mobileBox.field.email', autocomplete: 'email', inputMode: 'email' }),
+  submittedBy: field(z.enum(['self', 'representative']), { label: 'mobileBox.field.submittedBy' }),
+  representative: representativeSchema.optional(),
+  consent: field(
+    z.preprocess((value) => value === true || value === 'true' || value === 'on' || undefined, z.literal(true)).meta({ description: 'Must be true: the voter agrees that the administration processes these data for the request.' }),
+    { label: 'mobileBox.field.consent' },
+  ),
+  lang: langField,
+});
+
+/**
+ * `POST /api/mobile-box-requests`: every field checked at once; the personal numbers by the
+ * citizenship's rule; the representative required (and only kept) when one applies.
+ */
+export const mobileBoxRequest = z
+  .preprocess((input) => {
+    // A form sends the representative's (empty) fields even when the voter applies: they do not count then.
+    if (input && typeof input === 'object' && (input as { submittedBy?: unknown }).submittedBy !== 'representative') {
+      const { representative: _ignored, ...rest } = input as Record<string, unknown>;
+      return rest;
+    }
+    return input;
+  }, fields.superRefine(checkNumbers, { when: () => true }))
+  .meta({ id: 'MobileBoxRequest' });
+export type MobileBoxRequest = z.infer<typeof fields>;
+
+export const statusRequest = z
+  .object({
+    reference: field(z.string().trim().min(1).max(20).meta({ example: 'K7M2P-Q9RTX' }), { label: 'mobileBox.field.reference', autocomplete: 'off' }),
+    idNumber: field(z.string().trim().min(1).max(40), { label: 'mobileBox.field.idNumber', inputMode: 'numeric', autocomplete: 'off' }),
+    lang: langField,
+  })
+  .meta({ id: 'MobileBoxStatusRequest' });
+export type StatusRequest = z.infer<typeof statusRequest>;
+
+const ballotId = z.enum(['ep', 'ns']);
+export const createdRequests = z
+  .object({
+    requests: z.array(
+      z.object({
+        reference: z.string().meta({ example: 'K7M2P-Q9RTX' }),
+        ballot: ballotId,
+        form: z.string().meta({ example: '31-НС' }),
+        status: z.literal('received'),
+        late: z.boolean().meta({ description: 'Made after the regular deadline, in the late window.' }),
+      }),
+    ),
+    duplicates: z
+      .array(z.object({ ballot: ballotId, reference: z.string() }))
+      .optional()
+      .meta({ description: 'Ballots of this submission the voter had already applied for, with the first reference (nothing new was made for them).' }),
+  })
+  .meta({ id: 'MobileBoxCreated' });
+export type CreatedRequests = z.infer<typeof createdRequests>;
+
+export const requestStatus = z
+  .object({
+    status: z.enum(['received', 'accepted', 'rejected', 'assigned']),
+    reason: z.string().optional().meta({ description: 'With `rejected`: why.' }),
+    section: z.string().optional().meta({ description: 'With `assigned`: the mobile section that will come.' }),
+  })
+  .meta({ id: 'MobileBoxStatus' });
+export type RequestStatus = z.infer<typeof requestStatus>;

@@ -1,0 +1,38 @@
+import type { DataKeys } from '../platform/crypto';
+import { personalNumberHash, seal, unseal } from '../platform/crypto';
+import { normalizeIdInput } from '../lookup/personal-numbers';
+
+/** What a request holds about the voter, sealed as one value. */
+export interface Person {
+  idNumber: string;
+  fullName: string;
+  address: { district: string; street: string; number?: string | undefined; block?: string | undefined; entrance?: string | undefined; floor?: string | undefined; apartment?: string | undefined };
+  phone: string;
+  email?: string | undefined;
+}
+
+export interface Representative {
+  fullName: string;
+  idNumber: string;
+  phone: string;
+}
+
+const context = (purpose: 'person' | 'representative' | 'reason', recordKey: string) => ({ purpose: `mobile-box-${purpose}`, record: recordKey });
+
+export const sealPerson = (keys: DataKeys, recordKey: string, person: Person) => seal(keys, context('person', recordKey), JSON.stringify(person));
+export const sealRepresentative = (keys: DataKeys, recordKey: string, representative: Representative) => seal(keys, context('representative', recordKey), JSON.stringify(representative));
+export const sealReason = (keys: DataKeys, recordKey: string, reason: string) => seal(keys, context('reason', recordKey), reason);
+
+export async function unsealPerson(keys: DataKeys, recordKey: string, sealed: string): Promise<Person> {
+  return JSON.parse(await unseal(keys, context('person', recordKey), sealed)) as Person;
+}
+export async function unsealRepresentative(keys: DataKeys, recordKey: string, sealed: string): Promise<Representative> {
+  return JSON.parse(await unseal(keys, context('representative', recordKey), sealed)) as Representative;
+}
+export const unsealReason = (keys: DataKeys, recordKey: string, sealed: string) => unseal(keys, context('reason', recordKey), sealed);
+
+/**
+ * The number as the requests table keeps it to find duplicates and answer the status page: an
+ * HMAC under DATA_KEY (not the register's key, so the two tables cannot be joined).
+ */
+export const requestIdHash = (keys: DataKeys, idNumber: string) => personalNumberHash(keys.current, 'mobile-box', normalizeIdInput(idNumber));

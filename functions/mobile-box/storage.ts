@@ -1,0 +1,62 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { idempotencyKeys, mobileBoxCounts, mobileBoxRequests } from '../../db/schema';
+
+export type RequestRow = typeof mobileBoxRequests.$inferSelect;
+export type NewRequest = typeof mobileBoxRequests.$inferInsert;
+
+/**
+ * Inserts one request per ballot in one batch. The unique index (election, ballot, number's
+ * HMAC) decides duplicates, also between concurrent submissions: a duplicate inserts nothing
+ * and returns no row.
+ */
+export async function insertRequests(db: Database, rows: NewRequest[]): Promise<{ ballot: RequestRow['ballot']; reference: string }[]> {
+  const [first, ...rest] = rows.map((row) =>
+    db
+      .insert(mobileBoxRequests)
+      .values(row)
+      .onConflictDoNothing({ target: [mobileBoxRequests.electionId, mobileBoxRequests.ballot, mobileBoxRequests.idHash] })
+      .returning({ ballot: mobileBoxRequests.ballot, reference: mobileBoxRequests.reference }),
+  );
+  const results = await db.batch([first!, ...rest]);
+  return results.flat();
+}
+
+/** The first request of a person for a ballot (to name it in a duplicate answer). */
+export async function existingReference(db: Database, electionId: string, ballot: RequestRow['ballot'], idHash: string): Promise<string | undefined> {
+  const rows = await db
+    .select({ reference: mobileBoxRequests.reference })
+    .from(mobileBoxRequests)
+    .where(and(eq(mobileBoxRequests.electionId, electionId), eq(mobileBoxRequests.ballot, ballot), eq(mobileBoxRequests.idHash, idHash)))
+    .limit(1);
+  return rows[0]?.reference;
+}
+
+/** A request by reference and number's HMAC: one query, whether the pair exists or not. */
+export async function requestByReference(db: Database, reference: string, idHash: string) {
+  const rows = await db
+    .select({ status: mobileBoxRequests.status, section: mobileBoxRequests.section, reasonSealed: mobileBoxRequests.reasonSealed, recordKey: mobileBoxRequests.recordKey })
+    .from(mobileBoxRequests)
+    .where(and(eq(mobileBoxRequests.reference, reference), eq(mobileBoxRequests.idHash, idHash)))
+    .limit(1);
+  return rows[0];
+}
+
+/**
+ * The statements that end requests whose time is over: their counts per district, ballot and
+ * status are kept, everything else is deleted. Also drops expired idempotency keys.
+ */
+export function purgeRequests(db: Database, today: string, now: Date) {
+  const r = mobileBoxRequests;
+  const c = mobileBoxCounts;
+  const counts = db
+    .select({ electionId: r.electionId, district: r.district, ballot: r.ballot, status: r.status, count: sql<number>`count(*)`.as('count') })
+    .from(r)
+    .where(lt(r.purgeAfter, today))
+    .groupBy(r.electionId, r.district, r.ballot, r.status);
+  return [
+    db.insert(c).select(counts).onConflictDoUpdate({ target: [c.electionId, c.district, c.ballot, c.status], set: { count: sql`${c.count} + excluded.count` } }),
+    db.delete(r).where(lt(r.purgeAfter, today)),
+    db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now.toISOString())),
+  ] as const;
+}

@@ -1,0 +1,34 @@
+import { api } from '../helpers';
+
+/** Inside the 2024 campaign, before the regular deadline (Sofia time). */
+export const CAMPAIGN = '2024-05-20T10:00:00+03:00';
+export const LATE = '2024-05-28T10:00:00+03:00';
+export const CLOSED = '2024-06-04T00:00:01+03:00';
+
+export const VOTER = {
+  election: 'bg-2024-06-09',
+  ballots: ['ep', 'ns'],
+  citizenship: 'BG',
+  idNumber: '8912315676',
+  fullName: 'Мария Иванова Петрова',
+  address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12', entrance: 'А', floor: '3', apartment: '9' },
+  phone: '0888 123 456',
+  email: 'maria.petrova@example.org',
+  submittedBy: 'self',
+  consent: true,
+};
+
+let client = 0;
+/** A fresh client address per call unless one is given, so rate limits do not mix tests. */
+export function submit(body: unknown, options: { now?: string; client?: string; key?: string; bindings?: Partial<Cloudflare.Env> } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'cf-connecting-ip': options.client ?? `10.60.${Math.floor(++client / 250)}.${client % 250}` };
+  if (options.key) headers['idempotency-key'] = options.key;
+  return api('/api/mobile-box-requests', { method: 'POST', headers, body: JSON.stringify(body) }, { NOW: options.now ?? CAMPAIGN, ...options.bindings });
+}
+
+export function status(body: unknown, client = '10.61.0.1', bindings: Partial<Cloudflare.Env> = {}) {
+  return api('/api/mobile-box-requests/status', { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': client }, body: JSON.stringify(body) }, bindings);
+}
+
+export type Created = { requests: { reference: string; ballot: string; form: string; status: string; late: boolean }[]; duplicates?: { ballot: string; reference: string }[] };
+export type ErrorJson = { error: { code: string; message: string; reference?: string; help?: { label: string; href: string }[]; fields?: { field: string; code: string; message: string }[] } };

@@ -1,0 +1,85 @@
+import { createExecutionContext, createScheduledController } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { database } from '../../../db/client';
+import { mobileBoxCounts, mobileBoxRequests } from '../../../db/schema';
+import { sealReason } from '../../../functions/mobile-box/seal';
+import { scheduled } from '../../../functions/scheduled';
+import { status, submit, VOTER, type Created, type ErrorJson } from './fixtures';
+
+describe('POST /api/mobile-box-requests/status', () => {
+  it('answers with the status by reference and personal number', async () => {
+    const created = (await (await submit({ ...VOTER, idNumber: '6647182932', ballots: ['ns'] })).json()) as Created;
+    const reference = created.requests[0]!.reference;
+    const received = await status({ reference: reference.toLowerCase().replace('-', ' '), idNumber: '6647182932' });
+    expect(received.status).toBe(200);
+    expect(received.headers.get('cache-control')).toBe('no-store');
+    expect(await received.json()).toEqual({ status: 'received' });
+
+    const db = database(env.DB);
+    const [row] = await db.select().from(mobileBoxRequests).where(eq(mobileBoxRequests.reference, reference));
+    await db.update(mobileBoxRequests).set({ status: 'rejected', reasonSealed: await sealReason({ current: env.DATA_KEY }, row!.recordKey, 'The address is outside Sofia.') }).where(eq(mobileBoxRequests.id, row!.id));
+    expect(await (await status({ reference, idNumber: '6647182932' })).json()).toEqual({ status: 'rejected', reason: 'The address is outside Sofia.' });
+    await db.update(mobileBoxRequests).set({ status: 'assigned', section: '234600901' }).where(eq(mobileBoxRequests.id, row!.id));
+    expect(await (await status({ reference, idNumber: '6647182932' })).json()).toEqual({ status: 'assigned', section: '234600901' });
+  });
+
+  it('a wrong number looks exactly like an unknown reference: same status, same body, same number of queries', async () => {
+    const created = (await (await submit({ ...VOTER, idNumber: '8001010008', ballots: ['ep'] })).json()) as Created;
+    const reference = created.requests[0]!.reference;
+    let prepared = 0;
+    const counting = new Proxy(env.DB, {
+      get(target, property, receiver) {
+        if (property === 'prepare') prepared++;
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const answers: { status: number; body: string; queries: number }[] = [];
+    for (const body of [
+      { reference, idNumber: '7501020018' },
+      { reference: 'ABCDE-FGHJK', idNumber: '8001010008' },
+      { reference: 'not a reference', idNumber: '8001010008' },
+    ]) {
+      prepared = 0;
+      const response = await status(body, '10.64.0.1', { DB: counting });
+      answers.push({ status: response.status, body: await response.text(), queries: prepared });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[1]).toEqual(answers[2]);
+    expect(answers[0]!.status).toBe(404);
+    expect(answers[0]!.queries).toBe(1);
+    expect((JSON.parse(answers[0]!.body) as ErrorJson).error.code).toBe('not_found');
+  });
+});
+
+describe('what D1 holds', () => {
+  it('no personal data in clear anywhere in the database', async () => {
+    const person = { ...VOTER, idNumber: '5523156787', fullName: 'Цветана Георгиева Стоянова', phone: '0877 654 321', email: 'tsvetana@example.org', submittedBy: 'representative', representative: { fullName: 'Петър Стоянов Колев', idNumber: '7322154195', phone: '0899 111 222' }, address: { district: 'lyulin', street: 'ж.к. Люлин 5', block: '517', entrance: 'Б' } };
+    expect((await submit(person)).status).toBe(201);
+    const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
+    let everything = '';
+    for (const { name } of tables.results) everything += JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results);
+    for (const secret of ['5523156787', 'Цветана', 'Стоянова', '0877 654 321', '0877654321', 'tsvetana@example.org', 'Петър', '7322154195', '0899 111 222', 'Люлин 5', '517']) {
+      expect(everything, secret).not.toContain(secret);
+    }
+  });
+
+  it('after the retention, the Cron Trigger deletes the requests and keeps the counts per district, ballot and status', async () => {
+    expect((await submit({ ...VOTER, idNumber: '9945123752', address: { ...VOTER.address, district: 'izgrev' } })).status).toBe(201);
+    const db = database(env.DB);
+    const before = (await db.select().from(mobileBoxRequests)).filter((row) => row.district === 'izgrev').length;
+    expect(before).toBe(2);
+    // 9 June 2024 + 90 days = 7 September: on 8 September the requests go.
+    await scheduled(createScheduledController({ scheduledTime: new Date('2024-09-07T03:17:00Z'), cron: '17 3 * * *' }), env, createExecutionContext());
+    expect((await db.select().from(mobileBoxRequests)).filter((row) => row.district === 'izgrev')).toHaveLength(2);
+    await scheduled(createScheduledController({ scheduledTime: new Date('2024-09-08T03:17:00Z'), cron: '17 3 * * *' }), env, createExecutionContext());
+    expect(await db.select().from(mobileBoxRequests)).toEqual([]);
+    const counts = (await db.select().from(mobileBoxCounts)).filter((row) => row.district === 'izgrev');
+    expect(counts.map(({ ballot, status: state, count }) => ({ ballot, status: state, count })).sort((a, b) => a.ballot.localeCompare(b.ballot))).toEqual([
+      { ballot: 'ep', status: 'received', count: 1 },
+      { ballot: 'ns', status: 'received', count: 1 },
+    ]);
+  });
+});
