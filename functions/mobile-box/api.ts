@@ -1,16 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { database } from '../../db/client';
 import { LOCALES } from '../i18n';
 import { clock } from '../platform/clock';
-import { Refused } from '../platform/errors';
-import { errorAnswer } from '../platform/http-errors';
-import { dataKeys } from '../platform/keys';
 import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
 import { rateLimit } from '../platform/rate-limit';
 import { districtsOf } from './districts';
-import { idempotent } from './idempotency';
-import { mobileBoxElection, requestStatus, submitApplication } from './requests';
+import { mobileBoxElection, requestStatus, submitOnce } from './requests';
 import { createdRequests, mobileBoxRequest, requestStatus as statusSchema, statusRequest } from './schemas';
 
 const noStore = { headers: z.object({ 'Cache-Control': z.literal('no-store') }) };
@@ -69,20 +64,9 @@ export const mobileBoxApi = featureApi()
   .openapi(
     submitRoute,
     async (c) => {
-      const input = c.req.valid('json');
-      const now = clock(c.env);
-      const { lang: _lang, ...request } = input;
-      const answer = await idempotent(database(c.env.DB), dataKeys(c.env), c.req.valid('header')['idempotency-key'], request, now, async () => {
-        try {
-          return { status: 201, body: await submitApplication(c.env, input, now) };
-        } catch (error) {
-          // A duplicate is a stable answer too: a retry must get the same 409.
-          if (error instanceof Refused && error.code === 'duplicate') return { status: 409, body: errorAnswer(error, c.get('locale')).body };
-          throw error;
-        }
-      });
+      const answer = await submitOnce(c.env, c.req.valid('json'), clock(c.env), c.req.valid('header')['idempotency-key'], c.get('locale'));
       c.header('Cache-Control', 'no-store');
-      return answer.status === 201 ? c.json(answer.body as z.infer<typeof createdRequests>, 201) : c.json(answer.body as never, 409);
+      return answer.status === 201 ? c.json(answer.body, 201) : c.json(answer.body, 409);
     },
     validationHook(submitRoute),
   )

@@ -2,7 +2,9 @@ import { database } from '../../db/client';
 import { namedElection } from '../elections/choose';
 import type { Election } from '../elections/schema';
 import type { Bindings } from '../env';
-import { t } from '../i18n';
+import { t, type Locale } from '../i18n';
+import { errorAnswer, type ErrorBody } from '../platform/http-errors';
+import { idempotent } from './idempotency';
 import { NotFound, Refused, ValidationFailed } from '../platform/errors';
 import { dataKeys } from '../platform/keys';
 import { addDays, localDate } from '../platform/zoned-time';
@@ -31,6 +33,18 @@ function districtOf(election: Election, id: string): District {
 export const purgeAfter = (election: Election) => addDays(election.votingDay ?? localDate(new Date(), election.timeZone), election.mobileBox?.retentionDays ?? 90);
 
 /**
+ * Whether an application may be made now (the rules of the election data), without storing
+ * anything: for the API before it writes, and for the "check your answers" and print pages.
+ */
+export function checkApplication(input: MobileBoxRequest, now: Date) {
+  const { election, config } = mobileBoxElection(input.election);
+  const district = districtOf(election, input.address.district);
+  const decision = decideApplication(config, election, { citizenship: input.citizenship, ballots: input.ballots, district }, now);
+  if (!decision.ok) throw new Refused(decision.refusal, { help: (locale) => mobileBoxHelp(election, locale) });
+  return { election, config, district, late: decision.late };
+}
+
+/**
  * Files an application: one request per ballot, each with its own reference. The rules come
  * from the election data (deadlines, late window only where a mobile section is appointed,
  * who may ask for which ballot); a second application of the same person for a ballot is
@@ -38,10 +52,8 @@ export const purgeAfter = (election: Election) => addDays(election.votingDay ?? 
  * Everything personal is sealed under DATA_KEY before it reaches D1.
  */
 export async function submitApplication(env: Bindings, input: MobileBoxRequest, now: Date, channel: NewRequest['channel'] = 'online'): Promise<CreatedRequests> {
-  const { election, config } = mobileBoxElection(input.election);
-  const district = districtOf(election, input.address.district);
-  const decision = decideApplication(config, election, { citizenship: input.citizenship, ballots: input.ballots, district }, now);
-  if (!decision.ok) throw new Refused(decision.refusal, { help: (locale) => mobileBoxHelp(election, locale) });
+  const { election, config, district, late } = checkApplication(input, now);
+  const decision = { late };
 
   const keys = dataKeys(env);
   const db = database(env.DB);
@@ -103,4 +115,24 @@ export async function requestStatus(env: Bindings, input: StatusRequest): Promis
   if (!row) throw new NotFound((locale) => t(locale, 'mobileBox.status.notFound'));
   const reason = row.status === 'rejected' && row.reasonSealed ? await unsealReason(keys, row.recordKey, row.reasonSealed) : undefined;
   return { status: row.status, ...(reason ? { reason } : {}), ...(row.status === 'assigned' && row.section ? { section: row.section } : {}) };
+}
+
+export type SubmissionAnswer = { status: 201; body: CreatedRequests } | { status: 409; body: ErrorBody };
+
+/**
+ * A submission as the API and the form page make it: at most once per idempotency key (a retry
+ * or a double click gets the first answer), and a duplicate answered as a stable 409 with the
+ * first reference.
+ */
+export async function submitOnce(env: Bindings, input: MobileBoxRequest & { lang?: unknown }, now: Date, key: string | undefined, locale: Locale): Promise<SubmissionAnswer> {
+  const { lang: _lang, ...request } = input;
+  const answer = await idempotent(database(env.DB), dataKeys(env), key, request, now, async () => {
+    try {
+      return { status: 201, body: await submitApplication(env, input, now) };
+    } catch (error) {
+      if (error instanceof Refused && error.code === 'duplicate') return { status: 409, body: errorAnswer(error, locale).body };
+      throw error;
+    }
+  });
+  return answer as SubmissionAnswer;
 }

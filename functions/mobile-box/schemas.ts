@@ -23,9 +23,10 @@ export const addressSchema = z
   .object({
     district: field(required(40).meta({ description: 'A district id from GET /api/mobile-box-requests/districts, e.g. `mladost`.', example: 'mladost' }), {
       label: 'mobileBox.field.district',
+      messages: { required: 'mobileBox.error.district', invalid_choice: 'mobileBox.error.district' },
     }),
     street: field(required(120).meta({ description: 'Street, boulevard or housing estate.', example: 'ж.к. Младост 1' }), { label: 'mobileBox.field.street', autocomplete: 'address-line1' }),
-    number: field(optionalText(10), { label: 'mobileBox.field.number', autocomplete: 'off' }),
+    number: field(optionalText(10), { label: 'mobileBox.field.number', autocomplete: 'off', messages: { required: 'mobileBox.error.numberOrBlock' } }),
     block: field(optionalText(10), { label: 'mobileBox.field.block', autocomplete: 'off' }),
     entrance: field(optionalText(10), { label: 'mobileBox.field.entrance', autocomplete: 'off' }),
     floor: field(optionalText(10), { label: 'mobileBox.field.floor', autocomplete: 'off', inputMode: 'numeric' }),
@@ -46,7 +47,7 @@ export const representativeSchema = z
   .object({
     fullName: field(required(120), { label: 'mobileBox.field.representativeName', autocomplete: 'off' }),
     idNumber: field(z.string().trim().min(1).max(40), { label: 'mobileBox.field.representativeIdNumber', inputMode: 'numeric', autocomplete: 'off' }),
-    phone: field(phone, { label: 'mobileBox.field.representativePhone', autocomplete: 'off', inputMode: 'tel' }),
+    phone: field(phone, { label: 'mobileBox.field.representativePhone', autocomplete: 'off', inputMode: 'tel', messages: { invalid_format: 'mobileBox.error.phone' } }),
   })
   .meta({ id: 'MobileBoxRepresentative', description: 'Who applies on the voter’s behalf (no notarised power of attorney is needed).' });
 
@@ -68,6 +69,7 @@ function checkNumber(citizenship: 'BG' | 'EU' | undefined, value: string) {
  * every problem is listed at once), hence the checks of what is there.
  */
 function checkNumbers(request: Partial<Record<keyof z.infer<typeof fields>, unknown>>, context: z.RefinementCtx) {
+  if (!request || typeof request !== 'object') return;
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
   const own = text(request.idNumber);
   const citizenship = request.citizenship === 'EU' ? 'EU' : 'BG';
@@ -93,18 +95,18 @@ function checkNumbers(request: Partial<Record<keyof z.infer<typeof fields>, unkn
 
 const fields = z.object({
   election: field(z.string().trim().min(1).max(60).meta({ example: 'bg-2024-06-09' }), { label: 'common.field.election' }),
-  ballots: field(ballots, { label: 'mobileBox.field.ballots' }),
+  ballots: field(ballots, { label: 'mobileBox.field.ballots', messages: { required: 'mobileBox.error.ballots', too_small: 'mobileBox.error.ballots' } }),
   citizenship: field(z.enum(['BG', 'EU']).meta({ description: '`BG`: a Bulgarian citizen (ЕГН); `EU`: a citizen of another EU state (ЛНЧ).' }), { label: 'mobileBox.field.citizenship' }),
   idNumber: field(z.string().trim().max(40), { label: 'mobileBox.field.idNumber', hint: 'mobileBox.hint.idNumber', inputMode: 'numeric', autocomplete: 'off' }),
   fullName: field(required(120).meta({ example: 'Мария Иванова Петрова' }), { label: 'mobileBox.field.fullName', autocomplete: 'name' }),
   address: addressSchema,
-  phone: field(phone.meta({ example: '0888 123 456' }), { label: 'mobileBox.field.phone', autocomplete: 'tel', inputMode: 'tel' }),
+  phone: field(phone.meta({ example: '0888 123 456' }), { label: 'mobileBox.field.phone', autocomplete: 'tel', inputMode: 'tel', messages: { invalid_format: 'mobileBox.error.phone' } }),
   email: field(z.preprocess(emptyToUndefined, z.email().max(200).optional()), { label: 'mobileBox.field.email', autocomplete: 'email', inputMode: 'email' }),
   submittedBy: field(z.enum(['self', 'representative']), { label: 'mobileBox.field.submittedBy' }),
-  representative: representativeSchema.optional(),
+  representative: field(representativeSchema.optional(), { label: 'mobileBox.representative.title', messages: { required: 'mobileBox.error.representative' } }),
   consent: field(
     z.preprocess((value) => value === true || value === 'true' || value === 'on' || undefined, z.literal(true)).meta({ description: 'Must be true: the voter agrees that the administration processes these data for the request.' }),
-    { label: 'mobileBox.field.consent' },
+    { label: 'mobileBox.field.consent', messages: { required: 'mobileBox.error.consent', invalid: 'mobileBox.error.consent' } },
   ),
   lang: langField,
 });

@@ -34,9 +34,30 @@ async function readText(request: Request, max: number): Promise<string> {
  * Content-Length before a byte is read (or as soon as a streamed body passes the limit).
  * Both are thrown as HTTPException, which the form pages word like the API.
  */
-export async function readFormPost(request: Request): Promise<Record<string, string>> {
+export async function readFormPost(request: Request): Promise<URLSearchParams> {
   if (mediaType(request.headers.get('content-type')) !== FORM_TYPE) throw new HTTPException(415);
   const length = Number(request.headers.get('content-length') ?? 'NaN');
   if (Number.isFinite(length) && length > MAX_BODY_BYTES) throw new HTTPException(413);
-  return Object.fromEntries(new URLSearchParams(await readText(request, MAX_BODY_BYTES)));
+  return new URLSearchParams(await readText(request, MAX_BODY_BYTES));
+}
+
+/**
+ * A form's fields as the input its schema expects: dotted names (`address.street`) become
+ * nested objects, and the names in `lists` (checkbox groups) become arrays.
+ *
+ * @example formInput(new URLSearchParams('ballots=ep&ballots=ns&address.street=x'), ['ballots']) // { ballots: ['ep', 'ns'], address: { street: 'x' } }
+ */
+export function formInput(fields: URLSearchParams, lists: readonly string[] = []): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const name of new Set(fields.keys())) {
+    const path = name.split('.');
+    if (path.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) continue;
+    let target = input;
+    for (const part of path.slice(0, -1)) {
+      const next = target[part];
+      target = (next && typeof next === 'object' ? next : (target[part] = {})) as Record<string, unknown>;
+    }
+    target[path.at(-1)!] = lists.includes(name) ? fields.getAll(name) : fields.get(name);
+  }
+  return input;
 }

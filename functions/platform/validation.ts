@@ -10,6 +10,8 @@ export interface FieldMeta {
   hint?: PlainKey;
   autocomplete?: string;
   inputMode?: 'numeric' | 'decimal' | 'text' | 'tel' | 'email' | 'search';
+  /** Messages that say more than the general one for a code (e.g. what "required" means here). */
+  messages?: Partial<Record<FieldCode, PlainKey>>;
 }
 
 /** Field metadata, kept beside the schemas (zod's registry), so forms, API and errors read one source. */
@@ -44,6 +46,8 @@ export interface FieldProblem {
   limit?: number | undefined;
   /** For a personal number: which rule it breaks, so the message says what is wrong. */
   personalNumber?: { problem: IdProblem; kind: IdKind } | undefined;
+  /** The field's own message for this code, when it has one. */
+  message?: PlainKey | undefined;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -165,7 +169,8 @@ export function fieldProblems(schema: AnySchema, error: z.core.$ZodError, input:
     if (byField.has(name)) continue;
     const { code, limit } = codeOf(issue, valueAt(input, issue.path));
     const personalNumber = issue.code === 'custom' ? (issue.params as { personalNumber?: FieldProblem['personalNumber'] } | undefined)?.personalNumber : undefined;
-    byField.set(name, { field: name, code, label: metaOf(schemaAt(schema, issue.path))?.label, limit, personalNumber });
+    const meta = metaOf(schemaAt(schema, issue.path));
+    byField.set(name, { field: name, code, label: meta?.label, limit, personalNumber, message: meta?.messages?.[code] });
   }
   return [...byField.values()];
 }
@@ -188,6 +193,7 @@ export function problemMessage(locale: Locale, problem: FieldProblem): string {
     const length = { EGN: 10, LNCH: 10, PIN: 14, IIN: 12 }[kind];
     return t(locale, `lookup.invalid.${rule}`, { name: t(locale, `lookup.idName.${kind === 'LNCH' ? 'EGN' : kind}`), length });
   }
+  if (problem.message) return label(locale, problem.message);
   const fieldName = problem.label ? label(locale, problem.label) : problem.field;
   const limit = problem.limit ?? 0;
   switch (problem.code) {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Bindings } from '../../functions/env';
 import { isLocale, type Locale } from '../../functions/i18n';
 import { ValidationFailed } from '../../functions/platform/errors';
-import { readFormPost } from '../../functions/platform/form-post';
+import { formInput, readFormPost } from '../../functions/platform/form-post';
 import { errorAnswer, type ErrorBody } from '../../functions/platform/http-errors';
 import { enforceRateLimit, type LimitedAction } from '../../functions/platform/rate-limit';
 import { TOKEN_FIELD, verifyChallenge } from '../../functions/platform/turnstile';
@@ -17,12 +17,18 @@ export interface SummaryError {
   text: string;
 }
 
+/** What was typed, to put back into the form: one value per name, and every value of a repeated name. */
+export interface Typed {
+  values: Record<string, string>;
+  all: URLSearchParams;
+}
+
 export type FormOutcome<T> =
   /** The page was opened, not submitted. */
-  | { kind: 'idle'; values: Record<string, string> }
-  | { kind: 'done'; result: T; values: Record<string, string> }
+  | ({ kind: 'idle' } & Typed)
+  | ({ kind: 'done'; result: T } & Typed)
   /** Errors to show: each field's message beside it and all of them in the summary. */
-  | { kind: 'errors'; values: Record<string, string>; errors: SummaryError[]; fieldErrors: Record<string, string>; error: ErrorBody['error'] };
+  | ({ kind: 'errors'; errors: SummaryError[]; fieldErrors: Record<string, string>; error: ErrorBody['error'] } & Typed);
 
 export interface FormOptions<S extends z.ZodType, T> {
   locale: Locale;
@@ -35,8 +41,10 @@ export interface FormOptions<S extends z.ZodType, T> {
   challenge?: string;
   /** Values the form does not send but the schema needs (e.g. the page's language). */
   extra?: Record<string, string>;
-  /** The same feature function the API calls. */
-  action: (input: z.output<S>, bindings: Bindings) => Promise<T>;
+  /** Field names that come repeated (checkbox groups) and become arrays. */
+  lists?: readonly string[];
+  /** The same feature function the API calls (with what was typed, for values the schema does not keep). */
+  action: (input: z.output<S>, bindings: Bindings, typed: Typed) => Promise<T>;
   /** Called with the answer's status once it is known (e.g. to count lookup outcomes). */
   answered?: (status: number, bindings: Bindings) => Promise<void>;
 }
@@ -50,20 +58,22 @@ export interface FormOptions<S extends z.ZodType, T> {
  */
 export async function handleForm<S extends z.ZodType, T>(astro: AstroGlobal, options: FormOptions<S, T>): Promise<FormOutcome<T>> {
   const { locale } = options;
+  let all = new URLSearchParams();
   let values: Record<string, string> = {};
   // Every form answer is personal (a number, an address, a report): no cache may keep it.
   astro.response.headers.set('Cache-Control', 'no-store');
   try {
-    if (astro.request.method !== 'POST') return { kind: 'idle', values };
-    values = await readFormPost(astro.request);
+    if (astro.request.method !== 'POST') return { kind: 'idle', values, all };
+    all = await readFormPost(astro.request);
+    values = Object.fromEntries(all);
     if (options.limit) await enforceRateLimit(env, options.limit, astro.request.headers);
     if (options.challenge) {
       await verifyChallenge(env, { token: values[TOKEN_FIELD], action: options.challenge, hostname: astro.url.hostname, remoteIp: astro.request.headers.get('cf-connecting-ip') });
     }
-    const input = parseInput(options.schema, { ...values, ...options.extra });
-    const result = await options.action(input, env);
+    const input = parseInput(options.schema, { ...formInput(all, options.lists), ...options.extra });
+    const result = await options.action(input, env, { values, all });
     await options.answered?.(200, env);
-    return { kind: 'done', result, values };
+    return { kind: 'done', result, values, all };
   } catch (caught) {
     const answer = errorAnswer(caught, locale);
     await options.answered?.(answer.status, env);
@@ -76,7 +86,7 @@ export async function handleForm<S extends z.ZodType, T>(astro: AstroGlobal, opt
         ? caught.problems.map((problem) => ({ field: problem.field, href: `#${options.fieldId(problem.field, values)}`, text: problemMessage(locale, problem) }))
         : [{ field: answer.body.error.field, href: answer.body.error.field ? `#${options.fieldId(answer.body.error.field, values)}` : undefined, text: answer.body.error.message }];
     const fieldErrors = Object.fromEntries(errors.filter((e) => e.field).map((e) => [e.field!, e.text]));
-    return { kind: 'errors', values, errors, fieldErrors, error: answer.body.error };
+    return { kind: 'errors', values, all, errors, fieldErrors, error: answer.body.error };
   }
 }
 

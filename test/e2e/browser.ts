@@ -89,3 +89,28 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }
+
+/**
+ * Checks pages for horizontal scroll and axe-core violations. axe needs JavaScript, so a page
+ * seen without it is checked as the same HTML in a second, script-enabled page.
+ */
+export function accessibilityChecker(baseUrl: string) {
+  let axeContext: BrowserContext | undefined;
+  return {
+    async expectAccessible(page: Page, scripted = true): Promise<void> {
+      const { expect } = await import('vitest');
+      expect(await hasHorizontalScroll(page)).toBe(false);
+      if (scripted) {
+        expect(await axeViolations(page)).toEqual([]);
+        return;
+      }
+      axeContext ??= await openContext({ bypassCSP: true });
+      const copy = await axeContext.newPage();
+      await copy.goto(`${baseUrl}/en/`);
+      await copy.setContent(await page.content(), { waitUntil: 'load' });
+      expect(await axeViolations(copy)).toEqual([]);
+      await copy.close();
+    },
+    close: async () => axeContext?.close(),
+  };
+}

@@ -1,35 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { demoData } from '../../db/seed/demo-data';
-import { axeViolations, hasHorizontalScroll, openContext } from './browser';
+import { accessibilityChecker, openContext } from './browser';
 
 const baseUrl = inject('baseUrl');
 const [bg, kg, kz] = demoData();
 const BG_ID = bg!.register[0]![0]!;
 const BG_STATION = bg!.register[0]![1]!;
 
-let axeContext: BrowserContext;
-beforeAll(async () => {
-  axeContext = await openContext({ bypassCSP: true });
-});
-afterAll(async () => axeContext?.close());
-
-/**
- * No horizontal scroll, and no axe-core violation. axe needs JavaScript, so a page seen
- * without it is checked as the same HTML in a second, script-enabled page.
- */
-async function expectAccessible(page: Page, scripted = true) {
-  expect(await hasHorizontalScroll(page)).toBe(false);
-  if (scripted) {
-    expect(await axeViolations(page)).toEqual([]);
-    return;
-  }
-  const copy = await axeContext.newPage();
-  await copy.goto(`${baseUrl}/en/`);
-  await copy.setContent(await page.content(), { waitUntil: 'load' });
-  expect(await axeViolations(copy)).toEqual([]);
-  await copy.close();
-}
+const checker = accessibilityChecker(baseUrl);
+const expectAccessible = checker.expectAccessible;
+afterAll(checker.close);
 
 describe.each([
   ['with JavaScript', true],

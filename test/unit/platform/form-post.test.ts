@@ -1,6 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
-import { readFormPost } from '../../../functions/platform/form-post';
+import { formInput, readFormPost } from '../../../functions/platform/form-post';
 
 /** A body that fails the test if anyone reads it. */
 function untouchable(): { stream: ReadableStream<Uint8Array>; read: () => boolean } {
@@ -31,7 +31,14 @@ const status = async (promise: Promise<unknown>) => {
 
 describe('readFormPost', () => {
   it('reads an urlencoded form into strings', async () => {
-    expect(await readFormPost(post({ 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' }, 'country=BG&idNumber=7501+020018'))).toEqual({ country: 'BG', idNumber: '7501 020018' });
+    const fields = await readFormPost(post({ 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' }, 'country=BG&idNumber=7501+020018'));
+    expect(Object.fromEntries(fields)).toEqual({ country: 'BG', idNumber: '7501 020018' });
+  });
+
+  it('turns dotted names into nested objects and repeated names into lists', () => {
+    const fields = new URLSearchParams('ballots=ep&ballots=ns&address.street=Vitosha&address.block=12&consent=true&__proto__.x=1&a.constructor.b=2');
+    expect(formInput(fields, ['ballots'])).toEqual({ ballots: ['ep', 'ns'], address: { street: 'Vitosha', block: '12' }, consent: 'true' });
+    expect(formInput(new URLSearchParams('ballots=ep'), ['ballots'])).toEqual({ ballots: ['ep'] });
   });
 
   it('refuses other content types with 415 before reading the body', async () => {

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { accessibilityChecker, openContext } from './browser';
+
+// The server runs with NOW = 20 May 2024 (global-setup.ts): the regular window is open.
+const baseUrl = inject('baseUrl');
+const checker = accessibilityChecker(baseUrl);
+afterAll(checker.close);
+
+/** A valid ЕГН from its first nine digits (the tenth is the checksum). */
+function egn(first9: string): string {
+  const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
+  const sum = [...first9].reduce((total, digit, index) => total + Number(digit) * weights[index]!, 0) % 11;
+  return `${first9}${sum === 10 ? 0 : sum}`;
+}
+
+/** Moves the focus with Tab (only) until it is on the element; each stop must show its focus. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let presses = 0; presses < 150; presses++) {
+    const state = await page.evaluate((target) => {
+      const active = document.activeElement;
+      return { there: active?.matches(target) ?? false, visible: active && active !== document.body ? active.matches(':focus-visible') : true };
+    }, selector);
+    expect(state.visible).toBe(true);
+    if (state.there) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Types into a text field by keyboard, replacing what is there. */
+async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await tabTo(page, selector);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.type(text);
+}
+
+/** Presses Enter on a button or link reached by Tab, and waits for the page it opens. */
+async function activate(page: Page, selector: string): Promise<void> {
+  await tabTo(page, selector);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+}
+
+const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+interface Flow {
+  locale: 'bg' | 'en';
+  javaScriptEnabled: boolean;
+  idNumber: string;
+  representative: boolean;
+  texts: { sent: string; received: string; street: string };
+}
+
+// Two flows cover both languages' pages, with and without JavaScript, with and without a representative.
+const flows: Flow[] = [
+  { locale: 'bg', javaScriptEnabled: true, idNumber: egn('520303041'), representative: true, texts: { sent: 'Заявлението ви е изпратено', received: 'Получено', street: 'ж.к. Младост 1' } },
+  { locale: 'en', javaScriptEnabled: false, idNumber: egn('480707123'), representative: false, texts: { sent: 'Your application has been sent', received: 'Received', street: 'ul. Tsar Simeon' } },
+];
+
+describe.each(flows)('mobile ballot box in $locale, JavaScript $javaScriptEnabled, on a 360×640 phone, keyboard only', (flow) => {
+  let context: BrowserContext;
+  let page: Page;
+  const { locale, javaScriptEnabled } = flow;
+  const accessible = () => checker.expectAccessible(page, javaScriptEnabled);
+  beforeAll(async () => {
+    context = await openContext({ javaScriptEnabled, bypassCSP: true });
+    page = await context.newPage();
+  });
+  afterAll(async () => context?.close());
+
+  it('fills the form, fixes the errors from the summary, checks the answers, prints, sends both ballots and checks the status', async () => {
+    await page.goto(`${baseUrl}/${locale}/mobile-ballot-box/`);
+    expect(await page.locator('[data-window="open"]').count()).toBe(1);
+    expect(await page.locator('main').innerText()).toContain('02 904 1351');
+    await accessible();
+
+    // Both ballots; the representative if this flow has one (shown only then, with JavaScript).
+    await tabTo(page, '#mb-ballots-0');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#mb-ballots-1');
+    await page.keyboard.press('Space');
+    if (javaScriptEnabled) expect(await page.locator('[data-representative]').isVisible()).toBe(false);
+    if (flow.representative) {
+      await tabTo(page, 'input[name=submittedBy]:checked');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.locator('#mb-submittedBy-1').isChecked()).toBe(true);
+    }
+    // A mistyped personal number and no street: two errors to fix.
+    await typeInto(page, '#mb-idNumber', `${flow.idNumber.slice(0, 9)}${(Number(flow.idNumber[9]) + 1) % 10}`);
+    await typeInto(page, '#mb-fullName', 'Мария Иванова Петрова');
+    await tabTo(page, '#mb-address-district');
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#mb-address-district').inputValue()).toBe('mladost');
+    await typeInto(page, '#mb-address-block', '12');
+    await typeInto(page, '#mb-address-entrance', 'А');
+    await typeInto(page, '#mb-address-floor', '3');
+    await typeInto(page, '#mb-address-apartment', '9');
+    await typeInto(page, '#mb-phone', '0888 123 456');
+    if (flow.representative) {
+      expect(await page.locator('[data-representative]').isVisible()).toBe(true);
+      await typeInto(page, '#mb-representative-fullName', 'Иван Петров');
+      await typeInto(page, '#mb-representative-idNumber', egn('750101001'));
+      await typeInto(page, '#mb-representative-phone', '02 123 4567');
+    }
+    await tabTo(page, '#mb-consent');
+    await page.keyboard.press('Space');
+    if (javaScriptEnabled) {
+      // The draft survives a reload (this tab's storage), everything typed back in place.
+      await page.reload();
+      expect(await page.locator('#mb-fullName').inputValue()).toBe('Мария Иванова Петрова');
+      expect(await page.locator('#mb-ballots-1').isChecked()).toBe(true);
+      expect(await page.locator('#mb-address-district').inputValue()).toBe('mladost');
+    }
+    await activate(page, '[data-mobile-box-form] button[type=submit]');
+
+    // The error summary: both problems, in the form's order, each linking to its field.
+    const summary = page.locator('[data-error-summary]');
+    expect(await summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['#mb-idNumber', '#mb-address-street']);
+    if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
+    expect(await page.locator('#mb-idNumber').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#mb-fullName').inputValue()).toBe('Мария Иванова Петрова');
+    await accessible();
+    await tabTo(page, '[data-error-summary] a[href="#mb-idNumber"]');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#mb-idNumber');
+    if (javaScriptEnabled) expect(await activeId(page)).toBe('mb-idNumber');
+    await typeInto(page, '#mb-idNumber', flow.idNumber);
+    await typeInto(page, '#mb-address-street', flow.texts.street);
+    await activate(page, '[data-mobile-box-form] button[type=submit]');
+
+    // Check your answers, then change the phone and come back.
+    expect(await page.locator('.summary-list').innerText()).toContain(flow.idNumber);
+    expect(await page.locator('.summary-list').innerText()).toContain('30-ЕП');
+    await accessible();
+    await activate(page, 'button[name=change][value=phone]');
+    expect(new URL(page.url()).hash).toBe('#mb-phone');
+    if (javaScriptEnabled) expect(await activeId(page)).toBe('mb-phone');
+    await typeInto(page, '#mb-phone', '0888 765 432');
+    await activate(page, '[data-mobile-box-form] button[type=submit]');
+    expect(await page.locator('.summary-list').innerText()).toContain('0888 765 432');
+
+    // The printable applications: one sheet per ballot, named after its form, details filled in.
+    await activate(page, '.check-answers button.secondary');
+    const sheets = page.locator('[data-print-sheet]');
+    expect(await sheets.evaluateAll((all) => all.map((sheet) => sheet.getAttribute('data-print-sheet')))).toEqual(['30-ЕП', '31-НС']);
+    expect(await sheets.first().innerText()).toContain('Приложение № 30-ЕП');
+    expect(await sheets.first().innerText()).toContain('Мария Иванова Петрова');
+    expect(await page.locator('main').innerText()).toContain('psik2024@sofia.bg');
+    await accessible();
+    await activate(page, 'form.no-print button[type=submit]');
+
+    // Send: two references, one per ballot.
+    await activate(page, '.check-answers .actions button:not(.secondary)');
+    const sent = page.locator('[data-mobile-box-sent]');
+    expect(await sent.innerText()).toContain(flow.texts.sent);
+    const references = (await sent.innerText()).match(/[A-Z0-9]{5}-[A-Z0-9]{5}/g) ?? [];
+    expect(references).toHaveLength(2);
+    expect(page.url()).not.toContain(flow.idNumber);
+    await accessible();
+    if (javaScriptEnabled) expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+
+    // The status, by reference and number.
+    await activate(page, `a[href="/${locale}/mobile-ballot-box/status/"]`);
+    await accessible();
+    await typeInto(page, '#status-reference', references[1]!);
+    await typeInto(page, '#status-idNumber', flow.idNumber);
+    await activate(page, 'main form button[type=submit]');
+    expect(await page.locator('[data-status-answer]').innerText()).toContain(flow.texts.received);
+    await accessible();
+  });
+
+  it('a second application for the same ballots answers with the first reference', async () => {
+    await page.goto(`${baseUrl}/${locale}/mobile-ballot-box/`);
+    await page.locator('#mb-ballots-0').check();
+    await page.locator('#mb-idNumber').fill(flow.idNumber);
+    await page.locator('#mb-fullName').fill('Мария Иванова Петрова');
+    await page.locator('#mb-address-district').selectOption('mladost');
+    await page.locator('#mb-address-street').fill(flow.texts.street);
+    await page.locator('#mb-address-number').fill('5');
+    await page.locator('#mb-phone').fill('0888 123 456');
+    await page.locator('#mb-consent').check();
+    await Promise.all([page.waitForNavigation(), page.locator('[data-mobile-box-form] button[type=submit]').click()]);
+    await Promise.all([page.waitForNavigation(), page.locator('.check-answers .actions button:not(.secondary)').click()]);
+    const summary = page.locator('[data-error-summary]');
+    expect(await summary.innerText()).toMatch(/[A-Z0-9]{5}-[A-Z0-9]{5}/);
+    await checker.expectAccessible(page, javaScriptEnabled);
+  });
+});
