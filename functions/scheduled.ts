@@ -1,4 +1,4 @@
-import { database } from '../db/client';
+import { database, type Database } from '../db/client';
 import { ELECTIONS } from './elections/registry';
 import type { Bindings } from './env';
 import { deleteRegisterOf, electionsPastRetention } from './lookup/retention';
@@ -13,16 +13,25 @@ export interface RetentionRun {
 }
 
 /**
- * The daily purge (Cron Trigger): register entries of elections past their retention, problem
- * reports past their expiry (with the encrypted contacts in them), and mobile-box requests past
- * their election's retention (their counts per district, ballot and status are kept). `npm run purge`
- * applies the same rules from the command line.
+ * The statements of the daily purge, in the order they run: problem reports past their expiry
+ * (with the encrypted contacts in them), register entries of elections past their retention,
+ * then the mobile-box requests past their election's retention (their counts per district,
+ * ballot and status added to the statistics first) and expired idempotency keys. The Cron
+ * Trigger runs them in one batch; `npm run purge` writes the same ones as SQL.
  */
+export function retentionStatements(db: Database, now: Date, registerKeepDays?: number) {
+  const elections = electionsPastRetention(ELECTIONS, now, registerKeepDays);
+  const [counted, requests, idempotencyKeys] = purgeRequests(db, now.toISOString().slice(0, 10), now);
+  return {
+    elections,
+    statements: [deleteExpiredReports(db, now), deleteRegisterOf(db, elections.length > 0 ? elections : ['']), counted, requests, idempotencyKeys] as const,
+  };
+}
+
+/** The daily purge (Cron Trigger); see retentionStatements. */
 export async function runRetention(env: Bindings, now: Date): Promise<RetentionRun> {
-  const db = database(env.DB);
-  const elections = electionsPastRetention(ELECTIONS, now);
-  const [counted, requests, keys] = purgeRequests(db, now.toISOString().slice(0, 10), now);
-  const [reports, register, , mobileBox] = await db.batch([deleteExpiredReports(db, now), deleteRegisterOf(db, elections.length > 0 ? elections : ['']), counted, requests, keys]);
+  const { elections, statements } = retentionStatements(database(env.DB), now);
+  const [reports, register, , mobileBox] = await database(env.DB).batch(statements);
   return { elections, registerEntries: register.meta.changes, reports: reports.meta.changes, mobileBoxRequests: mobileBox.meta.changes };
 }
 

@@ -1,13 +1,13 @@
 // npm run purge -- [--remote] [--persist-to DIR] [--keep-days 90] [--dry-run]
-// Deletes personal data whose purpose has ended, by the same rules as the Worker's daily Cron
-// Trigger (functions/scheduled.ts): register entries (number hashes) of elections that ended
-// more than --keep-days ago, and problem reports past their expiry (with their encrypted contacts).
+// Deletes personal data whose purpose has ended with the very statements of the Worker's daily
+// Cron Trigger (functions/scheduled.ts): problem reports past their expiry (with their encrypted
+// contacts), register entries of elections that ended more than --keep-days ago, and mobile-box
+// requests past their election's retention (their counts per district, ballot and status are kept).
 import { parseArgs } from 'node:util';
-import { ELECTIONS } from '../../functions/elections/registry';
-import { electionsPastRetention, REGISTER_KEEP_DAYS } from '../../functions/lookup/retention';
-import { registerEntries, stationReports } from '../schema';
-import { columns, tableName } from '../import/columns';
-import { executeSql, queryRows, sqlValue } from '../import/d1';
+import { REGISTER_KEEP_DAYS } from '../../functions/lookup/retention';
+import { retentionStatements } from '../../functions/scheduled';
+import { executeStatements } from '../import/d1';
+import { countOfDelete, sqlText, sqlWriter } from './sql-text';
 
 const { values } = parseArgs({
   options: {
@@ -25,16 +25,17 @@ if (!Number.isInteger(keepDays) || keepDays < 0) {
   process.exit(2);
 }
 const target = { remote: values.remote, persistTo: values['persist-to'] };
-const now = new Date();
-const ended = electionsPastRetention(ELECTIONS, now, keepDays);
-const electionList = ended.map(sqlValue).join(',') || "''";
-const register = `${tableName(registerEntries)} WHERE ${columns(registerEntries, ['electionId'])} IN (${electionList})`;
-const reports = `${tableName(stationReports)} WHERE ${columns(stationReports, ['expiresAt'])} < ${sqlValue(now.toISOString())}`;
+const { elections, statements } = retentionStatements(sqlWriter, new Date(), keepDays);
+const [reports, register, counted, requests, idempotencyKeys] = statements.map(sqlText) as [string, string, string, string, string];
 
-const [counts] = await queryRows<{ register: number; reports: number }>(
-  `SELECT (SELECT count(*) FROM ${register}) AS register, (SELECT count(*) FROM ${reports}) AS reports`,
-  target,
+console.log(`Elections ended more than ${keepDays} days ago: ${elections.join(', ') || 'none'}.`);
+type Counts = { register: number; reports: number; requests: number };
+// wrangler reports no per-statement changes for local runs, so the batch counts first (the same
+// WHERE clauses) and then deletes, in one transaction.
+const countQuery = `SELECT (${countOfDelete(register)}) AS register, (${countOfDelete(reports)}) AS reports, (${countOfDelete(requests)}) AS requests;`;
+const deletions = values['dry-run'] ? [] : [reports, register, counted, requests, idempotencyKeys];
+const [first] = await executeStatements<Counts>([countQuery, ...deletions], target);
+const deleted: Counts = first?.rows[0] ?? { register: 0, reports: 0, requests: 0 };
+console.log(
+  `${values['dry-run'] ? 'Would delete' : 'Deleted'} ${deleted.register} register entries, ${deleted.reports} expired problem reports and ${deleted.requests} mobile-box requests (their counts kept).`,
 );
-console.log(`Elections ended more than ${keepDays} days ago: ${ended.join(', ') || 'none'}.`);
-console.log(`${values['dry-run'] ? 'Would delete' : 'Deleting'} ${counts?.register ?? 0} register entries and ${counts?.reports ?? 0} expired problem reports.`);
-if (!values['dry-run']) await executeSql([`DELETE FROM ${register};`, `DELETE FROM ${reports};`], target);

@@ -1,5 +1,6 @@
 // npm run rekey -- [--remote] [--persist-to DIR] [--dry-run]
-// Re-encrypts every sealed value (problem reports' details and contacts) under the current
+// Re-encrypts every sealed value (problem reports' details and contacts; mobile-box requests'
+// details, representatives and reasons, with the number's HMAC recomputed) under the current
 // DATA_KEY, reading the old ones with DATA_KEY_OLD. It also seals what is left from before
 // encryption: plaintext details, and contacts sealed under LOOKUP_KEY without a key id.
 // Keys come from the environment only (never the command line); locally from .dev.vars.
@@ -12,6 +13,7 @@ import { localSecret } from '../../scripts/dev-vars.mjs';
 import { stationReports } from '../schema';
 import { columns, tableName } from '../import/columns';
 import { executeSql, queryRows, sqlValue } from '../import/d1';
+import { rekeyRequests, sealedRequestsQuery, type SealedRequest } from './rekey-mobile-box';
 
 const { values } = parseArgs({
   options: { remote: { type: 'boolean', default: false }, 'persist-to': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
@@ -62,5 +64,8 @@ for (const row of rows) {
     `UPDATE ${tableName(stationReports)} SET ${c('details')} = NULL, ${c('detailsSealed')} = ${sqlValue(detailsSealed)}, ${c('contactSealed')} = ${sqlValue(contactSealed)}, ${c('recordKey')} = ${sqlValue(recordKey)} WHERE ${c('id')} = ${row.id};`,
   );
 }
-console.log(`${values['dry-run'] ? 'Would re-encrypt' : 'Re-encrypting'} ${updates.length} reports under the current DATA_KEY; ${untouched} already are.`);
-if (!values['dry-run']) await executeSql(updates, target);
+const requests = await rekeyRequests(await queryRows<SealedRequest>(sealedRequestsQuery, target), keys, currentId);
+const verb = values['dry-run'] ? 'Would re-encrypt' : 'Re-encrypting';
+console.log(`${verb} ${updates.length} reports under the current DATA_KEY; ${untouched} already are.`);
+console.log(`${verb} ${requests.updates.length} mobile-box requests under the current DATA_KEY; ${requests.untouched} already are.`);
+if (!values['dry-run']) await executeSql([...updates, ...requests.updates], target);

@@ -25,12 +25,16 @@ function wrangler(args: string[], target: D1Target): Promise<string> {
   });
 }
 
+/** What one statement of a batch gave back. */
+export interface StatementResult<T = unknown> {
+  rows: T[];
+}
+
 /**
  * Runs SQL statements as one file (wrangler sends a file as a single batch; a failing
- * statement stops it) and returns the rows of the last statement, so a batch can end with the
- * SELECT the next step needs instead of paying for another wrangler call.
+ * statement stops it) and returns each statement's rows.
  */
-export async function executeSql<T = unknown>(statements: string[], target: D1Target): Promise<T[]> {
+export async function executeStatements<T = unknown>(statements: string[], target: D1Target): Promise<StatementResult<T>[]> {
   if (statements.length === 0) return [];
   const dir = await mkdtemp(join(tmpdir(), 'voter-desk-import-'));
   const file = join(dir, 'batch.sql');
@@ -39,10 +43,18 @@ export async function executeSql<T = unknown>(statements: string[], target: D1Ta
     const out = await wrangler(['--json', `--file=${file}`], target);
     const start = out.indexOf('[');
     const results = start === -1 ? [] : (JSON.parse(out.slice(start)) as { results?: T[] }[]);
-    return results.at(-1)?.results ?? [];
+    return results.map((result) => ({ rows: result.results ?? [] }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs SQL statements as one batch and returns the rows of the last statement, so a batch can
+ * end with the SELECT the next step needs instead of paying for another wrangler call.
+ */
+export async function executeSql<T = unknown>(statements: string[], target: D1Target): Promise<T[]> {
+  return (await executeStatements<T>(statements, target)).at(-1)?.rows ?? [];
 }
 
 /** Runs one read query and returns its rows. */

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
-import { base64url, personalNumberHash, type DataKeys } from '../platform/crypto';
+import { personalNumberHash, type DataKeys } from '../platform/crypto';
 import { Refused, ValidationFailed } from '../platform/errors';
 
 /** What a submission answered: replayed as it was for a retry with the same key. */
@@ -14,10 +14,6 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 const WAIT_STEPS = 40;
 const WAIT_MS = 100;
 
-async function sha256(text: string): Promise<string> {
-  return base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-}
-
 /**
  * Runs a submission at most once per `Idempotency-Key`. The first request claims the key in
  * D1 (a primary key decides, also between concurrent requests), runs, and stores its answer; a
@@ -28,7 +24,8 @@ export async function idempotent(db: Database, keys: DataKeys, key: string | und
   if (key === undefined) return run();
   if (key.trim() === '' || key.length > 200) throw new ValidationFailed([{ field: 'Idempotency-Key', code: key.trim() === '' ? 'required' : 'too_long', limit: 200 }]);
   const keyHash = await personalNumberHash(keys.current, 'idempotency-key', key);
-  const requestHash = await sha256(JSON.stringify(request));
+  // Keyed, like every hash of personal data: the body holds the voter's number and address.
+  const requestHash = await personalNumberHash(keys.current, 'idempotency-request', JSON.stringify(request));
   const owner = crypto.randomUUID();
   const find = () => db.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, keyHash)).limit(1);
   const [, claimed] = await db.batch([

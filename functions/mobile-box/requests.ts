@@ -13,7 +13,7 @@ import { mobileBoxHelp } from './help';
 import { newReference, normalizeReference } from './references';
 import { decideApplication } from './rules';
 import type { CreatedRequests, MobileBoxRequest, RequestStatus, StatusRequest } from './schemas';
-import { requestIdHash, sealPerson, sealRepresentative, unsealReason } from './seal';
+import { requestIdHashes, sealPerson, sealRepresentative, unsealReason } from './seal';
 import { existingReference, insertRequests, requestByReference, type NewRequest } from './storage';
 
 /** The election a request names, with its mobile-box configuration (an election without one is refused on `election`). */
@@ -57,12 +57,17 @@ export async function submitApplication(env: Bindings, input: MobileBoxRequest, 
 
   const keys = dataKeys(env);
   const db = database(env.DB);
-  const idHash = await requestIdHash(keys, input.idNumber);
+  const hashes = await requestIdHashes(keys, input.idNumber);
+  const [idHash, ...older] = hashes as [string, ...string[]];
+  // While DATA_KEY rotates, requests not yet rewritten by `npm run rekey` carry the old HMAC,
+  // which the unique index cannot compare: look for them first.
+  const appliedUnderOldKey = older.length === 0 ? [] : (await Promise.all(input.ballots.map(async (ballot) => ((await existingReference(db, election.id, ballot, older)) ? ballot : undefined)))).filter(Boolean);
+  const ballotsToFile = input.ballots.filter((ballot) => !appliedUnderOldKey.includes(ballot));
   const stamp = now.toISOString();
   const person = { idNumber: input.idNumber, fullName: input.fullName, address: input.address, phone: input.phone, email: input.email };
   const rows = async (): Promise<NewRequest[]> =>
     Promise.all(
-      input.ballots.map(async (ballot) => {
+      ballotsToFile.map(async (ballot) => {
         const recordKey = crypto.randomUUID();
         return {
           electionId: election.id,
@@ -83,9 +88,9 @@ export async function submitApplication(env: Bindings, input: MobileBoxRequest, 
         };
       }),
     );
-  let inserted: Awaited<ReturnType<typeof insertRequests>>;
+  let inserted: Awaited<ReturnType<typeof insertRequests>> = [];
   try {
-    inserted = await insertRequests(db, await rows());
+    if (ballotsToFile.length > 0) inserted = await insertRequests(db, await rows());
   } catch (error) {
     // Two references drawn alike (odds below 1 in 10^14): draw again once.
     if (!String((error as Error)?.message ?? '').includes('mobile_box_requests.reference')) throw error;
@@ -93,7 +98,7 @@ export async function submitApplication(env: Bindings, input: MobileBoxRequest, 
   }
   const formOf = (ballot: string) => config.ballots.find((b) => b.id === ballot)!.form;
   const missing = input.ballots.filter((ballot) => !inserted.some((row) => row.ballot === ballot));
-  const duplicates = await Promise.all(missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, idHash)) ?? '' })));
+  const duplicates = await Promise.all(missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, hashes)) ?? '' })));
   if (inserted.length === 0) throw new Refused('duplicate', { reference: duplicates[0]!.reference });
   return {
     requests: input.ballots.flatMap((ballot) => {
@@ -111,7 +116,7 @@ export async function submitApplication(env: Bindings, input: MobileBoxRequest, 
 export async function requestStatus(env: Bindings, input: StatusRequest): Promise<RequestStatus> {
   const keys = dataKeys(env);
   const reference = normalizeReference(input.reference) ?? 'NONE-NONE';
-  const row = await requestByReference(database(env.DB), reference, await requestIdHash(keys, input.idNumber));
+  const row = await requestByReference(database(env.DB), reference, await requestIdHashes(keys, input.idNumber));
   if (!row) throw new NotFound((locale) => t(locale, 'mobileBox.status.notFound'));
   const reason = row.status === 'rejected' && row.reasonSealed ? await unsealReason(keys, row.recordKey, row.reasonSealed) : undefined;
   return { status: row.status, ...(reason ? { reason } : {}), ...(row.status === 'assigned' && row.section ? { section: row.section } : {}) };

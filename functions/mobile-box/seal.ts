@@ -36,3 +36,12 @@ export const unsealReason = (keys: DataKeys, recordKey: string, sealed: string) 
  * HMAC under DATA_KEY (not the register's key, so the two tables cannot be joined).
  */
 export const requestIdHash = (keys: DataKeys, idNumber: string) => personalNumberHash(keys.current, 'mobile-box', normalizeIdInput(idNumber));
+
+/**
+ * The number's HMAC under every key in use: the current one first, then DATA_KEY_OLD while a
+ * rotation runs (rows `npm run rekey` has not rewritten yet still carry the old one).
+ */
+export async function requestIdHashes(keys: DataKeys, idNumber: string): Promise<string[]> {
+  const current = await requestIdHash(keys, idNumber);
+  return keys.previous ? [current, await requestIdHash({ current: keys.previous }, idNumber)] : [current];
+}

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { idempotencyKeys, mobileBoxCounts, mobileBoxRequests } from '../../db/schema';
 
@@ -22,22 +22,23 @@ export async function insertRequests(db: Database, rows: NewRequest[]): Promise<
   return results.flat();
 }
 
-/** The first request of a person for a ballot (to name it in a duplicate answer). */
-export async function existingReference(db: Database, electionId: string, ballot: RequestRow['ballot'], idHash: string): Promise<string | undefined> {
+/** The first request of a person for a ballot (to name it in a duplicate answer), by any of the number's HMACs. */
+export async function existingReference(db: Database, electionId: string, ballot: RequestRow['ballot'], idHashes: string[]): Promise<string | undefined> {
   const rows = await db
     .select({ reference: mobileBoxRequests.reference })
     .from(mobileBoxRequests)
-    .where(and(eq(mobileBoxRequests.electionId, electionId), eq(mobileBoxRequests.ballot, ballot), eq(mobileBoxRequests.idHash, idHash)))
+    .where(and(eq(mobileBoxRequests.electionId, electionId), eq(mobileBoxRequests.ballot, ballot), inArray(mobileBoxRequests.idHash, idHashes)))
+    .orderBy(mobileBoxRequests.id)
     .limit(1);
   return rows[0]?.reference;
 }
 
-/** A request by reference and number's HMAC: one query, whether the pair exists or not. */
-export async function requestByReference(db: Database, reference: string, idHash: string) {
+/** A request by reference and one of the number's HMACs: one query, whether the pair exists or not. */
+export async function requestByReference(db: Database, reference: string, idHashes: string[]) {
   const rows = await db
     .select({ status: mobileBoxRequests.status, section: mobileBoxRequests.section, reasonSealed: mobileBoxRequests.reasonSealed, recordKey: mobileBoxRequests.recordKey })
     .from(mobileBoxRequests)
-    .where(and(eq(mobileBoxRequests.reference, reference), eq(mobileBoxRequests.idHash, idHash)))
+    .where(and(eq(mobileBoxRequests.reference, reference), inArray(mobileBoxRequests.idHash, idHashes)))
     .limit(1);
   return rows[0];
 }

@@ -2,6 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { seal, sealedKeyId, dataKeyId, unseal } from '../../functions/platform/crypto';
 import { reportSeal } from '../../functions/reports/reports';
+import { requestIdHash, sealPerson, sealRepresentative, unsealPerson, unsealRepresentative } from '../../functions/mobile-box/seal';
 import { exec, freshDatabase, importCli, rows, runTool, STATIONS, TEST_LOOKUP_KEY } from './helpers';
 
 const OLD = 'b2xkLWRhdGEta2V5LW9sZC1kYXRhLWtleS1vbGQtZGF0YS1r';
@@ -54,6 +55,31 @@ describe('npm run rekey', () => {
 
     const again = runTool('db/cli/rekey.ts', ['--persist-to', db.state], env);
     expect(again.stdout).toContain('Re-encrypting 0 reports under the current DATA_KEY; 2 already are.');
+  }, 120_000);
+
+  it('re-seals mobile-box requests under the new DATA_KEY and recomputes the number\'s HMAC', async () => {
+    const db = freshDatabase();
+    const recordKey = '99999999-8888-4777-8666-555555555555';
+    const person = { idNumber: '8912315676', fullName: 'Мария Петрова', address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12' }, phone: '0888 123 456' };
+    const representative = { fullName: 'Иван Петров', idNumber: '7501010010', phone: '02 123 4567' };
+    const old = { current: OLD };
+    exec(
+      db.state,
+      `INSERT INTO mobile_box_requests (election_id, ballot, reference, id_hash, district, citizenship, submitted_by, channel, late, status, record_key, person_sealed, representative_sealed, created_at, updated_at, purge_after)
+       VALUES ('bg-2024-06-09', 'ep', 'AAAAA-BBBBB', '${await requestIdHash(old, person.idNumber)}', 'mladost', 'BG', 'representative', 'online', 0, 'received', '${recordKey}',
+               '${await sealPerson(old, recordKey, person)}', '${await sealRepresentative(old, recordKey, representative)}', '2024-05-20T07:00:00.000Z', '2024-05-20T07:00:00.000Z', '2024-09-07');`,
+    );
+    const env = { DATA_KEY: NEW, DATA_KEY_OLD: OLD, LOOKUP_KEY: TEST_LOOKUP_KEY };
+    const run = runTool('db/cli/rekey.ts', ['--persist-to', db.state], env);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Re-encrypting 1 mobile-box requests under the current DATA_KEY; 0 already are.');
+    const [row] = rows<{ id_hash: string; person_sealed: string; representative_sealed: string }>(db.state, 'SELECT id_hash, person_sealed, representative_sealed FROM mobile_box_requests');
+    const fresh = { current: NEW };
+    expect(row!.id_hash).toBe(await requestIdHash(fresh, person.idNumber));
+    expect(sealedKeyId(row!.person_sealed)).toBe(await dataKeyId(NEW));
+    expect(await unsealPerson(fresh, recordKey, row!.person_sealed)).toEqual(person);
+    expect(await unsealRepresentative(fresh, recordKey, row!.representative_sealed)).toEqual(representative);
+    expect(runTool('db/cli/rekey.ts', ['--persist-to', db.state], env).stdout).toContain('Re-encrypting 0 mobile-box requests under the current DATA_KEY; 1 already are.');
   }, 120_000);
 
   it('refuses a missing or short DATA_KEY for production', () => {
