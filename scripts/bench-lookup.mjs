@@ -14,27 +14,15 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import autocannon from 'autocannon';
 import { build } from './build.mjs';
 import { run } from './env.mjs';
 import { startDevServer } from './dev-server.mjs';
-import { checkDigits } from '../functions/lookup/personal-numbers.ts';
+import { egn, load as loadUrl, resultRow } from './bench-helpers.mjs';
 import { ensureDevVars } from './dev-vars.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-
-/** The i-th synthetic ЕГН: unique for i < 24M (date × serial), valid check digit. */
-function egn(i) {
-  const serial = i % 1000;
-  const day = Math.floor(i / 1000);
-  const date = new Date(Date.UTC(1940, 0, 1) + day * 86_400_000);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + 1 + (year >= 2000 ? 40 : 0);
-  const first9 = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
-  return first9 + checkDigits.egn(first9);
-}
 
 /** Streams `count` rows through csv-stringify (quoting as RFC 4180 needs) into a file. */
 async function writeRows(path, header, count, row) {
@@ -70,10 +58,7 @@ try {
   const base = dev.baseUrl;
   const sample = Array.from({ length: 5000 }, (_, i) => egn(Math.floor((i * ROWS) / 5000)));
   let next = 0;
-  const load = (title, options) =>
-    new Promise((resolve, reject) => {
-      autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, title, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
-    });
+  const load = (title, options) => loadUrl(base, title, { connections: CONNECTIONS, duration: DURATION, ...options });
   // Warm both paths so neither run pays for the first compilation.
   const lookupRequests = [
     {
@@ -88,15 +73,12 @@ try {
   const health = await load('GET /api/health', { requests: [{ path: '/api/health' }] });
   const lookup = await load('POST /api/lookup', { requests: lookupRequests });
 
-  const row = (name, r) =>
-    `${name.padEnd(18)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
-    `${r.requests.total} requests, non-2xx ${r.non2xx}, errors ${r.errors}`;
   console.log('\nResults');
-  console.log(`import             ${ROWS.toLocaleString('en')} register rows in ${importSeconds.toFixed(1)} s (target < 60 s)`);
-  console.log(row('GET /api/health', health));
-  console.log(row('POST /api/lookup', lookup));
+  console.log(`import                     ${ROWS.toLocaleString('en')} register rows in ${importSeconds.toFixed(1)} s (target < 60 s)`);
+  console.log(resultRow('GET /api/health', health));
+  console.log(resultRow('POST /api/lookup', lookup));
   const ratio = lookup.requests.average / health.requests.average;
-  console.log(`lookup / health    ${(ratio * 100).toFixed(0)}% of health's throughput (target >= 70%); one D1 query per lookup`);
+  console.log(`lookup / health            ${(ratio * 100).toFixed(0)}% of health's throughput (target >= 70%); one D1 query per lookup`);
 } finally {
   stopServer();
   await rm(work, { recursive: true, force: true });

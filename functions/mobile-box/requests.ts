@@ -4,7 +4,9 @@ import type { Election } from '../elections/schema';
 import type { Bindings } from '../env';
 import { t, type Locale } from '../i18n';
 import { errorAnswer, type ErrorBody } from '../platform/http-errors';
-import { idempotent } from './idempotency';
+import { idempotent, type PreparedWrites } from './idempotency';
+import { violatesUnique } from '../platform/d1-errors';
+import { sql } from 'drizzle-orm';
 import { NotFound, Refused, ValidationFailed } from '../platform/errors';
 import { dataKeys } from '../platform/keys';
 import { addDays, localDate } from '../platform/zoned-time';
@@ -14,7 +16,7 @@ import { newReference, normalizeReference } from './references';
 import { decideApplication } from './rules';
 import type { CreatedRequests, MobileBoxRequest, RequestStatus, StatusRequest } from './schemas';
 import { requestIdHashes, sealPerson, sealRepresentative, unsealReason } from './seal';
-import { existingReference, insertRequests, requestByReference, type NewRequest } from './storage';
+import { allFiled, existingReference, insertStatements, requestByReference, type NewRequest } from './storage';
 
 /** The election a request names, with its mobile-box configuration (an election without one is refused on `election`). */
 export function mobileBoxElection(id: string) {
@@ -45,16 +47,14 @@ export function checkApplication(input: MobileBoxRequest, now: Date) {
 }
 
 /**
- * Files an application: one request per ballot, each with its own reference. The rules come
- * from the election data (deadlines, late window only where a mobile section is appointed,
- * who may ask for which ballot); a second application of the same person for a ballot is
- * refused by the unique index (409 with the first reference), even under concurrency.
+ * Prepares an application's writes: one request per ballot, each with its own reference. The
+ * rules come from the election data (deadlines, late window only where a mobile section is
+ * appointed, who may ask for which ballot); a second application of the same person for a
+ * ballot is refused by the unique index (409 with the first reference), even under concurrency.
  * Everything personal is sealed under DATA_KEY before it reaches D1.
  */
-export async function submitApplication(env: Bindings, input: MobileBoxRequest, now: Date, channel: NewRequest['channel'] = 'online'): Promise<CreatedRequests> {
+export async function prepareApplication(env: Bindings, input: MobileBoxRequest, now: Date, locale: Locale, channel: NewRequest['channel'] = 'online'): Promise<PreparedWrites> {
   const { election, config, district, late } = checkApplication(input, now);
-  const decision = { late };
-
   const keys = dataKeys(env);
   const db = database(env.DB);
   const hashes = await requestIdHashes(keys, input.idNumber);
@@ -65,47 +65,44 @@ export async function submitApplication(env: Bindings, input: MobileBoxRequest, 
   const ballotsToFile = input.ballots.filter((ballot) => !appliedUnderOldKey.includes(ballot));
   const stamp = now.toISOString();
   const person = { idNumber: input.idNumber, fullName: input.fullName, address: input.address, phone: input.phone, email: input.email };
-  const rows = async (): Promise<NewRequest[]> =>
-    Promise.all(
-      ballotsToFile.map(async (ballot) => {
-        const recordKey = crypto.randomUUID();
-        return {
-          electionId: election.id,
-          ballot,
-          reference: newReference(),
-          idHash,
-          district: district.id,
-          citizenship: input.citizenship,
-          submittedBy: input.submittedBy,
-          channel,
-          late: decision.late,
-          recordKey,
-          personSealed: await sealPerson(keys, recordKey, person),
-          representativeSealed: input.submittedBy === 'representative' && input.representative ? await sealRepresentative(keys, recordKey, input.representative) : null,
-          createdAt: stamp,
-          updatedAt: stamp,
-          purgeAfter: purgeAfter(election),
-        };
-      }),
-    );
-  let inserted: Awaited<ReturnType<typeof insertRequests>> = [];
-  try {
-    if (ballotsToFile.length > 0) inserted = await insertRequests(db, await rows());
-  } catch (error) {
-    // Two references drawn alike (odds below 1 in 10^14): draw again once.
-    if (!String((error as Error)?.message ?? '').includes('mobile_box_requests.reference')) throw error;
-    inserted = await insertRequests(db, await rows());
-  }
-  const formOf = (ballot: string) => config.ballots.find((b) => b.id === ballot)!.form;
-  const missing = input.ballots.filter((ballot) => !inserted.some((row) => row.ballot === ballot));
-  const duplicates = await Promise.all(missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, hashes)) ?? '' })));
-  if (inserted.length === 0) throw new Refused('duplicate', { reference: duplicates[0]!.reference });
-  return {
-    requests: input.ballots.flatMap((ballot) => {
-      const row = inserted.find((r) => r.ballot === ballot);
-      return row ? [{ reference: row.reference, ballot, form: formOf(ballot), status: 'received' as const, late: decision.late }] : [];
+  const rows: NewRequest[] = await Promise.all(
+    ballotsToFile.map(async (ballot) => {
+      const recordKey = crypto.randomUUID();
+      return {
+        electionId: election.id,
+        ballot,
+        reference: newReference(),
+        idHash,
+        district: district.id,
+        citizenship: input.citizenship,
+        submittedBy: input.submittedBy,
+        channel,
+        late,
+        recordKey,
+        personSealed: await sealPerson(keys, recordKey, person),
+        representativeSealed: input.submittedBy === 'representative' && input.representative ? await sealRepresentative(keys, recordKey, input.representative) : null,
+        createdAt: stamp,
+        updatedAt: stamp,
+        purgeAfter: purgeAfter(election),
+      };
     }),
-    ...(duplicates.length > 0 ? { duplicates } : {}),
+  );
+  const formOf = (ballot: string) => config.ballots.find((b) => b.id === ballot)!.form;
+  const created = (inserted: { ballot: string; reference: string }[]) =>
+    inserted.map((row) => ({ reference: row.reference, ballot: row.ballot as NewRequest['ballot'], form: formOf(row.ballot), status: 'received' as const, late }));
+
+  return {
+    writes: insertStatements(db, rows),
+    // Drawn references of fresh rows: if all of them are in D1 after the batch, nothing was a duplicate.
+    expected: { answer: { status: 201, body: { requests: created(rows) } satisfies CreatedRequests }, provenBy: appliedUnderOldKey.length === 0 ? allFiled(db, rows.map((row) => row.reference)) : sql`0` },
+    settle: async (results) => {
+      const inserted = (results as { ballot: NewRequest['ballot']; reference: string }[][]).flat();
+      const missing = input.ballots.filter((ballot) => !inserted.some((row) => row.ballot === ballot));
+      const duplicates = await Promise.all(missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, hashes)) ?? '' })));
+      if (inserted.length === 0) return { status: 409, body: errorAnswer(new Refused('duplicate', { reference: duplicates[0]!.reference }), locale).body };
+      const ordered = input.ballots.flatMap((ballot) => inserted.filter((row) => row.ballot === ballot));
+      return { status: 201, body: { requests: created(ordered), ...(duplicates.length > 0 ? { duplicates } : {}) } satisfies CreatedRequests };
+    },
   };
 }
 
@@ -131,13 +128,12 @@ export type SubmissionAnswer = { status: 201; body: CreatedRequests } | { status
  */
 export async function submitOnce(env: Bindings, input: MobileBoxRequest & { lang?: unknown }, now: Date, key: string | undefined, locale: Locale): Promise<SubmissionAnswer> {
   const { lang: _lang, ...request } = input;
-  const answer = await idempotent(database(env.DB), dataKeys(env), key, request, now, async () => {
-    try {
-      return { status: 201, body: await submitApplication(env, input, now) };
-    } catch (error) {
-      if (error instanceof Refused && error.code === 'duplicate') return { status: 409, body: errorAnswer(error, locale).body };
-      throw error;
-    }
-  });
-  return answer as SubmissionAnswer;
+  const submit = () => idempotent(database(env.DB), dataKeys(env), key, request, now, () => prepareApplication(env, input, now, locale));
+  try {
+    return (await submit()) as SubmissionAnswer;
+  } catch (error) {
+    // Two references drawn alike (odds below 1 in 10^14): the batch rolled back; draw again once.
+    if (!violatesUnique(error, 'mobile_box_requests.reference')) throw error;
+    return (await submit()) as SubmissionAnswer;
+  }
 }

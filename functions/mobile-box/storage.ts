@@ -1,4 +1,5 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { PreparedWrites } from './idempotency';
 import type { Database } from '../../db/client';
 import { idempotencyKeys, mobileBoxCounts, mobileBoxRequests } from '../../db/schema';
 
@@ -6,21 +7,23 @@ export type RequestRow = typeof mobileBoxRequests.$inferSelect;
 export type NewRequest = typeof mobileBoxRequests.$inferInsert;
 
 /**
- * Inserts one request per ballot in one batch. The unique index (election, ballot, number's
- * HMAC) decides duplicates, also between concurrent submissions: a duplicate inserts nothing
- * and returns no row.
+ * The inserts of one request per ballot, for one batch. The unique index (election, ballot,
+ * number's HMAC) decides duplicates, also between concurrent submissions: a duplicate inserts
+ * nothing and returns no row.
  */
-export async function insertRequests(db: Database, rows: NewRequest[]): Promise<{ ballot: RequestRow['ballot']; reference: string }[]> {
-  const [first, ...rest] = rows.map((row) =>
+export function insertStatements(db: Database, rows: NewRequest[]) {
+  return rows.map((row) =>
     db
       .insert(mobileBoxRequests)
       .values(row)
       .onConflictDoNothing({ target: [mobileBoxRequests.electionId, mobileBoxRequests.ballot, mobileBoxRequests.idHash] })
       .returning({ ballot: mobileBoxRequests.ballot, reference: mobileBoxRequests.reference }),
-  );
-  const results = await db.batch([first!, ...rest]);
-  return results.flat();
+  ) as unknown as PreparedWrites['writes'];
 }
+
+/** True (inside a batch, after the inserts) when every one of these freshly drawn references was filed. */
+export const allFiled = (db: Database, references: string[]) =>
+  sql`(${db.select({ n: count() }).from(mobileBoxRequests).where(inArray(mobileBoxRequests.reference, references))}) = ${references.length}`;
 
 /** The first request of a person for a ballot (to name it in a duplicate answer), by any of the number's HMACs. */
 export async function existingReference(db: Database, electionId: string, ballot: RequestRow['ballot'], idHashes: string[]): Promise<string | undefined> {

@@ -93,6 +93,23 @@ describe('POST /api/mobile-box-requests', () => {
     for (const answer of bodies) expect(answer).toEqual(bodies[0]);
   });
 
+  it('Idempotency-Key: a duplicate answer (409, or 201 with the ballot already filed) is replayed as it was', async () => {
+    const first = (await (await submit(voter('6101017471', { ballots: ['ep'] }))).json()) as Created;
+    const key = crypto.randomUUID();
+    const duplicate = await submit(voter('6101017471', { ballots: ['ep'] }), { key });
+    const replayed = await submit(voter('6101017471', { ballots: ['ep'] }), { key });
+    expect([duplicate.status, replayed.status]).toEqual([409, 409]);
+    expect(await replayed.json()).toEqual(await duplicate.json());
+    const bothKey = crypto.randomUUID();
+    const partial = await submit(voter('6101017471'), { key: bothKey });
+    const partialAgain = await submit(voter('6101017471'), { key: bothKey });
+    expect([partial.status, partialAgain.status]).toEqual([201, 201]);
+    const answer = (await partial.json()) as Created;
+    expect(answer.requests.map((r) => r.ballot)).toEqual(['ns']);
+    expect(answer.duplicates).toEqual([{ ballot: 'ep', reference: first.requests[0]!.reference }]);
+    expect(await partialAgain.json()).toEqual(answer);
+  });
+
   it('422 validation lists every bad field at once, with dotted paths', async () => {
     const response = await submit({ election: 'bg-2024-06-09', ballots: [], citizenship: 'BG', address: { district: 'mladost' }, submittedBy: 'representative', representative: { fullName: 'Иван', idNumber: '7501020019' } });
     expect(response.status).toBe(422);

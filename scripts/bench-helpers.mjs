@@ -1,0 +1,29 @@
+// Shared by the load benchmarks (`npm run bench:*`): synthetic personal numbers and autocannon runs.
+import autocannon from 'autocannon';
+import { checkDigits } from '../functions/lookup/personal-numbers.ts';
+
+/** The i-th synthetic ЕГН: unique for i < 24M (date × serial), valid check digit. */
+export function egn(i) {
+  const serial = i % 1000;
+  const day = Math.floor(i / 1000);
+  const date = new Date(Date.UTC(1940, 0, 1) + day * 86_400_000);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1 + (year >= 2000 ? 40 : 0);
+  const first9 = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
+  return first9 + checkDigits.egn(first9);
+}
+
+/** One autocannon run against `url`, as a promise. */
+export function load(url, title, options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, title, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** One line of the results table. */
+export function resultRow(name, result) {
+  return (
+    `${name.padEnd(26)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ` +
+    `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}`
+  );
+}
