@@ -1,5 +1,11 @@
 // Shared by the load benchmarks (`npm run bench:*`): synthetic personal numbers and autocannon runs.
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { build } from './build.mjs';
+import { ensureDevVars } from './dev-vars.mjs';
 import { checkDigits } from '../functions/lookup/personal-numbers.ts';
 
 /** The i-th synthetic ЕГН: unique for i < 24M (date × serial), valid check digit. */
@@ -26,4 +32,15 @@ export function resultRow(name, result) {
     `${name.padEnd(26)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ` +
     `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}`
   );
+}
+
+/**
+ * A fresh working folder (with `state/` for the local D1) and the build to serve: built now
+ * unless `--no-build` is given and dist/ exists.
+ */
+export async function benchSetup() {
+  const work = await mkdtemp(join(tmpdir(), 'voter-desk-bench-'));
+  ensureDevVars();
+  if (!process.argv.includes('--no-build') || !existsSync('dist/server/wrangler.json')) await build();
+  return { work, state: join(work, 'state') };
 }

@@ -7,18 +7,15 @@
 //    requests/s and p50/p99 latency for both (target: lookup >= 70% of health's throughput).
 // The lookup limiter (the in-memory one wrangler dev uses) is raised for this run only, since
 // one client sends everything; the lookup still calls it, so its cost is measured.
-import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import { build } from './build.mjs';
 import { run } from './env.mjs';
 import { startDevServer } from './dev-server.mjs';
-import { egn, load as loadUrl, resultRow } from './bench-helpers.mjs';
-import { ensureDevVars } from './dev-vars.mjs';
+import { benchSetup, egn, load as loadUrl, resultRow } from './bench-helpers.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,12 +30,9 @@ async function writeRows(path, header, count, row) {
   await done;
 }
 
-const work = await mkdtemp(join(tmpdir(), 'voter-desk-bench-'));
-const state = join(work, 'state');
+const { work, state } = await benchSetup();
 let stopServer = () => {};
 try {
-  ensureDevVars();
-  if (!process.argv.includes('--no-build') || !existsSync('dist/server/wrangler.json')) await build();
 
   console.log(`\n== Import: ${ROWS.toLocaleString('en')} register rows into a fresh local D1 ==`);
   const stations = Array.from({ length: 100 }, (_, i) => `2346${String(Math.floor(i / 10) + 1).padStart(2, '0')}${String((i % 10) + 1).padStart(3, '0')}`);

@@ -9,15 +9,10 @@
 // every retry answered exactly as the first time.
 // The mobile-box limiter (the in-memory one wrangler dev uses) is raised for this run only,
 // since one client sends everything; the submission still calls it, so its cost is measured.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from './build.mjs';
+import { rm } from 'node:fs/promises';
 import { run } from './env.mjs';
 import { startDevServer } from './dev-server.mjs';
-import { ensureDevVars } from './dev-vars.mjs';
-import { egn, load as loadUrl, resultRow } from './bench-helpers.mjs';
+import { benchSetup, egn, load as loadUrl, resultRow } from './bench-helpers.mjs';
 import { getElection } from '../functions/elections/registry.ts';
 import { districtsOf } from '../functions/mobile-box/districts.ts';
 import { queryRows } from '../db/import/d1.ts';
@@ -43,12 +38,9 @@ function application(i) {
   };
 }
 
-const work = await mkdtemp(join(tmpdir(), 'voter-desk-bench-'));
-const state = join(work, 'state');
+const { work, state } = await benchSetup();
 let stopServer = () => {};
 try {
-  ensureDevVars();
-  if (!process.argv.includes('--no-build') || !existsSync('dist/server/wrangler.json')) await build();
   await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { CI: 'true' });
 
   const total = SUBMISSIONS + Math.floor(SUBMISSIONS / (RETRY_EVERY - 1));

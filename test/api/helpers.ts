@@ -15,3 +15,24 @@ export async function startOfSteadyWindow(): Promise<void> {
   const intoMinute = Date.now() % 60_000;
   if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 200));
 }
+
+/** The test D1, counting the statements prepared on it (`prepared` since the last `reset`). */
+export function countingDatabase() {
+  let prepared = 0;
+  const db = new Proxy(env.DB, {
+    get(target, property, receiver) {
+      if (property === 'prepare') prepared++;
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return {
+    db,
+    get prepared() {
+      return prepared;
+    },
+    reset() {
+      prepared = 0;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { api, startOfSteadyWindow } from '../helpers';
+import { api, countingDatabase, startOfSteadyWindow } from '../helpers';
 import { IDS, postJson, seedFixtures } from '../fixtures';
 
 interface ErrorJson {
@@ -178,24 +178,17 @@ describe('POST /api/lookup', () => {
 
 describe('cost of a lookup', () => {
   it('is one D1 query, found or not', async () => {
-    const { env } = await import('cloudflare:workers');
-    let prepared = 0;
-    const counting = new Proxy(env.DB, {
-      get(target, property, receiver) {
-        if (property === 'prepare') prepared++;
-        const value = Reflect.get(target, property, receiver) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    const counter = countingDatabase();
+    const counting = counter.db;
     // The key check (at most once a minute per isolate) and the outcome counts (at most every
     // 30 s) are not per lookup: one warm-up lookup pays for them, then each lookup is one query.
     await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgRegistered }, '10.0.0.18'), { DB: counting });
     const sequences: number[] = [];
     for (const [idNumber, status] of [[IDS.bgRegistered, 200], [IDS.bgNotRegistered, 404]] as const) {
-      prepared = 0;
+      counter.reset();
       const response = await api('/api/lookup', postJson({ country: 'BG', idNumber }, '10.0.0.8'), { DB: counting });
       expect(response.status).toBe(status);
-      sequences.push(prepared);
+      sequences.push(counter.prepared);
     }
     expect(sequences).toEqual([1, 1]);
   });

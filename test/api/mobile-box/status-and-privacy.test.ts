@@ -6,6 +6,7 @@ import { database } from '../../../db/client';
 import { mobileBoxCounts, mobileBoxRequests } from '../../../db/schema';
 import { sealReason } from '../../../functions/mobile-box/seal';
 import { scheduled } from '../../../functions/scheduled';
+import { countingDatabase } from '../helpers';
 import { status, submit, VOTER, type Created, type ErrorJson } from './fixtures';
 
 describe('POST /api/mobile-box-requests/status', () => {
@@ -28,23 +29,17 @@ describe('POST /api/mobile-box-requests/status', () => {
   it('a wrong number looks exactly like an unknown reference: same status, same body, same number of queries', async () => {
     const created = (await (await submit({ ...VOTER, idNumber: '8001010008', ballots: ['ep'] })).json()) as Created;
     const reference = created.requests[0]!.reference;
-    let prepared = 0;
-    const counting = new Proxy(env.DB, {
-      get(target, property, receiver) {
-        if (property === 'prepare') prepared++;
-        const value = Reflect.get(target, property, receiver) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    const counter = countingDatabase();
+    const counting = counter.db;
     const answers: { status: number; body: string; queries: number }[] = [];
     for (const body of [
       { reference, idNumber: '7501020018' },
       { reference: 'ABCDE-FGHJK', idNumber: '8001010008' },
       { reference: 'not a reference', idNumber: '8001010008' },
     ]) {
-      prepared = 0;
+      counter.reset();
       const response = await status(body, '10.64.0.1', { DB: counting });
-      answers.push({ status: response.status, body: await response.text(), queries: prepared });
+      answers.push({ status: response.status, body: await response.text(), queries: counter.prepared });
     }
     expect(answers[0]).toEqual(answers[1]);
     expect(answers[1]).toEqual(answers[2]);
