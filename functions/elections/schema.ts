@@ -33,6 +33,11 @@ export const deadlineSchema = z
     after: z.array(z.string()).default([]),
     title: localizedText,
     meaning: localizedText,
+    /**
+     * For a date the source does not print: how it follows from the source's own dates. Shown
+     * beside the date; the content tests require it for every date the seed does not name.
+     */
+    derivation: localizedText.optional(),
   })
   .strict();
 export type Deadline = z.infer<typeof deadlineSchema>;
@@ -97,6 +102,8 @@ export const electionSchema = z
     title: localizedText,
     /** Absent for a voter-list check that is not tied to one voting day. */
     votingDay: isoDate.optional(),
+    /** How voting day follows from the source's dates, when the source does not print it. */
+    votingDayDerivation: localizedText.optional(),
     pollingHours: z.object({ opens: clockTime, closes: clockTime }).strict().optional(),
     timeZone: z.string().refine((zone) => {
       try {

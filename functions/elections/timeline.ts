@@ -20,6 +20,7 @@ export function votingDayEntry(election: Election): Deadline | undefined {
     meaning: everyLocale((locale) =>
       hours ? t(locale, 'guides.timeline.pollingHours', { opens: hours.opens, closes: hours.closes }) : election.title[locale],
     ),
+    ...(election.votingDayDerivation ? { derivation: election.votingDayDerivation } : {}),
   };
 }
 

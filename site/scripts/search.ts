@@ -3,7 +3,7 @@ import { fill, pluralForm, type PluralForms } from '../../functions/i18n/plural'
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  meta: { title?: string; notice?: string };
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -30,6 +30,12 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   link.href = data.url;
   link.textContent = data.meta.title ?? data.url;
   const excerpt = document.createElement('p');
+  // A vote that is over says so first, as the page itself does.
+  if (data.meta.notice) {
+    const notice = document.createElement('strong');
+    notice.textContent = data.meta.notice;
+    excerpt.append(notice, ' ');
+  }
   // Pagefind escapes the page text and wraps matches in <mark>; keep only those marks.
   const template = document.createElement('template');
   template.innerHTML = data.excerpt;

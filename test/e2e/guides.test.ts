@@ -1,11 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { ELECTIONS } from '../../functions/elections/registry';
 import { LOCALES } from '../../functions/i18n';
 import { axeViolations, hasHorizontalScroll, openContext } from './browser';
 
 const baseUrl = inject('baseUrl');
 const SLUGS = readdirSync('content/guides/en').map((name) => name.replace(/\.md$/, '')).sort();
+const ELECTION_GUIDES = new Set(ELECTIONS.map((election) => election.guide));
 
 /** Collects console errors (CSP violations show up here) and uncaught exceptions. */
 function watchErrors(page: Page): string[] {
@@ -32,6 +34,13 @@ describe.each([
     expect(await page.locator('html').getAttribute('lang')).toBe(locale);
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('.summary').count()).toBe(1);
+    // Every vote is over: the page, its link preview and its search excerpt all lead with it.
+    if (ELECTION_GUIDES.has(slug)) {
+      const notice = (await page.locator('.notice p').innerText()).trim();
+      expect(notice.length).toBeGreaterThan(0);
+      expect((await page.locator('meta[name="description"]').getAttribute('content'))?.startsWith(`${notice} `)).toBe(true);
+      expect(await page.locator('.notice p').getAttribute('data-pagefind-meta')).toBe('notice');
+    }
     expect(await hasHorizontalScroll(page)).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -69,6 +78,16 @@ describe('key dates and checkers with JavaScript', () => {
     expect(await page.locator('[data-over-after]').isVisible()).toBe(true);
     expect(await page.locator('[data-over-after]').innerText()).toContain('9 юни 2024');
     expect(await page.locator('.timeline-item[data-status="past"]').count()).toBe(await page.locator('.timeline-item').count());
+    await page.close();
+  });
+
+  it('marks the dates the source does not print, with how they were worked out', async () => {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/guides/kazakhstan-2026-absentee-certificates/`);
+    const derived = (id: string) => page.locator(`.timeline-item:has(a[href$="/${id}.ics"]) .timeline-derived`);
+    expect(await derived('voting-day').innerText()).toMatch(/^Worked out.*15 March 2026/);
+    expect(await derived('certificates-to-territorial-commissions').innerText()).toMatch(/20 days before voting day/);
+    expect(await derived('absentee-certificates').count()).toBe(0);
     await page.close();
   });
 
@@ -160,6 +179,20 @@ describe('calendar files', () => {
   });
 });
 
+describe('meta descriptions', () => {
+  it('every page has its own, in its language', async () => {
+    const pages = LOCALES.flatMap((locale) => ['', 'guides/', 'search/', 'lookup/', 'developers/', 'mobile-ballot-box/', 'mobile-ballot-box/status/', ...SLUGS.map((slug) => `guides/${slug}/`)].map((path) => `/${locale}/${path}`));
+    const descriptions = new Map<string, string>();
+    for (const path of pages) {
+      const html = await (await fetch(`${baseUrl}${path}`)).text();
+      const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '';
+      expect(description.trim().length, path).toBeGreaterThan(20);
+      expect(descriptions.get(description), `${path} has the description of ${descriptions.get(description)}`).toBeUndefined();
+      descriptions.set(description, path);
+    }
+  });
+});
+
 describe('search', () => {
   it('finds guides in the page language with the keyboard alone', async () => {
     const context = await openContext({ bypassCSP: false });
@@ -175,6 +208,9 @@ describe('search', () => {
       // The count comes with its plural form: "1 guide matches …", "2 guides match …".
       expect(await page.locator('[data-search-status]').innerText()).toMatch(/^(1 guide matches|\d+ guides match) “mobile ballot box”\.$/);
       expect(await page.locator('.search-results a').first().getAttribute('href')).toMatch(/^\/en\/guides\/bulgaria-2024-elections\//);
+      // The excerpt starts with the notice that the vote took place.
+      expect(await page.locator('.search-results li p > strong').first().innerText()).toContain('9 June 2024');
+      expect(await page.locator('.search-results li p').first().innerText()).toMatch(/^\S/);
       expect(new URL(page.url()).searchParams.get('q')).toBe('mobile ballot box');
       expect(errors).toEqual([]);
       await page.goto(`${baseUrl}/kk/search/?q=${encodeURIComponent('куәлік')}`);
