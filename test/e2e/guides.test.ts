@@ -105,7 +105,7 @@ describe('key dates and checkers with JavaScript', () => {
     await form.getByRole('button').click();
     expect(await form.locator('.checker-error').isHidden()).toBe(true);
     expect(await form.locator('.checker-answer').innerText()).toBe(
-      'Yes, but hurry: because a mobile section commission has been appointed in your settlement, you can still apply until 3 June 2024.',
+      'Yes: a mobile sectional election commission has been appointed in your settlement, so you can still apply until 3 June 2024.',
     );
     await form.locator('input[name=mobileCommission][value=no]').check();
     await form.getByRole('button').click();

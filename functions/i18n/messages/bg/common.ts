@@ -9,7 +9,7 @@ export const common = {
   'nav.home': 'Начало',
   'nav.guides': 'Ръководства',
   'nav.lookup': 'Намери моята секция',
-  'nav.mobileBox': 'Подвижна урна',
+  'nav.mobileBox': 'Подвижна избирателна кутия',
   'nav.search': 'Търсене',
   'nav.language': 'Език',
   'nav.languageCurrent': 'текущ език',

@@ -19,7 +19,7 @@ export const common = {
   'country.KG': 'Kyrgyzstan',
   'country.KZ': 'Kazakhstan',
   'country.BG.about': 'Who may vote, voter lists, voting at your current address, the mobile ballot box.',
-  'country.KG.about': 'Checking yourself in the voter list, observers, consular services abroad.',
+  'country.KG.about': 'The 2024 voter-list check, international observers, consular services abroad.',
   'country.KZ.about': 'Absentee certificates for the 2026 referendum.',
   'task.lookup.title': 'Find my polling station',
   'task.lookup.about': 'By personal number, by address or near you.',

@@ -8,7 +8,7 @@ export const errors = {
   'challenge_failed': 'We could not confirm that a person sent this. Reload the page and try again.',
   'challenge_unavailable': 'We cannot check requests right now, so we do not answer them. Please try again in a minute.',
   'deadline_passed': 'Applications for a mobile ballot box in this election are closed.',
-  'no_mobile_section': 'The regular deadline has passed, and no mobile section is appointed for this district, so a late application cannot be accepted.',
+  'no_mobile_section': 'The regular deadline has passed, and no mobile sectional election commission has been appointed for this district, so a late application cannot be accepted.',
   'not_eligible': 'A citizen of another EU country can ask for a mobile ballot box for the European Parliament election only.',
   'duplicate': 'This voter has already applied for this election.',
   'idempotency_key_reused': 'This Idempotency-Key was used for a different request.',

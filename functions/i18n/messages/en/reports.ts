@@ -2,6 +2,7 @@
 export const reports = {
   'field.kind': 'What is wrong',
   'title': 'Report a problem with this answer',
+  'description': 'Tell us when a polling-station answer looks wrong, so that we can check it against the official lists.',
   'kind.wrong_address': 'The address is wrong',
   'kind.closed_or_moved': 'The station is closed or has moved',
   'kind.access': 'The access information is wrong',

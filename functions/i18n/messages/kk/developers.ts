@@ -27,8 +27,8 @@ export const developers = {
   'op.settlementSuggestions': 'Елді мекен атауларын ұсыну',
   'op.streetSuggestions': 'Елді мекен көшелерін ұсыну',
   'op.station': 'Базадағы нөмірі бойынша бір сайлау учаскесі',
-  'op.createMobileBoxRequests': 'Көшпелі жәшікпен дауыс беруге өтініш',
-  'op.mobileBoxRequestStatus': 'Көшпелі жәшікке өтініштің күйі',
+  'op.createMobileBoxRequests': 'Жылжымалы жәшікпен дауыс беруге өтініш',
+  'op.mobileBoxRequestStatus': 'Жылжымалы жәшікке өтініштің күйі',
   'op.mobileBoxDistricts': 'Өтініште көрсетуге болатын аудандар',
   'op.createReport': 'Учаске деректеріндегі қате туралы хабарлау',
 } as const satisfies Translation<'developers', 'kk'>;

@@ -28,7 +28,7 @@ export const developers = {
   'op.streetSuggestions': 'Калктуу конуштун көчөлөрүн сунуштоо',
   'op.station': 'Базадагы номери боюнча бир шайлоо участогу',
   'op.createMobileBoxRequests': 'Көчмө шайлоо кутусу менен добуш берүүгө арыз',
-  'op.mobileBoxRequestStatus': 'Көчмө кутуга арыздын абалы',
+  'op.mobileBoxRequestStatus': 'Көчмө шайлоо кутусуна арыздын абалы',
   'op.mobileBoxDistricts': 'Арызда көрсөтүүгө боло турган райондор',
   'op.createReport': 'Участоктун маалыматындагы ката тууралуу билдирүү',
 } as const satisfies Translation<'developers', 'ky'>;

@@ -4,6 +4,7 @@ import type { Translation } from '../../types';
 export const reports = {
   'field.kind': 'Что не так',
   'title': 'Сообщить о проблеме с этим ответом',
+  'description': 'Сообщите нам, если ответ о месте голосования кажется неверным: мы сверим его с официальными списками.',
   'kind.wrong_address': 'Адрес неверный',
   'kind.closed_or_moved': 'Участок закрыт или переехал',
   'kind.access': 'Сведения о доступе неверны',
