@@ -54,12 +54,10 @@ function tickable(li: Element, index: number): void {
   input.properties.dataIndex = String(index);
   const end = holder.children.findIndex((child, i) => i > inputAt && isElement(child) && ['ul', 'ol', 'p'].includes(child.tagName));
   const stop = end === -1 ? holder.children.length : end;
-  const label: Element = {
-    type: 'element',
-    tagName: 'label',
-    properties: {},
-    children: holder.children.slice(inputAt, stop) as ElementContent[],
-  };
+  // The text goes in one span: as the flex label's own children, every text run and link
+  // would become a column of its own.
+  const text: Element = { type: 'element', tagName: 'span', properties: {}, children: holder.children.slice(inputAt + 1, stop) as ElementContent[] };
+  const label: Element = { type: 'element', tagName: 'label', properties: {}, children: [input, text] };
   holder.children.splice(inputAt, stop - inputAt, label);
 }
 
