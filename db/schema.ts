@@ -215,3 +215,59 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   body: text('body'),
   expiresAt: text('expires_at').notNull(),
 });
+
+/** Staff accounts: district administrations (one district), the city, and the police (read only). */
+export const staffUsers = sqliteTable(
+  'staff_users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    role: text('role', { enum: ['district', 'city', 'police'] }).notNull(),
+    /** The district id (`mladost`) for the `district` role. */
+    district: text('district'),
+    /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (functions/staff/passwords.ts). */
+    passwordHash: text('password_hash').notNull(),
+    disabledAt: text('disabled_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('staff_users_email').on(t.email)],
+);
+
+/** Staff sessions, by the SHA-256 of the cookie's random token (the token itself is never stored). */
+export const staffSessions = sqliteTable(
+  'staff_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id').notNull(),
+    /** SHA-256 of the session's CSRF token, sent back in `X-CSRF-Token` on every change. */
+    csrfHash: text('csrf_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    /** The absolute end, whatever the activity. */
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('staff_sessions_user').on(t.userId), index('staff_sessions_expiry').on(t.expiresAt)],
+);
+
+/** Who read, changed or downloaded what, and when. Records are named by id or reference, never by personal data. */
+export const staffAudit = sqliteTable(
+  'staff_audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: integer('user_id').notNull(),
+    action: text('action').notNull(),
+    /** JSON: the records concerned (request ids, section ids). */
+    records: text('records').notNull(),
+  },
+  (t) => [index('staff_audit_at').on(t.at)],
+);
+
+/** Failed logins per account and per client (both as HMACs), to slow down guessing. */
+export const loginFailures = sqliteTable('login_failures', {
+  keyHash: text('key_hash').primaryKey(),
+  count: integer('count').notNull(),
+  windowStartedAt: text('window_started_at').notNull(),
+});
