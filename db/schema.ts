@@ -241,8 +241,6 @@ export const staffSessions = sqliteTable(
   {
     tokenHash: text('token_hash').primaryKey(),
     userId: integer('user_id').notNull(),
-    /** SHA-256 of the session's CSRF token, sent back in `X-CSRF-Token` on every change. */
-    csrfHash: text('csrf_hash').notNull(),
     createdAt: text('created_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
     /** The absolute end, whatever the activity. */

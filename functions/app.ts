@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { AppEnv } from './env';
 import { healthApi } from './health/api';
+import { staffApi } from './staff/api';
 import { lookupApi, stationsApi } from './lookup/api';
 import { apiLocale, bodyLanguage, jsonBodiesOnly, limitBody, localeOf, methodNotAllowed, securityHeaders } from './platform/api-middleware';
 import { errorAnswer, errorResponse } from './platform/http-errors';
@@ -34,7 +35,8 @@ export const app = api
   .route('/lookup', lookupApi)
   .route('/stations', stationsApi)
   .route('/stations', reportsApi)
-  .route('/mobile-box-requests', mobileBoxApi);
+  .route('/mobile-box-requests', mobileBoxApi)
+  .route('/admin', staffApi);
 
 const openApiRoute = createRoute({
   method: 'get',

@@ -16,7 +16,6 @@ CREATE INDEX `staff_audit_at` ON `staff_audit` (`at`);--> statement-breakpoint
 CREATE TABLE `staff_sessions` (
 	`token_hash` text PRIMARY KEY NOT NULL,
 	`user_id` integer NOT NULL,
-	`csrf_hash` text NOT NULL,
 	`created_at` text NOT NULL,
 	`last_seen_at` text NOT NULL,
 	`expires_at` text NOT NULL

@@ -22,6 +22,8 @@ export type DomainErrorCode =
   | 'db_unavailable'
   | 'misconfigured'
   | 'key_mismatch'
+  | 'unauthorized'
+  | 'forbidden'
   | RefusalCode;
 
 /** Why a request that is well formed is still refused by a feature's rules. */
@@ -147,5 +149,23 @@ export class Refused extends DomainError {
     readonly details: { help?: (locale: Locale) => HelpLink[]; reference?: string } = {},
   ) {
     super(code);
+  }
+}
+
+/** No staff session (never signed in, signed out, idle too long, or the account disabled). */
+export class Unauthenticated extends DomainError {
+  override name = 'Unauthenticated';
+  readonly code = 'unauthorized';
+  constructor() {
+    super('unauthorized');
+  }
+}
+
+/** A state-changing staff request without its session's CSRF token. */
+export class Forbidden extends DomainError {
+  override name = 'Forbidden';
+  readonly code = 'forbidden';
+  constructor() {
+    super('forbidden');
   }
 }

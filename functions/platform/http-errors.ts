@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { Locale } from '../i18n';
 import { t } from '../i18n';
-import { Busy, ChallengeFailed, ChallengeUnavailable, DomainError, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, Refused, ValidationFailed, type HelpLink } from './errors';
+import { Busy, ChallengeFailed, ChallengeUnavailable, DomainError, Forbidden, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, Refused, Unauthenticated, ValidationFailed, type HelpLink } from './errors';
 import { FIELD_CODES, problemMessage } from './validation';
 
 /** Every `code` the API answers with; stable, so clients may branch on them. */
@@ -76,6 +76,8 @@ const DOMAIN_STATUS: Record<DomainError['code'], ContentfulStatusCode> = {
   db_unavailable: 503,
   misconfigured: 503,
   key_mismatch: 503,
+  unauthorized: 401,
+  forbidden: 403,
   deadline_passed: 422,
   no_mobile_section: 422,
   not_eligible: 422,
@@ -114,6 +116,7 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
     const help = error.details.help?.(locale);
     return answer({ code: error.code, message: t(locale, `errors.${error.code}`), ...(help ? { help } : {}), ...(error.details.reference ? { reference: error.details.reference } : {}) });
   }
+  if (error instanceof Unauthenticated || error instanceof Forbidden) return answer({ code: error.code, message: t(locale, `errors.${error.code}`) });
   if (error instanceof KeyUnusable) return answer({ code: 'misconfigured', message: t(locale, 'errors.misconfigured') });
   if (error instanceof KeyMismatch) return answer({ code: 'key_mismatch', message: t(locale, 'errors.key_mismatch') });
   return answer({ code: 'db_unavailable', message: t(locale, 'errors.db_unavailable') });

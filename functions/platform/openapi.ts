@@ -20,7 +20,8 @@ export const jsonResponse = <S extends ZodType>(schema: S, description: string) 
 
 const ERROR_DESCRIPTIONS = {
   400: 'The body is not valid JSON (`bad_request`).',
-  403: 'With Turnstile on: the token is missing, invalid, reused or for another action (`challenge_failed`).',
+  401: 'No staff session: not signed in, signed out, idle too long, or a wrong e-mail or password (`unauthorized`).',
+  403: 'With Turnstile on: the token is missing, invalid, reused or for another action (`challenge_failed`); for staff changes: no or a wrong `X-CSRF-Token` (`forbidden`).',
   404: 'Nothing matches (`not_found`).',
   409: 'Already there (`duplicate`, with the first `reference`).',
   405: 'The path exists under other methods (`method_not_allowed`, with `Allow`).',

@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { staffSessions, staffUsers } from '../../db/schema';
-import { base64url } from '../platform/crypto';
+import { base64url, personalNumberHash } from '../platform/crypto';
 
 /** A session ends after 30 minutes without a request, and after 12 hours whatever happens. */
 export const IDLE_MS = 30 * 60 * 1000;
@@ -17,28 +17,24 @@ export const tokenHash = async (token: string) => base64url(await crypto.subtle.
 
 export interface NewSession {
   token: string;
-  csrfToken: string;
   expiresAt: Date;
 }
 
 export async function createSession(db: Database, userId: number, now: Date): Promise<NewSession> {
   const token = randomToken();
-  const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + ABSOLUTE_MS);
   await db.insert(staffSessions).values({
     tokenHash: await tokenHash(token),
     userId,
-    csrfHash: await tokenHash(csrfToken),
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
   });
-  return { token, csrfToken, expiresAt };
+  return { token, expiresAt };
 }
 
 export interface StaffSession {
   tokenHash: string;
-  csrfHash: string;
   user: { id: number; email: string; role: 'district' | 'city' | 'police'; district: string | null };
 }
 
@@ -57,12 +53,19 @@ export async function readSession(db: Database, token: string | undefined, now: 
     await db.update(staffSessions).set({ lastSeenAt: now.toISOString() }).where(eq(staffSessions.tokenHash, hash));
   }
   const { disabledAt: _disabled, ...user } = row.user;
-  return { tokenHash: hash, csrfHash: row.session.csrfHash, user };
+  return { tokenHash: hash, user };
 }
 
-/** Whether a request's `X-CSRF-Token` is this session's (compared as hashes, so in constant time for the secret). */
-export async function csrfMatches(session: StaffSession, sent: string | undefined): Promise<boolean> {
-  return Boolean(sent) && sent!.length <= 100 && (await tokenHash(sent!)) === session.csrfHash;
+/**
+ * The CSRF token of a session: an HMAC of its token under DATA_KEY, so the API can hand it out
+ * at login and a page can put it into its forms on every render, with nothing more stored.
+ */
+export const csrfTokenFor = (secret: string, token: string) => personalNumberHash(secret, 'staff-csrf', token);
+
+/** Whether a request's `X-CSRF-Token` belongs to its session (both sides hashed, so the comparison leaks nothing about the token). */
+export async function csrfMatches(secret: string, token: string, sent: string | undefined): Promise<boolean> {
+  if (!sent || sent.length > 100) return false;
+  return (await tokenHash(sent)) === (await tokenHash(await csrfTokenFor(secret, token)));
 }
 
 export const endSession = (db: Database, hash: string) => db.delete(staffSessions).where(eq(staffSessions.tokenHash, hash));

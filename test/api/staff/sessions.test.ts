@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../../../db/client';
 import { staffSessions, staffUsers } from '../../../db/schema';
 import { hashPassword } from '../../../functions/staff/passwords';
-import { ABSOLUTE_MS, createSession, csrfMatches, deleteDeadSessions, endSession, endSessionsOf, IDLE_MS, readSession, tokenHash } from '../../../functions/staff/sessions';
+import { ABSOLUTE_MS, createSession, csrfMatches, csrfTokenFor, deleteDeadSessions, endSession, endSessionsOf, IDLE_MS, readSession, tokenHash } from '../../../functions/staff/sessions';
 import { eq } from 'drizzle-orm';
 
 const db = () => database(env.DB);
@@ -25,7 +25,7 @@ describe('staff sessions in D1', () => {
     const [stored] = await db().select().from(staffSessions).where(eq(staffSessions.userId, id));
     expect(stored!.tokenHash).toBe(await tokenHash(session.token));
     expect(JSON.stringify(stored)).not.toContain(session.token);
-    expect(JSON.stringify(stored)).not.toContain(session.csrfToken);
+    expect(JSON.stringify(stored)).not.toContain(await csrfTokenFor(env.DATA_KEY, session.token));
     expect((await readSession(db(), session.token, later(IDLE_MS - 1000)))?.user).toEqual({ id, email: 'mladost@example.org', role: 'district', district: 'mladost' });
     // Used just before going idle: the idle clock starts again from that request.
     expect(await readSession(db(), session.token, later(2 * IDLE_MS - 2000))).toBeDefined();
@@ -59,11 +59,12 @@ describe('staff sessions in D1', () => {
     const id = await user('csrf@example.org');
     const one = await createSession(db(), id, T0);
     const two = await createSession(db(), id, T0);
-    const session = (await readSession(db(), one.token, T0))!;
-    expect(await csrfMatches(session, one.csrfToken)).toBe(true);
-    expect(await csrfMatches(session, two.csrfToken)).toBe(false);
-    expect(await csrfMatches(session, undefined)).toBe(false);
-    expect(await csrfMatches(session, '')).toBe(false);
+    const csrf = (token: string) => csrfTokenFor(env.DATA_KEY, token);
+    expect(await csrfMatches(env.DATA_KEY, one.token, await csrf(one.token))).toBe(true);
+    expect(await csrfMatches(env.DATA_KEY, one.token, await csrf(two.token))).toBe(false);
+    expect(await csrfMatches(env.DATA_KEY, one.token, undefined)).toBe(false);
+    expect(await csrfMatches(env.DATA_KEY, one.token, '')).toBe(false);
+    expect(await csrfMatches('another-data-key-of-at-least-32-bytes!!', one.token, await csrf(one.token))).toBe(false);
     await deleteDeadSessions(db(), later(ABSOLUTE_MS + 1000));
     expect(await db().select().from(staffSessions).where(eq(staffSessions.userId, id))).toEqual([]);
   });

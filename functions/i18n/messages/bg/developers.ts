@@ -30,5 +30,8 @@ export const developers = {
   'op.createMobileBoxRequests': 'Заявление за гласуване с подвижна избирателна кутия',
   'op.mobileBoxRequestStatus': 'Състояние на заявление за подвижна избирателна кутия',
   'op.mobileBoxDistricts': 'Районите, които заявлението може да посочи',
+  'op.staffLogin': 'Вход на служител',
+  'op.staffLogout': 'Изход (сесията се прекратява)',
+  'op.staffSession': 'Влезлият служител',
   'op.createReport': 'Сигнал за грешка в данните за секция',
 } as const satisfies Translation<'developers', 'bg'>;

@@ -28,5 +28,8 @@ export const developers = {
   'op.createMobileBoxRequests': 'Apply to vote with a mobile ballot box',
   'op.mobileBoxRequestStatus': 'The status of a mobile-box request',
   'op.mobileBoxDistricts': 'The districts a mobile-box request may name',
+  'op.staffLogin': 'Sign a staff member in',
+  'op.staffLogout': 'Sign out (ends the session)',
+  'op.staffSession': 'The signed-in staff member',
   'op.createReport': 'Report a problem with a station’s details',
 } as const;

@@ -30,5 +30,8 @@ export const developers = {
   'op.createMobileBoxRequests': 'Жылжымалы жәшікпен дауыс беруге өтініш',
   'op.mobileBoxRequestStatus': 'Жылжымалы жәшікке өтініштің күйі',
   'op.mobileBoxDistricts': 'Өтініште көрсетуге болатын аудандар',
+  'op.staffLogin': 'Қызметкердің кіруі',
+  'op.staffLogout': 'Шығу (сеанс жабылады)',
+  'op.staffSession': 'Кірген қызметкер',
   'op.createReport': 'Учаске деректеріндегі қате туралы хабарлау',
 } as const satisfies Translation<'developers', 'kk'>;

@@ -30,5 +30,8 @@ export const developers = {
   'op.createMobileBoxRequests': 'Көчмө шайлоо кутусу менен добуш берүүгө арыз',
   'op.mobileBoxRequestStatus': 'Көчмө шайлоо кутусуна арыздын абалы',
   'op.mobileBoxDistricts': 'Арызда көрсөтүүгө боло турган райондор',
+  'op.staffLogin': 'Кызматкердин кириши',
+  'op.staffLogout': 'Чыгуу (сеанс жабылат)',
+  'op.staffSession': 'Кирген кызматкер',
   'op.createReport': 'Участоктун маалыматындагы ката тууралуу билдирүү',
 } as const satisfies Translation<'developers', 'ky'>;

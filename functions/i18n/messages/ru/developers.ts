@@ -30,5 +30,8 @@ export const developers = {
   'op.createMobileBoxRequests': 'Заявление о голосовании с переносной урной',
   'op.mobileBoxRequestStatus': 'Состояние заявления о переносной урне',
   'op.mobileBoxDistricts': 'Районы, которые может указать заявление',
+  'op.staffLogin': 'Вход сотрудника',
+  'op.staffLogout': 'Выход (сеанс завершается)',
+  'op.staffSession': 'Вошедший сотрудник',
   'op.createReport': 'Сообщить об ошибке в данных участка',
 } as const satisfies Translation<'developers', 'ru'>;

@@ -1,0 +1,74 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { database } from '../../db/client';
+import { clientBuckets } from '../platform/client';
+import { clock } from '../platform/clock';
+import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
+import { staffOnly, type StaffEnv } from './guard';
+import { logIn } from './login';
+import { loginAnswer, loginRequest, staffUser } from './schemas';
+import { endSession, SESSION_COOKIE } from './sessions';
+
+const csrfHeader = z.object({ 'x-csrf-token': z.string().max(100).optional().meta({ description: 'The `csrfToken` from the login answer.' }) });
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/session',
+  operationId: 'staffLogin',
+  tags: ['staff'],
+  summary: summary('developers.op.staffLogin'),
+  description: 'Sets the `__Host-vd-staff` session cookie (HttpOnly, Secure, SameSite=Strict). A wrong e-mail and a wrong password get the same 401; after 5 failures for an account or 20 from a client within 15 minutes, 429 with Retry-After.',
+  request: { body: jsonBody(loginRequest) },
+  responses: { 200: jsonResponse(loginAnswer, 'Signed in.'), ...errorResponses(...BODY_ERRORS, 401, 429, 503) },
+});
+
+const sessionRoute = createRoute({
+  method: 'get',
+  path: '/session',
+  operationId: 'staffSession',
+  tags: ['staff'],
+  summary: summary('developers.op.staffSession'),
+  middleware: [staffOnly('district', 'city', 'police')] as const,
+  responses: { 200: jsonResponse(z.object({ user: staffUser }), 'The staff member of this session.'), ...errorResponses(401, 503) },
+});
+
+const logoutRoute = createRoute({
+  method: 'delete',
+  path: '/session',
+  operationId: 'staffLogout',
+  tags: ['staff'],
+  summary: summary('developers.op.staffLogout'),
+  middleware: [staffOnly('district', 'city', 'police')] as const,
+  request: { headers: csrfHeader },
+  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Signed out; the session is ended in D1 too.'), ...errorResponses(401, 403, 503) },
+});
+
+/** /api/admin: staff sign-in and sessions (the review, sections and route lists come next). */
+export const staffApi = new OpenAPIHono<StaffEnv>()
+  .openapi(
+    loginRoute,
+    async (c) => {
+      const signedIn = await logIn(c.env, c.req.valid('json'), clientBuckets(c.req.raw.headers).narrow, clock(c.env));
+      setCookie(c, SESSION_COOKIE, signedIn.token, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', expires: signedIn.expiresAt });
+      c.header('Cache-Control', 'no-store');
+      return c.json({ csrfToken: signedIn.csrfToken, user: signedIn.user }, 200);
+    },
+    validationHook(loginRoute),
+  )
+  .openapi(
+    sessionRoute,
+    (c) => {
+      const { email, role, district } = c.get('staff').user;
+      return c.json({ user: { email, role, district } }, 200);
+    },
+  )
+  .openapi(
+    logoutRoute,
+    async (c) => {
+      await endSession(database(c.env.DB), c.get('staff').tokenHash);
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+      return c.json({ ok: true as const }, 200);
+    },
+    validationHook(logoutRoute),
+  );

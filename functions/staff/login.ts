@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import { database } from '../../db/client';
+import { staffUsers } from '../../db/schema';
+import type { Bindings } from '../env';
+import { RateLimited, Unauthenticated } from '../platform/errors';
+import { requireKey } from '../platform/keys';
+import { dummyPasswordHash, verifyPassword } from './passwords';
+import { createSession, csrfTokenFor, type NewSession } from './sessions';
+import { clearAccountFailures, loginBlockedFor, loginKeys, recordLoginFailure } from './throttle';
+
+export interface LoggedIn extends NewSession {
+  csrfToken: string;
+  user: { email: string; role: 'district' | 'city' | 'police'; district: string | null };
+}
+
+/**
+ * Signs a staff member in. A wrong password, an unknown e-mail and a disabled account all get
+ * the same Unauthenticated after the same work (an unknown e-mail is checked against a dummy
+ * hash); after repeated failures per account or per client, RateLimited until the window ends.
+ */
+export async function logIn(env: Bindings, input: { email: string; password: string }, client: string, now: Date): Promise<LoggedIn> {
+  const db = database(env.DB);
+  const secret = requireKey(env, 'DATA_KEY');
+  const email = input.email.trim().toLowerCase();
+  const keys = await loginKeys(secret, email, client);
+  const wait = await loginBlockedFor(db, keys, now);
+  if (wait > 0) throw new RateLimited(wait);
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email)).limit(1);
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user || !matches || user.disabledAt) {
+    await recordLoginFailure(db, keys, now);
+    throw new Unauthenticated();
+  }
+  await clearAccountFailures(db, keys);
+  const session = await createSession(db, user.id, now);
+  return { ...session, csrfToken: await csrfTokenFor(secret, session.token), user: { email: user.email, role: user.role, district: user.district } };
+}
