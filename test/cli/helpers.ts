@@ -47,8 +47,9 @@ export function importCli(state: string, args: string[], lookupKey = TEST_LOOKUP
   });
 }
 
-export function runTool(script: string, args: string[], extraEnv: Record<string, string> = {}) {
-  return spawnSync('tsx', [script, ...args], { env: { ...baseEnv, ...extraEnv }, encoding: 'utf8' });
+/** Runs a tool; `input` is piped to its standard input (without it, stdin is an empty pipe). */
+export function runTool(script: string, args: string[], extraEnv: Record<string, string> = {}, input?: string) {
+  return spawnSync('tsx', [script, ...args], { env: { ...baseEnv, ...extraEnv }, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
 }
 
 /**
