@@ -4,6 +4,8 @@ import type { Bindings } from './env';
 import { deleteRegisterOf, electionsPastRetention } from './lookup/retention';
 import { purgeRequests } from './mobile-box/storage';
 import { deleteExpiredReports } from './reports/retention';
+import { deleteDeadSessions } from './staff/sessions';
+import { deleteOldLoginFailures } from './staff/throttle';
 
 export interface RetentionRun {
   elections: string[];
@@ -16,7 +18,8 @@ export interface RetentionRun {
  * The statements of the daily purge, in the order they run: problem reports past their expiry
  * (with the encrypted contacts in them), register entries of elections past their retention,
  * then the mobile-box requests past their election's retention (their counts per district,
- * ballot and status added to the statistics first) and expired idempotency keys. The Cron
+ * ballot and status added to the statistics first), expired idempotency keys, and staff sessions
+ * and login-failure counts that can no longer matter. The Cron
  * Trigger runs them in one batch; `npm run purge` writes the same ones as SQL.
  */
 export function retentionStatements(db: Database, now: Date, registerKeepDays?: number) {
@@ -24,7 +27,7 @@ export function retentionStatements(db: Database, now: Date, registerKeepDays?: 
   const [counted, requests, idempotencyKeys] = purgeRequests(db, now.toISOString().slice(0, 10), now);
   return {
     elections,
-    statements: [deleteExpiredReports(db, now), deleteRegisterOf(db, elections.length > 0 ? elections : ['']), counted, requests, idempotencyKeys] as const,
+    statements: [deleteExpiredReports(db, now), deleteRegisterOf(db, elections.length > 0 ? elections : ['']), counted, requests, idempotencyKeys, deleteDeadSessions(db, now), deleteOldLoginFailures(db, now)] as const,
   };
 }
 

@@ -5,6 +5,7 @@ import { database } from '../../db/client';
 import { clientBuckets } from '../platform/client';
 import { clock } from '../platform/clock';
 import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
+import { auditEntry } from './audit';
 import { staffOnly, type StaffEnv } from './guard';
 import { logIn } from './login';
 import { loginAnswer, loginRequest, staffUser } from './schemas';
@@ -66,7 +67,8 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
   .openapi(
     logoutRoute,
     async (c) => {
-      await endSession(database(c.env.DB), c.get('staff').tokenHash);
+      const db = database(c.env.DB);
+      await db.batch([endSession(db, c.get('staff').tokenHash), auditEntry(db, c.get('staff').user.id, 'logout', {}, clock(c.env))]);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
       return c.json({ ok: true as const }, 200);
     },

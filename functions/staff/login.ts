@@ -6,6 +6,7 @@ import { RateLimited, Unauthenticated } from '../platform/errors';
 import { requireKey } from '../platform/keys';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { createSession, csrfTokenFor, type NewSession } from './sessions';
+import { auditEntry } from './audit';
 import { clearAccountFailures, loginBlockedFor, loginKeys, recordLoginFailure } from './throttle';
 
 export interface LoggedIn extends NewSession {
@@ -33,5 +34,6 @@ export async function logIn(env: Bindings, input: { email: string; password: str
   }
   await clearAccountFailures(db, keys);
   const session = await createSession(db, user.id, now);
+  await auditEntry(db, user.id, 'login', {}, now);
   return { ...session, csrfToken: await csrfTokenFor(secret, session.token), user: { email: user.email, role: user.role, district: user.district } };
 }

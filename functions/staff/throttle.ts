@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { loginFailures } from '../../db/schema';
 import { personalNumberHash } from '../platform/crypto';
@@ -50,3 +50,6 @@ export async function recordLoginFailure(db: Database, keys: LoginKeys, now: Dat
 
 /** A successful login clears the account's count (the client's stays, so guessing across accounts still adds up). */
 export const clearAccountFailures = (db: Database, keys: LoginKeys) => db.delete(loginFailures).where(eq(loginFailures.keyHash, keys.account));
+
+/** For the daily purge: counts whose window ended. */
+export const deleteOldLoginFailures = (db: Database, now: Date) => db.delete(loginFailures).where(lt(loginFailures.windowStartedAt, new Date(now.getTime() - FAILURE_WINDOW_S * 1000).toISOString()));

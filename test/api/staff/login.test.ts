@@ -92,6 +92,12 @@ describe('DELETE /api/admin/session', () => {
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toMatch(/^__Host-vd-staff=;.*Max-Age=0/);
     expect((await api('/api/admin/session', { headers: { cookie } })).status).toBe(401);
+    const [{ id }] = (await env.DB.prepare("SELECT id FROM staff_users WHERE email = 'logout@example.org'").all<{ id: number }>()).results as [{ id: number }];
+    const entries = (await env.DB.prepare('SELECT action, records FROM staff_audit WHERE user_id = ? ORDER BY id').bind(id).all()).results;
+    expect(entries).toEqual([
+      { action: 'login', records: '{}' },
+      { action: 'logout', records: '{}' },
+    ]);
   });
 
   it('401 for a made-up or an old cookie', async () => {

@@ -5,6 +5,7 @@ import { staffSessions, staffUsers } from '../../../db/schema';
 import { hashPassword } from '../../../functions/staff/passwords';
 import { ABSOLUTE_MS, createSession, csrfMatches, csrfTokenFor, deleteDeadSessions, endSession, endSessionsOf, IDLE_MS, readSession, tokenHash } from '../../../functions/staff/sessions';
 import { eq } from 'drizzle-orm';
+import { runRetention } from '../../../functions/scheduled';
 
 const db = () => database(env.DB);
 const T0 = new Date('2024-05-27T09:00:00Z');
@@ -66,6 +67,11 @@ describe('staff sessions in D1', () => {
     expect(await csrfMatches(env.DATA_KEY, one.token, '')).toBe(false);
     expect(await csrfMatches('another-data-key-of-at-least-32-bytes!!', one.token, await csrf(one.token))).toBe(false);
     await deleteDeadSessions(db(), later(ABSOLUTE_MS + 1000));
+    expect(await db().select().from(staffSessions).where(eq(staffSessions.userId, id))).toEqual([]);
+    // The daily Cron Trigger runs the same statement.
+    const kept = await createSession(db(), id, T0);
+    await runRetention(env, later(ABSOLUTE_MS + 1000));
+    expect(await readSession(db(), kept.token, T0)).toBeUndefined();
     expect(await db().select().from(staffSessions).where(eq(staffSessions.userId, id))).toEqual([]);
   });
 });
