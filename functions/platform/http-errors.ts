@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'not_eligible',
   'duplicate',
   'idempotency_key_reused',
+  'already_assigned',
   'bad_request',
   'unauthorized',
   'forbidden',
@@ -83,6 +84,7 @@ const DOMAIN_STATUS: Record<DomainError['code'], ContentfulStatusCode> = {
   not_eligible: 422,
   duplicate: 409,
   idempotency_key_reused: 422,
+  already_assigned: 409,
 };
 
 const HTTP_CODES: Partial<Record<number, Exclude<ErrorCode, 'validation' | 'invalid_id'>>> = {

@@ -8,6 +8,7 @@ import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validatio
 import { auditEntry } from './audit';
 import { staffOnly, type StaffEnv } from './guard';
 import { logIn } from './login';
+import { reviewApi } from './review-api';
 import { loginAnswer, loginRequest, staffUser } from './schemas';
 import { endSession, SESSION_COOKIE } from './sessions';
 
@@ -73,4 +74,5 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
       return c.json({ ok: true as const }, 200);
     },
     validationHook(logoutRoute),
-  );
+  )
+  .route('/requests', reviewApi);

@@ -21,3 +21,56 @@ export const loginAnswer = z
     user: staffUser,
   })
   .meta({ id: 'StaffSession' });
+
+export const requestIdParam = z.object({ id: z.coerce.number().int().positive().meta({ example: 1 }) });
+
+export const requestListQuery = z.object({
+  ballot: z.enum(['ep', 'ns']).optional(),
+  status: z.enum(['received', 'accepted', 'rejected', 'assigned']).optional(),
+});
+
+const requestRow = z.object({
+  id: z.number().int(),
+  reference: z.string(),
+  ballot: z.enum(['ep', 'ns']),
+  district: z.string(),
+  status: z.enum(['received', 'accepted', 'rejected', 'assigned']),
+  late: z.boolean(),
+  channel: z.enum(['online', 'paper', 'post', 'fax', 'email', 'edelivery']),
+  section: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const requestList = z
+  .object({
+    requests: z.array(requestRow),
+    counts: z.array(z.object({ ballot: z.enum(['ep', 'ns']), status: z.enum(['received', 'accepted', 'rejected', 'assigned']), count: z.number().int() })),
+  })
+  .meta({ id: 'StaffRequestList' });
+
+export const requestDetails = requestRow
+  .omit({ section: true })
+  .extend({
+    submittedBy: z.enum(['self', 'representative']),
+    citizenship: z.enum(['BG', 'EU']),
+    person: z.object({
+      idNumber: z.string(),
+      fullName: z.string(),
+      address: z.object({ district: z.string(), street: z.string(), number: z.string().optional(), block: z.string().optional(), entrance: z.string().optional(), floor: z.string().optional(), apartment: z.string().optional() }),
+      phone: z.string(),
+      email: z.string().optional(),
+    }),
+    representative: z.object({ fullName: z.string(), idNumber: z.string(), phone: z.string() }).optional(),
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'StaffRequest' });
+
+export const decisionRequest = z
+  .object({
+    decision: z.enum(['accept', 'reject']),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .superRefine((body, context) => {
+    if (body.decision === 'reject' && !body.reason) context.addIssue({ code: 'custom', path: ['reason'], params: { code: 'required' }, message: 'a rejection needs a reason' });
+  })
+  .meta({ id: 'StaffDecision' });

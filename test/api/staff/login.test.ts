@@ -1,25 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { database } from '../../../db/client';
-import { staffUsers } from '../../../db/schema';
-import { hashPassword } from '../../../functions/staff/passwords';
 import { api } from '../helpers';
-
-const PASSWORD = 'a long staff password';
-let clients = 0;
-
-async function account(email: string, options: { role?: 'district' | 'city' | 'police'; disabled?: boolean } = {}) {
-  const stamp = new Date().toISOString();
-  await database(env.DB)
-    .insert(staffUsers)
-    .values({ email, role: options.role ?? 'district', district: options.role === 'district' || !options.role ? 'mladost' : null, passwordHash: await hashPassword(PASSWORD), disabledAt: options.disabled ? stamp : null, createdAt: stamp, updatedAt: stamp });
-}
-
-function login(email: string, password: string, client = `10.70.0.${++clients}`) {
-  return api('/api/admin/session', { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': client }, body: JSON.stringify({ email, password }) });
-}
-
-const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
+import { account, cookieOf, login, PASSWORD } from './fixtures';
 
 describe('POST /api/admin/session', () => {
   it('signs in with a __Host- cookie (HttpOnly, Secure, SameSite=Strict) and a CSRF token; GET /session says who', async () => {

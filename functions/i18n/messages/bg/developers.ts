@@ -33,5 +33,8 @@ export const developers = {
   'op.staffLogin': 'Вход на служител',
   'op.staffLogout': 'Изход (сесията се прекратява)',
   'op.staffSession': 'Влезлият служител',
+  'op.staffRequests': 'Достъпните заявления за подвижна кутия, с бройки',
+  'op.staffRequest': 'Едно заявление, разшифровано (записва се в одита)',
+  'op.staffDecision': 'Одобряване или отказ на заявление',
   'op.createReport': 'Сигнал за грешка в данните за секция',
 } as const satisfies Translation<'developers', 'bg'>;

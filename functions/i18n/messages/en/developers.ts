@@ -31,5 +31,8 @@ export const developers = {
   'op.staffLogin': 'Sign a staff member in',
   'op.staffLogout': 'Sign out (ends the session)',
   'op.staffSession': 'The signed-in staff member',
+  'op.staffRequests': 'Mobile-box requests in reach, with counts',
+  'op.staffRequest': 'One mobile-box request, decrypted (audited)',
+  'op.staffDecision': 'Accept or reject a mobile-box request',
   'op.createReport': 'Report a problem with a station’s details',
 } as const;

@@ -12,6 +12,7 @@ export const errors = {
   'not_eligible': 'A citizen of another EU country can ask for a mobile ballot box for the European Parliament election only.',
   'duplicate': 'This voter has already applied for this election.',
   'idempotency_key_reused': 'This Idempotency-Key was used for a different request.',
+  'already_assigned': 'This request is already on the route of a mobile polling station; take it off the route first.',
   'db_unavailable': 'The database is not answering right now. Please try again in a minute.',
   'prefix': 'Error:',
   'rate_limited': 'Too many attempts from your connection. Wait a minute and try again.',

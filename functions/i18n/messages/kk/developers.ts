@@ -33,5 +33,8 @@ export const developers = {
   'op.staffLogin': 'Қызметкердің кіруі',
   'op.staffLogout': 'Шығу (сеанс жабылады)',
   'op.staffSession': 'Кірген қызметкер',
+  'op.staffRequests': 'Қолжетімді өтініштер, олардың санымен',
+  'op.staffRequest': 'Бір өтініш, шифры ашылған түрде (журналға жазылады)',
+  'op.staffDecision': 'Өтінішті қабылдау немесе қабылдамау',
   'op.createReport': 'Учаске деректеріндегі қате туралы хабарлау',
 } as const satisfies Translation<'developers', 'kk'>;

@@ -33,5 +33,8 @@ export const developers = {
   'op.staffLogin': 'Кызматкердин кириши',
   'op.staffLogout': 'Чыгуу (сеанс жабылат)',
   'op.staffSession': 'Кирген кызматкер',
+  'op.staffRequests': 'Жеткиликтүү арыздар, алардын саны менен',
+  'op.staffRequest': 'Бир арыз, ачылган түрдө (журналга жазылат)',
+  'op.staffDecision': 'Арызды кабыл алуу же четке кагуу',
   'op.createReport': 'Участоктун маалыматындагы ката тууралуу билдирүү',
 } as const satisfies Translation<'developers', 'ky'>;

@@ -33,5 +33,8 @@ export const developers = {
   'op.staffLogin': 'Вход сотрудника',
   'op.staffLogout': 'Выход (сеанс завершается)',
   'op.staffSession': 'Вошедший сотрудник',
+  'op.staffRequests': 'Доступные заявления на переносную урну, с количеством',
+  'op.staffRequest': 'Одно заявление, расшифрованное (записывается в журнал)',
+  'op.staffDecision': 'Одобрить или отклонить заявление',
   'op.createReport': 'Сообщить об ошибке в данных участка',
 } as const satisfies Translation<'developers', 'ru'>;

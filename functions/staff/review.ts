@@ -1,0 +1,85 @@
+import { and, count, eq, type SQL } from 'drizzle-orm';
+import { database } from '../../db/client';
+import { mobileBoxRequests } from '../../db/schema';
+import type { Bindings } from '../env';
+import { NotFound, Refused } from '../platform/errors';
+import { dataKeys } from '../platform/keys';
+import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '../mobile-box/seal';
+import { auditEntry } from './audit';
+import type { StaffSession } from './sessions';
+
+type Ballot = 'ep' | 'ns';
+type Status = 'received' | 'accepted' | 'rejected' | 'assigned';
+const r = mobileBoxRequests;
+
+/** What a staff member may see: a district user only their own district's requests. */
+function scope(user: StaffSession['user']): SQL | undefined {
+  return user.role === 'district' ? eq(r.district, user.district ?? '') : undefined;
+}
+
+/** The requests in reach, newest first, without personal data (that takes opening one), and their counts by ballot and status. */
+export async function listRequests(env: Bindings, user: StaffSession['user'], filter: { ballot?: Ballot | undefined; status?: Status | undefined }) {
+  const db = database(env.DB);
+  const where = and(scope(user), filter.ballot ? eq(r.ballot, filter.ballot) : undefined, filter.status ? eq(r.status, filter.status) : undefined);
+  const [rows, counts] = await db.batch([
+    db
+      .select({ id: r.id, reference: r.reference, ballot: r.ballot, district: r.district, status: r.status, late: r.late, channel: r.channel, section: r.section, createdAt: r.createdAt })
+      .from(r)
+      .where(where)
+      .orderBy(r.id)
+      .limit(1000),
+    db.select({ ballot: r.ballot, status: r.status, count: count() }).from(r).where(scope(user)).groupBy(r.ballot, r.status),
+  ]);
+  return { requests: rows.reverse(), counts };
+}
+
+async function requestInReach(env: Bindings, user: StaffSession['user'], id: number) {
+  const [row] = await database(env.DB).select().from(r).where(and(eq(r.id, id), scope(user))).limit(1);
+  // Another district's request looks exactly like one that does not exist.
+  if (!row) throw new NotFound();
+  return row;
+}
+
+/** One request with its personal data decrypted for this answer only; the read is audited. */
+export async function openRequest(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
+  const row = await requestInReach(env, user, id);
+  const keys = dataKeys(env);
+  const [person, representative, reason] = await Promise.all([
+    unsealPerson(keys, row.recordKey, row.personSealed),
+    row.representativeSealed ? unsealRepresentative(keys, row.recordKey, row.representativeSealed) : undefined,
+    row.reasonSealed ? unsealReason(keys, row.recordKey, row.reasonSealed) : undefined,
+  ]);
+  await auditEntry(database(env.DB), user.id, 'request.read', { requests: [id] }, now);
+  return {
+    id: row.id,
+    reference: row.reference,
+    ballot: row.ballot,
+    district: row.district,
+    status: row.status,
+    late: row.late,
+    channel: row.channel,
+    submittedBy: row.submittedBy,
+    citizenship: row.citizenship,
+    createdAt: row.createdAt,
+    person,
+    ...(representative ? { representative } : {}),
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/**
+ * Accepts or rejects a request (with a reason the applicant reads on the status page, sealed
+ * like everything personal). A request already on a route is not decided again here.
+ */
+export async function decideRequest(env: Bindings, user: StaffSession['user'], id: number, decision: { decision: 'accept' | 'reject'; reason?: string | undefined }, now: Date) {
+  const row = await requestInReach(env, user, id);
+  if (row.status === 'assigned') throw new Refused('already_assigned');
+  const db = database(env.DB);
+  const status: 'accepted' | 'rejected' = decision.decision === 'accept' ? 'accepted' : 'rejected';
+  const reasonSealed = status === 'rejected' && decision.reason ? await sealReason(dataKeys(env), row.recordKey, decision.reason) : null;
+  await db.batch([
+    db.update(r).set({ status, reasonSealed, updatedAt: now.toISOString() }).where(eq(r.id, id)),
+    auditEntry(db, user.id, 'request.decide', { requests: [id] }, now),
+  ]);
+  return { id, status };
+}
