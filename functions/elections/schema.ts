@@ -89,6 +89,8 @@ export const mobileBoxConfig = z
     ballots: z.array(mobileBoxBallot).min(1),
     /** Days after voting day until the requests' personal data is deleted (counts stay). */
     retentionDays: z.number().int().positive(),
+    /** At this many valid applications in a municipality (a Sofia district), the mayor notifies the district election commission, which decides the number of mobile sections. */
+    notifyAt: z.number().int().positive(),
   })
   .strict();
 export type MobileBoxConfig = z.infer<typeof mobileBoxConfig>;

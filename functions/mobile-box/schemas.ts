@@ -115,16 +115,21 @@ const fields = z.object({
  * `POST /api/mobile-box-requests`: every field checked at once; the personal numbers by the
  * citizenship's rule; the representative required (and only kept) when one applies.
  */
-export const mobileBoxRequest = z
-  .preprocess((input) => {
-    // A form sends the representative's (empty) fields even when the voter applies: they do not count then.
-    if (input && typeof input === 'object' && (input as { submittedBy?: unknown }).submittedBy !== 'representative') {
-      const { representative: _ignored, ...rest } = input as Record<string, unknown>;
-      return rest;
-    }
-    return input;
-  }, fields.superRefine(checkNumbers, { when: () => true }))
-  .meta({ id: 'MobileBoxRequest' });
+// A form sends the representative's (empty) fields even when the voter applies: they do not count then.
+function withoutUnusedRepresentative(input: unknown): unknown {
+  if (input && typeof input === 'object' && (input as { submittedBy?: unknown }).submittedBy !== 'representative') {
+    const { representative: _ignored, ...rest } = input as Record<string, unknown>;
+    return rest;
+  }
+  return input;
+}
+
+export const mobileBoxRequest = z.preprocess(withoutUnusedRepresentative, fields.superRefine(checkNumbers, { when: () => true })).meta({ id: 'MobileBoxRequest' });
+
+/** An application that came on paper, by post, fax, e-mail or eDelivery, entered by staff: the same checks, plus how it came. */
+export const paperRequest = z
+  .preprocess(withoutUnusedRepresentative, fields.extend({ channel: z.enum(['paper', 'post', 'fax', 'email', 'edelivery']) }).superRefine(checkNumbers, { when: () => true }))
+  .meta({ id: 'MobileBoxPaperRequest' });
 export type MobileBoxRequest = z.infer<typeof fields>;
 
 export const statusRequest = z

@@ -8,7 +8,7 @@ import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validatio
 import { auditEntry } from './audit';
 import { staffOnly, type StaffEnv } from './guard';
 import { logIn } from './login';
-import { reviewApi } from './review-api';
+import { reviewApi, summaryApi } from './review-api';
 import { loginAnswer, loginRequest, staffUser } from './schemas';
 import { endSession, SESSION_COOKIE } from './sessions';
 
@@ -75,4 +75,5 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
     },
     validationHook(logoutRoute),
   )
-  .route('/requests', reviewApi);
+  .route('/requests', reviewApi)
+  .route('/summary', summaryApi);

@@ -5,7 +5,7 @@ import { staffAudit } from '../../db/schema';
 export type AuditAction = 'login' | 'logout' | 'request.read' | 'request.decide' | 'request.enter' | 'section.register' | 'section.reorder' | 'section.handover' | 'route.download';
 
 /** The records an entry concerns, by id or reference only: the log itself holds no personal data. */
-export type AuditRecords = { requests?: number[]; sections?: string[] };
+export type AuditRecords = { requests?: number[]; references?: string[]; sections?: string[] };
 
 export const auditEntry = (db: Database, userId: number, action: AuditAction, records: AuditRecords, now: Date) =>
   db.insert(staffAudit).values({ at: now.toISOString(), userId, action, records: JSON.stringify(records) });

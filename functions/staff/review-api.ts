@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { clock } from '../platform/clock';
 import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
 import { staffOnly, type StaffEnv } from './guard';
-import { decideRequest, listRequests, openRequest } from './review';
+import { decideRequest, enterPaperRequest, listRequests, openRequest } from './review';
+import { districtSummary } from './summary';
+import { mobileBoxElection } from '../mobile-box/requests';
+import { createdRequests, paperRequest } from '../mobile-box/schemas';
+import { errorBody } from '../platform/http-errors';
+
+// The staff area serves Sofia's 2024 mobile sections.
+const SUMMARY_ELECTION = 'bg-2024-06-09';
 import { decisionRequest, requestDetails, requestIdParam, requestList, requestListQuery } from './schemas';
 
 const reviewers = staffOnly('district', 'city');
@@ -48,8 +55,49 @@ const decideRoute = createRoute({
   },
 });
 
+const enterRoute = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'staffPaperEntry',
+  tags: ['staff'],
+  summary: summary('developers.op.staffPaperEntry'),
+  description: 'The public application body plus `channel`; the same checks and answers as `POST /api/mobile-box-requests`. A district user enters applications for their own district only. Needs `X-CSRF-Token`.',
+  middleware: [reviewers] as const,
+  request: { headers: csrfHeader, body: jsonBody(paperRequest) },
+  responses: { 201: jsonResponse(createdRequests, 'Entered: one request per ballot.'), 409: jsonResponse(errorBody, 'Already applied for this ballot (`duplicate`, with the first `reference`).'), ...errorResponses(...BODY_ERRORS, 401, 403, 404, 503) },
+});
+
+const summaryRoute = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'staffSummary',
+  tags: ['staff'],
+  summary: summary('developers.op.staffSummary'),
+  description: 'Valid (not rejected) requests per district and ballot. `reachedAt` is when the election’s `notifyAt`-th (10) came in: the mayor must then notify the district election commission.',
+  middleware: [reviewers] as const,
+  responses: {
+    200: jsonResponse(z.object({ notifyAt: z.number().int(), districts: z.array(z.object({ district: z.string(), ballot: z.enum(['ep', 'ns']), valid: z.number().int(), reachedAt: z.string().nullable() })) }), 'The summary in the caller’s reach.'),
+    ...errorResponses(401, 404, 503),
+  },
+});
+
 /** /api/admin/requests: the review of mobile-box requests. */
 export const reviewApi = new OpenAPIHono<StaffEnv>()
+  .openapi(
+    enterRoute,
+    async (c) => {
+      const answer = await enterPaperRequest(c.env, c.get('staff').user, c.req.valid('json'), clock(c.env), c.get('locale'));
+      return answer.status === 201 ? c.json(answer.body, 201) : c.json(answer.body, 409);
+    },
+    validationHook(enterRoute),
+  )
   .openapi(listRoute, async (c) => c.json(await listRequests(c.env, c.get('staff').user, c.req.valid('query')), 200), validationHook(listRoute))
   .openapi(openRoute, async (c) => c.json(await openRequest(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env)), 200), validationHook(openRoute))
   .openapi(decideRoute, async (c) => c.json(await decideRequest(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('json'), clock(c.env)), 200), validationHook(decideRoute));
+
+/** /api/admin/summary: valid requests per district and ballot, with the threshold flag. */
+export const summaryApi = new OpenAPIHono<StaffEnv>().openapi(summaryRoute, async (c) => {
+  const { election } = mobileBoxElection(SUMMARY_ELECTION);
+  const notifyAt = election.mobileBox!.notifyAt;
+  return c.json({ notifyAt, districts: await districtSummary(c.env, c.get('staff').user, election.id, notifyAt) }, 200);
+});

@@ -2,13 +2,19 @@ import { and, count, eq, type SQL } from 'drizzle-orm';
 import { database } from '../../db/client';
 import { mobileBoxRequests } from '../../db/schema';
 import type { Bindings } from '../env';
-import { NotFound, Refused } from '../platform/errors';
+import type { Locale } from '../i18n';
+import { NotFound, Refused, ValidationFailed } from '../platform/errors';
+import { idempotent } from '../mobile-box/idempotency';
+import { prepareApplication, type SubmissionAnswer } from '../mobile-box/requests';
+import type { paperRequest } from '../mobile-box/schemas';
+import type { z } from 'zod';
 import { dataKeys } from '../platform/keys';
 import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '../mobile-box/seal';
 import { auditEntry } from './audit';
 import type { StaffSession } from './sessions';
 
 type Ballot = 'ep' | 'ns';
+type PaperRequest = z.output<typeof paperRequest>;
 type Status = 'received' | 'accepted' | 'rejected' | 'assigned';
 const r = mobileBoxRequests;
 
@@ -82,4 +88,19 @@ export async function decideRequest(env: Bindings, user: StaffSession['user'], i
     auditEntry(db, user.id, 'request.decide', { requests: [id] }, now),
   ]);
   return { id, status };
+}
+
+/**
+ * Enters an application that came on paper, by post, fax, e-mail or eDelivery: the same
+ * validation and rules as the online form, the channel recorded, the entry audited. A district
+ * user enters applications for their own district only.
+ */
+export async function enterPaperRequest(env: Bindings, user: StaffSession['user'], input: PaperRequest, now: Date, locale: Locale) {
+  if (user.role === 'district' && input.address.district !== user.district) {
+    throw new ValidationFailed([{ field: 'address.district', code: 'invalid_choice', label: 'mobileBox.field.district' }]);
+  }
+  const db = database(env.DB);
+  const answer = (await idempotent(db, dataKeys(env), undefined, input, now, () => prepareApplication(env, input, now, locale, input.channel))) as SubmissionAnswer;
+  if (answer.status === 201) await auditEntry(db, user.id, 'request.enter', { references: answer.body.requests.map((request) => request.reference) }, now);
+  return answer;
 }

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../helpers';
-import { status, submit, VOTER, type Created } from '../mobile-box/fixtures';
+import { CAMPAIGN, status, submit, VOTER, type Created } from '../mobile-box/fixtures';
+import { checkDigits } from '../../../functions/lookup/personal-numbers';
 import { account, signIn } from './fixtures';
 
 type Who = 'anonymous' | 'own district' | 'other district' | 'city' | 'police';
@@ -21,7 +22,8 @@ function as(person: Who, path: string, init: RequestInit = {}, csrf = true) {
     headers.set('cookie', session.cookie);
     if (csrf) headers.set('x-csrf-token', session.csrf);
   }
-  return api(`/api/admin/requests${path}`, { ...init, headers });
+  // The campaign's clock, so that paper entries meet the deadlines like the online ones.
+  return api(`/api/admin/requests${path}`, { ...init, headers }, { NOW: CAMPAIGN });
 }
 const decide = (person: Who, id: number, body: unknown, csrf = true) => as(person, `/${id}/decision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, csrf);
 
@@ -95,5 +97,48 @@ describe('staff review: opening and deciding', () => {
     expect(row!.reason_sealed).not.toContain('София');
     expect((await decide('own district', mladost, { decision: 'accept' })).status).toBe(200);
     expect(await (await status({ reference, idNumber: '8912315676' })).json()).toEqual({ status: 'accepted' });
+  });
+});
+
+describe('paper entry and the district summary', () => {
+  const paper = (idNumber: string, district: string, channel = 'post') => ({ ...VOTER, idNumber, ballots: ['ep'], address: { district, street: 'ул. Шипка', number: '6' }, channel });
+  const enter = (person: Who, body: unknown, csrf = true) => as(person, '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, csrf);
+  const egn = (serial: number) => {
+    const first9 = `900101${String(serial).padStart(3, '0')}`;
+    return first9 + checkDigits.egn(first9);
+  };
+
+  it('enters an application that came by post through the same checks, recording the channel, for the own district only', async () => {
+    const response = await enter('own district', paper(egn(1), 'mladost'));
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as Created;
+    const row = await env.DB.prepare('SELECT channel, district FROM mobile_box_requests WHERE reference = ?').bind(created.requests[0]!.reference).first();
+    expect(row).toEqual({ channel: 'post', district: 'mladost' });
+    const audit = await env.DB.prepare("SELECT records FROM staff_audit WHERE action = 'request.enter' ORDER BY id DESC LIMIT 1").first<{ records: string }>();
+    expect(JSON.parse(audit!.records)).toEqual({ references: [created.requests[0]!.reference] });
+
+    expect((await enter('own district', paper(egn(1), 'mladost'))).status).toBe(409);
+    const elsewhere = await enter('own district', paper(egn(2), 'lyulin'));
+    expect(elsewhere.status).toBe(422);
+    expect(((await elsewhere.json()) as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)).toEqual(['address.district']);
+    const bad = await enter('own district', { ...paper(egn(3), 'mladost'), channel: 'pigeon', phone: '' });
+    expect(((await bad.json()) as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field).sort()).toEqual(['channel', 'phone']);
+    expect((await enter('own district', paper(egn(4), 'mladost'), false)).status).toBe(403);
+    expect((await enter('police', paper(egn(5), 'mladost'))).status).toBe(404);
+    expect((await enter('anonymous', paper(egn(6), 'mladost'))).status).toBe(401);
+  });
+
+  it('counts valid requests per district and ballot and dates the tenth; a district sees its own only', async () => {
+    for (let i = 10; i < 20; i++) expect((await enter('city', paper(egn(i), 'izgrev', 'fax'))).status).toBe(201);
+    const summary = async (person: Who) => (await (await api('/api/admin/summary', { headers: { cookie: who[person]!.cookie } })).json()) as { notifyAt: number; districts: { district: string; ballot: string; valid: number; reachedAt: string | null }[] };
+    const city = await summary('city');
+    expect(city.notifyAt).toBe(10);
+    const izgrev = city.districts.find((d) => d.district === 'izgrev' && d.ballot === 'ep')!;
+    expect(izgrev.valid).toBe(10);
+    expect(izgrev.reachedAt).not.toBeNull();
+    expect(city.districts.find((d) => d.district === 'lyulin')).toMatchObject({ valid: 1, reachedAt: null });
+    expect(new Set((await summary('own district')).districts.map((d) => d.district))).toEqual(new Set(['mladost']));
+    expect((await api('/api/admin/summary', { headers: { cookie: who.police!.cookie } })).status).toBe(404);
+    expect((await api('/api/admin/summary')).status).toBe(401);
   });
 });

@@ -34,5 +34,7 @@ export const developers = {
   'op.staffRequests': 'Mobile-box requests in reach, with counts',
   'op.staffRequest': 'One mobile-box request, decrypted (audited)',
   'op.staffDecision': 'Accept or reject a mobile-box request',
+  'op.staffPaperEntry': 'Enter an application that came on paper, by post, fax, e-mail or eDelivery',
+  'op.staffSummary': 'Valid requests per district and ballot, with the date the threshold was reached',
   'op.createReport': 'Report a problem with a station’s details',
 } as const;

@@ -1,0 +1,45 @@
+import { and, ne, type SQL, eq } from 'drizzle-orm';
+import { database } from '../../db/client';
+import { mobileBoxRequests } from '../../db/schema';
+import type { Bindings } from '../env';
+import type { StaffSession } from './sessions';
+
+export interface ValidRequest {
+  district: string;
+  ballot: 'ep' | 'ns';
+  createdAt: string;
+}
+
+export interface DistrictSummary {
+  district: string;
+  ballot: 'ep' | 'ns';
+  valid: number;
+  /** When the `notifyAt`-th valid request came in (the mayor must then notify the commission); null below it. */
+  reachedAt: string | null;
+}
+
+/** Valid (not rejected) requests per district and ballot, and when each reached the threshold. */
+export function summarize(requests: ValidRequest[], notifyAt: number): DistrictSummary[] {
+  const groups = new Map<string, ValidRequest[]>();
+  for (const request of requests) {
+    const key = `${request.district}|${request.ballot}`;
+    groups.set(key, [...(groups.get(key) ?? []), request]);
+  }
+  return [...groups.values()]
+    .map((group) => {
+      const sorted = group.map((r) => r.createdAt).sort();
+      return { district: group[0]!.district, ballot: group[0]!.ballot, valid: group.length, reachedAt: sorted[notifyAt - 1] ?? null };
+    })
+    .sort((a, b) => a.district.localeCompare(b.district) || a.ballot.localeCompare(b.ballot));
+}
+
+/** The summary in the staff member's reach (a district user: their district only). */
+export async function districtSummary(env: Bindings, user: StaffSession['user'], electionId: string, notifyAt: number): Promise<DistrictSummary[]> {
+  const r = mobileBoxRequests;
+  const own: SQL | undefined = user.role === 'district' ? eq(r.district, user.district ?? '') : undefined;
+  const rows = await database(env.DB)
+    .select({ district: r.district, ballot: r.ballot, createdAt: r.createdAt })
+    .from(r)
+    .where(and(eq(r.electionId, electionId), ne(r.status, 'rejected'), own));
+  return summarize(rows, notifyAt);
+}
