@@ -36,7 +36,7 @@ type Counts = { register: number; reports: number; requests: number };
 const countQuery = `SELECT (${countOfDelete(register)}) AS register, (${countOfDelete(reports)}) AS reports, (${countOfDelete(requests)}) AS requests;`;
 const deletions = values['dry-run'] ? [] : [reports, register, counted, requests, ...housekeeping];
 const [first] = await executeStatements<Counts>([countQuery, ...deletions], target);
-const deleted: Counts = first?.rows[0] ?? { register: 0, reports: 0, requests: 0 };
+const deleted: Counts = first?.[0] ?? { register: 0, reports: 0, requests: 0 };
 console.log(
   `${values['dry-run'] ? 'Would delete' : 'Deleted'} ${deleted.register} register entries, ${deleted.reports} expired problem reports and ${deleted.requests} mobile-box requests (their counts kept).`,
 );

@@ -25,16 +25,11 @@ function wrangler(args: string[], target: D1Target): Promise<string> {
   });
 }
 
-/** What one statement of a batch gave back. */
-export interface StatementResult<T = unknown> {
-  rows: T[];
-}
-
 /**
  * Runs SQL statements as one file (wrangler sends a file as a single batch; a failing
  * statement stops it) and returns each statement's rows.
  */
-export async function executeStatements<T = unknown>(statements: string[], target: D1Target): Promise<StatementResult<T>[]> {
+export async function executeStatements<T = unknown>(statements: string[], target: D1Target): Promise<T[][]> {
   if (statements.length === 0) return [];
   const dir = await mkdtemp(join(tmpdir(), 'voter-desk-import-'));
   const file = join(dir, 'batch.sql');
@@ -43,7 +38,7 @@ export async function executeStatements<T = unknown>(statements: string[], targe
     const out = await wrangler(['--json', `--file=${file}`], target);
     const start = out.indexOf('[');
     const results = start === -1 ? [] : (JSON.parse(out.slice(start)) as { results?: T[] }[]);
-    return results.map((result) => ({ rows: result.results ?? [] }));
+    return results.map((result) => result.results ?? []);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -54,7 +49,7 @@ export async function executeStatements<T = unknown>(statements: string[], targe
  * end with the SELECT the next step needs instead of paying for another wrangler call.
  */
 export async function executeSql<T = unknown>(statements: string[], target: D1Target): Promise<T[]> {
-  return (await executeStatements<T>(statements, target)).at(-1)?.rows ?? [];
+  return (await executeStatements<T>(statements, target)).at(-1) ?? [];
 }
 
 /** Runs one read query and returns its rows. */

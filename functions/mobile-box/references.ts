@@ -1,3 +1,5 @@
+import { randomCharacters } from '../platform/crypto';
+
 /**
  * References a voter reads out on the phone or types from a receipt: ten characters from an
  * alphabet without look-alikes (no 0/O, 1/I/L, U/V), grouped 5-5. 29¹⁰ ≈ 2⁴⁸·⁶: well over
@@ -9,15 +11,9 @@ const LENGTH = 10;
 /**
  * A new random reference, e.g. `K7M2P-Q9RTX`. Rejection sampling keeps every character equally likely.
  */
-export function newReference(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string {
-  const out: string[] = [];
-  const limit = 256 - (256 % REFERENCE_ALPHABET.length);
-  while (out.length < LENGTH) {
-    for (const byte of random(new Uint8Array(16))) {
-      if (byte < limit && out.length < LENGTH) out.push(REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length]!);
-    }
-  }
-  return `${out.slice(0, 5).join('')}-${out.slice(5).join('')}`;
+export function newReference(): string {
+  const characters = randomCharacters(REFERENCE_ALPHABET, LENGTH);
+  return `${characters.slice(0, 5)}-${characters.slice(5)}`;
 }
 
 /** Bits of randomness in a reference. */

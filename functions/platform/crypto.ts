@@ -125,3 +125,18 @@ export async function unsealLegacy(lookupKey: string, purpose: string, sealed: s
   const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64url(iv) }, await aesKey(lookupKey, purpose), fromBase64url(ciphertext));
   return new TextDecoder().decode(plaintext);
 }
+
+/**
+ * `length` characters drawn uniformly from `alphabet`: rejection sampling, so no character is
+ * likelier than another.
+ */
+export function randomCharacters(alphabet: string, length: number): string {
+  const limit = 256 - (256 % alphabet.length);
+  const out: string[] = [];
+  while (out.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length + 8))) {
+      if (byte < limit && out.length < length) out.push(alphabet[byte % alphabet.length]!);
+    }
+  }
+  return out.join('');
+}

@@ -9,10 +9,10 @@ import { auditEntry } from './audit';
 import { staffOnly, type StaffEnv } from './guard';
 import { logIn } from './login';
 import { reviewApi, summaryApi } from './review-api';
-import { loginAnswer, loginRequest, staffUser } from './schemas';
+import { csrfHeader, loginAnswer, loginRequest, staffUser } from './schemas';
 import { endSession, SESSION_COOKIE } from './sessions';
 
-const csrfHeader = z.object({ 'x-csrf-token': z.string().max(100).optional().meta({ description: 'The `csrfToken` from the login answer.' }) });
+const anyStaff = staffOnly('district', 'city', 'police');
 
 const loginRoute = createRoute({
   method: 'post',
@@ -31,7 +31,7 @@ const sessionRoute = createRoute({
   operationId: 'staffSession',
   tags: ['staff'],
   summary: summary('developers.op.staffSession'),
-  middleware: [staffOnly('district', 'city', 'police')] as const,
+  middleware: [anyStaff] as const,
   responses: { 200: jsonResponse(z.object({ user: staffUser }), 'The staff member of this session.'), ...errorResponses(401, 503) },
 });
 
@@ -41,7 +41,7 @@ const logoutRoute = createRoute({
   operationId: 'staffLogout',
   tags: ['staff'],
   summary: summary('developers.op.staffLogout'),
-  middleware: [staffOnly('district', 'city', 'police')] as const,
+  middleware: [anyStaff] as const,
   request: { headers: csrfHeader },
   responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Signed out; the session is ended in D1 too.'), ...errorResponses(401, 403, 503) },
 });

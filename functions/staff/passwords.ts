@@ -1,4 +1,4 @@
-import { base64url, fromBase64url } from '../platform/crypto';
+import { base64url, fromBase64url, randomCharacters } from '../platform/crypto';
 
 /**
  * Staff passwords: PBKDF2-SHA-256 through WebCrypto with a random 16-byte salt per user. The
@@ -49,14 +49,4 @@ let dummy: Promise<string> | undefined;
 export const dummyPasswordHash = () => (dummy ??= hashPassword(crypto.randomUUID()));
 
 /** A strong password to print once: 24 characters from an alphabet without look-alikes (~138 bits). */
-export function generatePassword(length = 24): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const limit = 256 - (256 % alphabet.length);
-  const out: string[] = [];
-  while (out.length < length) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
-      if (byte < limit && out.length < length) out.push(alphabet[byte % alphabet.length]!);
-    }
-  }
-  return out.join('');
-}
+export const generatePassword = (length = 24) => randomCharacters('ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789', length);

@@ -11,10 +11,9 @@ import { errorBody } from '../platform/http-errors';
 
 // The staff area serves Sofia's 2024 mobile sections.
 const SUMMARY_ELECTION = 'bg-2024-06-09';
-import { decisionRequest, requestDetails, requestIdParam, requestList, requestListQuery } from './schemas';
+import { csrfHeader, decisionRequest, requestDetails, requestIdParam, requestList, requestListQuery } from './schemas';
 
 const reviewers = staffOnly('district', 'city');
-const csrfHeader = z.object({ 'x-csrf-token': z.string().max(100).optional() });
 
 const listRoute = createRoute({
   method: 'get',

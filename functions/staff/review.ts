@@ -19,7 +19,7 @@ type Status = 'received' | 'accepted' | 'rejected' | 'assigned';
 const r = mobileBoxRequests;
 
 /** What a staff member may see: a district user only their own district's requests. */
-function scope(user: StaffSession['user']): SQL | undefined {
+export function scope(user: StaffSession['user']): SQL | undefined {
   return user.role === 'district' ? eq(r.district, user.district ?? '') : undefined;
 }
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Every state-changing staff request carries its session's CSRF token. */
+export const csrfHeader = z.object({ 'x-csrf-token': z.string().max(100).optional().meta({ description: 'The `csrfToken` from the login answer.' }) });
+
 export const loginRequest = z
   .object({
     email: z.email().max(254).meta({ example: 'mladost@example.org' }),

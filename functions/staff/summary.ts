@@ -1,7 +1,8 @@
-import { and, ne, type SQL, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { database } from '../../db/client';
 import { mobileBoxRequests } from '../../db/schema';
 import type { Bindings } from '../env';
+import { scope } from './review';
 import type { StaffSession } from './sessions';
 
 export interface ValidRequest {
@@ -36,10 +37,9 @@ export function summarize(requests: ValidRequest[], notifyAt: number): DistrictS
 /** The summary in the staff member's reach (a district user: their district only). */
 export async function districtSummary(env: Bindings, user: StaffSession['user'], electionId: string, notifyAt: number): Promise<DistrictSummary[]> {
   const r = mobileBoxRequests;
-  const own: SQL | undefined = user.role === 'district' ? eq(r.district, user.district ?? '') : undefined;
   const rows = await database(env.DB)
     .select({ district: r.district, ballot: r.ballot, createdAt: r.createdAt })
     .from(r)
-    .where(and(eq(r.electionId, electionId), ne(r.status, 'rejected'), own));
+    .where(and(eq(r.electionId, electionId), ne(r.status, 'rejected'), scope(user)));
   return summarize(rows, notifyAt);
 }
