@@ -174,8 +174,10 @@ export const mobileBoxRequests = sqliteTable(
     representativeSealed: text('representative_sealed'),
     /** Why staff rejected it (sealed: it may mention health). */
     reasonSealed: text('reason_sealed'),
-    /** The mobile section that will visit, once assigned. */
+    /** The mobile section that will visit, once assigned: its number, or its district and МИР until it is numbered. */
     section: text('section'),
+    /** The route stop (route_stops.id) once registered on a mobile section's route. */
+    stopId: integer('stop_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     /** The day after which the personal data is deleted (voting day + the election's retention). */
@@ -269,3 +271,59 @@ export const loginFailures = sqliteTable('login_failures', {
   count: integer('count').notNull(),
   windowStartedAt: text('window_started_at').notNull(),
 });
+
+/**
+ * The mobile sections (ПСИК) of an election, one per district that has one, seeded from the
+ * election's data file (`mobileBox.mobileSections`). The official number comes later from the
+ * district election commission and the city enters it; the base address is where the route
+ * starts and ends. `handedOverAt` is when the list was sent to the police; a change after it
+ * sets `changedAfterHandover` until the list is sent again.
+ */
+export const mobileSections = sqliteTable(
+  'mobile_sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    electionId: text('election_id').notNull(),
+    /** The district id (`mladost`) the section belongs to. */
+    district: text('district').notNull(),
+    /** The multi-member constituency (МИР) number, e.g. `23`. */
+    constituency: text('constituency').notNull(),
+    number: text('number'),
+    baseAddress: text('base_address').notNull(),
+    lat: real('lat'),
+    lon: real('lon'),
+    /** Staff set the order by hand: new stops join at the end instead of the order being computed again. */
+    orderKept: integer('order_kept', { mode: 'boolean' }).notNull().default(false),
+    handedOverAt: text('handed_over_at'),
+    handedOverBy: integer('handed_over_by'),
+    changedAfterHandover: integer('changed_after_handover', { mode: 'boolean' }).notNull().default(false),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('mobile_sections_district').on(t.electionId, t.district)],
+);
+
+/**
+ * One stop of a mobile section's route: one voter, whichever ballots they asked for (their
+ * requests point here through `stop_id`). `voterRequestId` is the voter's first request in the
+ * election, so the unique index keeps a voter on at most one route. The stop's coordinates
+ * pinpoint a home, so they are sealed like the address they stand for.
+ */
+export const routeStops = sqliteTable(
+  'route_stops',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sectionId: integer('section_id').notNull(),
+    electionId: text('election_id').notNull(),
+    voterRequestId: integer('voter_request_id').notNull(),
+    /** The district the voter applied to (another one when a district without a section sends them). */
+    originDistrict: text('origin_district').notNull(),
+    /** Place in the route, from 1. */
+    position: integer('position').notNull(),
+    recordKey: text('record_key').notNull(),
+    locationSealed: text('location_sealed'),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by').notNull(),
+    purgeAfter: text('purge_after').notNull(),
+  },
+  (t) => [uniqueIndex('route_stops_one_per_voter').on(t.electionId, t.voterRequestId), index('route_stops_section').on(t.sectionId, t.position), index('route_stops_purge').on(t.purgeAfter)],
+);

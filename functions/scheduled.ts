@@ -24,10 +24,10 @@ export interface RetentionRun {
  */
 export function retentionStatements(db: Database, now: Date, registerKeepDays?: number) {
   const elections = electionsPastRetention(ELECTIONS, now, registerKeepDays);
-  const [counted, requests, idempotencyKeys] = purgeRequests(db, now.toISOString().slice(0, 10), now);
+  const [counted, requests, stops, idempotencyKeys] = purgeRequests(db, now.toISOString().slice(0, 10), now);
   return {
     elections,
-    statements: [deleteExpiredReports(db, now), deleteRegisterOf(db, elections.length > 0 ? elections : ['']), counted, requests, idempotencyKeys, deleteDeadSessions(db, now), deleteOldLoginFailures(db, now)] as const,
+    statements: [deleteExpiredReports(db, now), deleteRegisterOf(db, elections.length > 0 ? elections : ['']), counted, requests, stops, idempotencyKeys, deleteDeadSessions(db, now), deleteOldLoginFailures(db, now)] as const,
   };
 }
 

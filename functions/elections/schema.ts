@@ -42,8 +42,11 @@ export const deadlineSchema = z
   .strict();
 export type Deadline = z.infer<typeof deadlineSchema>;
 
-/** What a voter does before a deadline; each election names the deadline that governs it. */
-export const ACTIONS = ['current-address-request', 'mobile-box-request', 'mobile-box-late-request', 'absentee-certificate', 'voter-list-correction'] as const;
+/**
+ * What a voter (or, for the last two, a district administration) does before a deadline; each
+ * election names the deadline that governs it.
+ */
+export const ACTIONS = ['current-address-request', 'mobile-box-request', 'mobile-box-late-request', 'absentee-certificate', 'voter-list-correction', 'mobile-box-transfer', 'route-handover'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Situations a help channel serves. */

@@ -9,16 +9,22 @@ export interface District {
   name: LocalizedText;
   /** A mobile section is appointed for it: late requests are possible here only. */
   mobileSection: boolean;
+  /**
+   * Its multi-member constituency (МИР) number, e.g. `23`, where a data file names it (the
+   * sections file does for the districts with a section; the sources name none for the others).
+   */
+  constituency?: string;
 }
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const cache = new Map<string, District[]>();
 
-function districtColumn(id: string): LocalizedText[] {
+function districtColumn(id: string): { name: LocalizedText; constituency?: string }[] {
   return dataTableById(id).rows.map((row) => {
     const cell = row.district;
     if (!cell || typeof cell === 'string') throw new Error(`content/data/${id}.json: every row needs a localized "district"`);
-    return cell;
+    const constituency = typeof row.constituency === 'object' ? /\d+/.exec(row.constituency.bg)?.[0] : undefined;
+    return constituency ? { name: cell, constituency } : { name: cell };
   });
 }
 
@@ -27,9 +33,12 @@ export function districtsOf(config: MobileBoxConfig): District[] {
   const key = `${config.districts}|${config.mobileSections}`;
   let districts = cache.get(key);
   if (!districts) {
-    const withSection = new Set(districtColumn(config.mobileSections).map((name) => name.bg));
-    districts = districtColumn(config.districts).map((name) => ({ id: slug(name.en), name, mobileSection: withSection.has(name.bg) }));
-    const unknown = [...withSection].filter((bg) => !districts!.some((d) => d.name.bg === bg));
+    const withSection = new Map(districtColumn(config.mobileSections).map((row) => [row.name.bg, row.constituency]));
+    districts = districtColumn(config.districts).map(({ name, constituency }) => {
+      const known = withSection.get(name.bg) ?? constituency;
+      return { id: slug(name.en), name, mobileSection: withSection.has(name.bg), ...(known ? { constituency: known } : {}) };
+    });
+    const unknown = [...withSection.keys()].filter((bg) => !districts!.some((d) => d.name.bg === bg));
     if (unknown.length > 0) throw new Error(`content/data/${config.mobileSections}.json names districts that ${config.districts}.json lacks: ${unknown.join(', ')}`);
     cache.set(key, districts);
   }

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { PreparedWrites } from './idempotency';
 import type { Database } from '../../db/client';
-import { idempotencyKeys, mobileBoxCounts, mobileBoxRequests } from '../../db/schema';
+import { idempotencyKeys, mobileBoxCounts, mobileBoxRequests, routeStops } from '../../db/schema';
 
 export type RequestRow = typeof mobileBoxRequests.$inferSelect;
 export type NewRequest = typeof mobileBoxRequests.$inferInsert;
@@ -48,7 +48,8 @@ export async function requestByReference(db: Database, reference: string, idHash
 
 /**
  * The statements that end requests whose time is over: their counts per district, ballot and
- * status are kept, everything else is deleted. Also drops expired idempotency keys.
+ * status are kept, everything else is deleted, route stops included. Also drops expired
+ * idempotency keys.
  */
 export function purgeRequests(db: Database, today: string, now: Date) {
   const r = mobileBoxRequests;
@@ -61,6 +62,8 @@ export function purgeRequests(db: Database, today: string, now: Date) {
   return [
     db.insert(c).select(counts).onConflictDoUpdate({ target: [c.electionId, c.district, c.ballot, c.status], set: { count: sql`${c.count} + excluded.count` } }),
     db.delete(r).where(lt(r.purgeAfter, today)),
+    // A route stop is the voter's home on a route: it goes with the requests.
+    db.delete(routeStops).where(lt(routeStops.purgeAfter, today)),
     db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now.toISOString())),
   ] as const;
 }

@@ -27,7 +27,8 @@ export type DomainErrorCode =
   | RefusalCode;
 
 /** Why a request that is well formed is still refused by a feature's rules. */
-export type RefusalCode = 'deadline_passed' | 'no_mobile_section' | 'not_eligible' | 'duplicate' | 'idempotency_key_reused' | 'already_assigned';
+export type RefusalCode = 'deadline_passed' | 'no_mobile_section' | 'not_eligible' | 'duplicate' | 'idempotency_key_reused' | 'already_assigned'
+  | 'not_accepted' | 'on_another_route' | 'not_this_section' | 'transfer_closed' | 'no_coordinates';
 
 /** A link the client can offer as the next step (a phone number, a guide). */
 export interface HelpLink {

@@ -25,6 +25,11 @@ export const ERROR_CODES = [
   'duplicate',
   'idempotency_key_reused',
   'already_assigned',
+  'not_accepted',
+  'on_another_route',
+  'not_this_section',
+  'transfer_closed',
+  'no_coordinates',
   'bad_request',
   'unauthorized',
   'forbidden',
@@ -85,6 +90,11 @@ const DOMAIN_STATUS: Record<DomainError['code'], ContentfulStatusCode> = {
   duplicate: 409,
   idempotency_key_reused: 422,
   already_assigned: 409,
+  not_accepted: 409,
+  on_another_route: 409,
+  not_this_section: 409,
+  transfer_closed: 409,
+  no_coordinates: 409,
 };
 
 const HTTP_CODES: Partial<Record<number, Exclude<ErrorCode, 'validation' | 'invalid_id'>>> = {

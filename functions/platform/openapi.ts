@@ -23,7 +23,7 @@ const ERROR_DESCRIPTIONS = {
   401: 'No staff session: not signed in, signed out, idle too long, or a wrong e-mail or password (`unauthorized`).',
   403: 'With Turnstile on: the token is missing, invalid, reused or for another action (`challenge_failed`); for staff changes: no or a wrong `X-CSRF-Token` (`forbidden`).',
   404: 'Nothing matches (`not_found`).',
-  409: 'Already there (`duplicate`, with the first `reference`), or already on a route (`already_assigned`).',
+  409: 'Already there (`duplicate`, with the first `reference`), or already on a route (`already_assigned`); a route registration the rules refuse (`not_accepted`, `on_another_route`, `not_this_section`, `transfer_closed`); no coordinates for a map file (`no_coordinates`).',
   405: 'The path exists under other methods (`method_not_allowed`, with `Allow`).',
   413: 'The body is over 16 KB (`payload_too_large`); refused before it is read.',
   415: 'The body is not `application/json` (`unsupported_media_type`).',

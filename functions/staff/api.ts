@@ -9,6 +9,8 @@ import { auditEntry } from './audit';
 import { staffOnly, type StaffEnv } from './guard';
 import { logIn } from './login';
 import { reviewApi, summaryApi } from './review-api';
+import { readAudit } from './audit-log';
+import { routesZipApi, sectionsApi } from '../sections/api';
 import { csrfHeader, loginAnswer, loginRequest, staffUser } from './schemas';
 import { endSession, SESSION_COOKIE } from './sessions';
 
@@ -46,7 +48,33 @@ const logoutRoute = createRoute({
   responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Signed out; the session is ended in D1 too.'), ...errorResponses(401, 403, 503) },
 });
 
-/** /api/admin: staff sign-in and sessions (the review, sections and route lists come next). */
+const isoDay = z.iso.date();
+const auditRoute = createRoute({
+  method: 'get',
+  path: '/audit',
+  operationId: 'staffAudit',
+  tags: ['staff'],
+  summary: summary('developers.op.staffAudit'),
+  description: 'City only. Who read, changed or downloaded what, and when, between `from` and `to` (days, UTC, both included; the last 7 days by default), at most 5,000 entries. Reading it is logged too.',
+  middleware: [staffOnly('city')] as const,
+  request: { query: z.object({ from: isoDay.optional().meta({ example: '2024-05-20' }), to: isoDay.optional().meta({ example: '2024-06-09' }) }) },
+  responses: {
+    200: jsonResponse(
+      z
+        .object({
+          from: z.string(),
+          to: z.string(),
+          truncated: z.boolean(),
+          entries: z.array(z.object({ id: z.number().int(), at: z.string(), action: z.string(), user: z.string().nullable(), role: z.string().nullable(), records: z.record(z.string(), z.unknown()) })),
+        })
+        .meta({ id: 'StaffAudit' }),
+      'The entries, oldest first.',
+    ),
+    ...errorResponses(401, 404, 422, 503),
+  },
+});
+
+/** /api/admin: staff sign-in and sessions, the review, the mobile sections and their route lists, the audit log. */
 export const staffApi = new OpenAPIHono<StaffEnv>()
   .openapi(
     loginRoute,
@@ -75,5 +103,8 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
     },
     validationHook(logoutRoute),
   )
+  .openapi(auditRoute, async (c) => c.json(await readAudit(c.env, c.get('staff').user, c.req.valid('query'), clock(c.env)), 200), validationHook(auditRoute))
   .route('/requests', reviewApi)
-  .route('/summary', summaryApi);
+  .route('/summary', summaryApi)
+  .route('/sections', sectionsApi)
+  .route('/routes.zip', routesZipApi);

@@ -5,12 +5,9 @@ import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validatio
 import { staffOnly, type StaffEnv } from './guard';
 import { decideRequest, enterPaperRequest, listRequests, openRequest } from './review';
 import { districtSummary } from './summary';
-import { mobileBoxElection } from '../mobile-box/requests';
 import { createdRequests, paperRequest } from '../mobile-box/schemas';
 import { errorBody } from '../platform/http-errors';
-
-// The staff area serves Sofia's 2024 mobile sections.
-const SUMMARY_ELECTION = 'bg-2024-06-09';
+import { staffElection } from './election';
 import { csrfHeader, decisionRequest, requestDetails, requestIdParam, requestList, requestListQuery } from './schemas';
 
 const reviewers = staffOnly('district', 'city');
@@ -96,7 +93,7 @@ export const reviewApi = new OpenAPIHono<StaffEnv>()
 
 /** /api/admin/summary: valid requests per district and ballot, with the threshold flag. */
 export const summaryApi = new OpenAPIHono<StaffEnv>().openapi(summaryRoute, async (c) => {
-  const { election } = mobileBoxElection(SUMMARY_ELECTION);
+  const { election } = staffElection();
   const notifyAt = election.mobileBox!.notifyAt;
   return c.json({ notifyAt, districts: await districtSummary(c.env, c.get('staff').user, election.id, notifyAt) }, 200);
 });

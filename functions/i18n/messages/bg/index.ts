@@ -4,5 +4,6 @@ export { lookup } from './lookup';
 export { reports } from './reports';
 export { mobileBox } from './mobileBox';
 export { staff } from './staff';
+export { sections } from './sections';
 export { errors } from './errors';
 export { developers } from './developers';

@@ -1,0 +1,22 @@
+/** English strings for the mobile sections and their route lists. Every other locale has exactly these keys. */
+export const sections = {
+  'field.requestIds': "Requests",
+  'field.stopIds': "Order of the stops",
+  'error.stopIds': "List every stop of this route exactly once.",
+  'field.number': "Section number",
+  'field.baseAddress': "Base address",
+  'field.lat': "Latitude",
+  'field.lon': "Longitude",
+  'csv.order': "No.",
+  'csv.references': "Reference",
+  'csv.forms': "Forms",
+  'csv.fullName': "Full name",
+  'csv.address': "Address",
+  'csv.district': "District",
+  'csv.section': "Mobile polling station",
+  'csv.phone': "Phone",
+  'csv.notes': "Notes",
+  'note.from': "sent by {district} district",
+  'note.late': "late application",
+  'note.representative': "representative: {name}, {phone}",
+} as const;

@@ -1,0 +1,100 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { database } from '../../db/client';
+import { mobileBoxRequests, mobileSections, routeStops } from '../../db/schema';
+import type { Bindings } from '../env';
+import { NotFound, ValidationFailed } from '../platform/errors';
+import { dataKeys } from '../platform/keys';
+import { auditEntry } from '../staff/audit';
+import { staffElection } from '../staff/election';
+import type { StaffSession } from '../staff/sessions';
+import { positionStatements, sealLocation } from './route';
+import type { Located } from './route-order';
+import { sectionInReach, sectionLabel } from './sections';
+import { flagIfHandedOver, reorderIfAutomatic } from './stops';
+
+type StaffUser = StaffSession['user'];
+type Batch = Parameters<ReturnType<typeof database>['batch']>[0];
+const s = routeStops;
+
+/**
+ * Sets the route's order by hand (`stopIds`: every stop of the section once, in visiting order)
+ * and keeps it: new stops then join at the end. `automatic` hands the order back to the
+ * computed route. Only staff running the whole route may do either.
+ */
+export async function setOrder(env: Bindings, user: StaffUser, sectionId: number, order: { stopIds: number[] } | { automatic: true }, now: Date) {
+  const db = database(env.DB);
+  const { election } = staffElection();
+  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  if (reach !== 'full') throw new NotFound();
+  const changes = [...flagIfHandedOver(db, section), auditEntry(db, user.id, 'section.reorder', { sections: [String(section.id)], ...(section.handedOverAt ? { afterHandover: true } : {}) }, now)];
+  if ('automatic' in order) {
+    await db.batch([db.update(mobileSections).set({ orderKept: false, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)), ...changes] as unknown as Batch);
+    await reorderIfAutomatic(db, env, { ...section, orderKept: false });
+    return { sectionId: section.id, orderKept: false };
+  }
+  const stops = await db.select({ id: s.id }).from(s).where(eq(s.sectionId, section.id));
+  const given = new Set(order.stopIds);
+  if (given.size !== order.stopIds.length || given.size !== stops.length || stops.some((stop) => !given.has(stop.id))) {
+    throw new ValidationFailed([{ field: 'stopIds', code: 'invalid_choice', label: 'sections.field.stopIds', message: 'sections.error.stopIds' }]);
+  }
+  await db.batch([...positionStatements(db, order.stopIds), db.update(mobileSections).set({ orderKept: true, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)), ...changes] as unknown as Batch);
+  return { sectionId: section.id, orderKept: true };
+}
+
+/** Sets (or clears, with null) a stop's coordinates, sealed: they pinpoint a voter's home. */
+export async function locateStop(env: Bindings, user: StaffUser, sectionId: number, stopId: number, location: Located | null, now: Date) {
+  const db = database(env.DB);
+  const { election } = staffElection();
+  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  const [stop] = await db.select().from(s).where(and(eq(s.id, stopId), eq(s.sectionId, section.id))).limit(1);
+  if (!stop || (reach === 'own-voters' && stop.originDistrict !== user.district)) throw new NotFound();
+  const locationSealed = location ? await sealLocation(dataKeys(env), stop.recordKey, location) : null;
+  await db.batch([
+    db.update(s).set({ locationSealed }).where(eq(s.id, stop.id)),
+    ...flagIfHandedOver(db, section),
+    auditEntry(db, user.id, 'stop.locate', { sections: [String(section.id)], stops: [stop.id], ...(section.handedOverAt ? { afterHandover: true } : {}) }, now),
+  ] as unknown as Batch);
+  await reorderIfAutomatic(db, env, section);
+  return { sectionId: section.id, stopId: stop.id, located: location !== null };
+}
+
+/** "Sent to police": records when and by whom; later changes flag the list until it is sent again. */
+export async function handOver(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
+  const db = database(env.DB);
+  const { election } = staffElection();
+  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  if (reach !== 'full') throw new NotFound();
+  await db.batch([
+    db.update(mobileSections).set({ handedOverAt: now.toISOString(), handedOverBy: user.id, changedAfterHandover: false, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)),
+    auditEntry(db, user.id, 'section.handover', { sections: [String(section.id)] }, now),
+  ]);
+  return { sectionId: section.id, handedOverAt: now.toISOString() };
+}
+
+export interface SectionChanges {
+  number?: string | null | undefined;
+  baseAddress?: string | undefined;
+  location?: Located | null | undefined;
+}
+
+/** The city enters what the commission decides: the section's number, its base address and coordinates. */
+export async function updateSection(env: Bindings, user: StaffUser, sectionId: number, changes: SectionChanges, now: Date) {
+  const db = database(env.DB);
+  const { election, config } = staffElection();
+  const { section } = await sectionInReach(db, election, user, sectionId, now);
+  const next = {
+    ...section,
+    ...(changes.number !== undefined ? { number: changes.number } : {}),
+    ...(changes.baseAddress !== undefined ? { baseAddress: changes.baseAddress } : {}),
+    ...(changes.location !== undefined ? { lat: changes.location?.lat ?? null, lon: changes.location?.lon ?? null } : {}),
+  };
+  await db.batch([
+    db.update(mobileSections).set({ number: next.number, baseAddress: next.baseAddress, lat: next.lat, lon: next.lon, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)),
+    // The applicants' status pages name the section: keep them in step with its number.
+    db.update(mobileBoxRequests).set({ section: sectionLabel(next, config) }).where(inArray(mobileBoxRequests.stopId, db.select({ id: s.id }).from(s).where(eq(s.sectionId, section.id)))),
+    ...flagIfHandedOver(db, section),
+    auditEntry(db, user.id, 'section.update', { sections: [String(section.id)] }, now),
+  ] as unknown as Batch);
+  await reorderIfAutomatic(db, env, next);
+  return next;
+}

@@ -1,0 +1,172 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { zipSync, strToU8 } from 'fflate';
+import { database } from '../../db/client';
+import { routeStops, staffUsers } from '../../db/schema';
+import type { Bindings } from '../env';
+import { t, type Locale } from '../i18n';
+import { districtById } from '../mobile-box/districts';
+import { Refused } from '../platform/errors';
+import { dataKeys } from '../platform/keys';
+import { auditEntry } from '../staff/audit';
+import { staffElection } from '../staff/election';
+import type { StaffSession } from '../staff/sessions';
+import { loadRoute, type RouteStopView } from './route';
+import { formatAddress, routeCsv, type RouteCsvHeaders, type RouteCsvRow, type RouteReader } from './route-csv';
+import { routeGeoJson, routeGpx, type RouteSection } from './route-geo';
+import { sectionInReach, sectionLabel, electionSections, sectionReach, type Section, type SectionReach } from './sections';
+import { transferOpen } from './stops';
+
+type StaffUser = StaffSession['user'];
+
+/** Route lists go to the mobile commission and the Sofia police: they are in Bulgarian whatever the reader's language. */
+export const LIST_LOCALE: Locale = 'bg';
+
+const districtNameBg = (id: string) => districtById(staffElection().config, id)?.name.bg ?? id;
+
+/** A section as the lists show it, with who sent it to the police and whether it changed since. */
+function sectionSummary(section: Section, reach: Exclude<SectionReach, 'none'>, stops: number, handedOverBy: string | null) {
+  const { config } = staffElection();
+  return {
+    id: section.id,
+    label: sectionLabel(section, config),
+    number: section.number,
+    constituency: section.constituency,
+    district: section.district,
+    baseAddress: section.baseAddress,
+    lat: section.lat,
+    lon: section.lon,
+    reach,
+    stops,
+    orderKept: section.orderKept,
+    handedOverAt: section.handedOverAt,
+    handedOverBy,
+    changedAfterHandover: section.changedAfterHandover,
+  };
+}
+export type SectionSummary = ReturnType<typeof sectionSummary>;
+
+/** The sections in the user's reach with their stop counts (a sending district counts only its own voters). */
+export async function listSections(env: Bindings, user: StaffUser, now: Date) {
+  const db = database(env.DB);
+  const { election, config } = staffElection();
+  const sections = (await electionSections(db, election, now)).flatMap((section) => {
+    const reach = sectionReach(user, section, config);
+    return reach === 'none' ? [] : [{ section, reach }];
+  });
+  const own = sections.every((entry) => entry.reach === 'own-voters') && user.district ? eq(routeStops.originDistrict, user.district) : undefined;
+  const ids = sections.map((entry) => entry.section.id);
+  const [counts, handlers] = await db.batch([
+    db.select({ sectionId: routeStops.sectionId, stops: count() }).from(routeStops).where(and(inArray(routeStops.sectionId, ids), own)).groupBy(routeStops.sectionId),
+    db.select({ id: staffUsers.id, email: staffUsers.email }).from(staffUsers).where(inArray(staffUsers.id, sections.flatMap((entry) => (entry.section.handedOverBy ? [entry.section.handedOverBy] : [])))),
+  ]);
+  return {
+    transferOpen: transferOpen(election, now),
+    sections: sections.map(({ section, reach }) =>
+      sectionSummary(section, reach, counts.find((row) => row.sectionId === section.id)?.stops ?? 0, handlers.find((row) => row.id === section.handedOverBy)?.email ?? null),
+    ),
+  };
+}
+
+/** What a reader sees of a stop: the police only where to go (no name, phone or reference). */
+function stopFor(reader: RouteReader, stop: RouteStopView) {
+  const where = { id: stop.id, position: stop.position, address: stop.address, district: stop.originDistrict, ...(stop.location ? { location: stop.location } : {}) };
+  if (reader === 'police') return where;
+  return { ...where, late: stop.late, requests: stop.requests, fullName: stop.fullName, phone: stop.phone, ...(stop.representative ? { representative: stop.representative } : {}) };
+}
+
+async function readRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
+  const db = database(env.DB);
+  const { election, config } = staffElection();
+  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  const stops = await loadRoute(db, dataKeys(env), config, section.id, reach === 'own-voters' ? user.district ?? '' : undefined);
+  const [handler] = section.handedOverBy ? await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, section.handedOverBy)) : [];
+  return { db, section, reach, stops, handedOverBy: handler?.email ?? null };
+}
+
+/** One section's route in order, as the user's role may see it; reading personal data is audited. */
+export async function sectionRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
+  const { db, section, reach, stops, handedOverBy } = await readRoute(env, user, sectionId, now);
+  if (user.role !== 'police' && stops.length > 0) await auditEntry(db, user.id, 'route.read', { sections: [String(section.id)], stops: stops.map((stop) => stop.id) }, now);
+  return { section: sectionSummary(section, reach, stops.length, handedOverBy), stops: stops.map((stop) => stopFor(user.role, stop)) };
+}
+
+export type RouteFormat = 'csv' | 'geojson' | 'gpx';
+
+/** Column headings of a route list in `locale`. */
+export const csvHeaders = (locale: Locale): RouteCsvHeaders => ({
+  order: t(locale, 'sections.csv.order'),
+  references: t(locale, 'sections.csv.references'),
+  forms: t(locale, 'sections.csv.forms'),
+  fullName: t(locale, 'sections.csv.fullName'),
+  address: t(locale, 'sections.csv.address'),
+  district: t(locale, 'sections.csv.district'),
+  section: t(locale, 'sections.csv.section'),
+  phone: t(locale, 'sections.csv.phone'),
+  notes: t(locale, 'sections.csv.notes'),
+});
+
+/** A stop as a row of the list for the mobile commission (the police columns are a subset). */
+export function csvRow(stop: RouteStopView, sectionDistrict: string, label: string, locale: Locale): RouteCsvRow {
+  const notes = [
+    stop.originDistrict !== sectionDistrict ? t(locale, 'sections.note.from', { district: districtNameBg(stop.originDistrict) }) : '',
+    stop.late ? t(locale, 'sections.note.late') : '',
+    stop.representative ? t(locale, 'sections.note.representative', { name: stop.representative.fullName, phone: stop.representative.phone }) : '',
+  ].filter(Boolean);
+  return {
+    references: stop.requests.map((request) => request.reference),
+    forms: stop.requests.map((request) => request.form),
+    fullName: stop.fullName,
+    address: stop.address,
+    district: districtNameBg(stop.originDistrict),
+    section: label,
+    phone: stop.phone,
+    notes: notes.join('; '),
+  };
+}
+
+const fileName = (section: Section, format: RouteFormat, reader: RouteReader) => `route-${section.number ?? `${section.constituency}-${section.district}`}${reader === 'police' ? '-police' : ''}.${format}`;
+
+const CONTENT_TYPES: Record<RouteFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
+  gpx: 'application/gpx+xml; charset=utf-8',
+};
+
+/** A route list as a file: CSV by reader, or GeoJSON / GPX with the stops that have coordinates. Audited. */
+export async function routeFile(env: Bindings, user: StaffUser, sectionId: number, format: RouteFormat, now: Date) {
+  const locale = LIST_LOCALE;
+  const { db, section, stops } = await readRoute(env, user, sectionId, now);
+  const { config } = staffElection();
+  const label = sectionLabel(section, config);
+  let body: string;
+  let skipped = 0;
+  if (format === 'csv') {
+    body = routeCsv(stops.map((stop) => csvRow(stop, section.district, label, locale)), user.role, csvHeaders(locale));
+  } else {
+    const base: RouteSection = { number: label, address: section.baseAddress, ...(section.lat !== null && section.lon !== null ? { lat: section.lat, lon: section.lon } : {}) };
+    const geoStops = stops.map((stop) => ({ address: formatAddress(stop.address), ...(stop.location ?? {}) }));
+    if (base.lat === undefined && geoStops.every((stop) => !('lat' in stop))) throw new Refused('no_coordinates');
+    const made = format === 'geojson' ? (({ geoJson, skipped }) => ({ text: JSON.stringify(geoJson), skipped }))(routeGeoJson(base, geoStops)) : (({ gpx, skipped }) => ({ text: gpx, skipped }))(routeGpx(base, geoStops));
+    body = made.text;
+    skipped = made.skipped;
+  }
+  await auditEntry(db, user.id, 'route.download', { sections: [String(section.id)], stops: stops.map((stop) => stop.id), format }, now);
+  return { body, fileName: fileName(section, format, user.role), contentType: CONTENT_TYPES[format], skipped };
+}
+
+/** Every section's police list (order, address, district, section) in one zip. Audited. */
+export async function allPoliceLists(env: Bindings, user: StaffUser, now: Date): Promise<Uint8Array> {
+  const locale = LIST_LOCALE;
+  const db = database(env.DB);
+  const { election, config } = staffElection();
+  const sections = await electionSections(db, election, now);
+  const files: Record<string, Uint8Array> = {};
+  const keys = dataKeys(env);
+  for (const section of sections) {
+    const stops = await loadRoute(db, keys, config, section.id);
+    const label = sectionLabel(section, config);
+    files[fileName(section, 'csv', 'police')] = strToU8(routeCsv(stops.map((stop) => csvRow(stop, section.district, label, locale)), 'police', csvHeaders(locale)));
+  }
+  await auditEntry(db, user.id, 'route.download', { sections: sections.map((section) => String(section.id)), format: 'zip' }, now);
+  return zipSync(files, { level: 6, mtime: new Date('2024-01-01T00:00:00Z') });
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { field } from '../platform/validation';
+
+const id = z.coerce.number().int().positive();
+
+export const sectionIdParam = z.object({ id: id.meta({ example: 1 }) });
+export const stopIdParam = z.object({ id: id.meta({ example: 1 }), stopId: id.meta({ example: 1 }) });
+
+const coordinates = z
+  .object({
+    lat: field(z.number().min(-90).max(90).meta({ example: 42.6505 }), { label: 'sections.field.lat', inputMode: 'decimal' }),
+    lon: field(z.number().min(-180).max(180).meta({ example: 23.3792 }), { label: 'sections.field.lon', inputMode: 'decimal' }),
+  })
+  .strict()
+  .meta({ id: 'Coordinates' });
+
+export const registerRequest = z
+  .object({ requestIds: field(z.array(id).min(1).max(500), { label: 'sections.field.requestIds' }).meta({ description: 'Accepted requests (`/api/admin/requests`) to put on this route; a voter’s two ballots become one stop.' }) })
+  .strict()
+  .meta({ id: 'RouteRegistration' });
+
+export const orderRequest = z
+  .object({
+    stopIds: field(z.array(id).max(5000), { label: 'sections.field.stopIds' }).optional().meta({ description: 'Every stop of the route once, in visiting order; the order is then kept.' }),
+    automatic: z.literal(true).optional().meta({ description: 'Hand the order back to the computed route.' }),
+  })
+  .strict()
+  .superRefine((body, context) => {
+    if ((body.stopIds === undefined) === (body.automatic === undefined)) context.addIssue({ code: 'custom', path: ['stopIds'], params: { code: 'required' }, message: 'give stopIds or automatic' });
+  })
+  .meta({ id: 'RouteOrder' });
+
+export const locationRequest = z.object({ location: coordinates.nullable() }).strict().meta({ id: 'StopLocation' });
+
+export const sectionUpdate = z
+  .object({
+    number: field(z.string().trim().regex(/^\d{9}$/), { label: 'sections.field.number', inputMode: 'numeric' }).nullable().optional().meta({ description: 'The 9-digit number the district election commission gave the section.', example: '234600101' }),
+    baseAddress: field(z.string().trim().min(3).max(200), { label: 'sections.field.baseAddress', autocomplete: 'off' }).optional(),
+    location: coordinates.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'SectionUpdate' });
+
+const address = z.object({ district: z.string(), street: z.string(), number: z.string().optional(), block: z.string().optional(), entrance: z.string().optional(), floor: z.string().optional(), apartment: z.string().optional() });
+
+export const sectionSummary = z
+  .object({
+    id: z.number().int(),
+    label: z.string().meta({ description: 'The number, or the district and МИР until it has one.' }),
+    number: z.string().nullable(),
+    constituency: z.string(),
+    district: z.string(),
+    baseAddress: z.string(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    reach: z.enum(['full', 'own-voters']).meta({ description: '`own-voters`: a district without its own section sees only the voters it sent.' }),
+    stops: z.number().int(),
+    orderKept: z.boolean(),
+    handedOverAt: z.string().nullable(),
+    handedOverBy: z.string().nullable(),
+    changedAfterHandover: z.boolean(),
+  })
+  .meta({ id: 'MobileSection' });
+
+export const sectionList = z.object({ transferOpen: z.boolean(), sections: z.array(sectionSummary) }).meta({ id: 'MobileSectionList' });
+
+const policeStop = z.object({ id: z.number().int(), position: z.number().int(), address, district: z.string(), location: coordinates.optional() });
+const fullStop = policeStop.extend({
+  late: z.boolean(),
+  requests: z.array(z.object({ id: z.number().int(), reference: z.string(), ballot: z.enum(['ep', 'ns']), form: z.string() })),
+  fullName: z.string(),
+  phone: z.string(),
+  representative: z.object({ fullName: z.string(), phone: z.string() }).optional(),
+});
+
+export const sectionRoute = z
+  .object({ section: sectionSummary, stops: z.array(z.union([fullStop, policeStop])).meta({ description: 'In visiting order. The police get position, address, district and coordinates only.' }) })
+  .meta({ id: 'MobileSectionRoute' });
+
+export const registered = z.object({ sectionId: z.number().int(), registered: z.array(z.number().int()) });
+export const removed = z.object({ sectionId: z.number().int(), removed: z.number().int() });
+export const ordered = z.object({ sectionId: z.number().int(), orderKept: z.boolean() });
+export const located = z.object({ sectionId: z.number().int(), stopId: z.number().int(), located: z.boolean() });
+export const handedOver = z.object({ sectionId: z.number().int(), handedOverAt: z.string() });

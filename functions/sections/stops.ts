@@ -1,0 +1,133 @@
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { database, type Database } from '../../db/client';
+import { mobileBoxRequests, mobileSections, routeStops } from '../../db/schema';
+import { actionDeadline, deadlineStatus } from '../elections/deadlines';
+import type { Election } from '../elections/schema';
+import type { Bindings } from '../env';
+import { districtById } from '../mobile-box/districts';
+import { purgeAfter } from '../mobile-box/requests';
+import { violatesUnique } from '../platform/d1-errors';
+import { NotFound, Refused, ValidationFailed } from '../platform/errors';
+import { dataKeys } from '../platform/keys';
+import { auditEntry } from '../staff/audit';
+import { staffElection } from '../staff/election';
+import { scope } from '../staff/review';
+import type { StaffSession } from '../staff/sessions';
+import { closeGap, computedOrder, loadRoute, positionStatements } from './route';
+import { mayReceive, sectionInReach, sectionLabel, type Section } from './sections';
+
+type StaffUser = StaffSession['user'];
+const r = mobileBoxRequests, s = routeStops;
+
+/** Whether districts without a section may still send their applicants (until the end of 3 June 2024, Sofia time). */
+export const transferOpen = (election: Election, now: Date) => deadlineStatus(actionDeadline(election, 'mobile-box-transfer'), election.timeZone, now) !== 'past';
+
+/** A change to a list already sent to the police flags it until it is sent again. */
+export const flagIfHandedOver = (db: Database, section: Section) => (section.handedOverAt ? [db.update(mobileSections).set({ changedAfterHandover: true }).where(eq(mobileSections.id, section.id))] : []);
+
+/** Puts the stops back in computed order, unless staff set the order by hand. */
+export async function reorderIfAutomatic(db: Database, env: Bindings, section: Section) {
+  if (section.orderKept) return;
+  const { config } = staffElection();
+  const stops = await loadRoute(db, dataKeys(env), config, section.id);
+  const statements = positionStatements(db, computedOrder(section, stops));
+  if (statements.length > 0) await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+}
+
+/**
+ * Registers accepted requests on a section's route: one stop per voter however many ballots
+ * they asked for (a voter's other request joins the stop they already have), a voter on at most
+ * one route (the unique index decides races), the requests `assigned` with the section's label.
+ * A district without its own section sends its applicants to a section of its МИР until the
+ * transfer deadline; the receiving district then sees where they came from.
+ */
+export async function registerStops(env: Bindings, user: StaffUser, sectionId: number, requestIds: readonly number[], now: Date) {
+  const db = database(env.DB);
+  const { election, config } = staffElection();
+  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  const rows = await db
+    .select({ id: r.id, idHash: r.idHash, district: r.district, status: r.status, stopId: r.stopId })
+    .from(r)
+    .where(and(inArray(r.id, [...new Set(requestIds)]), eq(r.electionId, election.id), scope(user)));
+  const missing = requestIds.flatMap((id, i) => (rows.some((row) => row.id === id) ? [] : [{ field: `requestIds.${i}`, code: 'invalid_choice' as const, label: 'sections.field.requestIds' as const }]));
+  if (missing.length > 0) throw new ValidationFailed(missing);
+
+  for (const row of rows) {
+    const from = districtById(config, row.district);
+    if (!from || !mayReceive(section, from) || (reach === 'own-voters' && row.district !== user.district)) throw new Refused('not_this_section');
+    if (row.district !== section.district && !transferOpen(election, now)) throw new Refused('transfer_closed');
+    if (row.status !== 'accepted' && row.status !== 'assigned') throw new Refused('not_accepted');
+  }
+  const voters = await db
+    .select({ id: r.id, idHash: r.idHash })
+    .from(r)
+    .where(and(eq(r.electionId, election.id), inArray(r.idHash, [...new Set(rows.map((row) => row.idHash))])));
+  const firstOf = (idHash: string) => Math.min(...voters.filter((voter) => voter.idHash === idHash).map((voter) => voter.id));
+  const byVoter = new Map<number, typeof rows>();
+  for (const row of rows) byVoter.set(firstOf(row.idHash), [...(byVoter.get(firstOf(row.idHash)) ?? []), row]);
+
+  const existing = await db.select({ id: s.id, sectionId: s.sectionId, voterRequestId: s.voterRequestId }).from(s).where(and(eq(s.electionId, election.id), inArray(s.voterRequestId, [...byVoter.keys()])));
+  if (existing.some((stop) => stop.sectionId !== section.id)) throw new Refused('on_another_route');
+  const [{ last } = { last: 0 }] = await db.select({ last: max(s.position) }).from(s).where(eq(s.sectionId, section.id));
+  const fresh = [...byVoter.entries()].filter(([voter]) => !existing.some((stop) => stop.voterRequestId === voter));
+  const toAssign = rows.filter((row) => row.status === 'accepted');
+  if (toAssign.length === 0) return { sectionId: section.id, registered: [] as number[] };
+
+  const label = sectionLabel(section, config);
+  const inserts = fresh.map(([voter, own], i) =>
+    db.insert(s).values({
+      sectionId: section.id,
+      electionId: election.id,
+      voterRequestId: voter,
+      originDistrict: own[0]!.district,
+      position: (last ?? 0) + i + 1,
+      recordKey: crypto.randomUUID(),
+      createdAt: now.toISOString(),
+      createdBy: user.id,
+      purgeAfter: purgeAfter(election),
+    }),
+  );
+  const assignments = [...byVoter.entries()].map(([voter, own]) =>
+    db
+      .update(r)
+      .set({
+        status: 'assigned',
+        section: label,
+        stopId: sql`(SELECT ${s.id} FROM ${s} WHERE ${s.electionId} = ${election.id} AND ${s.voterRequestId} = ${voter})`,
+        updatedAt: now.toISOString(),
+      })
+      .where(and(inArray(r.id, own.map((row) => row.id)), eq(r.status, 'accepted'))),
+  );
+  try {
+    await db.batch([
+      ...inserts,
+      ...assignments,
+      ...flagIfHandedOver(db, section),
+      auditEntry(db, user.id, 'section.register', { sections: [String(section.id)], requests: toAssign.map((row) => row.id), ...(section.handedOverAt ? { afterHandover: true } : {}) }, now),
+    ] as unknown as Parameters<typeof db.batch>[0]);
+  } catch (error) {
+    // Someone registered the same voter on another route a moment ago.
+    if (violatesUnique(error, 'route_stops')) throw new Refused('on_another_route');
+    throw error;
+  }
+  await reorderIfAutomatic(db, env, section);
+  return { sectionId: section.id, registered: toAssign.map((row) => row.id) };
+}
+
+/** Takes a stop off the route: its requests go back to `accepted`, the later stops move up. */
+export async function removeStop(env: Bindings, user: StaffUser, sectionId: number, stopId: number, now: Date) {
+  const db = database(env.DB);
+  const { election } = staffElection();
+  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  const [stop] = await db.select().from(s).where(and(eq(s.id, stopId), eq(s.sectionId, section.id))).limit(1);
+  if (!stop || (reach === 'own-voters' && stop.originDistrict !== user.district)) throw new NotFound();
+  const requests = await db.select({ id: r.id }).from(r).where(eq(r.stopId, stop.id));
+  await db.batch([
+    db.update(r).set({ status: 'accepted', section: null, stopId: null, updatedAt: now.toISOString() }).where(eq(r.stopId, stop.id)),
+    db.delete(s).where(eq(s.id, stop.id)),
+    closeGap(db, section.id, stop.position),
+    ...flagIfHandedOver(db, section),
+    auditEntry(db, user.id, 'section.unregister', { sections: [String(section.id)], requests: requests.map((row) => row.id), ...(section.handedOverAt ? { afterHandover: true } : {}) }, now),
+  ] as unknown as Parameters<typeof db.batch>[0]);
+  return { sectionId: section.id, removed: stop.id };
+}
