@@ -1,0 +1,22 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// `npm run bench:routes` (scripts/bench-routes.mjs) runs test/bench/ inside workerd, as the API
+// tests run. NODE_CLOCK answers with Node's performance.now(): a clock outside workerd, which
+// no Spectre mitigation holds still, to check workerd's own clock against.
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      miniflare: {
+        compatibilityDate: '2026-10-19',
+        compatibilityFlags: ['nodejs_compat'],
+        serviceBindings: { NODE_CLOCK: () => new Response(String(performance.now())) },
+      },
+    }),
+  ],
+  test: {
+    name: 'bench',
+    include: ['test/bench/**/*.bench.ts'],
+    testTimeout: 600_000,
+  },
+});
