@@ -1,6 +1,7 @@
 import { sealedKeyId, type DataKeys } from '../../functions/platform/crypto';
 import { requestIdHash, sealPerson, sealReason, sealRepresentative, unsealPerson, unsealReason, unsealRepresentative } from '../../functions/mobile-box/seal';
-import { mobileBoxRequests } from '../schema';
+import { sealLocation, unsealLocation } from '../../functions/sections/route';
+import { mobileBoxRequests, routeStops } from '../schema';
 import { columns, tableName } from '../import/columns';
 import { sqlValue } from '../import/d1';
 
@@ -42,6 +43,32 @@ export async function rekeyRequests(rows: SealedRequest[], keys: DataKeys, curre
       `${columns(mobileBoxRequests, ['idHash'])} = ${sqlValue(await requestIdHash(keys, person.idNumber))}`,
     ];
     updates.push(`UPDATE ${tableName(mobileBoxRequests)} SET ${set.join(', ')} WHERE ${c('id')} = ${row.id};`);
+  }
+  return { updates, untouched };
+}
+
+export interface SealedStop {
+  id: number;
+  recordKey: string;
+  locationSealed: string;
+}
+
+const st = (key: keyof SealedStop) => columns(routeStops, [key]);
+
+/** Route stops' sealed coordinates, for `npm run rekey`. */
+export const sealedStopsQuery = `SELECT ${st('id')} AS id, ${st('recordKey')} AS recordKey, ${st('locationSealed')} AS locationSealed FROM ${tableName(routeStops)} WHERE ${st('locationSealed')} IS NOT NULL`;
+
+/** The UPDATEs that move route stops' coordinates to the current DATA_KEY. */
+export async function rekeyStops(rows: SealedStop[], keys: DataKeys, currentId: string): Promise<{ updates: string[]; untouched: number }> {
+  const updates: string[] = [];
+  let untouched = 0;
+  for (const row of rows) {
+    if (sealedKeyId(row.locationSealed) === currentId) {
+      untouched++;
+      continue;
+    }
+    const location = await unsealLocation(keys, row.recordKey, row.locationSealed);
+    updates.push(`UPDATE ${tableName(routeStops)} SET ${st('locationSealed')} = ${sqlValue(await sealLocation(keys, row.recordKey, location))} WHERE ${st('id')} = ${row.id};`);
   }
   return { updates, untouched };
 }

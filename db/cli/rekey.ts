@@ -1,6 +1,7 @@
 // npm run rekey -- [--remote] [--persist-to DIR] [--dry-run]
 // Re-encrypts every sealed value (problem reports' details and contacts; mobile-box requests'
-// details, representatives and reasons, with the number's HMAC recomputed) under the current
+// details, representatives and reasons, with the number's HMAC recomputed; route stops'
+// coordinates) under the current
 // DATA_KEY, reading the old ones with DATA_KEY_OLD. It also seals what is left from before
 // encryption: plaintext details, and contacts sealed under LOOKUP_KEY without a key id.
 // Keys come from the environment only (never the command line); locally from .dev.vars.
@@ -13,7 +14,7 @@ import { localSecret } from '../../scripts/dev-vars.mjs';
 import { stationReports } from '../schema';
 import { columns, tableName } from '../import/columns';
 import { executeSql, queryRows, sqlValue } from '../import/d1';
-import { rekeyRequests, sealedRequestsQuery, type SealedRequest } from './rekey-mobile-box';
+import { rekeyRequests, rekeyStops, sealedRequestsQuery, sealedStopsQuery, type SealedRequest, type SealedStop } from './rekey-mobile-box';
 
 const { values } = parseArgs({
   options: { remote: { type: 'boolean', default: false }, 'persist-to': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
@@ -68,4 +69,6 @@ const requests = await rekeyRequests(await queryRows<SealedRequest>(sealedReques
 const verb = values['dry-run'] ? 'Would re-encrypt' : 'Re-encrypting';
 console.log(`${verb} ${updates.length} reports under the current DATA_KEY; ${untouched} already are.`);
 console.log(`${verb} ${requests.updates.length} mobile-box requests under the current DATA_KEY; ${requests.untouched} already are.`);
-if (!values['dry-run']) await executeSql([...updates, ...requests.updates], target);
+const stops = await rekeyStops(await queryRows<SealedStop>(sealedStopsQuery, target), keys, currentId);
+console.log(`${verb} ${stops.updates.length} route stops' coordinates under the current DATA_KEY; ${stops.untouched} already are.`);
+if (!values['dry-run']) await executeSql([...updates, ...requests.updates, ...stops.updates], target);

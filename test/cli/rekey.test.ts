@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seal, sealedKeyId, dataKeyId, unseal } from '../../functions/platform/crypto';
 import { reportSeal } from '../../functions/reports/reports';
 import { requestIdHash, sealPerson, sealRepresentative, unsealPerson, unsealRepresentative } from '../../functions/mobile-box/seal';
+import { sealLocation, unsealLocation } from '../../functions/sections/route';
 import { exec, freshDatabase, importCli, rows, runTool, STATIONS, TEST_LOOKUP_KEY } from './helpers';
 
 const OLD = 'b2xkLWRhdGEta2V5LW9sZC1kYXRhLWtleS1vbGQtZGF0YS1r';
@@ -57,7 +58,7 @@ describe('npm run rekey', () => {
     expect(again.stdout).toContain('Re-encrypting 0 reports under the current DATA_KEY; 2 already are.');
   }, 120_000);
 
-  it('re-seals mobile-box requests under the new DATA_KEY and recomputes the number\'s HMAC', async () => {
+  it('re-seals mobile-box requests and route stops under the new DATA_KEY and recomputes the number\'s HMAC', async () => {
     const db = freshDatabase();
     const recordKey = '99999999-8888-4777-8666-555555555555';
     const person = { idNumber: '8912315676', fullName: 'Мария Петрова', address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12' }, phone: '0888 123 456' };
@@ -67,7 +68,9 @@ describe('npm run rekey', () => {
       db.state,
       `INSERT INTO mobile_box_requests (election_id, ballot, reference, id_hash, district, citizenship, submitted_by, channel, late, status, record_key, person_sealed, representative_sealed, created_at, updated_at, purge_after)
        VALUES ('bg-2024-06-09', 'ep', 'AAAAA-BBBBB', '${await requestIdHash(old, person.idNumber)}', 'mladost', 'BG', 'representative', 'online', 0, 'received', '${recordKey}',
-               '${await sealPerson(old, recordKey, person)}', '${await sealRepresentative(old, recordKey, representative)}', '2024-05-20T07:00:00.000Z', '2024-05-20T07:00:00.000Z', '2024-09-07');`,
+               '${await sealPerson(old, recordKey, person)}', '${await sealRepresentative(old, recordKey, representative)}', '2024-05-20T07:00:00.000Z', '2024-05-20T07:00:00.000Z', '2024-09-07');
+       INSERT INTO route_stops (section_id, election_id, voter_request_id, origin_district, position, record_key, location_sealed, created_at, created_by, purge_after)
+       VALUES (1, 'bg-2024-06-09', 1, 'mladost', 1, '${recordKey}', '${await sealLocation(old, recordKey, { lat: 42.65, lon: 23.38 })}', '2024-05-20T07:00:00.000Z', 1, '2024-09-07');`,
     );
     const env = { DATA_KEY: NEW, DATA_KEY_OLD: OLD, LOOKUP_KEY: TEST_LOOKUP_KEY };
     const run = runTool('db/cli/rekey.ts', ['--persist-to', db.state], env);
@@ -79,6 +82,9 @@ describe('npm run rekey', () => {
     expect(sealedKeyId(row!.person_sealed)).toBe(await dataKeyId(NEW));
     expect(await unsealPerson(fresh, recordKey, row!.person_sealed)).toEqual(person);
     expect(await unsealRepresentative(fresh, recordKey, row!.representative_sealed)).toEqual(representative);
+    expect(run.stdout).toContain("Re-encrypting 1 route stops' coordinates under the current DATA_KEY; 0 already are.");
+    const [stop] = rows<{ location_sealed: string }>(db.state, 'SELECT location_sealed FROM route_stops');
+    expect(await unsealLocation(fresh, recordKey, stop!.location_sealed)).toEqual({ lat: 42.65, lon: 23.38 });
     expect(runTool('db/cli/rekey.ts', ['--persist-to', db.state], env).stdout).toContain('Re-encrypting 0 mobile-box requests under the current DATA_KEY; 1 already are.');
   }, 120_000);
 
