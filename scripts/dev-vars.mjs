@@ -2,10 +2,12 @@
 // `npm start` works on a fresh machine. The keys here are fixed development values: their
 // `voter-desk-dev-` prefix makes a deployed Worker refuse them (functions/platform/keys.ts);
 // production keys are Worker secrets (`wrangler secret put LOOKUP_KEY`, `… DATA_KEY`).
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export const DEV_LOOKUP_KEY = 'voter-desk-dev-lookup-key-for-local-development-only';
 export const DEV_DATA_KEY = 'voter-desk-dev-data-key-for-local-development-only';
+/** The demo's clock: inside the 2024 campaign (the demo applications are dated before it). */
+export const DEMO_NOW = '2024-05-20T10:00:00+03:00';
 
 const DEFAULTS = {
   // Local conveniences (the in-memory limiter, development keys) apply only here.
@@ -17,10 +19,15 @@ const DEFAULTS = {
   RATE_LIMIT_MODE: 'memory',
   // The demo's clock: inside the 2024 campaign, so a mobile-box application can be made at once
   // (README: "Moving the clock"). Only ENVIRONMENT=development|test honours it.
-  NOW: '2024-05-20T10:00:00+03:00',
+  NOW: DEMO_NOW,
 };
 
-function readVars(path) {
+/**
+ * The `NAME=value` lines of a vars file (.dev.vars or one like it); {} when it does not exist.
+ * @param {string} path
+ * @returns {Record<string, string>}
+ */
+export function readVars(path) {
   if (!existsSync(path)) return {};
   return Object.fromEntries(
     readFileSync(path, 'utf8')
@@ -28,6 +35,28 @@ function readVars(path) {
       .filter((line) => line.includes('=') && !line.trimStart().startsWith('#'))
       .map((line) => [line.slice(0, line.indexOf('=')).trim(), line.slice(line.indexOf('=') + 1).trim().replace(/^"|"$/g, '')]),
   );
+}
+
+/**
+ * Sets entries in a vars file: a line with the same name is replaced, a new one is appended, and
+ * a missing file is created readable by its owner only (it may hold passwords).
+ * @param {string} path
+ * @param {Record<string, string>} entries
+ * @example setVars('.dev.vars', { DEMO_PASSWORD_CITY: 'Hk3…' })
+ */
+export function setVars(path, entries) {
+  const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
+  if (lines.at(-1) === '') lines.pop();
+  const seen = new Set();
+  const updated = lines.map((line) => {
+    const name = line.includes('=') && !line.trimStart().startsWith('#') ? line.slice(0, line.indexOf('=')).trim() : '';
+    if (!Object.hasOwn(entries, name)) return line;
+    seen.add(name);
+    return `${name}=${entries[name]}`;
+  });
+  const added = Object.entries(entries).filter(([name]) => !seen.has(name));
+  const text = [...updated, ...added.map(([name, value]) => `${name}=${value}`)].join('\n') + '\n';
+  writeFileSync(path, text, { mode: 0o600 });
 }
 
 export function ensureDevVars(path = '.dev.vars') {

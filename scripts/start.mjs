@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: build the site, bring the local D1 up to date, load the demo data and
-// serve everything with `wrangler dev` on http://127.0.0.1:8787 (PORT overrides).
+// `npm start`: build the site, bring the local D1 up to date, load the demo data, staff
+// accounts and applications, and serve everything with `wrangler dev` on http://127.0.0.1:8787
+// (PORT overrides).
 import { build } from './build.mjs';
 import { run } from './env.mjs';
 import { prepareLocalDatabase } from './local-db.mjs';
@@ -10,5 +11,6 @@ const host = '127.0.0.1';
 
 await build();
 await prepareLocalDatabase();
-console.log(`\nVoter Desk is starting on http://${host}:${port}/ (Ctrl+C to stop)\n`);
+console.log(`\nVoter Desk is starting on http://${host}:${port}/ (Ctrl+C to stop)`);
+console.log(`Staff area: http://${host}:${port}/bg/admin/ with a demo account above (passwords in .dev.vars)\n`);
 await run('wrangler', ['dev', '--ip', host, '--port', port, '--show-interactive-dev-session=false']);
