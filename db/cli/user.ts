@@ -11,8 +11,9 @@ import { z } from 'zod';
 import { getElection } from '../../functions/elections/registry';
 import { districtsOf } from '../../functions/mobile-box/districts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../../functions/staff/passwords';
-import { staffSessions, staffUsers } from '../schema';
+import { staffUsers } from '../schema';
 import { executeSql } from '../import/d1';
+import { accountStatements, endSessionsOf } from './accounts';
 import { sqlText, sqlWriter } from './sql-text';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -31,8 +32,7 @@ const email = z.email().max(254).safeParse(values.email?.trim().toLowerCase());
 if (!email.success) fail('--email must be an e-mail address');
 const address = email.data!;
 const now = new Date().toISOString();
-const userId = sql`(SELECT ${staffUsers.id} FROM ${staffUsers} WHERE ${staffUsers.email} = ${address})`;
-const endSessions = sqlWriter.delete(staffSessions).where(eq(staffSessions.userId, userId));
+const endSessions = endSessionsOf(address);
 
 async function readPiped(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;
@@ -54,9 +54,7 @@ if (command === 'add') {
   if (piped !== undefined && [...piped].length < MIN_PASSWORD_LENGTH) fail(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
   const password = piped ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  const fields = { role: role.data!, district: district?.id ?? null, passwordHash, disabledAt: null, updatedAt: now };
-  const upsert = sqlWriter.insert(staffUsers).values({ email: address, ...fields, createdAt: now }).onConflictDoUpdate({ target: staffUsers.email, set: fields });
-  await executeSql([sqlText(upsert), sqlText(endSessions)], target);
+  await executeSql(accountStatements({ email: address, role: role.data!, district: district?.id ?? null, passwordHash }, now), target);
   console.log(`Saved ${address} (${role.data}${district ? `, ${district.name.en}` : ''}); any open sessions are ended.`);
   if (piped === undefined) console.log(`Password (shown once, keep it safe): ${password}`);
 } else if (command === 'disable') {

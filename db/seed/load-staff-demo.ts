@@ -1,19 +1,18 @@
 // Creates the demo staff accounts and mobile-box applications in a local D1 (`npm start`, after
 // load-demo.ts), once:
-// - accounts through `npm run user:add` itself (db/cli/user.ts, the password piped), with
+// - accounts with the same statements as `npm run user:add` (db/cli/accounts.ts), with
 //   generated passwords printed this once and saved (demo-staff.ts says where);
 // - applications through the application's code (demo-applications.ts), marked in app_meta.
-// A later run reads both in one query and changes nothing. An account whose saved password no
+// Both go to D1 in one batch (one wrangler run). A later run reads both in one query and
+// changes nothing. An account whose saved password no
 // longer opens it (reset by hand, or disabled) is left alone; remove its DEMO_PASSWORD_… line to
 // get a new one on the next start.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getElection } from '../../functions/elections/registry';
 import { districtById } from '../../functions/mobile-box/districts';
-import { generatePassword, verifyPassword } from '../../functions/staff/passwords';
+import { generatePassword, hashPassword, verifyPassword } from '../../functions/staff/passwords';
 import { localSecret, readVars, setVars } from '../../scripts/dev-vars.mjs';
-import { offlineEnv } from '../../scripts/env.mjs';
+import { accountStatements } from '../cli/accounts';
 import { executeStatements, sqlValue, type D1Target } from '../import/d1';
 import { DEMO_APPLICATIONS_VERSION, DEMO_ELECTION, demoApplicationStatements } from './demo-applications';
 import { DEMO_ACCOUNTS, demoPasswordsFile, type DemoAccount } from './demo-staff';
@@ -34,12 +33,9 @@ const [accounts = [], meta = []] = (await executeStatements(
   target,
 )) as [Account[]?, { value: string }[]?];
 
-/** `npm run user:add` for one account, the password on its standard input (never an argument). */
-function addAccount(account: DemoAccount, password: string): void {
-  const args = ['add', '--email', account.email, '--role', account.role, ...(account.district ? ['--district', account.district] : []), ...(persistTo ? ['--persist-to', persistTo] : [])];
-  const added = spawnSync('tsx', [fileURLToPath(new URL('../cli/user.ts', import.meta.url)), ...args], { input: password, encoding: 'utf8', env: { ...process.env, ...offlineEnv, CI: 'true' } });
-  if (added.status !== 0) throw new Error(`npm run user:add for ${account.email} failed:\n${added.stderr || added.stdout}`);
-}
+const now = new Date().toISOString();
+const writes: string[] = [];
+const newPasswords: Record<string, string> = {};
 
 const label = (account: DemoAccount) => {
   const district = account.district ? districtById(getElection(DEMO_ELECTION)!.mobileBox!, account.district) : undefined;
@@ -60,21 +56,25 @@ for (const account of DEMO_ACCOUNTS) {
   }
   // No saved password: a new one. A saved one whose account is gone (a wiped database): the same one again.
   const chosen = password ?? generatePassword();
-  addAccount(account, chosen);
+  writes.push(...accountStatements({ email: account.email, role: account.role, district: account.district ?? null, passwordHash: await hashPassword(chosen) }, now));
   if (!password) {
-    setVars(passwordsFile, { [account.passwordVar]: chosen });
+    newPasswords[account.passwordVar] = chosen;
     shown.push(`  ${label(account).padEnd(40)} ${account.email.padEnd(32)} ${chosen}`);
   }
 }
+const applications = meta[0]?.value === DEMO_APPLICATIONS_VERSION ? [] : await demoApplicationStatements(localSecret('DATA_KEY'));
+const mark = `INSERT INTO app_meta (key, value, updated_at) VALUES (${sqlValue(META_KEY)}, ${sqlValue(DEMO_APPLICATIONS_VERSION)}, ${sqlValue(now)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;`;
+const batch = [...writes, ...applications, ...(applications.length > 0 ? [mark] : [])];
+const results = batch.length > 0 ? await executeStatements(batch, target) : [];
+const stored = results.slice(writes.length, writes.length + applications.length).flat().length;
+// Saved only once D1 has the accounts, so a failed start never leaves a password that opens nothing.
+if (Object.keys(newPasswords).length > 0) setVars(passwordsFile, newPasswords);
+
 if (shown.length > 0) console.log(`Demo staff accounts (passwords shown only this once; saved in ${passwordsFile} as DEMO_PASSWORD_…):\n${shown.join('\n')}`);
 else console.log(`Demo staff accounts: ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}; their passwords are in ${passwordsFile} (DEMO_PASSWORD_…).`);
 for (const note of notes) console.log(`  ${note}`);
-
-if (meta[0]?.value === DEMO_APPLICATIONS_VERSION) {
-  console.log(`demo mobile-box applications version ${DEMO_APPLICATIONS_VERSION} are already stored`);
-} else {
-  const statements = await demoApplicationStatements(localSecret('DATA_KEY'));
-  const mark = `INSERT INTO app_meta (key, value, updated_at) VALUES (${sqlValue(META_KEY)}, ${sqlValue(DEMO_APPLICATIONS_VERSION)}, ${sqlValue(new Date().toISOString())}) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;`;
-  const results = await executeStatements([...statements, mark], target);
-  console.log(`demo mobile-box applications: ${results.slice(0, -1).flat().length} requests for ${DEMO_ELECTION} (version ${DEMO_APPLICATIONS_VERSION})`);
-}
+console.log(
+  applications.length > 0
+    ? `demo mobile-box applications: ${stored} requests for ${DEMO_ELECTION} (version ${DEMO_APPLICATIONS_VERSION})`
+    : `demo mobile-box applications version ${DEMO_APPLICATIONS_VERSION} are already stored`,
+);
