@@ -128,7 +128,7 @@ export const mobileBoxRequest = z.preprocess(withoutUnusedRepresentative, fields
 
 /** An application that came on paper, by post, fax, e-mail or eDelivery, entered by staff: the same checks, plus how it came. */
 export const paperRequest = z
-  .preprocess(withoutUnusedRepresentative, fields.extend({ channel: z.enum(['paper', 'post', 'fax', 'email', 'edelivery']) }).superRefine(checkNumbers, { when: () => true }))
+  .preprocess(withoutUnusedRepresentative, fields.extend({ channel: field(z.enum(['paper', 'post', 'fax', 'email', 'edelivery']), { label: 'staff.field.channel' }) }).superRefine(checkNumbers, { when: () => true }))
   .meta({ id: 'MobileBoxPaperRequest' });
 export type MobileBoxRequest = z.infer<typeof fields>;
 

@@ -15,7 +15,7 @@ const CHANGE_ERRORS = [...BODY_ERRORS, 401, 403, 404, 409, 503] as const;
 
 const listRoute = createRoute({
   method: 'get', path: '/', operationId: 'sections', tags, summary: summary('developers.op.sections'),
-  description: 'Sofia’s mobile sections (seeded from the election data) in the caller’s reach, with stop counts and hand-over state.',
+  description: 'Sofia’s mobile polling stations (seeded from the election data) in the caller’s reach, with stop counts and hand-over state.',
   middleware: [readers] as const,
   responses: { 200: jsonResponse(sectionList, 'The sections.'), ...errorResponses(401, 503) },
 });
@@ -90,7 +90,7 @@ const gpxRoute = fileRoute('gpx', 'application/gpx+xml', 'sectionRouteGpx', 'dev
 
 type FileRoute = typeof csvRoute;
 
-/** /api/admin/sections: Sofia’s mobile sections, the route registrations and the route lists. */
+/** /api/admin/sections: Sofia’s mobile polling stations (sections), the route registrations and the route lists. */
 export const sectionsApi = new OpenAPIHono<StaffEnv>()
   .openapi(listRoute, async (c) => c.json(await listSections(c.env, c.get('staff').user, clock(c.env)), 200))
   .openapi(routeRoute, async (c) => c.json(await sectionRoute(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env)), 200), validationHook(routeRoute))

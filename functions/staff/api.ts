@@ -74,13 +74,16 @@ const auditRoute = createRoute({
   },
 });
 
-/** /api/admin: staff sign-in and sessions, the review, the mobile sections and their route lists, the audit log. */
+/** /api/admin: staff sign-in and sessions, the review, the mobile polling stations and their route lists, the audit log. */
 export const staffApi = new OpenAPIHono<StaffEnv>()
   .openapi(
     loginRoute,
     async (c) => {
-      const signedIn = await logIn(c.env, c.req.valid('json'), clientBuckets(c.req.raw.headers).narrow, clock(c.env));
-      setCookie(c, SESSION_COOKIE, signedIn.token, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', expires: signedIn.expiresAt });
+      const now = clock(c.env);
+      const signedIn = await logIn(c.env, c.req.valid('json'), clientBuckets(c.req.raw.headers).narrow, now);
+      // Max-Age, not Expires: under a moved clock (NOW in development) an Expires date lies in the browser's past.
+      const maxAge = Math.max(0, Math.round((signedIn.expiresAt.getTime() - now.getTime()) / 1000));
+      setCookie(c, SESSION_COOKIE, signedIn.token, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge });
       c.header('Cache-Control', 'no-store');
       return c.json({ csrfToken: signedIn.csrfToken, user: signedIn.user }, 200);
     },

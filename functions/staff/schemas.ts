@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { field } from '../platform/validation';
 
 /** Every state-changing staff request carries its session's CSRF token. */
 export const csrfHeader = z.object({ 'x-csrf-token': z.string().max(100).optional().meta({ description: 'The `csrfToken` from the login answer.' }) });
 
 export const loginRequest = z
   .object({
-    email: z.email().max(254).meta({ example: 'mladost@example.org' }),
-    password: z.string().min(1).max(200),
+    email: field(z.email().max(254).meta({ example: 'mladost@example.org' }), { label: 'staff.field.email', autocomplete: 'username', inputMode: 'email' }),
+    password: field(z.string().min(1).max(200), { label: 'staff.field.password', autocomplete: 'current-password' }),
   })
   .meta({ id: 'StaffLogin' });
 
@@ -70,8 +71,8 @@ export const requestDetails = requestRow
 
 export const decisionRequest = z
   .object({
-    decision: z.enum(['accept', 'reject']),
-    reason: z.string().trim().max(500).optional(),
+    decision: field(z.enum(['accept', 'reject']), { label: 'staff.field.decision' }),
+    reason: field(z.string().trim().max(500).optional(), { label: 'staff.field.reason', hint: 'staff.hint.reason' }),
   })
   .superRefine((body, context) => {
     if (body.decision === 'reject' && !body.reason) context.addIssue({ code: 'custom', path: ['reason'], params: { code: 'required' }, message: 'a rejection needs a reason' });

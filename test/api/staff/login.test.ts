@@ -16,6 +16,9 @@ describe('POST /api/admin/session', () => {
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; SameSite=Strict/);
     expect(cookie).not.toMatch(/Domain=/i);
+    // Max-Age (12 hours), never an Expires date that a moved clock could put in the past.
+    expect(cookie).toMatch(/; Max-Age=43200/);
+    expect(cookie).not.toMatch(/Expires=/i);
     const body = (await response.json()) as { csrfToken: string; user: unknown };
     expect(body.user).toEqual({ email: 'mladost@example.org', role: 'district', district: 'mladost' });
     expect(body.csrfToken).toMatch(/^[\w-]{43}$/);

@@ -36,7 +36,7 @@ export const developers = {
   'op.staffDecision': 'Accept or reject a mobile-box request',
   'op.staffPaperEntry': 'Enter an application that came on paper, by post, fax, e-mail or eDelivery',
   'op.staffSummary': 'Valid requests per district and ballot, with the date the threshold was reached',
-  'op.sections': 'Mobile sections in reach, with stop counts and hand-over state',
+  'op.sections': 'Mobile polling stations in reach, with stop counts and hand-over state',
   'op.sectionRoute': 'One section’s route in visiting order',
   'op.sectionUpdate': 'Enter a section’s number, base address and coordinates (city)',
   'op.sectionRegister': 'Register accepted requests on a section’s route',

@@ -1,0 +1,42 @@
+// How the staff pages word the values of a request: its ballot with the form's number from the
+// election data, its district by name, its status and channel, and a date-time in Sofia's time.
+import type { MobileBoxConfig } from '../../../functions/elections/schema';
+import { formatDay, t, type Locale } from '../../../functions/i18n';
+import { districtById } from '../../../functions/mobile-box/districts';
+import { localDate } from '../../../functions/platform/zoned-time';
+
+export type Ballot = 'ep' | 'ns';
+export type RequestStatus = 'received' | 'accepted' | 'rejected' | 'assigned';
+export type Channel = 'online' | 'paper' | 'post' | 'fax' | 'email' | 'edelivery';
+
+export const STATUSES = ['received', 'accepted', 'rejected', 'assigned'] as const satisfies readonly RequestStatus[];
+/** The ways an application comes that staff enter by hand (everything but online). */
+export const PAPER_CHANNELS = ['paper', 'post', 'fax', 'email', 'edelivery'] as const satisfies readonly Channel[];
+
+/** The form's number of a ballot (`30-ЕП`), from the election data. */
+export const formOf = (config: MobileBoxConfig, ballot: Ballot) => config.ballots.find((b) => b.id === ballot)?.form ?? ballot;
+
+/** @example ballotLabel('en', config, 'ep') // '30-ЕП, European Parliament' */
+export const ballotLabel = (locale: Locale, config: MobileBoxConfig, ballot: Ballot) => t(locale, 'staff.ballot.label', { form: formOf(config, ballot), name: t(locale, `mobileBox.ballot.${ballot}`) });
+
+export const districtLabel = (locale: Locale, config: MobileBoxConfig, id: string) => districtById(config, id)?.name[locale] ?? id;
+
+export const statusLabel = (locale: Locale, status: RequestStatus) => t(locale, `staff.status.${status}`);
+
+export const channelLabel = (locale: Locale, channel: Channel) => t(locale, `staff.channel.${channel}`);
+
+const clockTimes = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as the day and the hour in the election's time zone. @example dateTime('en', '2024-05-20T07:00:00.000Z', 'Europe/Sofia') // '20 May 2024, 10:00' */
+export function dateTime(locale: Locale, iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  let format = clockTimes.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockTimes.set(timeZone, format);
+  }
+  return t(locale, 'staff.dateTime', { date: formatDay(locale, localDate(instant, timeZone)), time: format.format(instant) });
+}
+
+/** The day of an instant in the election's time zone. */
+export const dayOf = (locale: Locale, iso: string, timeZone: string) => formatDay(locale, localDate(new Date(iso), timeZone));
