@@ -10,10 +10,9 @@ import type { StaffSession } from '../staff/sessions';
 import { positionStatements, sealLocation } from './route';
 import type { Located } from './route-order';
 import { sectionInReach, sectionLabel } from './sections';
-import { flagIfHandedOver, reorderIfAutomatic } from './stops';
+import { reorderIfAutomatic, routeChange, type Batch } from './stops';
 
 type StaffUser = StaffSession['user'];
-type Batch = Parameters<ReturnType<typeof database>['batch']>[0];
 const s = routeStops;
 
 /**
@@ -26,7 +25,7 @@ export async function setOrder(env: Bindings, user: StaffUser, sectionId: number
   const { election } = staffElection();
   const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
   if (reach !== 'full') throw new NotFound();
-  const changes = [...flagIfHandedOver(db, section), auditEntry(db, user.id, 'section.reorder', { sections: [String(section.id)], ...(section.handedOverAt ? { afterHandover: true } : {}) }, now)];
+  const changes = routeChange(db, user, 'section.reorder', section, {}, now);
   if ('automatic' in order) {
     await db.batch([db.update(mobileSections).set({ orderKept: false, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)), ...changes] as unknown as Batch);
     await reorderIfAutomatic(db, env, { ...section, orderKept: false });
@@ -51,8 +50,7 @@ export async function locateStop(env: Bindings, user: StaffUser, sectionId: numb
   const locationSealed = location ? await sealLocation(dataKeys(env), stop.recordKey, location) : null;
   await db.batch([
     db.update(s).set({ locationSealed }).where(eq(s.id, stop.id)),
-    ...flagIfHandedOver(db, section),
-    auditEntry(db, user.id, 'stop.locate', { sections: [String(section.id)], stops: [stop.id], ...(section.handedOverAt ? { afterHandover: true } : {}) }, now),
+    ...routeChange(db, user, 'stop.locate', section, { stops: [stop.id] }, now),
   ] as unknown as Batch);
   await reorderIfAutomatic(db, env, section);
   return { sectionId: section.id, stopId: stop.id, located: location !== null };
@@ -92,8 +90,7 @@ export async function updateSection(env: Bindings, user: StaffUser, sectionId: n
     db.update(mobileSections).set({ number: next.number, baseAddress: next.baseAddress, lat: next.lat, lon: next.lon, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)),
     // The applicants' status pages name the section: keep them in step with its number.
     db.update(mobileBoxRequests).set({ section: sectionLabel(next, config) }).where(inArray(mobileBoxRequests.stopId, db.select({ id: s.id }).from(s).where(eq(s.sectionId, section.id)))),
-    ...flagIfHandedOver(db, section),
-    auditEntry(db, user.id, 'section.update', { sections: [String(section.id)] }, now),
+    ...routeChange(db, user, 'section.update', section, {}, now),
   ] as unknown as Batch);
   await reorderIfAutomatic(db, env, next);
   return next;

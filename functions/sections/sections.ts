@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { mobileSections } from '../../db/schema';
 import type { Election, MobileBoxConfig } from '../elections/schema';
@@ -67,8 +67,7 @@ export async function electionSections(db: Database, election: Election, now: Da
 
 /** One section in the user's reach (404 otherwise, exactly like one that does not exist). */
 export async function sectionInReach(db: Database, election: Election, user: StaffUser, id: number, now: Date): Promise<{ section: Section; reach: Exclude<SectionReach, 'none'> }> {
-  await electionSections(db, election, now);
-  const [section] = await db.select().from(mobileSections).where(and(eq(mobileSections.id, id), eq(mobileSections.electionId, election.id))).limit(1);
+  const section = (await electionSections(db, election, now)).find((candidate) => candidate.id === id);
   const reach = section ? sectionReach(user, section, election.mobileBox!) : 'none';
   if (!section || reach === 'none') throw new NotFound();
   return { section, reach };

@@ -9,7 +9,7 @@ import { purgeAfter } from '../mobile-box/requests';
 import { violatesUnique } from '../platform/d1-errors';
 import { NotFound, Refused, ValidationFailed } from '../platform/errors';
 import { dataKeys } from '../platform/keys';
-import { auditEntry } from '../staff/audit';
+import { auditEntry, type AuditAction, type AuditRecords } from '../staff/audit';
 import { staffElection } from '../staff/election';
 import { scope } from '../staff/review';
 import type { StaffSession } from '../staff/sessions';
@@ -22,8 +22,18 @@ const r = mobileBoxRequests, s = routeStops;
 /** Whether districts without a section may still send their applicants (until the end of 3 June 2024, Sofia time). */
 export const transferOpen = (election: Election, now: Date) => deadlineStatus(actionDeadline(election, 'mobile-box-transfer'), election.timeZone, now) !== 'past';
 
-/** A change to a list already sent to the police flags it until it is sent again. */
-export const flagIfHandedOver = (db: Database, section: Section) => (section.handedOverAt ? [db.update(mobileSections).set({ changedAfterHandover: true }).where(eq(mobileSections.id, section.id))] : []);
+/** What a batch of D1 statements takes (drizzle types only a literal tuple). */
+export type Batch = Parameters<Database['batch']>[0];
+
+/**
+ * The writes every change to a route ends with: its audit entry (naming the section) and, for a
+ * list already sent to the police, the flag on the section and `afterHandover` in the entry,
+ * until the list is sent again.
+ */
+export function routeChange(db: Database, user: StaffUser, action: AuditAction, section: Section, records: Omit<AuditRecords, 'sections' | 'afterHandover'>, now: Date) {
+  const audit = auditEntry(db, user.id, action, { sections: [String(section.id)], ...records, ...(section.handedOverAt ? { afterHandover: true as const } : {}) }, now);
+  return section.handedOverAt ? [db.update(mobileSections).set({ changedAfterHandover: true }).where(eq(mobileSections.id, section.id)), audit] : [audit];
+}
 
 /** Puts the stops back in computed order, unless staff set the order by hand. */
 export async function reorderIfAutomatic(db: Database, env: Bindings, section: Section) {
@@ -102,9 +112,8 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
     await db.batch([
       ...inserts,
       ...assignments,
-      ...flagIfHandedOver(db, section),
-      auditEntry(db, user.id, 'section.register', { sections: [String(section.id)], requests: toAssign.map((row) => row.id), ...(section.handedOverAt ? { afterHandover: true } : {}) }, now),
-    ] as unknown as Parameters<typeof db.batch>[0]);
+      ...routeChange(db, user, 'section.register', section, { requests: toAssign.map((row) => row.id) }, now),
+    ] as unknown as Batch);
   } catch (error) {
     // Someone registered the same voter on another route a moment ago.
     if (violatesUnique(error, 'route_stops')) throw new Refused('on_another_route');
@@ -126,8 +135,7 @@ export async function removeStop(env: Bindings, user: StaffUser, sectionId: numb
     db.update(r).set({ status: 'accepted', section: null, stopId: null, updatedAt: now.toISOString() }).where(eq(r.stopId, stop.id)),
     db.delete(s).where(eq(s.id, stop.id)),
     closeGap(db, section.id, stop.position),
-    ...flagIfHandedOver(db, section),
-    auditEntry(db, user.id, 'section.unregister', { sections: [String(section.id)], requests: requests.map((row) => row.id), ...(section.handedOverAt ? { afterHandover: true } : {}) }, now),
-  ] as unknown as Parameters<typeof db.batch>[0]);
+    ...routeChange(db, user, 'section.unregister', section, { requests: requests.map((row) => row.id) }, now),
+  ] as unknown as Batch);
   return { sectionId: section.id, removed: stop.id };
 }
