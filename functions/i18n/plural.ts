@@ -18,7 +18,17 @@ export function pluralForm(locale: string, forms: PluralForms, count: number): s
   return forms[rule.select(count)] ?? forms.other;
 }
 
-/** Fills `{name}` placeholders; an unknown name stays visible so a test can catch it. */
+/**
+ * Fills `{name}` placeholders; an unknown name stays visible so a test can catch it. A value
+ * that ends in a full stop of its own (Bulgarian and Russian dates end in "г.", hours in "ч.")
+ * takes the place of the sentence's full stop right after it instead of doubling it.
+ *
+ * @example fill('Сверено на {date}.', { date: '2 декември 2026 г.' }) // 'Сверено на 2 декември 2026 г.'
+ */
 export function fill(template: string, vars: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  return template.replace(/\{(\w+)\}(\.?)/g, (match, name: string, stop: string) => {
+    if (!(name in vars)) return match;
+    const value = String(vars[name]);
+    return stop && value.endsWith('.') ? value : value + stop;
+  });
 }

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dictionaries, LOCALES, t, type Namespace } from '../../../functions/i18n';
+import { dictionaries, formatDay, LOCALES, t, type Namespace } from '../../../functions/i18n';
 import * as english from '../../../functions/i18n/messages/en';
+import { fill } from '../../../functions/i18n/plural';
 
 type Message = string | Readonly<Record<string, string>>;
 const NAMESPACES = Object.keys(english) as Namespace[];
@@ -84,6 +85,14 @@ describe('t()', () => {
     expect(t('en', 'common.nav.home')).toBe('Home');
     expect(t('kk', 'common.nav.home')).toBe('Басты бет');
     expect(t('en', 'lookup.help.call', { number: '119' })).toBe('Call 119');
+  });
+
+  it('lets a date that ends in its own full stop end the sentence, without a second one', () => {
+    const day = (locale: 'bg' | 'ru' | 'en') => formatDay(locale, '2024-06-04');
+    expect(t('bg', 'guides.guide.reviewed', { date: day('bg') })).toBe('Сверено с изходния документ на 4 юни 2024 г.');
+    expect(t('ru', 'guides.guide.over', { date: day('ru') })).toMatch(/^Это голосование прошло 4 июня 2024 г\. Правила/);
+    expect(t('en', 'guides.guide.reviewed', { date: day('en') })).toBe('Checked against the source document on 4 June 2024.');
+    expect(fill('до {date}.', { time: '18:00' })).toBe('до {date}.');
   });
 
   it('chooses the plural form by the locale’s rules', () => {
