@@ -15,7 +15,8 @@ export interface StaffNavItem {
 export const STAFF_NAV: readonly StaffNavItem[] = [
   { id: 'requests', path: '', label: 'staff.nav.requests', roles: ['district', 'city'] },
   { id: 'summary', path: 'summary/', label: 'staff.nav.summary', roles: ['district', 'city'] },
-  // Still to come (issue 10): the mobile polling stations' pages (also police) and the audit log (city).
+  { id: 'sections', path: 'sections/', label: 'sections.nav.sections', roles: ['district', 'city', 'police'] },
+  { id: 'audit', path: 'audit/', label: 'sections.nav.audit', roles: ['city'] },
 ];
 
 /** The entries a role sees, in order. */

@@ -1,0 +1,25 @@
+// How the staff pages word a mobile polling station: its title (the number once the commission
+// gives one, else its district), its constituency (МИР), where it starts, and whether its list
+// went to the police.
+import type { MobileBoxConfig } from '../../../../functions/elections/schema';
+import { t, type Locale } from '../../../../functions/i18n';
+import type { SectionSummary } from '../../../../functions/sections/lists';
+import { dateTime, districtLabel } from '../labels';
+
+type Named = Pick<SectionSummary, 'number' | 'district'>;
+
+/** @example sectionTitle('en', config, { number: null, district: 'mladost' }) // 'Mobile polling station for Mladost' */
+export const sectionTitle = (locale: Locale, config: MobileBoxConfig, section: Named) =>
+  section.number ? t(locale, 'sections.section.number', { number: section.number }) : t(locale, 'sections.section.district', { district: districtLabel(locale, config, section.district) });
+
+/** @example constituencyLabel('en', '23') // 'Constituency MIR 23' */
+export const constituencyLabel = (locale: Locale, constituency: string) => t(locale, 'sections.constituency', { number: constituency });
+
+/** Coordinates as written on the page: `42.65050, 23.37920`. */
+export const coordinatesText = (location: { lat: number; lon: number }) => `${location.lat.toFixed(5)}, ${location.lon.toFixed(5)}`;
+
+/** Whether and when the list went to the police, and by whom. */
+export function handoverText(locale: Locale, section: Pick<SectionSummary, 'handedOverAt' | 'handedOverBy'>, timeZone: string): string {
+  if (!section.handedOverAt) return t(locale, 'sections.handover.notYet');
+  return t(locale, 'sections.handover.sent', { date: dateTime(locale, section.handedOverAt, timeZone), email: section.handedOverBy ?? t(locale, 'sections.handover.unknownUser') });
+}

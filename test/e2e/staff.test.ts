@@ -1,0 +1,247 @@
+import { readFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityChecker, hasHorizontalScroll, openContext } from './browser';
+
+// The district staff's whole day with two new applications, in Bulgarian, on a 360 px phone:
+// sign in, accept both, put them on Младост's route, swap them, download the list, send it to
+// the police; the voters see "assigned"; the police download every list. Every staff page on
+// the way is checked with axe-core and at 320 px for horizontal scrolling.
+const baseUrl = inject('baseUrl');
+const staff = inject('demoStaff');
+const checker = accessibilityChecker(baseUrl);
+const BOM = '\uFEFF';
+
+/** A valid ЕГН from its first nine digits (the tenth is the checksum). */
+function egn(first9: string): string {
+  const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
+  const sum = [...first9].reduce((total, digit, index) => total + Number(digit) * weights[index]!, 0) % 11;
+  return `${first9}${sum === 10 ? 0 : sum}`;
+}
+
+interface Voter {
+  idNumber: string;
+  fullName: string;
+  block: string;
+  reference?: string;
+}
+const voters: Voter[] = [
+  { idNumber: egn('470611052'), fullName: 'Божана Кирилова Илиева', block: '118' },
+  { idNumber: egn('430928114'), fullName: 'Тодор Ангелов Вълчев', block: '121' },
+];
+
+/** Applies through the public API, as the online form does, for the national-assembly ballot. */
+async function apply(voter: Voter): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/mobile-box-requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      election: 'bg-2024-06-09',
+      ballots: ['ns'],
+      citizenship: 'BG',
+      idNumber: voter.idNumber,
+      fullName: voter.fullName,
+      address: { district: 'mladost', street: 'ж.к. Младост 1А', block: voter.block, entrance: 'В', floor: '2', apartment: '7' },
+      phone: '0888 300 400',
+      submittedBy: 'self',
+      consent: true,
+    }),
+  });
+  expect(response.status).toBe(201);
+  const { requests } = (await response.json()) as { requests: { reference: string }[] };
+  return requests[0]!.reference;
+}
+
+function account(email: string) {
+  const found = staff.find((s) => s.email === email);
+  if (!found?.password) throw new Error(`no demo password for ${email}`);
+  return { email, password: found.password };
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  const { password } = account(email);
+  await page.goto(`${baseUrl}/bg/admin/login/`);
+  await checked(page);
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(password);
+  await Promise.all([page.waitForNavigation(), page.locator('[data-staff-login] button[type=submit]').click()]);
+  expect(new URL(page.url()).pathname).not.toContain('/login/');
+}
+
+async function go(page: Page, path: string): Promise<void> {
+  const response = await page.goto(`${baseUrl}${path}`);
+  expect(response?.status(), path).toBe(200);
+}
+
+async function submit(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForNavigation(), page.locator(selector).click()]);
+}
+
+const withoutJavaScript = new WeakSet<Page>();
+
+/** axe-core clean, and no horizontal scrolling at 360 px nor at 320 px. */
+async function checked(page: Page): Promise<void> {
+  await checker.expectAccessible(page, !withoutJavaScript.has(page));
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: viewport.height });
+  expect(await hasHorizontalScroll(page), `${page.url()} at 320 px`).toBe(false);
+  await page.setViewportSize(viewport);
+}
+
+async function download(page: Page, selector: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  return readFile((await file.path())!);
+}
+
+const stopOrder = (page: Page) => page.locator('[data-route-stops] tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('[data-stop-request]')?.getAttribute('data-stop-request') ?? ''));
+
+describe('the staff area', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let sectionPath = '';
+  beforeAll(async () => {
+    for (const voter of voters) voter.reference = await apply(voter);
+    // The officer's browser runs no JavaScript: every step is a plain form or link.
+    context = await openContext({ bypassCSP: true, javaScriptEnabled: false });
+    page = await context.newPage();
+    withoutJavaScript.add(page);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await checker.close();
+  });
+
+  it('a Младост officer accepts two requests, routes them, reorders, downloads the list and sends it to the police', async () => {
+    await signIn(page, 'mladost@demo.voter-desk.local');
+    await checked(page);
+    await go(page, '/bg/admin/summary/');
+    await checked(page);
+    await go(page, '/bg/admin/requests/new/');
+    await checked(page);
+
+    for (const voter of voters) {
+      await go(page, '/bg/admin/');
+      const row = page.locator(`[data-request-row="${voter.reference}"]`);
+      expect(await row.getAttribute('data-status')).toBe('received');
+      await Promise.all([page.waitForNavigation(), row.locator('a').click()]);
+      expect(await page.locator('main').innerText()).toContain(voter.fullName);
+      await checked(page);
+      await submit(page, 'form[data-decision=accept] button[type=submit]');
+      expect(await page.locator('h1[data-request]').getAttribute('data-status')).toBe('accepted');
+    }
+
+    await go(page, '/bg/admin/sections/');
+    await checked(page);
+    const link = page.locator('[data-section-district=mladost] [data-section-link]');
+    await Promise.all([page.waitForNavigation(), link.click()]);
+    sectionPath = new URL(page.url()).pathname;
+    expect(await page.locator('h1[data-section]').innerText()).toContain('Младост');
+    await checked(page);
+
+    for (const voter of voters) await page.locator(`[data-register-request="${voter.reference}"]`).check();
+    await submit(page, '[data-register-submit]');
+    expect(await page.locator('[data-section-done]').getAttribute('data-section-done')).toBe('registered');
+    const computed = await stopOrder(page);
+    expect([...computed].sort()).toEqual(voters.map((v) => v.reference).sort());
+    await checked(page);
+
+    // The officer knows the street better than the computed order: the second stop goes first.
+    const second = page.locator('[data-route-stops] tbody tr').nth(1);
+    const secondId = await second.getAttribute('data-stop');
+    await submit(page, `[data-move-up="${secondId}"]`);
+    expect(await stopOrder(page)).toEqual([computed[1], computed[0]]);
+    expect(await page.locator('[data-order]').getAttribute('data-order')).toBe('kept');
+
+    // Coordinates for both stops (a decimal comma is fine): the map files and the sketch follow.
+    const places = [['42,6512', '23.3721'], ['42.6498', '23.3760']] as const;
+    for (const [index, [lat, lon]] of places.entries()) {
+      const id = await page.locator('[data-route-stops] tbody tr').nth(index).getAttribute('data-stop');
+      await page.locator(`[data-stop-location="${id}"] summary`).click();
+      await page.locator(`#stop-${id}-lat`).fill(lat);
+      await page.locator(`#stop-${id}-lon`).fill(lon);
+      await submit(page, `[data-locate-submit="${id}"]`);
+      expect(await page.locator('[data-section-done]').getAttribute('data-section-done')).toBe('located');
+    }
+    expect(await stopOrder(page)).toEqual([computed[1], computed[0]]);
+    const geoJson = JSON.parse((await download(page, '[data-download=geojson]')).toString('utf8')) as { features: { geometry: { type: string; coordinates: unknown } }[] };
+    const points = geoJson.features.filter((f) => f.geometry.type === 'Point').map((f) => f.geometry.coordinates);
+    expect(points).toEqual(expect.arrayContaining([[23.3721, 42.6512], [23.376, 42.6498]]));
+
+    const csv = (await download(page, '[data-download=csv]')).toString('utf8');
+    expect(csv.startsWith(BOM)).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('№,Номер на заявление,Заявления по образец,"Име, презиме, фамилия",Адрес,Район,Телефон,Бележки');
+    const byReference = new Map(voters.map((v) => [v.reference!, v]));
+    const rows = lines.slice(1);
+    expect(rows).toHaveLength(2);
+    rows.forEach((line, index) => {
+      const voter = byReference.get(computed[1 - index]!)!;
+      expect(line).toBe(`${index + 1},${voter.reference},31-НС,${voter.fullName},"ж.к. Младост 1А, бл. ${voter.block}, вх. В, ет. 2, ап. 7",Младост,0888 300 400,`);
+    });
+    expect(csv).not.toContain(voters[0]!.idNumber);
+
+    await submit(page, '[data-handover-submit]');
+    expect(await page.locator('[data-handover-state]').getAttribute('data-handover-state')).toBe('sent');
+    await checked(page);
+
+    await go(page, `${sectionPath}print/`);
+    expect(await page.locator('[data-sheet-stop]').count()).toBe(2);
+    expect(await page.locator('[data-route-sketch] svg').count()).toBe(1);
+    expect(await page.locator('[data-route-signatures]').count()).toBe(1);
+    await checked(page);
+
+    await go(page, '/en/admin/sections/');
+    await checked(page);
+    await go(page, sectionPath.replace('/bg/', '/en/'));
+    await checked(page);
+  });
+
+  it('each applicant’s status page says the request is assigned to the mobile polling station', async () => {
+    const voterContext = await openContext({ bypassCSP: true });
+    const voterPage = await voterContext.newPage();
+    for (const voter of voters) {
+      await voterPage.goto(`${baseUrl}/bg/mobile-ballot-box/status/`);
+      await voterPage.locator('#status-reference').fill(voter.reference!);
+      await voterPage.locator('#status-idNumber').fill(voter.idNumber);
+      await submit(voterPage, 'main form button[type=submit]');
+      const answer = voterPage.locator('[data-status-answer]');
+      expect(await answer.getAttribute('data-status-answer')).toBe('assigned');
+      expect(await answer.innerText()).toContain('подвижна секция');
+    }
+    await voterContext.close();
+  });
+
+  it('the police download every list: addresses only, no names, phones or references', async () => {
+    const police = await openContext({ bypassCSP: true });
+    const policePage = await police.newPage();
+    await signIn(policePage, 'police@demo.voter-desk.local');
+    expect(await policePage.locator('[data-police-landing]').count()).toBe(1);
+    await checked(policePage);
+    await go(policePage, '/bg/admin/sections/');
+    await checked(policePage);
+    const files = unzipSync(new Uint8Array(await download(policePage, '[data-routes-zip]')));
+    expect(Object.keys(files)).toHaveLength(14);
+    const lists = Object.values(files).map((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+    const mladost = lists.find((list) => list.includes('Младост 1А'))!;
+    expect(mladost.split('\r\n').slice(0, 2)).toEqual([`${BOM}№,Адрес,Район,Подвижна секция`, expect.stringMatching(/^1,"ж\.к\. Младост 1А, бл\. \d+, вх\. В, ет\. 2, ап\. 7",Младост,/)]);
+    for (const voter of voters) for (const secret of [voter.fullName, voter.reference!, voter.idNumber, '0888 300 400']) expect(mladost).not.toContain(secret);
+
+    await go(policePage, sectionPath);
+    await checked(policePage);
+    expect(await policePage.locator('[data-register-form], [data-handover-form], [data-move-up]').count()).toBe(0);
+    await police.close();
+  });
+
+  it('the city reads the audit log of all of it', async () => {
+    const city = await openContext({ bypassCSP: true });
+    const cityPage = await city.newPage();
+    await signIn(cityPage, 'city@demo.voter-desk.local');
+    await go(cityPage, '/bg/admin/audit/');
+    await checked(cityPage);
+    const actions = await cityPage.locator('[data-audit-entry]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    for (const action of ['request.decide', 'section.register', 'section.reorder', 'route.download', 'section.handover']) expect(actions).toContain(action);
+    expect(await cityPage.locator('[data-audit-log]').innerText()).not.toContain(voters[0]!.fullName);
+    await city.close();
+  });
+});
