@@ -23,9 +23,19 @@ describe('/ sends visitors to their language', () => {
     }
   });
 
+  it('the redirect varies by Accept-Language and no shared cache may keep it', async () => {
+    const response = await fetch(`${baseUrl}/`, { headers: { 'Accept-Language': 'ru-RU' }, redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/ru/');
+    expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('without Accept-Language shows a plain language chooser', async () => {
     const response = await fetch(`${baseUrl}/`, { headers: { 'Accept-Language': '' }, redirect: 'manual' });
     expect(response.status).toBe(200);
+    expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const html = await response.text();
     for (const locale of LOCALES) expect(html).toContain(`href="/${locale}/"`);
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
