@@ -140,12 +140,18 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
  * says nothing about its cause.
  */
 export function errorAnswer(error: unknown, locale: Locale): ErrorAnswer {
-  if (error instanceof DomainError) return domainAnswer(error, locale);
-  if (error instanceof HTTPException && error.status < 500) {
-    const status = error.status as ContentfulStatusCode;
-    const code = HTTP_CODES[status] ?? 'bad_request';
-    const headers = Object.fromEntries([...(error.res?.headers ?? new Headers())].filter(([name]) => name.toLowerCase() !== 'content-type'));
-    return { status, headers, body: { error: { code, message: t(locale, `errors.${code}`) } } };
+  // Classifying runs the thrown value's own code (`instanceof` asks a Proxy's traps): if that
+  // throws too, the answer is still our 500 envelope, never a second exception.
+  try {
+    if (error instanceof DomainError) return domainAnswer(error, locale);
+    if (error instanceof HTTPException && error.status < 500) {
+      const status = error.status as ContentfulStatusCode;
+      const code = HTTP_CODES[status] ?? 'bad_request';
+      const headers = Object.fromEntries([...(error.res?.headers ?? new Headers())].filter(([name]) => name.toLowerCase() !== 'content-type'));
+      return { status, headers, body: { error: { code, message: t(locale, `errors.${code}`) } } };
+    }
+  } catch {
+    // fall through to the internal error
   }
   return { status: 500, headers: {}, body: { error: { code: 'internal', message: t(locale, 'errors.internal') } } };
 }

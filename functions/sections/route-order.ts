@@ -1,8 +1,10 @@
 /**
  * The order in which a mobile section visits its stops: from the base address through every
  * stop and back. With coordinates everywhere: nearest neighbour improved by 2-opt; otherwise
- * by street, house number and block. Pure and deterministic, so the same stops always give the
- * same route whatever order they arrive in.
+ * by street, house number and block. Pure and deterministic: the same stops in the same order
+ * always give the same route. The order they arrive in matters only when it is already shorter
+ * than the nearest-neighbour start: it is then kept and improved, since the answer is never
+ * longer than the order given (test/unit/property/route-order.property.test.ts shows a case).
  */
 
 export interface RouteBase {

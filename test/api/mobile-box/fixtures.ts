@@ -1,3 +1,4 @@
+import { VOTER } from '../../shared/voter';
 import { api } from '../helpers';
 
 /** Inside the 2024 campaign, before the regular deadline (Sofia time). */
@@ -5,18 +6,7 @@ export const CAMPAIGN = '2024-05-20T10:00:00+03:00';
 export const LATE = '2024-05-28T10:00:00+03:00';
 export const CLOSED = '2024-06-04T00:00:01+03:00';
 
-export const VOTER = {
-  election: 'bg-2024-06-09',
-  ballots: ['ep', 'ns'],
-  citizenship: 'BG',
-  idNumber: '8912315676',
-  fullName: 'Мария Иванова Петрова',
-  address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12', entrance: 'А', floor: '3', apartment: '9' },
-  phone: '0888 123 456',
-  email: 'maria.petrova@example.org',
-  submittedBy: 'self',
-  consent: true,
-};
+export { VOTER };
 
 let client = 0;
 /** A fresh client address per call unless one is given, so rate limits do not mix tests. */
