@@ -26,6 +26,12 @@ export const stations = sqliteTable(
     address: text('address').notNull(),
     settlement: text('settlement').notNull(),
     settlementKey: text('settlement_key').notNull(),
+    /**
+     * The Latin search key of the settlement (functions/lookup/search-key.ts), which address
+     * search and suggestions compare. Rows loaded before migration 0007 hold `settlement_key`
+     * here until the next import; the default only lets that migration add the column.
+     */
+    settlementSearchKey: text('settlement_search_key').notNull().default(''),
     district: text('district').notNull(),
     constituency: text('constituency').notNull(),
     lat: real('lat'),
@@ -39,7 +45,7 @@ export const stations = sqliteTable(
   },
   (t) => [
     uniqueIndex('stations_natural_key').on(t.country, t.electionId, t.number),
-    index('stations_settlement').on(t.country, t.electionId, t.settlementKey),
+    index('stations_settlement_search').on(t.country, t.electionId, t.settlementSearchKey),
     index('stations_position').on(t.country, t.lat, t.lon),
     // "Near me" is scoped to elections, not to a country.
     index('stations_election_position').on(t.electionId, t.lat, t.lon),
@@ -65,6 +71,9 @@ export const addressRanges = sqliteTable(
     settlementKey: text('settlement_key').notNull(),
     street: text('street').notNull(),
     streetKey: text('street_key').notNull(),
+    /** Latin search keys of the settlement and the street, as on `stations` (set by the importer). */
+    settlementSearchKey: text('settlement_search_key').notNull().default(''),
+    streetSearchKey: text('street_search_key').notNull().default(''),
     fromNumber: integer('from_number').notNull(),
     toNumber: integer('to_number').notNull(),
     parity: text('parity', { enum: ['all', 'odd', 'even'] }).notNull(),
@@ -72,7 +81,7 @@ export const addressRanges = sqliteTable(
   },
   (t) => [
     uniqueIndex('address_ranges_natural_key').on(t.country, t.electionId, t.generation, t.settlementKey, t.streetKey, t.fromNumber, t.toNumber, t.parity),
-    index('address_ranges_street').on(t.country, t.electionId, t.generation, t.settlementKey, t.streetKey),
+    index('address_ranges_street_search').on(t.country, t.electionId, t.generation, t.settlementSearchKey, t.streetSearchKey),
   ],
 );
 

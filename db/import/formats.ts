@@ -1,4 +1,5 @@
 import { placeKey } from '../../functions/lookup/normalize';
+import { searchKey } from '../../functions/lookup/search-key';
 import { checkPersonalNumber } from '../../functions/lookup/personal-numbers';
 import type { Country } from '../../functions/platform/countries';
 
@@ -42,6 +43,7 @@ export interface StationRecord {
   address: string;
   settlement: string;
   settlementKey: string;
+  settlementSearchKey: string;
   district: string;
   constituency: string;
   lat: number | null;
@@ -77,6 +79,7 @@ export const stationsFormat: CsvFormat<StationRecord> = {
         address: row.address!.trim(),
         settlement,
         settlementKey: placeKey(settlement),
+        settlementSearchKey: searchKey(settlement, country),
         district: row.district!.trim(),
         constituency: row.constituency!.trim(),
         lat,
@@ -90,8 +93,10 @@ export const stationsFormat: CsvFormat<StationRecord> = {
 
 export interface RangeRecord {
   settlementKey: string;
+  settlementSearchKey: string;
   street: string;
   streetKey: string;
+  streetSearchKey: string;
   from: number;
   to: number;
   parity: 'all' | 'odd' | 'even';
@@ -102,7 +107,7 @@ export const rangesFormat: CsvFormat<RangeRecord> = {
   name: 'ranges',
   columns: ['settlement', 'street', 'from', 'to', 'parity', 'station_number'],
   maxLength: { settlement: 120, street: 160, from: 6, to: 6, parity: 4, station_number: 20 },
-  parse(row) {
+  parse(row, { country }) {
     const missing = required(row, 'settlement', 'street', 'from', 'to', 'parity', 'station_number');
     if (missing) return fail(`${missing} is empty`);
     const from = Number(row.from);
@@ -115,7 +120,17 @@ export const rangesFormat: CsvFormat<RangeRecord> = {
     const street = row.street!.trim();
     return {
       ok: true,
-      value: { settlementKey: placeKey(row.settlement!), street, streetKey: placeKey(street), from, to, parity, stationNumber: row.station_number!.trim() },
+      value: {
+        settlementKey: placeKey(row.settlement!),
+        settlementSearchKey: searchKey(row.settlement!, country),
+        street,
+        streetKey: placeKey(street),
+        streetSearchKey: searchKey(street, country),
+        from,
+        to,
+        parity,
+        stationNumber: row.station_number!.trim(),
+      },
     };
   },
 };

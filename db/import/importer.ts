@@ -41,7 +41,7 @@ export interface ImportReport {
 }
 
 /** Station columns in the order the importer writes them. */
-const STATION_COLUMNS = ['country', 'electionId', 'number', 'name', 'address', 'settlement', 'settlementKey', 'district', 'constituency', 'lat', 'lon', 'stepFree', 'mobile', 'source', 'updatedAt'] as const;
+const STATION_COLUMNS = ['country', 'electionId', 'number', 'name', 'address', 'settlement', 'settlementKey', 'settlementSearchKey', 'district', 'constituency', 'lat', 'lon', 'stepFree', 'mobile', 'source', 'updatedAt'] as const;
 /** The facts whose change moves a station's `updated_at`. */
 const STATION_FACTS = ['name', 'address', 'lat', 'lon', 'stepFree', 'mobile', 'district', 'constituency'] as const;
 
@@ -81,12 +81,12 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
       target,
       batchSize,
       insertInto(stations, STATION_COLUMNS),
-      upsert(stations, ['country', 'electionId', 'number'], [...STATION_FACTS, 'settlement', 'settlementKey', 'source'], `${updatedAt} = CASE WHEN ${changed} THEN ${table}.${updatedAt} ELSE excluded.${updatedAt} END`),
+      upsert(stations, ['country', 'electionId', 'number'], [...STATION_FACTS, 'settlement', 'settlementKey', 'settlementSearchKey', 'source'], `${updatedAt} = CASE WHEN ${changed} THEN ${table}.${updatedAt} ELSE excluded.${updatedAt} END`),
     );
     const listed = new Set<string>();
     for await (const { value: s } of rowsOf(options.stations, stationsFormat, country, encoding, bad)) {
       listed.add(s.number);
-      await writer.add(tuple([country, electionId, s.number, s.name, s.address, s.settlement, s.settlementKey, s.district, s.constituency, s.lat, s.lon, s.stepFree, s.mobile, source, now]));
+      await writer.add(tuple([country, electionId, s.number, s.name, s.address, s.settlement, s.settlementKey, s.settlementSearchKey, s.district, s.constituency, s.lat, s.lon, s.stepFree, s.mobile, source, now]));
       report.loaded.stations++;
     }
     // The batch ends by reading the stations back, with the ids of the new ones.
@@ -113,13 +113,13 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
     const file = basename(options.ranges);
     await replaceDataset(options, state, 'ranges', report, async (generation, writerFor) => {
       const writer = writerFor(
-        insertInto(addressRanges, ['generation', 'stationId', 'country', 'electionId', 'settlementKey', 'street', 'streetKey', 'fromNumber', 'toNumber', 'parity', 'source']),
-        upsert(addressRanges, ['country', 'electionId', 'generation', 'settlementKey', 'streetKey', 'fromNumber', 'toNumber', 'parity'], ['stationId', 'street', 'source']),
+        insertInto(addressRanges, ['generation', 'stationId', 'country', 'electionId', 'settlementKey', 'settlementSearchKey', 'street', 'streetKey', 'streetSearchKey', 'fromNumber', 'toNumber', 'parity', 'source']),
+        upsert(addressRanges, ['country', 'electionId', 'generation', 'settlementKey', 'streetKey', 'fromNumber', 'toNumber', 'parity'], ['stationId', 'street', 'settlementSearchKey', 'streetSearchKey', 'source']),
       );
       for await (const { line, value: r } of rowsOf(options.ranges!, rangesFormat, country, encoding, bad)) {
         const stationId = stationFor(r.stationNumber, file, line, 'ranges');
         if (stationId === undefined) continue;
-        await writer.add(tuple([generation, stationId, country, electionId, r.settlementKey, r.street, r.streetKey, r.from, r.to, r.parity, file]));
+        await writer.add(tuple([generation, stationId, country, electionId, r.settlementKey, r.settlementSearchKey, r.street, r.streetKey, r.streetSearchKey, r.from, r.to, r.parity, file]));
         report.loaded.ranges++;
       }
       return { writer, extra: [] };

@@ -10,8 +10,8 @@ import { executeSql, queryRows, sqlValue } from '../import/d1';
 import { importLists } from '../import/importer';
 import { demoData, DEMO_HEADERS } from './demo-data';
 
-/** Bump when the generator changes. */
-export const DEMO_VERSION = '3';
+/** Bump when the generator changes, or what the importer stores (4: Latin search keys), so local databases load again. */
+export const DEMO_VERSION = '4';
 
 const csv = (header: string[], rows: string[][]) => stringify([header, ...rows]);
 

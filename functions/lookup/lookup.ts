@@ -6,7 +6,8 @@ import { COUNTRIES, type Country } from '../platform/countries';
 import { personalNumberHash } from '../platform/crypto';
 import { InvalidPersonalNumber, NotFound, ValidationFailed } from '../platform/errors';
 import { notFoundHelp } from './help';
-import { houseNumber, placeKey } from './normalize';
+import { houseNumber } from './normalize';
+import { queryKeys } from './search-key';
 import { checkPersonalNumber, ID_FORMATS, type IdProblem } from './personal-numbers';
 import type { AddressQuery, LookupRequest, NearQuery, SuggestionQuery } from './schemas';
 import { personalStationView, stationView, type PersonalStationView, type StationView } from './station-view';
@@ -45,11 +46,15 @@ export interface AddressResult {
   matches: { station: StationView; ranges: { fromNumber: number; toNumber: number; parity: 'all' | 'odd' | 'even' }[] }[];
 }
 
-/** Stations for an address in one election, down to the house number when one is given. */
+/**
+ * Stations for an address in one election, down to the house number when one is given. The
+ * settlement and street may be typed in Cyrillic or in Latin, in any usual romanisation
+ * (search-key.ts); still one query.
+ */
 export async function lookupByAddress(env: Bindings, query: AddressQuery, now: Date): Promise<AddressResult> {
   const election = electionFor(query.country, query.election, now);
   const db = database(env.DB);
-  const base = { country: query.country, electionId: election.id, settlementKey: placeKey(query.settlement) };
+  const base = { country: query.country, electionId: election.id, settlementKeys: queryKeys(query.settlement, query.country) };
   const number = query.number === undefined ? undefined : houseNumber(query.number);
   if (query.number !== undefined && number === undefined) {
     throw new ValidationFailed([{ field: 'number', code: 'invalid_format', label: 'lookup.field.number' }]);
@@ -58,7 +63,7 @@ export async function lookupByAddress(env: Bindings, query: AddressQuery, now: D
     const rows = await stationsInSettlement(db, base);
     return { settlement: query.settlement, matches: rows.map((row) => ({ station: stationView(row, election), ranges: [] })) };
   }
-  const found = await stationsForAddress(db, { ...base, streetKey: placeKey(query.street), ...(number === undefined ? {} : { number }) });
+  const found = await stationsForAddress(db, { ...base, streetKeys: queryKeys(query.street, query.country), ...(number === undefined ? {} : { number }) });
   const byStation = new Map<number, AddressResult['matches'][number]>();
   for (const match of found) {
     const entry = byStation.get(match.station.id) ?? { station: stationView(match.station, election), ranges: [] };
@@ -68,13 +73,13 @@ export async function lookupByAddress(env: Bindings, query: AddressQuery, now: D
   return { settlement: query.settlement, street: found[0]?.street ?? query.street, ...(query.number ? { number: query.number } : {}), matches: [...byStation.values()] };
 }
 
-/** Settlement and street names for the address form's suggestions, in one election. */
+/** Settlement and street names for the address form's suggestions, in one election, matched in Cyrillic or Latin. */
 export async function suggestions(env: Bindings, kind: 'settlements' | 'streets', query: SuggestionQuery, now: Date): Promise<string[]> {
   const election = electionFor(query.country, query.election, now);
   const db = database(env.DB);
-  if (kind === 'settlements') return settlementSuggestions(db, { country: query.country, electionId: election.id, prefixKey: placeKey(query.q) });
+  if (kind === 'settlements') return settlementSuggestions(db, { country: query.country, electionId: election.id, prefixKeys: queryKeys(query.q, query.country) });
   if (!query.settlement) return [];
-  return streetSuggestions(db, { country: query.country, electionId: election.id, settlementKey: placeKey(query.settlement), partKey: placeKey(query.q) });
+  return streetSuggestions(db, { country: query.country, electionId: election.id, settlementKeys: queryKeys(query.settlement, query.country), partKeys: queryKeys(query.q, query.country) });
 }
 
 /**

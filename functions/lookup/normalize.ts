@@ -1,7 +1,8 @@
 /**
- * The key a settlement or street is matched by: case, punctuation, Latin/Cyrillic look-alikes
- * and the usual prefixes ("ул.", "бул.", "улица", "көчөсү"…) do not matter, so "ул. Граф
- * Игнатиев" and "граф игнатиев" find the same street.
+ * The key a settlement or street is stored under in its own script: case, punctuation and the
+ * usual prefixes ("ул.", "бул.", "улица", "көчөсү"…) do not matter, so "ул. Граф Игнатиев" and
+ * "граф игнатиев" are one street of the address ranges' natural key. Searches compare the Latin
+ * `searchKey` (search-key.ts) instead, which also matches romanised input.
  *
  * @example placeKey('бул. Витоша') // 'витоша'
  */

@@ -1,4 +1,5 @@
-import { and, asc, between, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../../db/client';
 import { addressRanges, importGenerations, registerEntries, stations } from '../../db/schema';
 import type { Country } from '../platform/countries';
@@ -42,13 +43,22 @@ export interface AddressMatch {
 }
 
 /**
+ * The search keys of what a visitor typed (`queryKeys` in search-key.ts), compared with `IN`,
+ * so each query stays one indexed statement whatever the number of readings. No key, no query.
+ */
+interface PlaceKeys {
+  settlementKeys: string[];
+}
+
+/**
  * Stations serving a street of a settlement; with a house number, only the range that
  * contains it (a street is often split between stations by number and side).
  */
 export async function stationsForAddress(
   db: Database,
-  query: { country: Country; electionId: string; settlementKey: string; streetKey: string; number?: number },
+  query: PlaceKeys & { country: Country; electionId: string; streetKeys: string[]; number?: number },
 ): Promise<AddressMatch[]> {
+  if (query.settlementKeys.length === 0 || query.streetKeys.length === 0) return [];
   const rows = await db
     .select({ station: stations, street: addressRanges.street, fromNumber: addressRanges.fromNumber, toNumber: addressRanges.toNumber, parity: addressRanges.parity })
     .from(addressRanges)
@@ -58,8 +68,8 @@ export async function stationsForAddress(
         eq(addressRanges.country, query.country),
         eq(addressRanges.electionId, query.electionId),
         eq(addressRanges.generation, activeGeneration(query.electionId, 'ranges')),
-        eq(addressRanges.settlementKey, query.settlementKey),
-        eq(addressRanges.streetKey, query.streetKey),
+        inArray(addressRanges.settlementSearchKey, query.settlementKeys),
+        inArray(addressRanges.streetSearchKey, query.streetKeys),
       ),
     )
     .orderBy(asc(addressRanges.fromNumber));
@@ -68,31 +78,30 @@ export async function stationsForAddress(
 }
 
 /** Stations of a settlement (used when no street is given). */
-export async function stationsInSettlement(db: Database, query: { country: Country; electionId: string; settlementKey: string }): Promise<StationRow[]> {
+export async function stationsInSettlement(db: Database, query: PlaceKeys & { country: Country; electionId: string }): Promise<StationRow[]> {
+  if (query.settlementKeys.length === 0) return [];
   return db
     .select()
     .from(stations)
-    .where(and(eq(stations.country, query.country), eq(stations.electionId, query.electionId), eq(stations.settlementKey, query.settlementKey)))
+    .where(and(eq(stations.country, query.country), eq(stations.electionId, query.electionId), inArray(stations.settlementSearchKey, query.settlementKeys)))
     .orderBy(asc(stations.number))
     .limit(200);
 }
 
-/** Settlement names starting with a prefix, for suggestions. */
-export async function settlementSuggestions(db: Database, query: { country: Country; electionId: string; prefixKey: string }): Promise<string[]> {
+/** Settlement names starting with what was typed (any of its readings), for suggestions. */
+export async function settlementSuggestions(db: Database, query: { country: Country; electionId: string; prefixKeys: string[] }): Promise<string[]> {
   const rows = await db
     .selectDistinct({ settlement: stations.settlement })
     .from(stations)
-    .where(and(eq(stations.country, query.country), eq(stations.electionId, query.electionId), like(stations.settlementKey, `${escapeLike(query.prefixKey)}%`)))
+    .where(and(eq(stations.country, query.country), eq(stations.electionId, query.electionId), likeAny(stations.settlementSearchKey, query.prefixKeys, (key) => `${key}%`)))
     .orderBy(asc(stations.settlement))
     .limit(10);
   return rows.map((row) => row.settlement);
 }
 
-/** Street names of a settlement containing the typed words, for suggestions. */
-export async function streetSuggestions(
-  db: Database,
-  query: { country: Country; electionId: string; settlementKey: string; partKey: string },
-): Promise<string[]> {
+/** Street names of a settlement containing what was typed (any of its readings), for suggestions. */
+export async function streetSuggestions(db: Database, query: PlaceKeys & { country: Country; electionId: string; partKeys: string[] }): Promise<string[]> {
+  if (query.settlementKeys.length === 0) return [];
   const rows = await db
     .selectDistinct({ street: addressRanges.street })
     .from(addressRanges)
@@ -101,13 +110,19 @@ export async function streetSuggestions(
         eq(addressRanges.country, query.country),
         eq(addressRanges.electionId, query.electionId),
         eq(addressRanges.generation, activeGeneration(query.electionId, 'ranges')),
-        eq(addressRanges.settlementKey, query.settlementKey),
-        like(addressRanges.streetKey, `%${escapeLike(query.partKey)}%`),
+        inArray(addressRanges.settlementSearchKey, query.settlementKeys),
+        likeAny(addressRanges.streetSearchKey, query.partKeys, (key) => `%${key}%`),
       ),
     )
     .orderBy(asc(addressRanges.street))
     .limit(10);
   return rows.map((row) => row.street);
+}
+
+/** `column LIKE p1 OR column LIKE p2…`; nothing typed matches everything, as before. */
+function likeAny(column: SQLiteColumn, keys: string[], pattern: (key: string) => string): SQL | undefined {
+  const patterns = (keys.length === 0 ? [''] : keys).map((key) => like(column, pattern(escapeLike(key))));
+  return or(...patterns);
 }
 
 function escapeLike(value: string): string {

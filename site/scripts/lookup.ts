@@ -4,6 +4,8 @@
  * asks for the location only when the button is pressed.
  */
 import { fill, pluralForm, type PluralForms } from '../../functions/i18n/plural';
+import { latin } from '../../functions/lookup/transliterate';
+import { COUNTRIES, type Country } from '../../functions/platform/countries';
 
 async function showAnswer(form: HTMLFormElement, kind: string): Promise<void> {
   const target = document.querySelector<HTMLElement>(`[data-lookup-answer="${kind}"]`);
@@ -84,8 +86,11 @@ function suggest(form: HTMLFormElement): void {
     if (!response?.ok) return;
     const values = ((await response.json()) as Record<string, string[]>)[key] ?? [];
     const datalist = document.getElementById(list)!;
-    datalist.replaceChildren(...values.map((value) => Object.assign(document.createElement('option'), { value })));
-    void input;
+    // The browser shows only options that match what was typed: someone typing in Latin gets
+    // the names in Latin (which the search finds just the same), with the official name as label.
+    const place = COUNTRIES.find((code) => code === country()) ?? ('BG' satisfies Country);
+    const typedInLatin = /\p{Script=Latin}/u.test(input.value) && !/\p{Script=Cyrillic}/u.test(input.value);
+    datalist.replaceChildren(...values.map((value) => Object.assign(document.createElement('option'), typedInLatin ? { value: latin(value, place), label: value } : { value })));
   };
   form.addEventListener('input', (event) => {
     const input = event.target as HTMLInputElement;

@@ -82,6 +82,32 @@ describe.each([
     await page.close();
   });
 
+  it('by address typed in Latin: "Sofia, Vitosha 24" finds the same station as the Cyrillic', async () => {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/lookup/`);
+    await page.locator('#by-address input[name=country][value=BG]').check();
+    if (javaScriptEnabled) {
+      // Suggestions come in the script that is typed, the official name as the label.
+      await page.locator('#address-settlement').pressSequentially('Sof');
+      await page.waitForFunction(() => [...document.querySelectorAll('#settlement-options option')].some((o) => (o as HTMLOptionElement).value === 'Sofia'));
+      expect(await page.locator('#settlement-options option[value="Sofia"]').getAttribute('label')).toBe('София');
+      await page.locator('#address-settlement').fill('Sofia');
+      await page.locator('#address-street').pressSequentially('bul. Vit');
+      await page.waitForFunction(() => [...document.querySelectorAll('#street-options option')].some((o) => (o as HTMLOptionElement).value === 'bul. Vitosha'));
+    } else {
+      await page.locator('#address-settlement').fill('Sofia');
+    }
+    await page.locator('#address-street').fill('Vitosha');
+    await page.locator('#address-number').fill('24');
+    await page.locator('#by-address button[type=submit]').click();
+    const stations = page.locator('[data-lookup-answer="address"] .station');
+    await stations.first().waitFor();
+    expect(await stations.count()).toBe(1);
+    expect(await stations.first().locator('.station-number').innerText()).toBe('244601003');
+    await expectAccessible(page, javaScriptEnabled);
+    await page.close();
+  });
+
   it('near me: explains the rule, and lists nearby stations only with JavaScript and after the button', async () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/kk/lookup/`);
