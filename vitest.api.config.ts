@@ -32,6 +32,8 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             ENVIRONMENT: 'test',
+            // Off, so a test that changes D1 reads the change back; test/api/lookup/edge-cache.test.ts turns it on.
+            PUBLIC_CACHE_SECONDS: '0',
             LOOKUP_KEY: 'dGVzdC1sb29rdXAta2V5LXRoYXQtaXMtbG9uZy1lbm91Z2g',
             DATA_KEY: 'dGVzdC1kYXRhLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLQ',
           },

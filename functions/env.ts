@@ -38,6 +38,8 @@ export interface Bindings {
   MOBILE_BOX_GLOBAL_RATE_LIMIT?: string;
   /** Local development and tests only: the time rules are judged at (an ISO date-time). */
   NOW?: string;
+  /** Seconds Cloudflare's edge and browsers keep public station answers (functions/platform/edge-cache.ts); 300 unless set, 0 turns it off. */
+  PUBLIC_CACHE_SECONDS?: string;
 }
 
 declare global {

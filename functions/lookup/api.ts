@@ -2,6 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
 import { challenge } from '../platform/challenge-middleware';
+import { BOOKMARK_HEADER, readReplicas } from '../platform/d1-sessions';
+import { edgeCache, publicCacheControl } from '../platform/edge-cache';
 import { rateLimit } from '../platform/rate-limit';
 import { lookupByAddress, lookupByPersonalNumber, nearbyStations, stationDetails, suggestions } from './lookup';
 import { addressQuery, lookupRequest, nearQuery, stationIdParam, suggestionQuery } from './schemas';
@@ -23,6 +25,9 @@ const addressAnswer = z
   })
   .meta({ id: 'AddressAnswer' });
 
+/** Declared on every answer read through a D1 session (functions/platform/d1-sessions.ts). */
+const sessionBookmark = z.string().optional().meta({ description: 'The D1 session bookmark: send it back in the same header so the next answer reads data at least this new.' });
+
 const lookupRoute = createRoute({
   method: 'post',
   path: '/',
@@ -31,10 +36,10 @@ const lookupRoute = createRoute({
   summary: summary('developers.op.lookupByPersonalNumber'),
   description:
     'Counts against the per-client limits (10 a minute per IPv4 address or IPv6 /64, 40 per IPv6 /48) and the global ceiling before the body is read. One D1 query, found or not. The answer never says whether the station is a mobile section.',
-  middleware: [countLookupOutcome, rateLimit('LOOKUP'), challenge('lookup')] as const,
+  middleware: [countLookupOutcome, rateLimit('LOOKUP'), challenge('lookup'), readReplicas] as const,
   request: { body: jsonBody(lookupRequest) },
   responses: {
-    200: { ...jsonResponse(z.object({ station: personalStation }), 'The station the number is registered at.'), headers: z.object({ 'Cache-Control': z.literal('no-store') }) },
+    200: { ...jsonResponse(z.object({ station: personalStation }), 'The station the number is registered at.'), headers: z.object({ 'Cache-Control': z.literal('no-store'), [BOOKMARK_HEADER]: sessionBookmark }) },
     ...errorResponses(...BODY_ERRORS, 403, 404, 429, 503),
   },
 });
@@ -50,7 +55,7 @@ export const lookupApi = featureApi().openapi(
   validationHook(lookupRoute),
 );
 
-const noStore = { headers: z.object({ 'Cache-Control': z.literal('no-store') }) };
+const noStore = { headers: z.object({ 'Cache-Control': z.literal('no-store'), [BOOKMARK_HEADER]: sessionBookmark }) };
 
 const byAddressRoute = createRoute({
   method: 'post',
@@ -59,6 +64,7 @@ const byAddressRoute = createRoute({
   tags: ['stations'],
   summary: summary('developers.op.stationsByAddress'),
   description: 'A POST, so the address never appears in a URL or a request log. Not stored.',
+  middleware: [readReplicas] as const,
   request: { body: jsonBody(addressQuery) },
   responses: { 200: { ...jsonResponse(addressAnswer, 'Stations of the address, with the ranges they serve.'), ...noStore }, ...errorResponses(...BODY_ERRORS) },
 });
@@ -70,6 +76,7 @@ const nearRoute = createRoute({
   tags: ['stations'],
   summary: summary('developers.op.stationsNear'),
   description: 'A POST, so the position never appears in a URL or a request log; it is rounded to about 100 m and not stored.',
+  middleware: [readReplicas] as const,
   request: { body: jsonBody(nearQuery) },
   responses: {
     200: {
@@ -80,9 +87,14 @@ const nearRoute = createRoute({
   },
 });
 
-/** Public, not personal: shared caches may keep it for a short time. */
-const PUBLIC_CACHE = 'public, max-age=300';
-const publicCache = { headers: z.object({ 'Cache-Control': z.literal(PUBLIC_CACHE) }) };
+/** Public, not personal: the edge and browsers keep it for PUBLIC_CACHE_SECONDS (functions/platform/edge-cache.ts). */
+const publicCache = {
+  headers: z.object({
+    'Cache-Control': z.string().meta({ description: 'public, max-age=<PUBLIC_CACHE_SECONDS> (300 by default)', example: 'public, max-age=300' }),
+    [BOOKMARK_HEADER]: sessionBookmark,
+  }),
+};
+const cachedReads = () => [edgeCache, readReplicas];
 
 const suggestionRoute = (kind: 'settlements' | 'streets') =>
   createRoute({
@@ -91,6 +103,7 @@ const suggestionRoute = (kind: 'settlements' | 'streets') =>
     operationId: kind === 'settlements' ? 'settlementSuggestions' : 'streetSuggestions',
     tags: ['stations'],
     summary: summary(kind === 'settlements' ? 'developers.op.settlementSuggestions' : 'developers.op.streetSuggestions'),
+    middleware: cachedReads(),
     request: { query: suggestionQuery },
     responses: {
       200: { ...jsonResponse(kind === 'settlements' ? z.object({ settlements: z.array(z.string()) }) : z.object({ streets: z.array(z.string()) }), 'Up to 10 names.'), ...publicCache },
@@ -106,6 +119,7 @@ const stationRoute = createRoute({
   operationId: 'station',
   tags: ['stations'],
   summary: summary('developers.op.station'),
+  middleware: cachedReads(),
   request: { params: stationIdParam },
   responses: { 200: { ...jsonResponse(z.object({ station: publicStation }), 'The station.'), ...publicCache }, ...errorResponses(404, 422) },
 });
@@ -131,7 +145,7 @@ export const stationsApi = featureApi()
   .openapi(
     settlementsRoute,
     async (c) => {
-      c.header('Cache-Control', PUBLIC_CACHE);
+      c.header('Cache-Control', publicCacheControl(c.env));
       return c.json({ settlements: await suggestions(c.env, 'settlements', c.req.valid('query'), new Date()) }, 200);
     },
     validationHook(settlementsRoute),
@@ -139,7 +153,7 @@ export const stationsApi = featureApi()
   .openapi(
     streetsRoute,
     async (c) => {
-      c.header('Cache-Control', PUBLIC_CACHE);
+      c.header('Cache-Control', publicCacheControl(c.env));
       return c.json({ streets: await suggestions(c.env, 'streets', c.req.valid('query'), new Date()) }, 200);
     },
     validationHook(streetsRoute),
@@ -148,7 +162,7 @@ export const stationsApi = featureApi()
     stationRoute,
     async (c) => {
       const station = await stationDetails(c.env, c.req.valid('param').id);
-      c.header('Cache-Control', PUBLIC_CACHE);
+      c.header('Cache-Control', publicCacheControl(c.env));
       return c.json({ station }, 200);
     },
     validationHook(stationRoute),

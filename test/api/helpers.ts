@@ -16,16 +16,23 @@ export async function startOfSteadyWindow(): Promise<void> {
   if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 200));
 }
 
-/** The test D1, counting the statements prepared on it (`prepared` since the last `reset`). */
+/**
+ * The test D1, counting the statements prepared on it (`prepared` since the last `reset`),
+ * on the binding itself and on every session opened from it (the lookup paths use sessions).
+ */
 export function countingDatabase() {
   let prepared = 0;
-  const db = new Proxy(env.DB, {
-    get(target, property, receiver) {
-      if (property === 'prepare') prepared++;
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  const counting = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(on, property, receiver) {
+        if (property === 'prepare') prepared++;
+        const value = Reflect.get(on, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        const bound = (value as (...args: unknown[]) => unknown).bind(on);
+        return property === 'withSession' ? (...args: unknown[]) => counting(bound(...args) as object) : bound;
+      },
+    });
+  const db = counting(env.DB);
   return {
     db,
     get prepared() {
