@@ -195,7 +195,7 @@ describe('the staff area', () => {
     await checked(page);
     await go(page, sectionPath.replace('/bg/', '/en/'));
     await checked(page);
-  });
+  }, 180_000); // about 30 s alone: a dozen pages, each checked by axe-core twice
 
   it('each applicant’s status page says the request is assigned to the mobile polling station', async () => {
     const voterContext = await openContext({ bypassCSP: true });
