@@ -69,7 +69,7 @@ export function withSecurityHeaders(response: Response, framing?: Framing): Resp
   const turnstile = response.headers.get('Content-Security-Policy') === contentSecurityPolicy({ turnstile: true });
   const policy = contentSecurityPolicy({ turnstile, frameAncestors: framing?.frameAncestors ?? [] });
   const apply = (target: Response) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!(framing && name === 'X-Frame-Options')) target.headers.set(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) target.headers.set(name, value);
     target.headers.set('Content-Security-Policy', policy);
     if (framing) target.headers.delete('X-Frame-Options');
     return target;
