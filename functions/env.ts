@@ -14,6 +14,11 @@ export interface Bindings {
   TURNSTILE_SITE_KEY?: string;
   /** Local development and tests only: a fake siteverify (the test pool binds one). */
   TURNSTILE_VERIFIER?: Fetcher;
+  /**
+   * Var: the origins that may frame the embeddable lookup (`/<locale>/embed/lookup/`),
+   * space-separated https origins (functions/platform/embed-origins.ts). Empty: none may.
+   */
+  EMBED_ORIGINS?: string;
   /** `production` (wrangler.toml), `development` (.dev.vars) or `test`: only the last two allow local conveniences. */
   ENVIRONMENT?: string;
   /** Workers Rate Limiting (see RATE_LIMITS in functions/platform/rate-limit.ts). */

@@ -7,12 +7,15 @@ import { build } from '../../scripts/build.mjs';
 import { startDevServer } from '../../scripts/dev-server.mjs';
 import { demoStaff, prepareLocalDatabase } from '../../scripts/local-db.mjs';
 import { assertChromiumInstalled } from './browser';
+import { FIXED_HOST_PORT, startEmbedHost } from './embed-host';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     /** The demo staff accounts of this run's database, with their passwords. */
     demoStaff: DemoStaff[];
+    /** A municipality's page on another 127.0.0.1 origin, the only one EMBED_ORIGINS lists. */
+    embedHost: string;
   }
 }
 
@@ -21,17 +24,26 @@ export const E2E_NOW = '2024-05-20T10:00:00+03:00';
 export default async function setup(project: TestProject) {
   assertChromiumInstalled();
   // A server you started yourself on a fresh state folder (`wrangler dev --persist-to`), for quick iterations.
+  // Your server then needs `--var EMBED_ORIGINS:http://127.0.0.1:4319` for the embed tests.
   if (process.env.E2E_BASE_URL && process.env.E2E_PERSIST_TO) {
+    const host = await startEmbedHost(FIXED_HOST_PORT);
     project.provide('baseUrl', process.env.E2E_BASE_URL);
     project.provide('demoStaff', demoStaff({ persistTo: process.env.E2E_PERSIST_TO }));
-    return () => {};
+    project.provide('embedHost', host.origin);
+    return host.close;
   }
   if (process.env.E2E_SKIP_BUILD !== '1') await build();
   const persistTo = await mkdtemp(join(tmpdir(), 'voter-desk-e2e-'));
   const staff = await prepareLocalDatabase({ persistTo });
+  // The municipality's page that may frame the embeddable lookup: its origin is the one listed.
+  const host = await startEmbedHost();
   // The mobile-box pages judge the 2024 campaign's deadlines at this moment (20 May 2024).
-  const { baseUrl, stop } = await startDevServer({ persistTo, vars: { NOW: E2E_NOW } });
+  const { baseUrl, stop } = await startDevServer({ persistTo, vars: { NOW: E2E_NOW, EMBED_ORIGINS: host.origin } });
   project.provide('baseUrl', baseUrl);
   project.provide('demoStaff', staff);
-  return stop;
+  project.provide('embedHost', host.origin);
+  return async () => {
+    stop();
+    await host.close();
+  };
 }
