@@ -1,6 +1,7 @@
 // Builds dist/client/sw.js from site/offline/sw.ts and the rules it imports, site/offline/policy.ts,
 // after `astro build`. No bundler is needed for two files: Node's own type stripping turns each
-// into JavaScript (types become blanks), the rules go first, in their own scope without their
+// into JavaScript (types become blanks; comments and blank lines are then dropped, since every
+// first visit downloads the worker), the rules go first, in their own scope without their
 // `export`s, handing the worker the names it imports, and the worker follows without its one
 // import, all in one classic script (module service workers are not supported everywhere yet). The version in the cache names is a
 // hash of that script and the names of the built files, so each deploy that changes either
@@ -14,13 +15,27 @@ import { Script } from 'node:vm';
 const POLICY = 'site/offline/policy.ts';
 const WORKER = 'site/offline/sw.ts';
 
+/**
+ * Drops whole-line comments and blank lines. A block comment counts only when nothing but
+ * spaces stands before and after it on its lines, so no code can be taken with it.
+ */
+function withoutComments(code) {
+  return code
+    .replace(/^[ \t]*\/\*(?:[^*]|\*(?!\/))*\*\/[ \t]*$/gm, '')
+    .replace(/^[ \t]*\/\/.*$/gm, '')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
 function fail(message) {
   throw new Error(`service worker build: ${message}`);
 }
 
 export async function serviceWorkerSource() {
-  const policy = stripTypeScriptTypes(await readFile(POLICY, 'utf8'));
-  const worker = stripTypeScriptTypes(await readFile(WORKER, 'utf8'));
+  const policy = withoutComments(stripTypeScriptTypes(await readFile(POLICY, 'utf8')));
+  const worker = withoutComments(stripTypeScriptTypes(await readFile(WORKER, 'utf8')));
   if (/^\s*import\b/m.test(policy)) fail(`${POLICY} must import nothing: it is copied into sw.js as it is`);
   const imports = worker.match(/^import\b[^;]*;$/gm) ?? [];
   if (imports.length !== 1 || !imports[0].includes("from './policy'")) fail(`${WORKER} may import ./policy only, once`);
