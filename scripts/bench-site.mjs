@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench:site`: builds the site, then prints for every built HTML page the bytes
 // sent gzip-compressed for the page and everything it loads (HTML, CSS, JS, fonts,
-// images), and the largest. Target: every page under 20 KB. The search index is
-// fetched only when someone searches, so it is reported on its own line.
+// images), and the largest. Target: every page under 20 KB. A first visit also fetches the
+// service worker (the page's `data-sw`), the web app manifest and the icon the browser checks
+// installability with (the smallest "any" icon of at least 144 px): all are counted. The
+// search index is fetched only when someone searches, so it is reported on its own line.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -49,15 +51,22 @@ async function resources(htmlPath, html) {
     const rel = /rel="([^"]+)"/i.exec(tag)?.[1] ?? '';
     const src = /\s(?:src|href)="([^"]+)"/i.exec(tag)?.[1];
     if (!src) continue;
-    if (tag.startsWith('<link') && !/stylesheet|preload|modulepreload|icon/.test(rel)) continue;
+    if (tag.startsWith('<link') && !/stylesheet|preload|modulepreload|icon|manifest/.test(rel)) continue;
     add(src, htmlPath);
   }
+  for (const [, worker] of html.matchAll(/\sdata-sw="([^"]+)"/g)) add(worker, htmlPath);
   while (queue.length) {
     const file = queue.shift();
     if (file.endsWith('.css')) {
       const css = await readFile(file, 'utf8').catch(() => '');
       for (const [, url] of css.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) add(url, file);
       for (const [, url] of css.matchAll(/@import\s+['"]([^'"]+)['"]/g)) add(url, file);
+    }
+    if (file.endsWith('.webmanifest')) {
+      const icons = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')).icons ?? [];
+      const size = (icon) => Math.max(...String(icon.sizes).split(' ').map((s) => Number(s.split('x')[0]) || 0));
+      const checked = icons.filter((icon) => (icon.purpose ?? 'any').includes('any') && size(icon) >= 144).sort((a, b) => size(a) - size(b))[0];
+      if (checked) add(checked.src, file);
     }
     if (file.endsWith('.js')) {
       const js = await readFile(file, 'utf8').catch(() => '');
@@ -92,6 +101,9 @@ for (const row of rows) {
 const largest = rows.reduce((a, b) => (b.total > a.total ? b : a), rows[0]);
 console.log(`\n${rows.length} pages. Largest: ${largest.page} ${kb(largest.total).trim()} (target < ${TARGET / 1024} KB each).`);
 console.log(`Pages over target: ${rows.filter((r) => r.total > TARGET).length}.`);
+
+const worker = join(CLIENT, 'sw.js');
+if (await stat(worker).catch(() => false)) console.log(`Service worker (counted above in every page that registers it): sw.js ${kb(await gzipped(worker)).trim()} gzip.`);
 
 let searchIndex = 0;
 const pagefindDir = join(CLIENT, 'pagefind');

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The production build: Astro (prerendered guides + the Worker), then the Pagefind
-// search index over the built guides, one index per language (from <html lang>).
+// search index over the built guides, one index per language (from <html lang>), then the
+// service worker (scripts/service-worker.mjs: site/offline/*.ts into dist/client/sw.js).
 import { run } from './env.mjs';
 
 export async function build() {
@@ -9,6 +10,8 @@ export async function build() {
   await run('astro', ['build', '--force']);
   await run('pagefind', ['--site', 'dist/client', '--output-subdir', 'pagefind', '--silent']);
   await run('tsx', ['scripts/static-headers.ts']);
+  // Node's type stripping still prints an ExperimentalWarning on every use.
+  await run(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/service-worker.mjs']);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

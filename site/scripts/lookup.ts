@@ -10,6 +10,13 @@ import { COUNTRIES, type Country } from '../../functions/platform/countries';
 async function showAnswer(form: HTMLFormElement, kind: string): Promise<void> {
   const target = document.querySelector<HTMLElement>(`[data-lookup-answer="${kind}"]`);
   if (!target) return form.submit();
+  if (!navigator.onLine && target.dataset.offlineMessage) {
+    // An offline copy of the page: posting would only reach the browser's error page.
+    const message = Object.assign(document.createElement('p'), { className: 'notice', textContent: target.dataset.offlineMessage });
+    target.replaceChildren(message);
+    target.focus();
+    return;
+  }
   const method = form.method.toUpperCase();
   const data = new FormData(form);
   const url = new URL(form.action);

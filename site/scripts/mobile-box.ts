@@ -1,15 +1,16 @@
 /**
  * Enhances the mobile-ballot-box pages (they all work without it):
- * - the draft of the application survives a reload: it is kept in this tab's sessionStorage,
- *   not localStorage, so that it does not outlive the visit on a shared computer (a care home,
- *   a library); it is deleted when the application is sent or on "Clear what I typed";
+ * - the draft of the application survives a reload and an offline copy of the form opened in
+ *   the same tab: it is kept in this tab's sessionStorage, not localStorage, so that it does not
+ *   outlive the visit on a shared computer (a care home, a library), and for DRAFT_HOURS after
+ *   the last change at most (site/offline/draft.ts); it is deleted when the application is sent
+ *   or on "Clear what I typed";
+ * - without a connection the form says that it cannot be sent yet and does not try;
  * - the representative's fields show only when a representative applies;
  * - "Change" on the check step lands with the focus in the field to change;
  * - the print buttons print.
  */
-const DRAFT_KEY = 'voter-desk:mobile-box-draft';
-
-type Draft = [name: string, value: string][];
+import { DRAFT_KEY, draftTimeLeft, readDraft, writeDraft, type DraftFields } from '../offline/draft';
 
 const storage = (): Storage | undefined => {
   try {
@@ -19,26 +20,36 @@ const storage = (): Storage | undefined => {
   }
 };
 
-function readDraft(): Draft | undefined {
-  try {
-    const parsed: unknown = JSON.parse(storage()?.getItem(DRAFT_KEY) ?? 'null');
-    return Array.isArray(parsed) && parsed.every((entry) => Array.isArray(entry) && entry.length === 2 && entry.every((part) => typeof part === 'string')) ? (parsed as Draft) : undefined;
-  } catch {
-    return undefined;
-  }
+let expiry: ReturnType<typeof setTimeout> | undefined;
+
+/** Deletes the draft once it is too old, also while the page stays open. */
+function expireAt(savedAt: number): void {
+  clearTimeout(expiry);
+  expiry = setTimeout(() => storage()?.removeItem(DRAFT_KEY), draftTimeLeft(savedAt, Date.now()));
+}
+
+/** The draft in this tab; one that is malformed or too old is deleted on every mobile-box page. */
+function currentDraft() {
+  const stored = storage()?.getItem(DRAFT_KEY) ?? null;
+  const draft = readDraft(stored, Date.now());
+  if (stored !== null && !draft) storage()?.removeItem(DRAFT_KEY);
+  if (draft) expireAt(draft.savedAt);
+  return draft;
 }
 
 const draftFields = (form: HTMLFormElement) =>
   [...form.elements].filter((element): element is HTMLInputElement | HTMLSelectElement => (element instanceof HTMLInputElement && element.type !== 'hidden') || element instanceof HTMLSelectElement);
 
 function saveDraft(form: HTMLFormElement): void {
-  const draft: Draft = [];
+  const draft: DraftFields = [];
   for (const element of draftFields(form)) {
     if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
       if (element.checked) draft.push([element.name, element.value]);
     } else if (element.value !== '') draft.push([element.name, element.value]);
   }
-  storage()?.setItem(DRAFT_KEY, JSON.stringify(draft));
+  const now = Date.now();
+  storage()?.setItem(DRAFT_KEY, writeDraft(draft, now));
+  expireAt(now);
 }
 
 /** True when nothing was typed yet: the server did not put answers back (GET, not "Change" or errors). */
@@ -49,7 +60,7 @@ const isUntouched = (form: HTMLFormElement) =>
     return element.value === '';
   });
 
-function restoreDraft(form: HTMLFormElement, draft: Draft): void {
+function restoreDraft(form: HTMLFormElement, draft: DraftFields): void {
   const names = new Set(draft.map(([name]) => name));
   for (const element of draftFields(form)) {
     if (!names.has(element.name)) continue;
@@ -68,11 +79,31 @@ function showRepresentative(form: HTMLFormElement): void {
   fieldset.hidden = !representative?.checked;
 }
 
+/** Without a connection the form says it cannot be sent yet, and a press of the button only moves the focus there. */
+function holdWhileOffline(form: HTMLFormElement): void {
+  const message = form.querySelector<HTMLElement>('[data-offline-send]');
+  if (!message) return;
+  const update = () => {
+    message.hidden = navigator.onLine;
+  };
+  update();
+  window.addEventListener('online', update);
+  window.addEventListener('offline', update);
+  form.addEventListener('submit', (event) => {
+    if (navigator.onLine) return;
+    event.preventDefault();
+    saveDraft(form);
+    message.hidden = false;
+    message.focus();
+  });
+}
+
 function enhanceForm(form: HTMLFormElement): void {
   const note = form.querySelector<HTMLElement>('[data-draft-note]');
-  const draft = readDraft();
-  if (draft && draft.length > 0 && isUntouched(form)) restoreDraft(form, draft);
+  const draft = currentDraft();
+  if (draft && draft.fields.length > 0 && isUntouched(form)) restoreDraft(form, draft.fields);
   if (note) note.hidden = false;
+  holdWhileOffline(form);
   showRepresentative(form);
   const changed = () => {
     saveDraft(form);
@@ -82,6 +113,7 @@ function enhanceForm(form: HTMLFormElement): void {
   form.addEventListener('change', changed);
   form.querySelector('[data-draft-clear]')?.addEventListener('click', () => {
     storage()?.removeItem(DRAFT_KEY);
+    clearTimeout(expiry);
     for (const element of draftFields(form)) {
       if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) element.checked = element.defaultChecked;
       else element.value = '';
@@ -103,8 +135,13 @@ function focusChangedField(): void {
   }
 }
 
-for (const form of document.querySelectorAll<HTMLFormElement>('[data-mobile-box-form]')) enhanceForm(form);
-if (document.querySelector('[data-mobile-box-sent]')) storage()?.removeItem(DRAFT_KEY);
+const forms = document.querySelectorAll<HTMLFormElement>('[data-mobile-box-form]');
+for (const form of forms) enhanceForm(form);
+if (forms.length === 0) currentDraft();
+if (document.querySelector('[data-mobile-box-sent]')) {
+  storage()?.removeItem(DRAFT_KEY);
+  clearTimeout(expiry);
+}
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-print]')) button.addEventListener('click', () => window.print());
 focusChangedField();
 // The error summary's links: the field they name takes the focus, not just the scroll.

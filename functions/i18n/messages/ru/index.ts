@@ -8,3 +8,4 @@ export { sections } from './sections';
 export { errors } from './errors';
 export { developers } from './developers';
 export { embed } from './embed';
+export { offline } from './offline';
