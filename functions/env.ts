@@ -14,6 +14,8 @@ export interface Bindings {
   TURNSTILE_SITE_KEY?: string;
   /** Local development and tests only: a fake siteverify (the test pool binds one). */
   TURNSTILE_VERIFIER?: Fetcher;
+  /** The e-mail address the accessibility statement gives for barrier reports (wrangler.toml [vars]; read when the site is built). */
+  ACCESSIBILITY_CONTACT?: string;
   /** `production` (wrangler.toml), `development` (.dev.vars) or `test`: only the last two allow local conveniences. */
   ENVIRONMENT?: string;
   /** Workers Rate Limiting (see RATE_LIMITS in functions/platform/rate-limit.ts). */

@@ -71,7 +71,7 @@ describe('every key', () => {
   });
 
   it('named in the code exists (keys in template strings too)', () => {
-    const named = [...source.matchAll(/t\((?:\w+, )?'((?:common|guides|lookup|reports|mobileBox|staff|sections|errors|developers)\.[\w.-]+)'/g)].map((m) => m[1]!);
+    const named = [...source.matchAll(/t\((?:\w+, )?'((?:common|guides|lookup|reports|mobileBox|staff|sections|errors|developers|about)\.[\w.-]+)'/g)].map((m) => m[1]!);
     const missing = named.filter((key) => {
       const [namespace, ...rest] = key.split('.');
       return !(rest.join('.') in english[namespace as Namespace]);

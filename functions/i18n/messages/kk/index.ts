@@ -7,3 +7,4 @@ export { staff } from './staff';
 export { sections } from './sections';
 export { errors } from './errors';
 export { developers } from './developers';
+export { about } from './about';
