@@ -14,7 +14,7 @@ export const about = {
   'tested.noJs': 'use without JavaScript: the home pages, the guides, the lookup by personal number and by address, reporting a problem with a station, the whole mobile-ballot-box application and the whole staff area;',
   'tested.narrow': 'no sideways scrolling on a screen 360 pixels wide, and none at 320 pixels, the width WCAG asks content to reflow to, on a sample of public pages and on every staff page;',
   'tested.dark': 'colour contrast in dark mode, on four pages in four languages;',
-  'tested.language': 'the language of every page, and dates in Kyrgyz and Kazakh written with our own month names, so that no browser shows them in English or in a broken form.',
+  'tested.language': 'the language each home page, guide and this statement declares, and dates in Kyrgyz and Kazakh written with our own month names, so that no browser shows them in English or in a broken form.',
   'limits.title': 'What does not work well yet',
   'limits.javascript': 'Some extras need JavaScript: the checkers in the guides (the guide text states the same rules), “{near}” in the lookup (search by personal number or by address instead), the search page (without JavaScript it lists every guide), remembering ticked checklist items, and updating the marks on key dates (without JavaScript they show the state on the day the page was built).',
   'limits.turnstile': 'If the operator switches on Cloudflare Turnstile, a check that a person is sending the form, the lookup by personal number needs JavaScript and passes through Cloudflare’s challenge, which our tests do not cover. The form says so; the lookup by address does not use it.',
