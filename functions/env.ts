@@ -19,6 +19,8 @@ export interface Bindings {
    * space-separated https origins (functions/platform/embed-origins.ts). Empty: none may.
    */
   EMBED_ORIGINS?: string;
+  /** The e-mail address the accessibility statement gives for barrier reports (wrangler.toml [vars]; read when the site is built). */
+  ACCESSIBILITY_CONTACT?: string;
   /** `production` (wrangler.toml), `development` (.dev.vars) or `test`: only the last two allow local conveniences. */
   ENVIRONMENT?: string;
   /** Workers Rate Limiting (see RATE_LIMITS in functions/platform/rate-limit.ts). */

@@ -9,3 +9,4 @@ export { errors } from './errors';
 export { developers } from './developers';
 export { embed } from './embed';
 export { offline } from './offline';
+export { about } from './about';

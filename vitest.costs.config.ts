@@ -1,0 +1,74 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { readdirSync, readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+import { DEMO_NOW, DEV_DATA_KEY, DEV_LOOKUP_KEY } from './scripts/dev-vars.mjs';
+
+// `npm run bench:costs` (scripts/bench-costs.mjs) runs test/bench/costs/ inside workerd against a
+// local D1 that gets the migrations and then the rows of the seeded demo database, which the
+// script reads from the demo's own SQLite file and names in BENCH_COSTS_SEED. The keys are the
+// development ones the demo was loaded with; the in-memory limiter with raised limits keeps rate
+// limiting out of the figures (in production it is the Workers Rate Limiting bindings, not D1).
+// CPU_CLOCK answers with Node's clock and the CPU time used by the workerd processes this run
+// started, read from /proc (Linux).
+/** Clock ticks (USER_HZ, 100 on Linux) to milliseconds. */
+const TICK_MS = 10;
+
+/** Every process below this one, with its parent and its CPU time so far (Linux /proc). */
+function processTable() {
+  const table = new Map<number, { parent: number; name: string; cpuMs: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      table.set(Number(entry), { parent: Number(fields[1]), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return table;
+}
+
+/** CPU milliseconds used so far by the workerd processes this run started (the Worker and its local D1). */
+function workerdCpuMs(): number {
+  const table = processTable();
+  const ours = (pid: number): boolean => pid === process.pid || (pid > 1 && table.has(pid) && ours(table.get(pid)!.parent));
+  let total = 0;
+  for (const info of table.values()) if (info.name === 'workerd' && ours(info.parent)) total += info.cpuMs;
+  return total;
+}
+
+export default defineConfig(async () => {
+  const seedFile = process.env.BENCH_COSTS_SEED;
+  if (!seedFile) throw new Error('run this through `npm run bench:costs`, which prepares the seed');
+  const unlimited = '1000000';
+  return {
+    plugins: [
+      cloudflareTest({
+        miniflare: {
+          compatibilityDate: '2026-10-19',
+          compatibilityFlags: ['nodejs_compat'],
+          d1Databases: ['DB'],
+          // Node's clock and the CPU time workerd has used (from /proc): a CPU figure that other
+          // load on the machine does not inflate the way it inflates wall time.
+          serviceBindings: { CPU_CLOCK: () => Response.json({ now: performance.now(), workerdCpuMs: workerdCpuMs() }) },
+          bindings: {
+            TEST_MIGRATIONS: await readD1Migrations('./db/migrations'),
+            SEED: JSON.parse(readFileSync(seedFile, 'utf8')),
+            ENVIRONMENT: 'test',
+            NOW: DEMO_NOW,
+            LOOKUP_KEY: DEV_LOOKUP_KEY,
+            DATA_KEY: DEV_DATA_KEY,
+            RATE_LIMIT_MODE: 'memory',
+            ...Object.fromEntries(['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'REPORT', 'REPORT_WIDE', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'].map((name) => [`${name}_RATE_LIMIT`, unlimited])),
+          },
+        },
+      }),
+    ],
+    test: {
+      name: 'costs',
+      include: ['test/bench/costs/**/*.costs.ts'],
+      testTimeout: 900_000,
+    },
+  };
+});
