@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { field } from '../platform/validation';
+import { field, numberInput } from '../platform/validation';
 
-const id = z.coerce.number().int().positive();
+// Paths send text, JSON bodies numbers; `z.coerce` would also read true as 1.
+const id = numberInput(z.number().int().positive());
 
 export const sectionIdParam = z.object({ id: id.meta({ example: 1 }) });
 export const stopIdParam = z.object({ id: id.meta({ example: 1 }), stopId: id.meta({ example: 1 }) });
