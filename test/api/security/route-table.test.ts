@@ -300,7 +300,7 @@ describe('methods a path does not declare', () => {
   const paths = Object.keys(document.paths);
   const sample = (path: string) => fillPath(path, { id: 1, stopId: 1 });
 
-  it.each(paths)('%s: 405 in the envelope with Allow, OPTIONS 204 with Allow', async (path) => {
+  it.each(paths)('%s: 405 in the envelope with Allow, OPTIONS 204 with Allow, 404 with a trailing slash', async (path) => {
     // The methods of every template this URL matches: GET /api/stations/near is GET /api/stations/{id} (a 422).
     const url = sample(path);
     const templates = paths.filter((template) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`).test(url));
@@ -322,6 +322,11 @@ describe('methods a path does not declare', () => {
     }
     const options = await api(sample(path), { method: 'OPTIONS' });
     expect([options.status, options.headers.get('allow'), missingSecurityHeaders(options)]).toEqual([204, allow, []]);
+    // With a trailing slash it is another path, which no route has.
+    for (const method of declared) {
+      const slashed = await api(`${url}/`, { method, headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextClient() }, ...(SAFE.has(method) ? {} : { body: '{}' }) });
+      expect({ method, status: slashed.status, envelope: envelopeProblem(slashed, await slashed.text()) }).toEqual({ method, status: 404, envelope: undefined });
+    }
   });
 
   it('a path no route has is a JSON 404 for every method, signed in or not', async () => {
