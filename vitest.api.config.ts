@@ -36,6 +36,8 @@ export default defineConfig(async () => {
             PUBLIC_CACHE_SECONDS: '0',
             LOOKUP_KEY: 'dGVzdC1sb29rdXAta2V5LXRoYXQtaXMtbG9uZy1lbm91Z2g',
             DATA_KEY: 'dGVzdC1kYXRhLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLQ',
+            // The seed of test/api/fuzz/ (empty: its default); `FUZZ_SEED=123 npm run test:api` replays a run.
+            FUZZ_SEED: process.env.FUZZ_SEED ?? '',
           },
           // The limits of wrangler.toml (read there, so the two cannot differ); miniflare
           // simulates Workers Rate Limiting.

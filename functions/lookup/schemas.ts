@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n';
 import { COUNTRIES } from '../platform/countries';
-import { field } from '../platform/validation';
+import { field, numberInput } from '../platform/validation';
 
 /**
  * Input schemas shared by the API (and its OpenAPI document), the no-JavaScript form pages
- * and the tests. Values arrive as strings from forms, so numbers are coerced here, once.
+ * and the tests. Values arrive as strings from forms, so numbers are read from text here, once.
  * Each field carries its label and input hints (`field()`), which forms and errors read.
  */
 export const optionalText = (max: number) =>
@@ -67,9 +67,9 @@ const roundPosition = (value: number) => Math.round(value * 1000) / 1000;
 
 /** "Near me": sent in a POST body, rounded to about 100 m (the browser rounds it before sending, too). */
 export const nearQuery = z.object({
-  lat: field(z.coerce.number().min(-90).max(90).transform(roundPosition).meta({ example: 42.698 }), { label: 'lookup.field.lat' }),
-  lon: field(z.coerce.number().min(-180).max(180).transform(roundPosition).meta({ example: 23.322 }), { label: 'lookup.field.lon' }),
-  limit: field(z.coerce.number().int().min(1).max(20).default(5), { label: 'lookup.field.limit' }),
+  lat: field(numberInput(z.number().min(-90).max(90)).transform(roundPosition).meta({ example: 42.698 }), { label: 'lookup.field.lat' }),
+  lon: field(numberInput(z.number().min(-180).max(180)).transform(roundPosition).meta({ example: 23.322 }), { label: 'lookup.field.lon' }),
+  limit: field(numberInput(z.number().int().min(1).max(20)).default(5), { label: 'lookup.field.limit' }),
   country: field(z.enum(COUNTRIES).optional().meta({ description: 'Only this country; without it, every country’s current election.' }), { label: 'lookup.field.country' }),
   election: electionField,
   lang: langField,

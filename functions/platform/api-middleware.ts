@@ -77,7 +77,11 @@ export const jsonBodiesOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export function methodNotAllowed(routes: readonly { method: string; path: string }[]) {
   let router: PatternRouter<string> | undefined;
+  // Hono matches strictly (`/api/health/` is not `/api/health`); PatternRouter forgives a trailing
+  // slash, which made GET /api/health/ a 405 that allows GET.
+  const slashed = routes.some((route) => route.path.length > 1 && route.path.endsWith('/'));
   return (path: string): string | undefined => {
+    if (!slashed && path.length > 1 && path.endsWith('/')) return undefined;
     if (!router) {
       router = new PatternRouter<string>();
       for (const route of routes) if (route.method !== METHOD_NAME_ALL) router.add(METHOD_NAME_ALL, route.path, route.method);

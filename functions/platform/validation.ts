@@ -23,6 +23,17 @@ export function field<S extends z.ZodType>(schema: S, meta: FieldMeta): S {
   return schema;
 }
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A number sent as a JSON number or as the text of one in decimal (forms send text):
+ * `numberInput(z.number().min(-90).max(90))`. Anything else stays what it was and fails the
+ * check, where `z.coerce.number()` would read "", blanks, null, false and [] as 0 and true as 1.
+ */
+export function numberInput<S extends z.ZodNumber>(schema: S) {
+  return z.preprocess((value) => (typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : value), schema);
+}
+
 /** Stable codes of field problems, the same in the API, the pages and the tests. */
 export const FIELD_CODES = [
   'required',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { field } from '../platform/validation';
+import { field, numberInput } from '../platform/validation';
 
-const id = z.coerce.number().int().positive();
+// Paths send text, JSON bodies numbers; `z.coerce` would also read true as 1.
+const id = numberInput(z.number().int().positive());
 
 export const sectionIdParam = z.object({ id: id.meta({ example: 1 }) });
 export const stopIdParam = z.object({ id: id.meta({ example: 1 }), stopId: id.meta({ example: 1 }) });
@@ -30,13 +31,13 @@ export const orderRequest = z
   })
   .meta({ id: 'RouteOrder' });
 
-export const locationRequest = z.object({ location: coordinates.nullable() }).strict().meta({ id: 'StopLocation' });
+export const locationRequest = z.object({ location: coordinates.nullable().meta({ description: 'The stop’s coordinates, or `null` to clear them.' }) }).strict().meta({ id: 'StopLocation' });
 
 export const sectionUpdate = z
   .object({
     number: field(z.string().trim().regex(/^\d{9}$/), { label: 'sections.field.number', inputMode: 'numeric' }).nullable().optional().meta({ description: 'The 9-digit number the district election commission gave the section.', example: '234600101' }),
     baseAddress: field(z.string().trim().min(3).max(200), { label: 'sections.field.baseAddress', autocomplete: 'off' }).optional(),
-    location: coordinates.nullable().optional(),
+    location: coordinates.nullable().meta({ description: 'The base’s coordinates, or `null` to clear them.' }).optional(),
   })
   .strict()
   .meta({ id: 'SectionUpdate' });

@@ -6,6 +6,7 @@ declare global {
     interface Env extends Bindings {
       EMPTY_DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
+      FUZZ_SEED: string;
     }
   }
 }

@@ -49,6 +49,15 @@ describe('GET /api/openapi.json', () => {
     expect(codes).toEqual([...ERROR_CODES]);
   });
 
+  it('says `null` where a field takes it: the coordinates a stop or a section may clear (found by the API fuzz run)', () => {
+    // A nullable named schema used to come out as `allOf: [$ref, {type: [object, null]}]`, which refuses null.
+    const schemas = document.components.schemas as unknown as Record<string, { properties: Record<string, { type?: string[]; allOf?: unknown }> }>;
+    for (const location of [schemas.SectionUpdate!.properties.location!, schemas.StopLocation!.properties.location!]) {
+      expect(location.allOf).toBeUndefined();
+      expect(location.type).toEqual(['object', 'null']);
+    }
+  });
+
   it('publishes the station as its own schema, not as the table row', () => {
     const station = document.components.schemas.Station as { properties: Record<string, unknown> };
     expect(Object.keys(station.properties).sort()).toEqual(

@@ -94,6 +94,19 @@ describe('GET /api/stations/near', () => {
       { field: 'limit', code: 'too_big', message: '“Number of results” must be at most 20.' },
     ]);
   });
+
+  it('reads a number or the text of one, and nothing else: an empty latitude is not the equator (found by the fuzz run)', async () => {
+    const fields = async (body: Record<string, unknown>) => {
+      const response = await near(body);
+      return [response.status, ((await response.json()) as { error?: { fields: { field: string; code: string }[] } }).error?.fields.map((f) => `${f.field} ${f.code}`)];
+    };
+    expect(await fields({ lat: '', lon: ' ' })).toEqual([422, ['lat required', 'lon required']]);
+    expect(await fields({ lat: null, lon: false })).toEqual([422, ['lat required', 'lon not_a_number']]);
+    expect(await fields({ lat: true, lon: [23.32] })).toEqual([422, ['lat not_a_number', 'lon not_a_number']]);
+    expect(await fields({ lat: 42.6977, lon: 23.3219, limit: '0x10' })).toEqual([422, ['limit not_a_number']]);
+    // Text that spells a number is read, as a form sends it.
+    expect(await fields({ lat: ' 42.6977 ', lon: '23.3219', limit: '1' })).toEqual([200, undefined]);
+  });
 });
 
 describe('GET /api/stations/:id', () => {

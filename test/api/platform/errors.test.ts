@@ -48,6 +48,13 @@ describe('every /api/* failure is JSON in the envelope', () => {
     expect(response.headers.get('allow')).toBe('OPTIONS, POST');
   });
 
+  it('404 for a path with a trailing slash: another path, not a 405 that allows the method asked', async () => {
+    for (const [method, path] of [['GET', '/api/health/'], ['GET', '/api/stations/1/'], ['POST', '/api/lookup/']] as const) {
+      const response = await api(path, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
+      expect([response.status, response.headers.get('allow'), ((await response.json()) as ErrorJson).error.code]).toEqual([404, null, 'not_found']);
+    }
+  });
+
   it('404 for a path no route has, whatever the method', async () => {
     for (const method of ['GET', 'DELETE']) {
       const response = await api('/api/does/not/exist', { method });

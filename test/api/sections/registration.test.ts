@@ -69,6 +69,14 @@ describe('who may do what with a section', () => {
 });
 
 describe('registering voters on a route', () => {
+  it('takes ids as numbers or the text of one: true is not request 1, nor "" request 0', async () => {
+    const response = await as('mladost', `/sections/${mladost.id}/stops`, { json: { requestIds: [true, '', null, '0x1'] } });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)).toEqual(['requestIds.0 not_a_number', 'requestIds.1 required', 'requestIds.2 required', 'requestIds.3 not_a_number']);
+    const order = await as('mladost', `/sections/${mladost.id}/order`, { method: 'PUT', json: { stopIds: [false] } });
+    expect(((await order.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)).toEqual(['stopIds.0 not_a_number']);
+  });
+
   it('only accepted requests', async () => {
     const response = await as('mladost', `/sections/${mladost.id}/stops`, { json: { requestIds: maria.ids } });
     expect(response.status).toBe(409);
