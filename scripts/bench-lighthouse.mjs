@@ -10,6 +10,7 @@
 // bench-results/ (git-ignored). Lists any request that left 127.0.0.1 (there should be none).
 // `--no-build` serves dist/ as it is.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -40,7 +41,12 @@ async function startChromium(profile) {
   });
   let log = '';
   browser.stderr.on('data', (chunk) => (log += chunk.toString()));
-  const stop = () => browser.exitCode === null && browser.kill('SIGTERM');
+  const exited = new Promise((resolve) => browser.once('exit', resolve));
+  // Resolves once Chromium has exited, so its profile can be removed.
+  const stop = () => {
+    if (browser.exitCode === null && browser.signalCode === null) browser.kill('SIGTERM');
+    return exited;
+  };
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (browser.exitCode !== null) throw new Error(`Chromium exited early:\n${log}`);
@@ -53,10 +59,11 @@ async function startChromium(profile) {
 
 const { work, state: persistTo } = await benchSetup();
 let stopServer = () => {};
-let stopBrowser = () => {};
-const interrupted = () => {
-  stopBrowser();
+let stopBrowser = async () => {};
+const interrupted = async () => {
+  await stopBrowser();
   stopServer();
+  rmSync(work, { recursive: true, force: true });
   process.exit(130);
 };
 process.once('SIGINT', interrupted);
@@ -114,7 +121,7 @@ try {
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), target: TARGET, results }, null, 2)}\n`);
   console.log(`Summary saved to ${file}`);
 } finally {
-  stopBrowser();
+  await stopBrowser();
   stopServer();
   await rm(work, { recursive: true, force: true });
 }

@@ -14,6 +14,7 @@
 // submission is missing or doubled, an answer is wrong, or any 5xx occurred.
 // The limiters (the in-memory ones wrangler dev uses) are raised for this run only, since one
 // client sends everything; every request still calls them.
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { startDevServer } from './dev-server.mjs';
 import { prepareLocalDatabase } from './local-db.mjs';
@@ -139,6 +140,7 @@ const { work, state: persistTo } = await benchSetup();
 let stopServer = () => {};
 const interrupted = () => {
   stopServer();
+  rmSync(work, { recursive: true, force: true });
   process.exit(130);
 };
 process.once('SIGINT', interrupted);
