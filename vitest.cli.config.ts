@@ -7,6 +7,9 @@ export default defineConfig({
     name: 'cli',
     include: ['test/cli/**/*.test.ts'],
     environment: 'node',
+    // Each file waits on its own wrangler and tsx children: two files at once use both cores
+    // (measured here: 355 s one at a time, 266 s two at a time).
+    maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
