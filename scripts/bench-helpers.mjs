@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { build } from './build.mjs';
 import { ensureDevVars } from './dev-vars.mjs';
+import { getElection } from '../functions/elections/registry.ts';
 import { checkDigits } from '../functions/lookup/personal-numbers.ts';
+import { districtsOf } from '../functions/mobile-box/districts.ts';
 
 /** The i-th synthetic ЕГН: unique for i < 24M (date × serial), valid check digit. */
 export function egn(i) {
@@ -17,6 +19,28 @@ export function egn(i) {
   const month = date.getUTCMonth() + 1 + (year >= 2000 ? 40 : 0);
   const first9 = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
   return first9 + checkDigits.egn(first9);
+}
+
+/** The election the mobile-box load runs submit to (its 2024 campaign is open at their clock). */
+export const BENCH_ELECTION = 'bg-2024-06-09';
+const benchDistricts = districtsOf(getElection(BENCH_ELECTION).mobileBox).map((district) => district.id);
+
+/**
+ * The i-th distinct mobile-box application, both ballots: its voter's ЕГН is `egn(firstEgn + i)`,
+ * so two scripts with different `firstEgn` never share a voter (nor the demo register's).
+ */
+export function benchApplication(i, firstEgn) {
+  return {
+    election: BENCH_ELECTION,
+    ballots: ['ep', 'ns'],
+    citizenship: 'BG',
+    idNumber: egn(firstEgn + i),
+    fullName: `Мария Иванова Петрова ${i}`,
+    address: { district: benchDistricts[i % benchDistricts.length], street: 'ж.к. Младост 1', block: String(1 + (i % 300)), entrance: 'А', floor: '3', apartment: String(1 + (i % 90)) },
+    phone: '0888 123 456',
+    submittedBy: 'self',
+    consent: true,
+  };
 }
 
 /** One autocannon run against `url`, as a promise. */

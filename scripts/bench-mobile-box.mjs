@@ -12,31 +12,16 @@
 import { rm } from 'node:fs/promises';
 import { run } from './env.mjs';
 import { startDevServer } from './dev-server.mjs';
-import { benchSetup, egn, load as loadUrl, resultRow } from './bench-helpers.mjs';
-import { getElection } from '../functions/elections/registry.ts';
-import { districtsOf } from '../functions/mobile-box/districts.ts';
+import { benchApplication, benchSetup, load as loadUrl, resultRow } from './bench-helpers.mjs';
 import { queryRows } from '../db/import/d1.ts';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 4000);
 const CONNECTIONS = 20;
 const RETRY_EVERY = 10;
 const NOW = '2024-05-20T10:00:00+03:00';
-const districts = districtsOf(getElection('bg-2024-06-09').mobileBox).map((district) => district.id);
 
 /** The i-th distinct application: its own voter (ЕГН from 1990 on), both ballots. */
-function application(i) {
-  return {
-    election: 'bg-2024-06-09',
-    ballots: ['ep', 'ns'],
-    citizenship: 'BG',
-    idNumber: egn(18_300_000 + i),
-    fullName: `Мария Иванова Петрова ${i}`,
-    address: { district: districts[i % districts.length], street: 'ж.к. Младост 1', block: String(1 + (i % 300)), entrance: 'А', floor: '3', apartment: String(1 + (i % 90)) },
-    phone: '0888 123 456',
-    submittedBy: 'self',
-    consent: true,
-  };
-}
+const application = (i) => benchApplication(i, 18_300_000);
 
 const { work, state } = await benchSetup();
 let stopServer = () => {};

@@ -18,17 +18,15 @@ import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { startDevServer } from './dev-server.mjs';
 import { prepareLocalDatabase } from './local-db.mjs';
-import { benchSetup, egn, load as loadUrl } from './bench-helpers.mjs';
+import { benchApplication, benchSetup, BENCH_ELECTION, load as loadUrl } from './bench-helpers.mjs';
 import { demoData } from '../db/seed/demo-data.ts';
 import { queryRows } from '../db/import/d1.ts';
-import { getElection } from '../functions/elections/registry.ts';
-import { districtsOf } from '../functions/mobile-box/districts.ts';
 
 const flag = process.argv.indexOf('--seconds');
 const SECONDS = Number(flag > 0 ? process.argv[flag + 1] : (process.env.LOAD_SECONDS ?? 60));
 const SUBMISSIONS = Number(process.env.LOAD_SUBMISSIONS ?? 1000);
 const NOW = '2024-05-20T10:00:00+03:00';
-const ELECTION = 'bg-2024-06-09';
+const ELECTION = BENCH_ELECTION;
 const HIGH = '1000000000';
 if (!(SECONDS > 0) || !(SUBMISSIONS > 0)) throw new Error('LOAD_SECONDS and LOAD_SUBMISSIONS must be positive numbers');
 
@@ -36,22 +34,9 @@ const [bg] = demoData();
 const registerNumbers = bg.register.map(([idNumber]) => idNumber);
 const addresses = bg.ranges.map(([settlement, street, from]) => ({ settlement, street, number: from }));
 const streets = [...new Set(bg.ranges.map(([, street]) => street))];
-const districts = districtsOf(getElection(ELECTION).mobileBox).map((district) => district.id);
 
 /** The i-th distinct application: its own voter (ЕГН from 1985 on, apart from the demo ones), both ballots. */
-function application(i) {
-  return {
-    election: ELECTION,
-    ballots: ['ep', 'ns'],
-    citizenship: 'BG',
-    idNumber: egn(16_500_000 + i),
-    fullName: `Мария Иванова Петрова ${i}`,
-    address: { district: districts[i % districts.length], street: 'ж.к. Младост 1', block: String(1 + (i % 300)), entrance: 'А', floor: '3', apartment: String(1 + (i % 90)) },
-    phone: '0888 123 456',
-    submittedBy: 'self',
-    consent: true,
-  };
-}
+const application = (i) => benchApplication(i, 16_500_000);
 
 const json = { 'content-type': 'application/json' };
 /** Answers by status for every endpoint, counted from the responses themselves. */
