@@ -31,6 +31,13 @@ const PAGES = [
   ['developers', (lang) => `/${lang}/developers/`],
 ];
 const LOCALES = ['bg', 'kk'];
+// `-- --only developers,guide` and `-- --locales bg` narrow the run while working on a page.
+const argument = (name) => {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1]?.split(',');
+};
+const onlyPages = argument('--only');
+const onlyLocales = argument('--locales');
 
 /** Chromium with a DevTools port for Lighthouse, on a fresh profile; resolves once the port answers. */
 async function startChromium(profile) {
@@ -76,8 +83,8 @@ try {
   stopBrowser = chromium.stop;
 
   const results = [];
-  for (const lang of LOCALES) {
-    for (const [page, path] of PAGES) {
+  for (const lang of LOCALES.filter((l) => !onlyLocales || onlyLocales.includes(l))) {
+    for (const [page, path] of PAGES.filter(([name]) => !onlyPages || onlyPages.includes(name))) {
       const url = `${dev.baseUrl}${path(lang)}`;
       // The default config is the mobile profile; no category needs the network beyond the page.
       const runner = await lighthouse(url, { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, disableFullPageScreenshot: true });

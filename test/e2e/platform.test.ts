@@ -110,7 +110,8 @@ describe('/<locale>/developers/', () => {
       const page = await context.newPage();
       const response = await page.goto(`${baseUrl}/${locale}/developers/`);
       expect(response?.status()).toBe(200);
-      expect(await page.locator('h3 code').allInnerTexts()).toContain('POST /api/lookup');
+      // textContent: off-screen operations skip rendering (content-visibility), so innerText is empty.
+      expect(await page.locator('h3 code').allTextContents()).toContain('POST /api/lookup');
       expect(await page.locator('a[href="/api/openapi.json"]').count()).toBe(1);
       expect(await page.locator('script[src^="http"], link[href^="http"][rel=stylesheet]').count()).toBe(0);
       expect(await hasHorizontalScroll(page)).toBe(false);
