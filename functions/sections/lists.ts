@@ -10,7 +10,7 @@ import { dataKeys } from '../platform/keys';
 import { auditEntry } from '../staff/audit';
 import { staffElection } from '../staff/election';
 import type { StaffSession } from '../staff/sessions';
-import { loadRoute, type RouteStopView } from './route';
+import { loadRoute, loadRoutes, type RouteStopView } from './route';
 import { formatAddress, routeCsv, type RouteCsvHeaders, type RouteCsvRow, type RouteReader } from './route-csv';
 import { routeGeoJson, routeGpx, type RouteSection } from './route-geo';
 import { sectionInReach, sectionLabel, electionSections, sectionReach, type Section, type SectionReach } from './sections';
@@ -161,9 +161,9 @@ export async function allPoliceLists(env: Bindings, user: StaffUser, now: Date):
   const { election, config } = staffElection();
   const sections = await electionSections(db, election, now);
   const files: Record<string, Uint8Array> = {};
-  const keys = dataKeys(env);
+  const routes = await loadRoutes(db, dataKeys(env), config, sections.map((section) => section.id));
   for (const section of sections) {
-    const stops = await loadRoute(db, keys, config, section.id);
+    const stops = routes.get(section.id) ?? [];
     const label = sectionLabel(section, config);
     files[fileName(section, 'csv', 'police')] = strToU8(routeCsv(stops.map((stop) => csvRow(stop, section.district, label, locale)), 'police', csvHeaders(locale)));
   }

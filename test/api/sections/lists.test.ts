@@ -127,11 +127,24 @@ describe('hand-over to the police', () => {
 
 describe('all police lists in one zip', () => {
   it('has every section’s police CSV, and nothing but where to go', async () => {
+    const mladost = await sectionOf('mladost');
+    const neighbour = await apply({ ballots: ['ep'], fullName: 'Мария Колева', phone: '0888 123 456', address: { district: 'mladost', street: 'ж.к. Младост 1', number: '5' } });
+    await accept('city', neighbour);
+    expect((await as('city', `/sections/${mladost.id}/stops`, { json: { requestIds: neighbour.ids } })).status).toBe(200);
     const response = await as('police', '/routes.zip');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(Object.keys(files)).toHaveLength(14);
+    // Read in one batch for every section, each file is still exactly that section's police list.
+    const { sections } = (await (await as('city', '/sections')).json()) as { sections: SectionJson[] };
+    for (const section of sections) {
+      const single = await as('police', `/sections/${section.id}/route.csv`);
+      const name = /filename="([^"]+)"/.exec(single.headers.get('content-disposition') ?? '')?.[1];
+      const inZip = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files[name!]!);
+      expect(inZip).toBe(await textWithBom(single));
+      if (section.id === mladost.id) expect(inZip).toContain('1,ж.к. Младост 1 № 5,Младост,');
+    }
     const vitoshaList = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['route-234600114-police.csv']!);
     expect(vitoshaList.split('\r\n')[0]).toBe(`${BOM}№,Адрес,Район,Подвижна секция`);
     for (const secret of ['Петър', '0888', third.references[0]!]) expect(vitoshaList).not.toContain(secret);
