@@ -60,6 +60,9 @@ export default defineConfig(async () => {
             LOOKUP_KEY: DEV_LOOKUP_KEY,
             DATA_KEY: DEV_DATA_KEY,
             RATE_LIMIT_MODE: 'memory',
+            // Every request reaches D1 (the figures are per request the edge cache does not
+            // answer); the cached cases turn it on for themselves.
+            PUBLIC_CACHE_SECONDS: '0',
             ...Object.fromEntries(['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'REPORT', 'REPORT_WIDE', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'].map((name) => [`${name}_RATE_LIMIT`, unlimited])),
           },
         },

@@ -71,6 +71,8 @@ interface Case {
   init: () => RequestInit;
   /** Writes: its statements cannot be replayed, so no CPU estimate. */
   writes?: boolean;
+  /** Bindings for this case (the edge cache on, for a cache hit). */
+  bindings?: Partial<Cloudflare.Env>;
 }
 
 function cases(stationId: number, status: { reference: string; idNumber: string }): Case[] {
@@ -90,13 +92,16 @@ function cases(stationId: number, status: { reference: string; idNumber: string 
     { what: 'GET /api/stations/settlements?q=', path: `/api/stations/settlements?country=BG&q=${encodeURIComponent('Соф')}`, init: get },
     { what: 'GET /api/stations/streets?q=', path: `/api/stations/streets?country=BG&settlement=${encodeURIComponent('София')}&q=${encodeURIComponent('Ви')}`, init: get },
     { what: 'GET /api/stations/:id', path: `/api/stations/${stationId}`, init: get },
+    // The cases above reach D1 every time (PUBLIC_CACHE_SECONDS=0); these are edge-cache hits.
+    { what: 'GET /api/stations/settlements (cached)', path: `/api/stations/settlements?country=BG&q=${encodeURIComponent('Соф')}`, init: get, bindings: { PUBLIC_CACHE_SECONDS: '300' } },
+    { what: 'GET /api/stations/:id (cached)', path: `/api/stations/${stationId}`, init: get, bindings: { PUBLIC_CACHE_SECONDS: '300' } },
     { what: 'POST /api/mobile-box-requests/status', path: '/api/mobile-box-requests/status', init: () => json(status) },
     { what: 'POST /api/mobile-box-requests (2 ballots)', path: '/api/mobile-box-requests', init: mobileBox, writes: true },
   ];
 }
 
 async function send(c: Case, bindings: Partial<Cloudflare.Env> = {}): Promise<{ status: number; body: string }> {
-  const response = await app.request(c.path, c.init(), { ...env, ...bindings });
+  const response = await app.request(c.path, c.init(), { ...env, ...c.bindings, ...bindings });
   return { status: response.status, body: await response.text() };
 }
 
