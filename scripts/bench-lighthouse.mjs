@@ -104,7 +104,10 @@ try {
       // Lighthouse's measure of this machine's speed at that moment (the machine is shared).
       const mainThread = Object.fromEntries((lhr.audits['mainthread-work-breakdown']?.details?.items ?? []).map((item) => [item.group, Math.round(item.duration)]));
       const benchmarkIndex = Math.round(lhr.environment.benchmarkIndex);
-      results.push({ lang, page, path: path(lang), scores, metrics, mainThread, benchmarkIndex, lost, outside, lighthouse: lhr.lighthouseVersion, userAgent: lhr.environment.hostUserAgent });
+      // The main thread's long tasks (simulated durations) and the scripts that ran them.
+      const longTasks = (lhr.audits['long-tasks']?.details?.items ?? []).map((item) => ({ url: item.url, startTime: Math.round(item.startTime), duration: Math.round(item.duration) }));
+      const bootup = (lhr.audits['bootup-time']?.details?.items ?? []).map((item) => ({ url: item.url, total: Math.round(item.total), scripting: Math.round(item.scripting) }));
+      results.push({ lang, page, path: path(lang), scores, metrics, mainThread, longTasks, bootup, benchmarkIndex, lost, outside, lighthouse: lhr.lighthouseVersion, userAgent: lhr.environment.hostUserAgent });
       console.log(`${lang} ${page.padEnd(18)} ${CATEGORIES.map((id) => String(scores[id]).padStart(4)).join('')}  ${path(lang)} (benchmark index ${benchmarkIndex})`);
     }
   }
