@@ -53,6 +53,23 @@ export const stations = sqliteTable(
 );
 
 /**
+ * The settlement names of an election's stations, once per name and search key, for the
+ * settlement suggestions: a prefix of the key reads a few rows here instead of every station of
+ * the settlements that match. Kept by triggers on `stations` (migration 0008), so every writer
+ * of stations (the importer, the demo, the tests) keeps it right without knowing it exists.
+ */
+export const settlementNames = sqliteTable(
+  'settlement_names',
+  {
+    country: text('country', { enum: ['BG', 'KG', 'KZ'] }).notNull(),
+    electionId: text('election_id').notNull(),
+    searchKey: text('search_key').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.country, t.electionId, t.searchKey, t.name] })],
+);
+
+/**
  * House-number ranges of a street that vote at a station. `parity` says whether the range
  * covers all, odd or even numbers from `fromNumber` to `toNumber` inclusive. Each import of an
  * election's ranges writes a new `generation`; queries read only the active one

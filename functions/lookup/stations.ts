@@ -1,7 +1,7 @@
 import { and, asc, between, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../../db/client';
-import { addressRanges, importGenerations, registerEntries, stations } from '../../db/schema';
+import { addressRanges, importGenerations, registerEntries, settlementNames, stations } from '../../db/schema';
 import type { Country } from '../platform/countries';
 import { inRange } from './normalize';
 
@@ -89,9 +89,10 @@ export async function stationsInSettlement(db: Database, query: PlaceKeys & { co
 }
 
 /**
- * Settlement names starting with what was typed (any of its readings), for suggestions. A range
- * on the search key, not LIKE: SQLite's LIKE ignores case and so cannot use the binary index
- * (country, election, settlement key), and would read every station of the election.
+ * Settlement names starting with what was typed (any of its readings), for suggestions: a range
+ * on the search key in `settlement_names` (one row per name, kept by triggers on `stations`),
+ * so a prefix reads the names that match, not their stations. A range, not LIKE: SQLite's LIKE
+ * ignores case and so cannot use a binary index.
  */
 export async function settlementSuggestions(db: Database, query: SettlementQuery): Promise<string[]> {
   const rows = await settlementSuggestionsQuery(db, query);
@@ -102,10 +103,10 @@ type SettlementQuery = { country: Country; electionId: string; prefixKeys: strin
 /** The statement behind settlementSuggestions (the API tests read D1's rows-read for it). */
 export const settlementSuggestionsQuery = (db: Database, query: SettlementQuery) =>
   db
-    .selectDistinct({ settlement: stations.settlement })
-    .from(stations)
-    .where(and(eq(stations.country, query.country), eq(stations.electionId, query.electionId), startsWithAny(stations.settlementSearchKey, query.prefixKeys)))
-    .orderBy(asc(stations.settlement))
+    .selectDistinct({ settlement: settlementNames.name })
+    .from(settlementNames)
+    .where(and(eq(settlementNames.country, query.country), eq(settlementNames.electionId, query.electionId), startsWithAny(settlementNames.searchKey, query.prefixKeys)))
+    .orderBy(asc(settlementNames.name))
     .limit(10);
 
 /** Street names of a settlement containing what was typed (any of its readings), for suggestions. */
