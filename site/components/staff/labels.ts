@@ -4,6 +4,15 @@ import type { MobileBoxConfig } from '../../../functions/elections/schema';
 import { formatDay, t, type Locale } from '../../../functions/i18n';
 import { districtById } from '../../../functions/mobile-box/districts';
 import { localDate } from '../../../functions/platform/zoned-time';
+import type { DistrictSummary } from '../../../functions/staff/summary';
+
+/** What the two views of the district summary (its table and the threshold flags) are given. */
+export interface DistrictSummaryProps {
+  locale: Locale;
+  config: MobileBoxConfig;
+  timeZone: string;
+  rows: DistrictSummary[];
+}
 
 export type Ballot = 'ep' | 'ns';
 export type RequestStatus = 'received' | 'accepted' | 'rejected' | 'assigned';
