@@ -103,6 +103,25 @@ export const addressRanges = sqliteTable(
 );
 
 /**
+ * The street names of each settlement in each generation of an election's address ranges, once
+ * per name and search key, for the street suggestions: they read a settlement's streets here,
+ * not every house-number range of them. Kept by triggers on `address_ranges` (migration 0009),
+ * so every writer of ranges (the importer, the demo, the tests) keeps it right.
+ */
+export const streetNames = sqliteTable(
+  'street_names',
+  {
+    country: text('country', { enum: ['BG', 'KG', 'KZ'] }).notNull(),
+    electionId: text('election_id').notNull(),
+    generation: integer('generation').notNull(),
+    settlementSearchKey: text('settlement_search_key').notNull(),
+    searchKey: text('search_key').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.country, t.electionId, t.generation, t.settlementSearchKey, t.searchKey, t.name] })],
+);
+
+/**
  * Which station a voter is registered at. The personal number is never stored: only
  * HMAC-SHA-256 of it under the LOOKUP_KEY secret, so the table is useless without the key.
  * The migrations make it WITHOUT ROWID (drizzle cannot say so): a lookup is one B-tree

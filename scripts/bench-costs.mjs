@@ -33,8 +33,8 @@ async function* files(dir) {
 function readSeed(sqliteFile) {
   const db = new DatabaseSync(sqliteFile, { readOnly: true });
   try {
-    // settlement_names is filled by triggers as the stations go in (migration 0008): not copied.
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', 'settlement_names') ORDER BY rowid").all();
+    // settlement_names and street_names are filled by triggers as stations and ranges go in (migrations 0008, 0009): not copied.
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', 'settlement_names', 'street_names') ORDER BY rowid").all();
     // Parents before children: the order the foreign keys need (a rebuilt table may come late in sqlite_master).
     const parents = new Map(tables.map(({ name }) => [name, db.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').all(name).map((r) => r.parent).filter((p) => p !== name)]));
     const ordered = [];

@@ -1,7 +1,7 @@
 import { and, asc, between, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../../db/client';
-import { addressRanges, importGenerations, registerEntries, settlementNames, stations } from '../../db/schema';
+import { addressRanges, importGenerations, registerEntries, settlementNames, stations, streetNames } from '../../db/schema';
 import type { Country } from '../platform/countries';
 import { inRange } from './normalize';
 
@@ -109,25 +109,34 @@ export const settlementSuggestionsQuery = (db: Database, query: SettlementQuery)
     .orderBy(asc(settlementNames.name))
     .limit(10);
 
-/** Street names of a settlement containing what was typed (any of its readings), for suggestions. */
-export async function streetSuggestions(db: Database, query: PlaceKeys & { country: Country; electionId: string; partKeys: string[] }): Promise<string[]> {
+/**
+ * Street names of a settlement containing what was typed (any of its readings), for suggestions:
+ * from `street_names` (one row per street of a settlement, kept by triggers on `address_ranges`),
+ * so a suggestion reads the settlement's streets once each, not every house-number range.
+ */
+export async function streetSuggestions(db: Database, query: StreetQuery): Promise<string[]> {
   if (query.settlementKeys.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ street: addressRanges.street })
-    .from(addressRanges)
-    .where(
-      and(
-        eq(addressRanges.country, query.country),
-        eq(addressRanges.electionId, query.electionId),
-        eq(addressRanges.generation, activeGeneration(query.electionId, 'ranges')),
-        inArray(addressRanges.settlementSearchKey, query.settlementKeys),
-        likeAny(addressRanges.streetSearchKey, query.partKeys, (key) => `%${key}%`),
-      ),
-    )
-    .orderBy(asc(addressRanges.street))
-    .limit(10);
+  const rows = await streetSuggestionsQuery(db, query);
   return rows.map((row) => row.street);
 }
+
+type StreetQuery = PlaceKeys & { country: Country; electionId: string; partKeys: string[] };
+/** The statement behind streetSuggestions (the API tests read D1's rows-read for it). */
+export const streetSuggestionsQuery = (db: Database, query: StreetQuery) =>
+  db
+    .selectDistinct({ street: streetNames.name })
+    .from(streetNames)
+    .where(
+      and(
+        eq(streetNames.country, query.country),
+        eq(streetNames.electionId, query.electionId),
+        eq(streetNames.generation, activeGeneration(query.electionId, 'ranges')),
+        inArray(streetNames.settlementSearchKey, query.settlementKeys),
+        likeAny(streetNames.searchKey, query.partKeys, (key) => `%${key}%`),
+      ),
+    )
+    .orderBy(asc(streetNames.name))
+    .limit(10);
 
 /** The highest code point: every string that starts with a key sorts below key + this. */
 const AFTER_EVERY_CHARACTER = String.fromCodePoint(0x10ffff);

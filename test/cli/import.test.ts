@@ -4,6 +4,7 @@ import { count, exec, freshDatabase, importCli, register, rows, STATIONS, STATIO
 // The real CLI against a real local D1 (wrangler's own), a fresh database per test.
 const T = 120_000;
 const ACTIVE = "(SELECT active FROM import_generations WHERE election_id = 'bg-2024-06-09' AND dataset = 'register')";
+const ACTIVE_RANGES = "(SELECT active FROM import_generations WHERE election_id = 'bg-2024-06-09' AND dataset = 'ranges')";
 const answering = (db: ReturnType<typeof freshDatabase>) => count(db.state, `register_entries WHERE generation = ${ACTIVE}`);
 
 describe('npm run import', () => {
@@ -75,4 +76,17 @@ describe('npm run import', () => {
     expect(count(db.state, 'register_entries')).toBe(1);
   }, T);
 
+  it("keeps the street suggestions' names in step with each import of the ranges (the triggers of migration 0009)", async () => {
+    const db = freshDatabase();
+    const header = 'settlement,street,from,to,parity,station_number\n';
+    const v1 = db.file('v1.csv', header + 'София,бул. Витоша,1,99,odd,234601001\nСофия,бул. Витоша,2,100,even,234601002\nСофия,ул. Шипка,1,40,all,234601002\n');
+    expect(importCli(db.state, ['--stations', db.file('stations.csv', STATIONS), '--ranges', v1]).status).toBe(0);
+    const streets = () => rows<{ name: string }>(db.state, `SELECT name FROM street_names WHERE generation = ${ACTIVE_RANGES} ORDER BY name`).map((row) => row.name);
+    expect(streets()).toEqual(['бул. Витоша', 'ул. Шипка']);
+    // The next import drops ул. Шипка: the old generation's names go with its ranges.
+    const v2 = db.file('v2.csv', header + 'София,бул. Витоша,1,99,odd,234601001\nСофия,ул. Граф Игнатиев,1,50,all,234601002\n');
+    expect(importCli(db.state, ['--ranges', v2]).status).toBe(0);
+    expect(streets()).toEqual(['бул. Витоша', 'ул. Граф Игнатиев']);
+    expect(count(db.state, 'street_names')).toBe(2);
+  }, T);
 });
