@@ -21,6 +21,9 @@ declare module 'vitest' {
 
 export const E2E_NOW = '2024-05-20T10:00:00+03:00';
 
+/** Per-minute limits for the one client all the browser tests are (in-memory limiter, local only). */
+const SHARED_CLIENT_LIMITS = { RATE_LIMIT_MODE: 'memory', LOOKUP_RATE_LIMIT: '200', MOBILE_BOX_RATE_LIMIT: '200', REPORT_RATE_LIMIT: '100' };
+
 export default async function setup(project: TestProject) {
   assertChromiumInstalled();
   // A server you started yourself on a fresh state folder (`wrangler dev --persist-to`), for quick iterations.
@@ -38,7 +41,9 @@ export default async function setup(project: TestProject) {
   // The municipality's page that may frame the embeddable lookup: its origin is the one listed.
   const host = await startEmbedHost();
   // The mobile-box pages judge the 2024 campaign's deadlines at this moment (20 May 2024).
-  const { baseUrl, stop } = await startDevServer({ persistTo, vars: { NOW: E2E_NOW, EMBED_ORIGINS: host.origin } });
+  // Every browser test comes from 127.0.0.1, one client to the rate limits: a file's lookups
+  // would otherwise use up the next file's minute. The limits themselves are tested in test/api/.
+  const { baseUrl, stop } = await startDevServer({ persistTo, vars: { NOW: E2E_NOW, EMBED_ORIGINS: host.origin, ...SHARED_CLIENT_LIMITS } });
   project.provide('baseUrl', baseUrl);
   project.provide('demoStaff', staff);
   project.provide('embedHost', host.origin);
