@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { COUNTRIES } from '../functions/platform/countries';
+
+/** The country a row belongs to, one of the service's countries. */
+const countryColumn = () => text('country', { enum: COUNTRIES }).notNull();
 
 /**
  * Facts about the database itself: which demo dataset is loaded, and the fingerprint of the
@@ -19,7 +23,7 @@ export const stations = sqliteTable(
   'stations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    country: text('country', { enum: ['BG', 'KG', 'KZ'] }).notNull(),
+    country: countryColumn(),
     electionId: text('election_id').notNull(),
     number: text('number').notNull(),
     name: text('name').notNull(),
@@ -61,7 +65,7 @@ export const stations = sqliteTable(
 export const settlementNames = sqliteTable(
   'settlement_names',
   {
-    country: text('country', { enum: ['BG', 'KG', 'KZ'] }).notNull(),
+    country: countryColumn(),
     electionId: text('election_id').notNull(),
     searchKey: text('search_key').notNull(),
     name: text('name').notNull(),
@@ -83,7 +87,7 @@ export const addressRanges = sqliteTable(
     stationId: integer('station_id')
       .notNull()
       .references(() => stations.id, { onDelete: 'cascade' }),
-    country: text('country', { enum: ['BG', 'KG', 'KZ'] }).notNull(),
+    country: countryColumn(),
     electionId: text('election_id').notNull(),
     settlementKey: text('settlement_key').notNull(),
     street: text('street').notNull(),
@@ -111,7 +115,7 @@ export const addressRanges = sqliteTable(
 export const streetNames = sqliteTable(
   'street_names',
   {
-    country: text('country', { enum: ['BG', 'KG', 'KZ'] }).notNull(),
+    country: countryColumn(),
     electionId: text('election_id').notNull(),
     generation: integer('generation').notNull(),
     settlementSearchKey: text('settlement_search_key').notNull(),
