@@ -10,6 +10,8 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations('./db/migrations');
   const wrangler = parseToml(readFileSync('wrangler.toml', 'utf8')) as { ratelimits: { name: string; namespace_id: string; simple: { limit: number; period: 60 | 10 } }[] };
   return {
+    // The #core, #functions, #db… aliases of tsconfig.json.
+    resolve: { tsconfigPaths: true },
     plugins: [
       cloudflareTest({
         miniflare: {

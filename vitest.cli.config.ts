@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Command-line tools against a real local D1: each test file starts wrangler itself, so
 // this tier runs apart from the fast unit tests.
 export default defineConfig({
+  // The #core, #functions, #db… aliases of tsconfig.json.
+  resolve: { tsconfigPaths: true },
   test: {
     name: 'cli',
     include: ['test/cli/**/*.test.ts'],

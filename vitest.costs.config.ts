@@ -1,9 +1,9 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { DEMO_NOW, DEV_DATA_KEY, DEV_LOOKUP_KEY } from './scripts/dev-vars.mjs';
+import { DEMO_NOW, DEV_DATA_KEY, DEV_LOOKUP_KEY } from './scripts/dev-vars.ts';
 
-// `npm run bench:costs` (scripts/bench-costs.mjs) runs test/bench/costs/ inside workerd against a
+// `npm run bench:costs` (scripts/bench/bench-costs.ts) runs test/bench/costs/ inside workerd against a
 // local D1 that gets the migrations and then the rows of the seeded demo database, which the
 // script reads from the demo's own SQLite file and names in BENCH_COSTS_SEED. The keys are the
 // development ones the demo was loaded with; the in-memory limiter with raised limits keeps rate
@@ -43,6 +43,8 @@ export default defineConfig(async () => {
   if (!seedFile) throw new Error('run this through `npm run bench:costs`, which prepares the seed');
   const unlimited = '1000000';
   return {
+    // The #core, #functions, #db… aliases of tsconfig.json.
+    resolve: { tsconfigPaths: true },
     plugins: [
       cloudflareTest({
         miniflare: {

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The #core, #functions, #db… aliases of tsconfig.json.
+  resolve: { tsconfigPaths: true },
   test: {
     name: 'unit',
     include: ['test/unit/**/*.test.ts'],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { COUNTRIES } from '../functions/platform/countries';
+import { COUNTRIES } from '#core/countries';
 
 /** The country a row belongs to, one of the service's countries. */
 const countryColumn = () => text('country', { enum: COUNTRIES }).notNull();
@@ -31,7 +31,7 @@ export const stations = sqliteTable(
     settlement: text('settlement').notNull(),
     settlementKey: text('settlement_key').notNull(),
     /**
-     * The Latin search key of the settlement (functions/lookup/search-key.ts), which address
+     * The Latin search key of the settlement (functions/core/lookup/search-key.ts), which address
      * search and suggestions compare. Rows loaded before migration 0007 hold `settlement_key`
      * here until the next import; the default only lets that migration add the column.
      */

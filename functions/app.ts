@@ -5,10 +5,10 @@ import type { AppEnv } from './env';
 import { healthApi } from './health/api';
 import { staffApi } from './staff/api';
 import { lookupApi, stationsApi } from './lookup/api';
-import { apiLocale, bodyLanguage, jsonBodiesOnly, limitBody, localeOf, methodNotAllowed, securityHeaders } from './platform/api-middleware';
-import { errorAnswer, errorResponse } from './platform/http-errors';
-import { errorResponses, featureApi, jsonResponse, summary } from './platform/openapi';
-import { NotFound } from './platform/errors';
+import { apiLocale, bodyLanguage, jsonBodiesOnly, limitBody, localeOf, methodNotAllowed, securityHeaders } from './http/api-middleware';
+import { errorAnswer, errorResponse } from './http/http-errors';
+import { errorResponses, featureApi, jsonResponse, summary } from './http/openapi';
+import { NotFound } from './core/errors';
 import { mobileBoxApi } from './mobile-box/api';
 import { reportsApi } from './reports/api';
 

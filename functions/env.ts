@@ -1,4 +1,4 @@
-import type { Locale } from './i18n';
+import type { Locale } from './core/i18n';
 
 /** The Worker's bindings, as wrangler.toml declares them. */
 export interface Bindings {
@@ -16,14 +16,14 @@ export interface Bindings {
   TURNSTILE_VERIFIER?: Fetcher;
   /**
    * Var: the origins that may frame the embeddable lookup (`/<locale>/embed/lookup/`),
-   * space-separated https origins (functions/platform/embed-origins.ts). Empty: none may.
+   * space-separated https origins (functions/http/embed-origins.ts). Empty: none may.
    */
   EMBED_ORIGINS?: string;
   /** The e-mail address the accessibility statement gives for barrier reports (wrangler.toml [vars]; read when the site is built). */
   ACCESSIBILITY_CONTACT?: string;
   /** `production` (wrangler.toml), `development` (.dev.vars) or `test`: only the last two allow local conveniences. */
   ENVIRONMENT?: string;
-  /** Workers Rate Limiting (see RATE_LIMITS in functions/platform/rate-limit.ts). */
+  /** Workers Rate Limiting (see RATE_LIMITS in functions/http/rate-limit.ts). */
   LOOKUP_LIMITER: RateLimit;
   LOOKUP_WIDE_LIMITER: RateLimit;
   LOOKUP_GLOBAL_LIMITER: RateLimit;
@@ -45,7 +45,7 @@ export interface Bindings {
   MOBILE_BOX_GLOBAL_RATE_LIMIT?: string;
   /** Local development and tests only: the time rules are judged at (an ISO date-time). */
   NOW?: string;
-  /** Seconds Cloudflare's edge and browsers keep public station answers (functions/platform/edge-cache.ts); 300 unless set, 0 turns it off. */
+  /** Seconds Cloudflare's edge and browsers keep public station answers (functions/http/edge-cache.ts); 300 unless set, 0 turns it off. */
   PUBLIC_CACHE_SECONDS?: string;
 }
 

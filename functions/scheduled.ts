@@ -1,4 +1,4 @@
-import { database, type Database } from '../db/client';
+import { database, type Database } from '#db/client';
 import { ELECTIONS } from './elections/registry';
 import type { Bindings } from './env';
 import { deleteRegisterOf, electionsPastRetention } from './lookup/retention';

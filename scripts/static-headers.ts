@@ -4,7 +4,7 @@
 // Without a site key no page carries the widget and nothing changes.
 import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { contentSecurityPolicy } from '../functions/platform/security-headers';
+import { contentSecurityPolicy } from '#functions/http/security-headers';
 
 const root = 'dist/client';
 

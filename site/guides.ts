@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../functions/i18n';
+import type { Locale } from '#core/i18n';
 
 export type Guide = CollectionEntry<'guides'>;
 

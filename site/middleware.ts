@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
-import { DEFAULT_LOCALE, localeOfPath, t } from '../functions/i18n';
-import { withSecurityHeaders } from '../functions/platform/security-headers';
+import { DEFAULT_LOCALE, localeOfPath, t } from '#core/i18n';
+import { withSecurityHeaders } from '#functions/http/security-headers';
 import { framingFor } from './server/embed';
 
 /**

@@ -1,8 +1,8 @@
-import type { Country } from '../platform/countries';
-import { ValidationFailed } from '../platform/errors';
-import { isElectionOver, lastDayOf } from './deadlines';
+import type { Country } from '#core/countries';
+import { ValidationFailed } from '#core/errors';
+import { isElectionOver, lastDayOf } from '#core/elections/deadlines';
 import { ELECTIONS, getElection } from './registry';
-import type { Election } from './schema';
+import type { Election } from '#core/elections/schema';
 
 /**
  * The election a request is about when it names none: the country's next election that is

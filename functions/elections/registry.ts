@@ -1,8 +1,8 @@
-import bg20240609 from '../../content/elections/bg-2024-06-09.json';
-import kg2024VoterList from '../../content/elections/kg-2024-voter-list.json';
-import kz2026Referendum from '../../content/elections/kz-2026-referendum.json';
-import { lastDayOf } from './deadlines';
-import { electionSchema, type Election } from './schema';
+import bg20240609 from '#content/elections/bg-2024-06-09.json';
+import kg2024VoterList from '#content/elections/kg-2024-voter-list.json';
+import kz2026Referendum from '#content/elections/kz-2026-referendum.json';
+import { lastDayOf } from '#core/elections/deadlines';
+import { electionSchema, type Election } from '#core/elections/schema';
 
 /** Every file in content/elections/ (a build test fails when one is missing here). */
 const FILES: Record<string, unknown> = {

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { database } from '../../db/client';
-import { registerKeyStatus } from '../lookup/register-key';
-import { DatabaseUnavailable, KeyMismatch } from '../platform/errors';
-import { requireKey } from '../platform/keys';
-import { errorResponses, featureApi, jsonResponse, summary } from '../platform/openapi';
+import { database } from '#db/client';
+import { registerKeyStatus } from '#functions/lookup/register-key';
+import { DatabaseUnavailable, KeyMismatch } from '#core/errors';
+import { requireKey } from '#functions/platform/keys';
+import { errorResponses, featureApi, jsonResponse, summary } from '#functions/http/openapi';
 
 const healthRoute = createRoute({
   method: 'get',

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
-import { challenge } from '../platform/challenge-middleware';
-import { BOOKMARK_HEADER, readReplicas } from '../platform/d1-sessions';
-import { edgeCache, publicCacheControl } from '../platform/edge-cache';
-import { rateLimit } from '../platform/rate-limit';
+import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
+import { challenge } from '#functions/http/challenge-middleware';
+import { BOOKMARK_HEADER, readReplicas } from '#functions/platform/d1-sessions';
+import { edgeCache, publicCacheControl } from '#functions/http/edge-cache';
+import { rateLimit } from '#functions/http/rate-limit';
 import { lookupByAddress, lookupByPersonalNumber, nearbyStations, stationDetails, suggestions } from './lookup';
 import { addressQuery, lookupRequest, nearQuery, stationIdParam, suggestionQuery } from './schemas';
 import { countLookupOutcome } from './outcome-middleware';
@@ -87,7 +87,7 @@ const nearRoute = createRoute({
   },
 });
 
-/** Public, not personal: the edge and browsers keep it for PUBLIC_CACHE_SECONDS (functions/platform/edge-cache.ts). */
+/** Public, not personal: the edge and browsers keep it for PUBLIC_CACHE_SECONDS (functions/http/edge-cache.ts). */
 const publicCache = {
   headers: z.object({
     'Cache-Control': z.string().meta({ description: 'public, max-age=<PUBLIC_CACHE_SECONDS> (300 by default)', example: 'public, max-age=300' }),

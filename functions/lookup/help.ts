@@ -1,6 +1,6 @@
-import type { Election, HelpChannel, HelpTopic } from '../elections/schema';
-import { t, type Locale } from '../i18n';
-import type { HelpLink } from '../platform/errors';
+import type { Election, HelpChannel, HelpTopic } from '#core/elections/schema';
+import { t, type Locale } from '#core/i18n';
+import type { HelpLink } from '#core/errors';
 
 /** A channel from the election data as a link, labelled for the reader. */
 export function helpLink(channel: HelpChannel, locale: Locale): HelpLink {

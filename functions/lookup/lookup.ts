@@ -1,18 +1,18 @@
-import { database } from '../../db/client';
-import { currentElection, electionFor, electionOfRow, namedElection } from '../elections/choose';
-import type { Bindings } from '../env';
-import { t } from '../i18n';
-import { COUNTRIES, type Country } from '../platform/countries';
-import { personalNumberHash } from '../platform/crypto';
-import { InvalidPersonalNumber, NotFound, ValidationFailed } from '../platform/errors';
+import { database } from '#db/client';
+import { currentElection, electionFor, electionOfRow, namedElection } from '#functions/elections/choose';
+import type { Bindings } from '#functions/env';
+import { t } from '#core/i18n';
+import { COUNTRIES, type Country } from '#core/countries';
+import { personalNumberHash } from '#functions/platform/crypto';
+import { InvalidPersonalNumber, NotFound, ValidationFailed } from '#core/errors';
 import { notFoundHelp } from './help';
-import { houseNumber } from './normalize';
-import { queryKeys } from './search-key';
-import { checkPersonalNumber, ID_FORMATS, type IdProblem } from './personal-numbers';
+import { houseNumber } from '#core/lookup/normalize';
+import { queryKeys } from '#core/lookup/search-key';
+import { checkPersonalNumber, ID_FORMATS, type IdProblem } from '#core/lookup/personal-numbers';
 import type { AddressQuery, LookupRequest, NearQuery, SuggestionQuery } from './schemas';
 import { personalStationView, stationView, type PersonalStationView, type StationView } from './station-view';
 import { assertRegisterKey } from './register-key';
-import { requireKey } from '../platform/keys';
+import { requireKey } from '#functions/platform/keys';
 import { nearestStations, settlementSuggestions, stationById, stationForPersonalNumber, stationsForAddress, stationsInSettlement, streetSuggestions } from './stations';
 
 function invalidNumber(country: Country, problem: IdProblem): InvalidPersonalNumber {

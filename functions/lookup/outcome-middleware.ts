@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { database } from '../../db/client';
-import type { AppEnv } from '../env';
+import { database } from '#db/client';
+import type { AppEnv } from '#functions/env';
 import { recordLookupOutcome } from './outcomes';
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { lookupOutcomes } from '../../db/schema';
+import type { Database } from '#db/client';
+import { lookupOutcomes } from '#db/schema';
 
 export type LookupOutcome = (typeof lookupOutcomes.$inferSelect)['outcome'];
 

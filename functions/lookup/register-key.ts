@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { appMeta } from '../../db/schema';
-import { lookupKeyFingerprint } from '../platform/crypto';
-import { KeyMismatch } from '../platform/errors';
+import type { Database } from '#db/client';
+import { appMeta } from '#db/schema';
+import { lookupKeyFingerprint } from '#functions/platform/crypto';
+import { KeyMismatch } from '#core/errors';
 
 /** The app_meta key under which the importer records the fingerprint of its LOOKUP_KEY. */
 export const FINGERPRINT_KEY = 'lookup_key_fingerprint';

@@ -1,9 +1,9 @@
 import { inArray } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { registerEntries } from '../../db/schema';
-import { lastDayOf } from '../elections/deadlines';
-import type { Election } from '../elections/schema';
-import { addDays } from '../platform/zoned-time';
+import type { Database } from '#db/client';
+import { registerEntries } from '#db/schema';
+import { lastDayOf } from '#core/elections/deadlines';
+import type { Election } from '#core/elections/schema';
+import { addDays } from '#core/zoned-time';
 
 /** Register entries (number hashes) are kept this many days after their election's last day: appeals and corrections are over by then. */
 export const REGISTER_KEEP_DAYS = 90;

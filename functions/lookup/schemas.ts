@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LOCALES } from '../i18n';
-import { COUNTRIES } from '../platform/countries';
-import { field, numberInput } from '../platform/validation';
+import { LOCALES } from '#core/i18n';
+import { COUNTRIES } from '#core/countries';
+import { field, numberInput } from '#core/validation';
 
 /**
  * Input schemas shared by the API (and its OpenAPI document), the no-JavaScript form pages

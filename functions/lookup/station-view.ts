@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Election } from '../elections/schema';
-import { COUNTRIES } from '../platform/countries';
+import type { Election } from '#core/elections/schema';
+import { COUNTRIES } from '#core/countries';
 import type { StationRow } from './stations';
 
 const clockTime = z.string().regex(/^\d{2}:\d{2}$/);

@@ -1,9 +1,9 @@
 import { and, asc, between, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Database } from '../../db/client';
-import { addressRanges, importGenerations, registerEntries, settlementNames, stations, streetNames } from '../../db/schema';
-import type { Country } from '../platform/countries';
-import { inRange } from './normalize';
+import type { Database } from '#db/client';
+import { addressRanges, importGenerations, registerEntries, settlementNames, stations, streetNames } from '#db/schema';
+import type { Country } from '#core/countries';
+import { inRange } from '#core/lookup/normalize';
 
 export type StationRow = typeof stations.$inferSelect;
 

@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { LOCALES } from '../i18n';
-import { clock } from '../platform/clock';
-import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
-import { rateLimit } from '../platform/rate-limit';
+import { LOCALES } from '#core/i18n';
+import { clock } from '#functions/platform/clock';
+import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
+import { rateLimit } from '#functions/http/rate-limit';
 import { districtsOf } from './districts';
 import { mobileBoxElection, requestStatus, submitOnce } from './requests';
 import { createdRequests, mobileBoxRequest, requestStatus as statusSchema, statusRequest } from './schemas';

@@ -1,7 +1,7 @@
-import type { Election, MobileBoxConfig } from '../elections/schema';
-import type { Locale } from '../i18n';
-import { dataTableById } from '../platform/data-tables';
-import type { LocalizedText } from '../platform/localized';
+import type { Election, MobileBoxConfig } from '#core/elections/schema';
+import type { Locale } from '#core/i18n';
+import { dataTableById } from '#functions/elections/data-tables';
+import type { LocalizedText } from '#core/localized';
 
 export interface District {
   /** A stable id from the English name: `krasno-selo`. */

@@ -1,6 +1,6 @@
-import type { Election } from '../elections/schema';
-import { t, type Locale } from '../i18n';
-import type { HelpLink } from '../platform/errors';
+import type { Election } from '#core/elections/schema';
+import { t, type Locale } from '#core/i18n';
+import type { HelpLink } from '#core/errors';
 
 /**
  * The election's channels for mobile-box questions, as links: the phone with its hours (from

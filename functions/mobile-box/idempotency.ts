@@ -1,10 +1,10 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Database } from '../../db/client';
-import { idempotencyKeys } from '../../db/schema';
-import { personalNumberHash, type DataKeys } from '../platform/crypto';
-import { Refused, ValidationFailed } from '../platform/errors';
-import { violatesUnique } from '../platform/d1-errors';
+import type { Database } from '#db/client';
+import { idempotencyKeys } from '#db/schema';
+import { personalNumberHash, type DataKeys } from '#functions/platform/crypto';
+import { Refused, ValidationFailed } from '#core/errors';
+import { violatesUnique } from '#functions/platform/d1-errors';
 
 /** What a submission answered: replayed as it was for a retry with the same key. */
 export interface StoredAnswer {

@@ -1,4 +1,4 @@
-import { randomCharacters } from '../platform/crypto';
+import { randomCharacters } from '#functions/platform/crypto';
 
 /**
  * References a voter reads out on the phone or types from a receipt: ten characters from an

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { langField, optionalText } from '../lookup/schemas';
-import { checkEgn, checkLnch, normalizeIdInput } from '../lookup/personal-numbers';
-import { field } from '../platform/validation';
+import { langField, optionalText } from '#functions/lookup/schemas';
+import { checkEgn, checkLnch, normalizeIdInput } from '#core/lookup/personal-numbers';
+import { field } from '#core/validation';
 
 /**
  * The mobile-box application, shared by the API (and its OpenAPI document), the form pages

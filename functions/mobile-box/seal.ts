@@ -1,6 +1,6 @@
-import type { DataKeys } from '../platform/crypto';
-import { personalNumberHash, seal, unseal } from '../platform/crypto';
-import { normalizeIdInput } from '../lookup/personal-numbers';
+import type { DataKeys } from '#functions/platform/crypto';
+import { personalNumberHash, seal, unseal } from '#functions/platform/crypto';
+import { normalizeIdInput } from '#core/lookup/personal-numbers';
 
 /** What a request holds about the voter, sealed as one value. */
 export interface Person {

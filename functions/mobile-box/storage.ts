@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { PreparedWrites } from './idempotency';
-import type { Database } from '../../db/client';
-import { idempotencyKeys, mobileBoxCounts, mobileBoxRequests, routeStops } from '../../db/schema';
+import type { Database } from '#db/client';
+import { idempotencyKeys, mobileBoxCounts, mobileBoxRequests, routeStops } from '#db/schema';
 
 export type RequestRow = typeof mobileBoxRequests.$inferSelect;
 export type NewRequest = typeof mobileBoxRequests.$inferInsert;

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../env';
+import type { AppEnv } from '#functions/env';
 
 /*
  * D1 read replication through the Sessions API, for the read-only lookup paths. Their data

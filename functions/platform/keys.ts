@@ -5,7 +5,7 @@
  * development key fails closed: the request gets 503 and the log says which key and why,
  * never the key.
  */
-import { KeyUnusable, type KeyProblem, type SecretName } from './errors';
+import { KeyUnusable, type KeyProblem, type SecretName } from '#core/errors';
 
 /** Development keys start with this: `npm start` writes such keys, and production refuses them. */
 export const DEVELOPMENT_KEY_PREFIX = 'voter-desk-dev-';

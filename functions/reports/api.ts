@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { stationIdParam } from '../lookup/schemas';
-import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
-import { rateLimit } from '../platform/rate-limit';
+import { stationIdParam } from '#functions/lookup/schemas';
+import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
+import { rateLimit } from '#functions/http/rate-limit';
 import { reportProblem } from './reports';
 import { reportCreated, reportRequest } from './schemas';
 

@@ -1,11 +1,11 @@
-import { database } from '../../db/client';
-import { stationReports } from '../../db/schema';
-import type { Bindings } from '../env';
-import type { Locale } from '../i18n';
-import { stationById } from '../lookup/stations';
-import { seal } from '../platform/crypto';
-import { NotFound } from '../platform/errors';
-import { dataKeys } from '../platform/keys';
+import { database } from '#db/client';
+import { stationReports } from '#db/schema';
+import type { Bindings } from '#functions/env';
+import type { Locale } from '#core/i18n';
+import { stationById } from '#functions/lookup/stations';
+import { seal } from '#functions/platform/crypto';
+import { NotFound } from '#core/errors';
+import { dataKeys } from '#functions/platform/keys';
 import { deleteExpiredReports, reportExpiry } from './retention';
 import type { ReportRequest } from './schemas';
 

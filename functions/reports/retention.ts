@@ -1,6 +1,6 @@
 import { lt } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { stationReports } from '../../db/schema';
+import type { Database } from '#db/client';
+import { stationReports } from '#db/schema';
 
 /** Reports are kept for staff for 90 days, then deleted with any contact in them. */
 export const REPORT_RETENTION_DAYS = 90;

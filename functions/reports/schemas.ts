@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { langField, optionalText } from '../lookup/schemas';
-import { field } from '../platform/validation';
+import { langField, optionalText } from '#functions/lookup/schemas';
+import { field } from '#core/validation';
 
 export const REPORT_KINDS = ['wrong_address', 'closed_or_moved', 'access', 'wrong_station', 'other'] as const;
 

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { clock } from '../platform/clock';
-import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
-import { staffOnly, type StaffEnv } from '../staff/guard';
-import { csrfHeader } from '../staff/schemas';
+import { clock } from '#functions/platform/clock';
+import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
+import { staffOnly, type StaffEnv } from '#functions/staff/guard';
+import { csrfHeader } from '#functions/staff/schemas';
 import { handOver, locateStop, setOrder, updateSection } from './changes';
 import { allPoliceLists, listSections, routeFile, sectionRoute, type RouteFormat } from './lists';
 import { handedOver, locationRequest, located, ordered, orderRequest, registered, registerRequest, removed, sectionIdParam, sectionList, sectionRoute as routeSchema, sectionSummary, sectionUpdate, stopIdParam } from './schemas';

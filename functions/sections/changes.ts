@@ -1,14 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { database } from '../../db/client';
-import { mobileBoxRequests, mobileSections, routeStops } from '../../db/schema';
-import type { Bindings } from '../env';
-import { NotFound, ValidationFailed } from '../platform/errors';
-import { dataKeys } from '../platform/keys';
-import { auditEntry } from '../staff/audit';
-import { staffElection } from '../staff/election';
-import type { StaffSession } from '../staff/sessions';
+import { database } from '#db/client';
+import { mobileBoxRequests, mobileSections, routeStops } from '#db/schema';
+import type { Bindings } from '#functions/env';
+import { NotFound, ValidationFailed } from '#core/errors';
+import { dataKeys } from '#functions/platform/keys';
+import { auditEntry } from '#functions/staff/audit';
+import { staffElection } from '#functions/staff/election';
+import type { StaffSession } from '#functions/staff/sessions';
 import { positionStatements, sealLocation } from './route';
-import type { Located } from './route-order';
+import type { Located } from '#core/sections/route-order';
 import { sectionInReach, sectionLabel } from './sections';
 import { reorderIfAutomatic, routeChange, type Batch } from './stops';
 

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { mobileBoxRequests, routeStops } from '../../db/schema';
-import type { MobileBoxConfig } from '../elections/schema';
-import { unsealPerson, unsealRepresentative, type Person } from '../mobile-box/seal';
-import { seal, unseal, type DataKeys } from '../platform/crypto';
-import type { Located } from './route-order';
-import { orderRoute } from './route-order';
+import type { Database } from '#db/client';
+import { mobileBoxRequests, routeStops } from '#db/schema';
+import type { MobileBoxConfig } from '#core/elections/schema';
+import { unsealPerson, unsealRepresentative, type Person } from '#functions/mobile-box/seal';
+import { seal, unseal, type DataKeys } from '#functions/platform/crypto';
+import type { Located } from '#core/sections/route-order';
+import { orderRoute } from '#core/sections/route-order';
 import type { Section } from './sections';
 
 /** One stop of a route as the staff see it: one voter, with every ballot they asked for. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { field, numberInput } from '../platform/validation';
+import { field, numberInput } from '#core/validation';
 
 // Paths send text, JSON bodies numbers; `z.coerce` would also read true as 1.
 const id = numberInput(z.number().int().positive());

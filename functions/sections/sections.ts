@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { mobileSections } from '../../db/schema';
-import type { Election, MobileBoxConfig } from '../elections/schema';
-import { districtById, districtsOf, type District } from '../mobile-box/districts';
-import { NotFound } from '../platform/errors';
-import type { StaffSession } from '../staff/sessions';
+import type { Database } from '#db/client';
+import { mobileSections } from '#db/schema';
+import type { Election, MobileBoxConfig } from '#core/elections/schema';
+import { districtById, districtsOf, type District } from '#functions/mobile-box/districts';
+import { NotFound } from '#core/errors';
+import type { StaffSession } from '#functions/staff/sessions';
 
 export type Section = typeof mobileSections.$inferSelect;
 type StaffUser = StaffSession['user'];

@@ -1,16 +1,16 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { database } from '../../db/client';
-import { clientBuckets } from '../platform/client';
-import { clock } from '../platform/clock';
-import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
+import { database } from '#db/client';
+import { clientBuckets } from '#functions/http/client';
+import { clock } from '#functions/platform/clock';
+import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
 import { auditEntry } from './audit';
 import { staffOnly, type StaffEnv } from './guard';
 import { logIn } from './login';
 import { reviewApi, summaryApi } from './review-api';
 import { readAudit } from './audit-log';
-import { routesZipApi, sectionsApi } from '../sections/api';
+import { routesZipApi, sectionsApi } from '#functions/sections/api';
 import { csrfHeader, loginAnswer, loginRequest, staffUser } from './schemas';
 import { endSession, SESSION_COOKIE } from './sessions';
 

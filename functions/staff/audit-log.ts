@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
-import { database } from '../../db/client';
-import { staffAudit, staffUsers } from '../../db/schema';
-import type { Bindings } from '../env';
-import { addDays } from '../platform/zoned-time';
+import { database } from '#db/client';
+import { staffAudit, staffUsers } from '#db/schema';
+import type { Bindings } from '#functions/env';
+import { addDays } from '#core/zoned-time';
 import { auditEntry, type AuditRecords } from './audit';
 import type { StaffSession } from './sessions';
 

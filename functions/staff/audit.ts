@@ -1,5 +1,5 @@
-import type { Database } from '../../db/client';
-import { staffAudit } from '../../db/schema';
+import type { Database } from '#db/client';
+import { staffAudit } from '#db/schema';
 
 /** What staff do that the audit log records (reads of personal data, changes, downloads, sign-ins). */
 export type AuditAction =

@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { database } from '../../db/client';
-import type { AppEnv, Bindings } from '../env';
-import { clock } from '../platform/clock';
-import { Forbidden, NotFound, Unauthenticated } from '../platform/errors';
-import { requireKey } from '../platform/keys';
+import { database } from '#db/client';
+import type { AppEnv, Bindings } from '#functions/env';
+import { clock } from '#functions/platform/clock';
+import { Forbidden, NotFound, Unauthenticated } from '#core/errors';
+import { requireKey } from '#functions/platform/keys';
 import { csrfMatches, readSession, SESSION_COOKIE, type StaffSession } from './sessions';
 
 export type StaffRole = StaffSession['user']['role'];

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { database } from '../../db/client';
-import { staffUsers } from '../../db/schema';
-import type { Bindings } from '../env';
-import { RateLimited, Unauthenticated } from '../platform/errors';
-import { requireKey } from '../platform/keys';
+import { database } from '#db/client';
+import { staffUsers } from '#db/schema';
+import type { Bindings } from '#functions/env';
+import { RateLimited, Unauthenticated } from '#core/errors';
+import { requireKey } from '#functions/platform/keys';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { createSession, csrfTokenFor, type NewSession } from './sessions';
 import { auditEntry } from './audit';

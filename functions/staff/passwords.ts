@@ -1,4 +1,4 @@
-import { base64url, fromBase64url, randomCharacters } from '../platform/crypto';
+import { base64url, fromBase64url, randomCharacters } from '#functions/platform/crypto';
 
 /**
  * Staff passwords: PBKDF2-SHA-256 through WebCrypto with a random 16-byte salt per user. The

@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { clock } from '../platform/clock';
-import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '../platform/openapi';
+import { clock } from '#functions/platform/clock';
+import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
 import { staffOnly, type StaffEnv } from './guard';
 import { decideRequest, enterPaperRequest, listRequests, openRequest } from './review';
 import { districtSummary } from './summary';
-import { createdRequests, paperRequest } from '../mobile-box/schemas';
-import { errorBody } from '../platform/http-errors';
+import { createdRequests, paperRequest } from '#functions/mobile-box/schemas';
+import { errorBody } from '#functions/http/http-errors';
 import { staffElection } from './election';
 import { csrfHeader, decisionRequest, requestDetails, requestIdParam, requestList, requestListQuery } from './schemas';
 

@@ -1,15 +1,15 @@
 import { and, count, eq, type SQL } from 'drizzle-orm';
-import { database } from '../../db/client';
-import { mobileBoxRequests } from '../../db/schema';
-import type { Bindings } from '../env';
-import type { Locale } from '../i18n';
-import { NotFound, Refused, ValidationFailed } from '../platform/errors';
-import { idempotent } from '../mobile-box/idempotency';
-import { prepareApplication, type SubmissionAnswer } from '../mobile-box/requests';
-import type { paperRequest } from '../mobile-box/schemas';
+import { database } from '#db/client';
+import { mobileBoxRequests } from '#db/schema';
+import type { Bindings } from '#functions/env';
+import type { Locale } from '#core/i18n';
+import { NotFound, Refused, ValidationFailed } from '#core/errors';
+import { idempotent } from '#functions/mobile-box/idempotency';
+import { prepareApplication, type SubmissionAnswer } from '#functions/mobile-box/requests';
+import type { paperRequest } from '#functions/mobile-box/schemas';
 import type { z } from 'zod';
-import { dataKeys } from '../platform/keys';
-import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '../mobile-box/seal';
+import { dataKeys } from '#functions/platform/keys';
+import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '#functions/mobile-box/seal';
 import { auditEntry } from './audit';
 import type { StaffSession } from './sessions';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { field } from '../platform/validation';
+import { field } from '#core/validation';
 
 /** Every state-changing staff request carries its session's CSRF token. */
 export const csrfHeader = z.object({ 'x-csrf-token': z.string().max(100).optional().meta({ description: 'The `csrfToken` from the login answer.' }) });

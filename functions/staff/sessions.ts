@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, or } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { staffSessions, staffUsers } from '../../db/schema';
-import { base64url, personalNumberHash } from '../platform/crypto';
+import type { Database } from '#db/client';
+import { staffSessions, staffUsers } from '#db/schema';
+import { base64url, personalNumberHash } from '#functions/platform/crypto';
 
 /** A session ends after 30 minutes without a request, and after 12 hours whatever happens. */
 export const IDLE_MS = 30 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { database } from '../../db/client';
-import { mobileBoxRequests } from '../../db/schema';
-import type { Bindings } from '../env';
+import { database } from '#db/client';
+import { mobileBoxRequests } from '#db/schema';
+import type { Bindings } from '#functions/env';
 import { scope } from './review';
 import type { StaffSession } from './sessions';
 

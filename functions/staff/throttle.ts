@@ -1,7 +1,7 @@
 import { eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { loginFailures } from '../../db/schema';
-import { personalNumberHash } from '../platform/crypto';
+import type { Database } from '#db/client';
+import { loginFailures } from '#db/schema';
+import { personalNumberHash } from '#functions/platform/crypto';
 
 /** Failed logins allowed in a window, per account and per client, before 429. */
 export const ACCOUNT_FAILURES = 5;

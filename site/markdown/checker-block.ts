@@ -1,7 +1,7 @@
-import { ABSENTEE_DECISIONS, CURRENT_ADDRESS_DECISIONS, MOBILE_BOX_DECISIONS } from '../../functions/elections/checkers';
-import { actionDeadline } from '../../functions/elections/deadlines';
-import { electionTiming, type Election } from '../../functions/elections/schema';
-import { formatDay, formatDayUntil, label, t, type Locale, type PlainKey } from '../../functions/i18n';
+import { ABSENTEE_DECISIONS, CURRENT_ADDRESS_DECISIONS, MOBILE_BOX_DECISIONS } from '#core/elections/checkers';
+import { actionDeadline } from '#core/elections/deadlines';
+import { electionTiming, type Election } from '#core/elections/schema';
+import { formatDay, formatDayUntil, label, t, type Locale, type PlainKey } from '#core/i18n';
 import { escapeHtml } from './html';
 
 type Option = 'yes' | 'no' | 'unknown';
@@ -25,7 +25,7 @@ const deadlineDay = (election: Election, action: Parameters<typeof actionDeadlin
 /** The election's phone for mobile-box questions, as its data file gives it. */
 const mobileBoxPhone = (election: Election) => election.help.find((c) => c.kind === 'phone' && c.for.includes('mobile-box'))?.value ?? '';
 
-/** The checkers a guide can embed with `{{checker:<id>}}`; rules live in functions/elections/checkers.ts. */
+/** The checkers a guide can embed with `{{checker:<id>}}`; rules live in functions/core/elections/checkers.ts. */
 export const CHECKERS: Record<string, CheckerDefinition> = {
   'current-address': {
     title: 'guides.checker.currentAddress.title',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTRIES } from '../../functions/platform/countries';
+import { COUNTRIES } from '#core/countries';
 
 export const GUIDE_TOPICS = ['voting', 'voter-list', 'absentee', 'observers', 'consular'] as const;
 

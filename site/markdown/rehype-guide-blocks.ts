@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type {} from 'mdast-util-to-hast'; // registers the `raw` node type in hast
-import { getElection } from '../../functions/elections/registry';
-import { isLocale, type Locale } from '../../functions/i18n';
+import { getElection } from '#functions/elections/registry';
+import { isLocale, type Locale } from '#core/i18n';
 import { renderChecker } from './checker-block';
-import { dataTable } from '../../functions/platform/data-table';
+import { dataTable } from '#core/data-table';
 import { renderTable } from './table-block';
 
 interface VFileLike {

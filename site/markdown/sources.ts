@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../functions/platform/localized';
+import type { LocalizedText } from '#core/localized';
 
 /** What each source document is, for the "Based on" line of a guide. */
 export const SOURCES: Record<string, LocalizedText> = {

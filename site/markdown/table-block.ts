@@ -1,6 +1,6 @@
-import type { Locale } from '../../functions/i18n';
+import type { Locale } from '#core/i18n';
 import { escapeHtml, telHref } from './html';
-import type { DataTable } from '../../functions/platform/data-table';
+import type { DataTable } from '#core/data-table';
 
 type Cell = DataTable['rows'][number][string];
 type Kind = DataTable['columns'][number]['kind'];

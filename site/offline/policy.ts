@@ -9,7 +9,7 @@
  * addresses), no confirmation, no staff page, no `/api/*` answer at all, and no response that
  * says `no-store` or `private`.
  *
- * This file imports nothing: the build (scripts/service-worker.mjs) puts it into sw.js as it is.
+ * This file imports nothing: the build (scripts/service-worker.ts) puts it into sw.js as it is.
  */
 
 /** How the worker answers a request: network first with the stored copy as fallback, cache first, or not at all. */

@@ -1,5 +1,5 @@
 /**
- * The service worker, served as /sw.js (built by scripts/service-worker.mjs with the rules of
+ * The service worker, served as /sw.js (built by scripts/service-worker.ts with the rules of
  * ./policy.ts put in front). A few explicit rules, all decided by ./policy.ts:
  * - kept pages are fetched network first; without a connection (or after NETWORK_WAIT_MS of
  *   a connection that does not answer) the stored copy is served, marked so that the page

@@ -1,5 +1,5 @@
-import { decideAbsentee, decideCurrentAddress, decideMobileBox, type Answer } from '../../functions/elections/checkers';
-import type { ElectionTiming } from '../../functions/elections/schema';
+import { decideAbsentee, decideCurrentAddress, decideMobileBox, type Answer } from '#core/elections/checkers';
+import type { ElectionTiming } from '#core/elections/schema';
 
 type Decide = (timing: ElectionTiming, values: Record<string, string>, now: Date) => string;
 

@@ -3,9 +3,9 @@
  * navigate to and show it in place; suggestions for settlements and streets; "near me"
  * asks for the location only when the button is pressed.
  */
-import { fill, pluralForm, type PluralForms } from '../../functions/i18n/plural';
-import { latin } from '../../functions/lookup/transliterate';
-import { COUNTRIES, type Country } from '../../functions/platform/countries';
+import { fill, pluralForm, type PluralForms } from '#core/i18n/plural';
+import { latin } from '#core/lookup/transliterate';
+import { COUNTRIES, type Country } from '#core/countries';
 
 async function showAnswer(form: HTMLFormElement, kind: string): Promise<void> {
   const target = document.querySelector<HTMLElement>(`[data-lookup-answer="${kind}"]`);

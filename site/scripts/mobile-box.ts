@@ -10,7 +10,7 @@
  * - "Change" on the check step lands with the focus in the field to change;
  * - the print buttons print.
  */
-import { DRAFT_KEY, draftTimeLeft, readDraft, writeDraft, type DraftFields } from '../offline/draft';
+import { DRAFT_KEY, draftTimeLeft, readDraft, writeDraft, type DraftFields } from '#site/offline/draft';
 
 const storage = (): Storage | undefined => {
   try {

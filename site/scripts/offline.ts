@@ -6,7 +6,7 @@
  * - on the first visit the worker did not see the page load, so the page names itself and the
  *   files it loaded; the worker keeps those its rules allow, and nothing else.
  */
-import type { KeepMessage } from '../offline/policy';
+import type { KeepMessage } from '#site/offline/policy';
 
 const notice = document.querySelector<HTMLElement>('[data-offline]');
 

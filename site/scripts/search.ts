@@ -1,4 +1,4 @@
-import { fill, pluralForm, type PluralForms } from '../../functions/i18n/plural';
+import { fill, pluralForm, type PluralForms } from '#core/i18n/plural';
 
 interface PagefindResultData {
   url: string;

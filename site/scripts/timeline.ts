@@ -1,5 +1,5 @@
-import { deadlineStatus, type DeadlineStatus } from '../../functions/elections/deadlines';
-import type { DeadlineTiming } from '../../functions/elections/schema';
+import { deadlineStatus, type DeadlineStatus } from '#core/elections/deadlines';
+import type { DeadlineTiming } from '#core/elections/schema';
 
 /** Re-marks the timeline for the reader's "now": a page built last week still tells the truth. */
 export function refreshTimelines(now = new Date()): void {

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
-import { LOCALES, type Locale } from '../../functions/i18n';
-import { embedOrigins } from '../../functions/platform/embed-origins';
-import type { Framing } from '../../functions/platform/security-headers';
+import { LOCALES, type Locale } from '#core/i18n';
+import { embedOrigins } from '#functions/http/embed-origins';
+import type { Framing } from '#functions/http/security-headers';
 
 const EMBED_PATH = new RegExp(`^/(?:${LOCALES.join('|')})/embed/`);
 

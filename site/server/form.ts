@@ -1,14 +1,14 @@
 import type { AstroGlobal } from 'astro';
 import { env } from 'cloudflare:workers';
 import type { z } from 'zod';
-import type { Bindings } from '../../functions/env';
-import { isLocale, type Locale } from '../../functions/i18n';
-import { ValidationFailed } from '../../functions/platform/errors';
-import { formInput, readFormPost } from '../../functions/platform/form-post';
-import { errorAnswer, type ErrorBody } from '../../functions/platform/http-errors';
-import { enforceRateLimit, type LimitedAction } from '../../functions/platform/rate-limit';
-import { TOKEN_FIELD, verifyChallenge } from '../../functions/platform/turnstile';
-import { parseInput, problemMessage } from '../../functions/platform/validation';
+import type { Bindings } from '#functions/env';
+import { isLocale, type Locale } from '#core/i18n';
+import { ValidationFailed } from '#core/errors';
+import { formInput, readFormPost } from '#functions/http/form-post';
+import { errorAnswer, type ErrorBody } from '#functions/http/http-errors';
+import { enforceRateLimit, type LimitedAction } from '#functions/http/rate-limit';
+import { TOKEN_FIELD, verifyChallenge } from '#functions/http/turnstile';
+import { parseInput, problemMessage } from '#core/validation';
 
 /** One line of the error summary: the message, linked to its field when it has one. */
 export interface SummaryError {

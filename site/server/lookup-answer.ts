@@ -1,8 +1,8 @@
 import type { AstroGlobal } from 'astro';
 import type { z } from 'zod';
-import { translator, type Locale } from '../../functions/i18n';
-import { countryField } from '../../functions/lookup/schemas';
-import { DEFAULT_COUNTRY } from '../components/lookup/default-country';
+import { translator, type Locale } from '#core/i18n';
+import { countryField } from '#functions/lookup/schemas';
+import { DEFAULT_COUNTRY } from '#site/components/lookup/default-country';
 import { handleForm, pageLocale, type FormOptions } from './form';
 
 /**

@@ -1,11 +1,11 @@
-import { database } from '../../db/client';
-import type { Locale } from '../../functions/i18n';
-import { lookupByAddress, lookupByPersonalNumber, type AddressResult } from '../../functions/lookup/lookup';
-import { recordLookupOutcome } from '../../functions/lookup/outcomes';
-import { onReplicas } from '../../functions/platform/d1-sessions';
-import { addressQuery, lookupRequest } from '../../functions/lookup/schemas';
-import type { PersonalStationView } from '../../functions/lookup/station-view';
-import { addressFormFieldId, idFormFieldId } from '../components/lookup/field-ids';
+import { database } from '#db/client';
+import type { Locale } from '#core/i18n';
+import { lookupByAddress, lookupByPersonalNumber, type AddressResult } from '#functions/lookup/lookup';
+import { recordLookupOutcome } from '#functions/lookup/outcomes';
+import { onReplicas } from '#functions/platform/d1-sessions';
+import { addressQuery, lookupRequest } from '#functions/lookup/schemas';
+import type { PersonalStationView } from '#functions/lookup/station-view';
+import { addressFormFieldId, idFormFieldId } from '#site/components/lookup/field-ids';
 import type { FormOptions } from './form';
 
 /**

@@ -1,14 +1,14 @@
 import type { AstroGlobal } from 'astro';
 import { env } from 'cloudflare:workers';
-import { MOBILE_BOX_LISTS, mobileBoxFieldId } from '../components/mobile-box/field-ids';
-import { currentElection } from '../../functions/elections/choose';
-import type { Election } from '../../functions/elections/schema';
-import type { Bindings } from '../../functions/env';
-import { translator, type Locale } from '../../functions/i18n';
-import { clock } from '../../functions/platform/clock';
-import type { LimitedAction } from '../../functions/platform/rate-limit';
+import { MOBILE_BOX_LISTS, mobileBoxFieldId } from '#site/components/mobile-box/field-ids';
+import { currentElection } from '#functions/elections/choose';
+import type { Election } from '#core/elections/schema';
+import type { Bindings } from '#functions/env';
+import { translator, type Locale } from '#core/i18n';
+import { clock } from '#functions/platform/clock';
+import type { LimitedAction } from '#functions/http/rate-limit';
 import type { z } from 'zod';
-import { mobileBoxRequest } from '../../functions/mobile-box/schemas';
+import { mobileBoxRequest } from '#functions/mobile-box/schemas';
 import { handleForm, pageLocale, type FormOutcome, type Typed } from './form';
 
 export interface MobileBoxContext {

@@ -5,13 +5,13 @@
 // back to the page with `?done=<code>` (PRG).
 import type { AstroGlobal } from 'astro';
 import { z } from 'zod';
-import type { Locale } from '../../functions/i18n';
-import { clock } from '../../functions/platform/clock';
-import { field, metaOf } from '../../functions/platform/validation';
-import { handOver, locateStop, setOrder, updateSection } from '../../functions/sections/changes';
-import { moveStop, type MoveDirection } from '../../functions/sections/route-order';
-import { locationRequest, orderRequest, registerRequest, sectionUpdate, stopIdParam } from '../../functions/sections/schemas';
-import { registerStops, removeStop } from '../../functions/sections/stops';
+import type { Locale } from '#core/i18n';
+import { clock } from '#functions/platform/clock';
+import { field, metaOf } from '#core/validation';
+import { handOver, locateStop, setOrder, updateSection } from '#functions/sections/changes';
+import { moveStop, type MoveDirection } from '#core/sections/route-order';
+import { locationRequest, orderRequest, registerRequest, sectionUpdate, stopIdParam } from '#functions/sections/schemas';
+import { registerStops, removeStop } from '#functions/sections/stops';
 import { handleForm, type FormOutcome } from './form';
 import { adminPath, type StaffPage } from './staff-page';
 

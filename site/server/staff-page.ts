@@ -1,12 +1,12 @@
 import type { AstroCookieSetOptions, AstroGlobal } from 'astro';
 import { env } from 'cloudflare:workers';
-import { LOCALES, translator, type Locale } from '../../functions/i18n';
-import { Forbidden, NotFound, Unauthenticated } from '../../functions/platform/errors';
-import { readFormPost } from '../../functions/platform/form-post';
-import { errorAnswer } from '../../functions/platform/http-errors';
-import { requireKey } from '../../functions/platform/keys';
-import { guardStaff, type StaffRole } from '../../functions/staff/guard';
-import { csrfTokenFor, SESSION_COOKIE, type StaffSession } from '../../functions/staff/sessions';
+import { LOCALES, translator, type Locale } from '#core/i18n';
+import { Forbidden, NotFound, Unauthenticated } from '#core/errors';
+import { readFormPost } from '#functions/http/form-post';
+import { errorAnswer } from '#functions/http/http-errors';
+import { requireKey } from '#functions/platform/keys';
+import { guardStaff, type StaffRole } from '#functions/staff/guard';
+import { csrfTokenFor, SESSION_COOKIE, type StaffSession } from '#functions/staff/sessions';
 import { pageLocale } from './form';
 
 /** The hidden form field that carries the session's CSRF token (the API's `X-CSRF-Token`). */

@@ -1,5 +1,5 @@
 import type { D1Migration } from 'cloudflare:test';
-import type { Bindings } from '../../functions/env';
+import type { Bindings } from '#functions/env';
 
 declare global {
   namespace Cloudflare {

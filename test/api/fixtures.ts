@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
-import { database } from '../../db/client';
-import { addressRanges, importGenerations, registerEntries, stations } from '../../db/schema';
-import { placeKey } from '../../functions/lookup/normalize';
-import { searchKey } from '../../functions/lookup/search-key';
-import { personalNumberHash } from '../../functions/platform/crypto';
+import { database } from '#db/client';
+import { addressRanges, importGenerations, registerEntries, stations } from '#db/schema';
+import { placeKey } from '#core/lookup/normalize';
+import { searchKey } from '#core/lookup/search-key';
+import { personalNumberHash } from '#functions/platform/crypto';
 
 /** Valid personal numbers (checksums right) used by the API tests. */
 export const IDS = {

@@ -1,5 +1,5 @@
-import { errorBody } from '../../functions/platform/http-errors';
-import { SECURITY_HEADERS } from '../../functions/platform/security-headers';
+import { errorBody } from '#functions/http/http-errors';
+import { SECURITY_HEADERS } from '#functions/http/security-headers';
 import { api } from './helpers';
 
 /**

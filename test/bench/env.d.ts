@@ -11,7 +11,7 @@ declare global {
 
 declare module 'vitest' {
   interface TaskMeta {
-    /** What a bench measured, read by scripts/bench-routes.mjs. */
+    /** What a bench measured, read by scripts/bench/bench-routes.ts. */
     bench?: { clock: ClockBehaviour; figures: Figure[] };
   }
 }

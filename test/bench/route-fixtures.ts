@@ -1,7 +1,7 @@
-import { REFERENCE_ALPHABET } from '../../functions/mobile-box/references';
-import { dataTableById } from '../../functions/platform/data-tables';
-import type { RouteCsvHeaders, RouteCsvRow } from '../../functions/sections/route-csv';
-import type { RouteBase, RouteStop } from '../../functions/sections/route-order';
+import { REFERENCE_ALPHABET } from '#functions/mobile-box/references';
+import { dataTableById } from '#functions/elections/data-tables';
+import type { RouteCsvHeaders, RouteCsvRow } from '#core/sections/route-csv';
+import type { RouteBase, RouteStop } from '#core/sections/route-order';
 
 // Synthetic but lifelike Sofia stops for the route bench: every run builds the same ones.
 

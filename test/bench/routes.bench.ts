@@ -1,10 +1,10 @@
 import { it } from 'vitest';
-import { routeCsv } from '../../functions/sections/route-csv';
-import { addressOrder, orderRoute, tourLength } from '../../functions/sections/route-order';
+import { routeCsv } from '#core/sections/route-csv';
+import { addressOrder, orderRoute, tourLength } from '#core/sections/route-order';
 import { BASE, HEADERS, routeRows, seeded, sofiaStops } from './route-fixtures';
 import { clockBehaviour, measure } from './timing';
 
-// Times the route functions inside workerd for scripts/bench-routes.mjs, which prints the
+// Times the route functions inside workerd for scripts/bench/bench-routes.ts, which prints the
 // figures. Never fails on a slow figure: a bench reports, it does not judge.
 
 const RUNS = 20;

@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_APPLICATIONS } from '../../db/seed/demo-applications';
-import { demoPasswordsFile, demoStaff } from '../../db/seed/demo-staff';
-import { requestIdHash, unsealPerson, unsealRepresentative } from '../../functions/mobile-box/seal';
-import { hashPassword, verifyPassword } from '../../functions/staff/passwords';
-import { DEMO_NOW, readVars } from '../../scripts/dev-vars.mjs';
+import { DEMO_APPLICATIONS } from '#scripts/seed/demo-applications';
+import { demoPasswordsFile, demoStaff } from '#scripts/seed/demo-staff';
+import { requestIdHash, unsealPerson, unsealRepresentative } from '#functions/mobile-box/seal';
+import { hashPassword, verifyPassword } from '#functions/staff/passwords';
+import { DEMO_NOW, readVars } from '#scripts/dev-vars';
 import { exec, freshDatabase, rows, runTool } from './helpers';
 
-// The demo seed `npm start` runs after the stations (db/seed/load-staff-demo.ts), against a real
+// The demo seed `npm start` runs after the stations (scripts/seed/load-staff-demo.ts), against a real
 // local D1: the accounts go through `npm run user:add`, the applications through the application
 // code. One database for the whole story, since every run starts wrangler (and user:add does too).
 const T = 240_000;
@@ -17,7 +17,7 @@ type User = { email: string; role: string; district: string | null; password_has
 type Request = { id: number; election_id: string; ballot: string; reference: string; id_hash: string; district: string; late: number; channel: string; record_key: string; person_sealed: string; representative_sealed: string | null; created_at: string };
 const users = (state: string) => rows<User>(state, 'SELECT email, role, district, password_hash, disabled_at, updated_at FROM staff_users ORDER BY id');
 const requests = (state: string) => rows<Request>(state, 'SELECT * FROM mobile_box_requests ORDER BY id');
-const seed = (state: string) => runTool('db/seed/load-staff-demo.ts', ['--persist-to', state], { DATA_KEY });
+const seed = (state: string) => runTool('scripts/seed/load-staff-demo.ts', ['--persist-to', state], { DATA_KEY });
 
 /** Every value of every table, as text: what anyone reading the database file sees. */
 function everything(state: string): string {

@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { D1Target } from '../../db/import/d1';
+import type { D1Target } from '#scripts/import/d1';
 
 export const TEST_LOOKUP_KEY = 'aW1wb3J0LXRlc3Qta2V5LWltcG9ydC10ZXN0LWtleS0xMjM0';
 export const OTHER_LOOKUP_KEY = 'b3RoZXItaW1wb3J0LWtleS1vdGhlci1pbXBvcnQta2V5LTk4';
@@ -41,7 +41,7 @@ export function freshDatabase(): { dir: string; state: string; target: D1Target;
 
 /** `npm run import` for Bulgaria's 2024 election into a database, with a LOOKUP_KEY. */
 export function importCli(state: string, args: string[], lookupKey = TEST_LOOKUP_KEY) {
-  return spawnSync('tsx', ['db/cli/import.ts', '--country', 'BG', '--election', 'bg-2024-06-09', '--persist-to', state, ...args], {
+  return spawnSync('tsx', ['scripts/cli/import.ts', '--country', 'BG', '--election', 'bg-2024-06-09', '--persist-to', state, ...args], {
     env: { ...baseEnv, LOOKUP_KEY: lookupKey },
     encoding: 'utf8',
   });

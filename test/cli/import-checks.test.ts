@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupKeyFingerprint } from '../../functions/platform/crypto';
+import { lookupKeyFingerprint } from '#functions/platform/crypto';
 import { count, freshDatabase, importCli, OTHER_LOOKUP_KEY, register, rows, runTool, STATIONS, STATIONS_HEADER, TEST_LOOKUP_KEY } from './helpers';
 
 // The real CLI against a real local D1 (wrangler's own), a fresh database per test.
@@ -62,7 +62,7 @@ describe('npm run import refuses', () => {
     const run = importCli(db.state, ['--stations', db.file('broken.csv', 'number,name\n1,x\n')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('broken.csv: the header lacks address, settlement, district, constituency, lat, lon, step_free, mobile');
-    const wrong = runTool('db/cli/import.ts', ['--country', 'XX']);
+    const wrong = runTool('scripts/cli/import.ts', ['--country', 'XX']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--country must be one of BG, KG, KZ');
     const encoding = importCli(db.state, ['--stations', 'x.csv', '--encoding', 'koi8-r']);

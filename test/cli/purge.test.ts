@@ -8,7 +8,7 @@ describe('npm run purge', () => {
   it('deletes the register of elections long over, and expired reports', async () => {
     const db = freshDatabase();
     expect(importCli(db.state, ['--stations', db.file('stations.csv', STATIONS), '--register', db.file('r.csv', register(['7501020018', '234601001']))]).status).toBe(0);
-    const run = runTool('db/cli/purge.ts', ['--persist-to', db.state, '--keep-days', '30']);
+    const run = runTool('scripts/cli/purge.ts', ['--persist-to', db.state, '--keep-days', '30']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Deleted 1 register entries');
     expect(count(db.state, 'register_entries')).toBe(0);
@@ -25,12 +25,12 @@ describe('npm run purge', () => {
         ${[request('AAAAA-AAAAA', 'ep', 'mladost', '2024-09-07'), request('BBBBB-BBBBB', 'ns', 'mladost', '2024-09-07'), request('CCCCC-CCCCC', 'ns', 'mladost', '2024-09-07'), request('DDDDD-DDDDD', 'ep', 'lyulin', '2999-01-01')].join(',\n')};
        INSERT INTO mobile_box_counts (election_id, district, ballot, status, count) VALUES ('bg-2024-06-09', 'mladost', 'ns', 'received', 5);`,
     );
-    const dry = runTool('db/cli/purge.ts', ['--persist-to', db.state, '--dry-run']);
+    const dry = runTool('scripts/cli/purge.ts', ['--persist-to', db.state, '--dry-run']);
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('Would delete 0 register entries, 0 expired problem reports and 3 mobile-box requests');
     expect(count(db.state, 'mobile_box_requests')).toBe(4);
 
-    const run = runTool('db/cli/purge.ts', ['--persist-to', db.state]);
+    const run = runTool('scripts/cli/purge.ts', ['--persist-to', db.state]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('3 mobile-box requests (their counts kept)');
     expect(rows<{ reference: string }>(db.state, 'SELECT reference FROM mobile_box_requests')).toEqual([{ reference: 'DDDDD-DDDDD' }]);

@@ -1,9 +1,9 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { seal, sealedKeyId, dataKeyId, unseal } from '../../functions/platform/crypto';
-import { reportSeal } from '../../functions/reports/reports';
-import { requestIdHash, sealPerson, sealRepresentative, unsealPerson, unsealRepresentative } from '../../functions/mobile-box/seal';
-import { sealLocation, unsealLocation } from '../../functions/sections/route';
+import { seal, sealedKeyId, dataKeyId, unseal } from '#functions/platform/crypto';
+import { reportSeal } from '#functions/reports/reports';
+import { requestIdHash, sealPerson, sealRepresentative, unsealPerson, unsealRepresentative } from '#functions/mobile-box/seal';
+import { sealLocation, unsealLocation } from '#functions/sections/route';
 import { exec, freshDatabase, importCli, rows, runTool, STATIONS, TEST_LOOKUP_KEY } from './helpers';
 
 const OLD = 'b2xkLWRhdGEta2V5LW9sZC1kYXRhLWtleS1vbGQtZGF0YS1r';
@@ -36,7 +36,7 @@ describe('npm run rekey', () => {
         (${station}, 'other', 'Old plaintext details', NULL, ${q(legacyContact)}, NULL, 'bg', '2026-11-30T00:00:00.000Z', '2027-02-28T00:00:00.000Z');`,
     );
     const env = { DATA_KEY: NEW, DATA_KEY_OLD: OLD, LOOKUP_KEY: TEST_LOOKUP_KEY };
-    const run = runTool('db/cli/rekey.ts', ['--persist-to', db.state], env);
+    const run = runTool('scripts/cli/rekey.ts', ['--persist-to', db.state], env);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Re-encrypting 2 reports under the current DATA_KEY; 0 already are.');
 
@@ -54,7 +54,7 @@ describe('npm run rekey', () => {
     // A value moved to another report does not decrypt there.
     await expect(unseal({ current: NEW }, reportSeal('details', second!.record_key), first!.details_sealed)).rejects.toThrow();
 
-    const again = runTool('db/cli/rekey.ts', ['--persist-to', db.state], env);
+    const again = runTool('scripts/cli/rekey.ts', ['--persist-to', db.state], env);
     expect(again.stdout).toContain('Re-encrypting 0 reports under the current DATA_KEY; 2 already are.');
   }, 120_000);
 
@@ -73,7 +73,7 @@ describe('npm run rekey', () => {
        VALUES (1, 'bg-2024-06-09', 1, 'mladost', 1, '${recordKey}', '${await sealLocation(old, recordKey, { lat: 42.65, lon: 23.38 })}', '2024-05-20T07:00:00.000Z', 1, '2024-09-07');`,
     );
     const env = { DATA_KEY: NEW, DATA_KEY_OLD: OLD, LOOKUP_KEY: TEST_LOOKUP_KEY };
-    const run = runTool('db/cli/rekey.ts', ['--persist-to', db.state], env);
+    const run = runTool('scripts/cli/rekey.ts', ['--persist-to', db.state], env);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Re-encrypting 1 mobile-box requests under the current DATA_KEY; 0 already are.');
     const [row] = rows<{ id_hash: string; person_sealed: string; representative_sealed: string }>(db.state, 'SELECT id_hash, person_sealed, representative_sealed FROM mobile_box_requests');
@@ -85,11 +85,11 @@ describe('npm run rekey', () => {
     expect(run.stdout).toContain("Re-encrypting 1 route stops' coordinates under the current DATA_KEY; 0 already are.");
     const [stop] = rows<{ location_sealed: string }>(db.state, 'SELECT location_sealed FROM route_stops');
     expect(await unsealLocation(fresh, recordKey, stop!.location_sealed)).toEqual({ lat: 42.65, lon: 23.38 });
-    expect(runTool('db/cli/rekey.ts', ['--persist-to', db.state], env).stdout).toContain('Re-encrypting 0 mobile-box requests under the current DATA_KEY; 1 already are.');
+    expect(runTool('scripts/cli/rekey.ts', ['--persist-to', db.state], env).stdout).toContain('Re-encrypting 0 mobile-box requests under the current DATA_KEY; 1 already are.');
   }, 120_000);
 
   it('refuses a missing or short DATA_KEY for production', () => {
-    const run = runTool('db/cli/rekey.ts', ['--remote'], { DATA_KEY: 'short' });
+    const run = runTool('scripts/cli/rekey.ts', ['--remote'], { DATA_KEY: 'short' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('DATA_KEY is too short');
   });

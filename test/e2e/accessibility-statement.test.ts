@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { formatDay, LOCALES, t } from '../../functions/i18n';
+import { formatDay, LOCALES, t } from '#core/i18n';
 import { axeViolations, hasHorizontalScroll, openContext } from './browser';
 
 // The accessibility statement (/<locale>/accessibility/): prerendered in five languages, clean

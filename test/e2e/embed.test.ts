@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Frame, Page, Response as PageResponse } from 'playwright-core';
-import { demoData } from '../../db/seed/demo-data';
-import { SECURITY_HEADERS } from '../../functions/platform/security-headers';
+import { demoData } from '#scripts/seed/demo-data';
+import { SECURITY_HEADERS } from '#functions/http/security-headers';
 import { accessibilityChecker, openContext } from './browser';
 import { startEmbedHost } from './embed-host';
 

@@ -2,10 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { DemoStaff } from '../../db/seed/demo-staff';
-import { build } from '../../scripts/build.mjs';
-import { startDevServer } from '../../scripts/dev-server.mjs';
-import { demoStaff, prepareLocalDatabase } from '../../scripts/local-db.mjs';
+import type { DemoStaff } from '#scripts/seed/demo-staff';
+import { build } from '#scripts/build';
+import { startDevServer } from '#scripts/dev-server';
+import { demoStaff, prepareLocalDatabase } from '#scripts/local-db';
 import { assertChromiumInstalled } from './browser';
 import { FIXED_HOST_PORT, startEmbedHost } from './embed-host';
 

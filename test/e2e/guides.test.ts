@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ELECTIONS } from '../../functions/elections/registry';
-import { LOCALES } from '../../functions/i18n';
+import { ELECTIONS } from '#functions/elections/registry';
+import { LOCALES } from '#core/i18n';
 import { axeViolations, hasHorizontalScroll, openContext } from './browser';
 
 const baseUrl = inject('baseUrl');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { LOCALES } from '../../functions/i18n';
+import { LOCALES } from '#core/i18n';
 import { axeViolations, hasHorizontalScroll, openContext } from './browser';
 
 const baseUrl = inject('baseUrl');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { demoData } from '../../db/seed/demo-data';
+import { demoData } from '#scripts/seed/demo-data';
 import { accessibilityChecker, openContext } from './browser';
 
 // One phone's browser through the whole file: what it opened once opens again offline, and

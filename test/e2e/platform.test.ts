@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { demoData } from '../../db/seed/demo-data';
+import { demoData } from '#scripts/seed/demo-data';
 import { axeViolations, hasHorizontalScroll, openContext } from './browser';
 
 // The real Worker (functions/worker.ts under wrangler dev): what the Hono tests cannot see,

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { app, openApiDocument } from '../../functions/app';
-import { ERROR_CODES } from '../../functions/platform/http-errors';
+import { app, openApiDocument } from '#functions/app';
+import { ERROR_CODES } from '#functions/http/http-errors';
 
 const document = openApiDocument() as unknown as {
   openapi: string;

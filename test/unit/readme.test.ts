@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { demoData } from '../../db/seed/demo-data';
-import { inRange, placeKey } from '../../functions/lookup/normalize';
+import { demoData } from '#scripts/seed/demo-data';
+import { inRange, placeKey } from '#core/lookup/normalize';
 
 const readme = readFileSync('README.md', 'utf8');
 const data = demoData();

@@ -1,5 +1,5 @@
-import type { Country } from '../../../functions/platform/countries';
-import type { Locale } from '../../../functions/i18n';
+import type { Country } from '#core/countries';
+import type { Locale } from '#core/i18n';
 
 /** The country a form preselects for a page language (the visitor can change it). */
 export const DEFAULT_COUNTRY: Record<Locale, Country> = { bg: 'BG', en: 'BG', ru: 'KG', ky: 'KG', kk: 'KZ' };

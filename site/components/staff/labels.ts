@@ -1,10 +1,10 @@
 // How the staff pages word the values of a request: its ballot with the form's number from the
 // election data, its district by name, its status and channel, and a date-time in Sofia's time.
-import type { MobileBoxConfig } from '../../../functions/elections/schema';
-import { formatDay, t, type Locale } from '../../../functions/i18n';
-import { districtById } from '../../../functions/mobile-box/districts';
-import { localDate } from '../../../functions/platform/zoned-time';
-import type { DistrictSummary } from '../../../functions/staff/summary';
+import type { MobileBoxConfig } from '#core/elections/schema';
+import { formatDay, t, type Locale } from '#core/i18n';
+import { districtById } from '#functions/mobile-box/districts';
+import { localDate } from '#core/zoned-time';
+import type { DistrictSummary } from '#functions/staff/summary';
 
 /** What the two views of the district summary (its table and the threshold flags) are given. */
 export interface DistrictSummaryProps {

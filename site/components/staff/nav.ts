@@ -1,7 +1,7 @@
 // The staff menu, in one list: each entry is a staff page, the roles that see it, and the key
 // of its label. Add an entry here and it appears in the header of every staff page.
-import type { PlainKey } from '../../../functions/i18n';
-import type { StaffRole } from '../../../functions/staff/guard';
+import type { PlainKey } from '#core/i18n';
+import type { StaffRole } from '#functions/staff/guard';
 
 export interface StaffNavItem {
   /** Names the entry for `current` and for tests (`data-staff-nav-item`). */

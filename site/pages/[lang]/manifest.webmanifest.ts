@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { LOCALES, translator, type Locale } from '../../../functions/i18n';
+import { LOCALES, translator, type Locale } from '#core/i18n';
 
 /**
  * The web app manifest, one per locale (built as /<locale>/manifest.webmanifest): an installed
  * Voter Desk opens at the home page of the language it was installed from (a page the service
  * worker can keep; `/` only redirects), and its description is in that language. One `id`, so
- * the five are one app. The icons are drawn by scripts/icons.mjs.
+ * the five are one app. The icons are drawn by scripts/icons.ts.
  */
 export const getStaticPaths = (() => LOCALES.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
 

@@ -1,4 +1,4 @@
-import { resolve, type JsonSchema, type OpenApiDocument } from '../openapi-operations';
+import { resolve, type JsonSchema, type OpenApiDocument } from '#test/api/openapi-operations';
 
 /**
  * The fuzz run's inputs, from a seed: the same seed gives the same cases in the same order, so

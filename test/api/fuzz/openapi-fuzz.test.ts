@@ -1,14 +1,14 @@
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDigits } from '../../../functions/lookup/personal-numbers';
-import { MAX_BODY_BYTES } from '../../../functions/platform/api-middleware';
-import { RATE_LIMITS } from '../../../functions/platform/rate-limit';
-import { seedFixtures } from '../fixtures';
-import { api, tableRowCounts } from '../helpers';
-import { CAMPAIGN, VOTER } from '../mobile-box/fixtures';
-import { envelopeProblem, fillPath, missingSecurityHeaders, operationsOf, servedDocument, type Operation, type Parameter } from '../openapi-operations';
-import { apply } from '../sections/fixtures';
-import { account, signIn } from '../staff/fixtures';
+import { checkDigits } from '#core/lookup/personal-numbers';
+import { MAX_BODY_BYTES } from '#functions/http/api-middleware';
+import { RATE_LIMITS } from '#functions/http/rate-limit';
+import { seedFixtures } from '#test/api/fixtures';
+import { api, tableRowCounts } from '#test/api/helpers';
+import { CAMPAIGN, VOTER } from '#test/api/mobile-box/fixtures';
+import { envelopeProblem, fillPath, missingSecurityHeaders, operationsOf, servedDocument, type Operation, type Parameter } from '#test/api/openapi-operations';
+import { apply } from '#test/api/sections/fixtures';
+import { account, signIn } from '#test/api/staff/fixtures';
 import { fieldPaths, longText, nested, oddStrings, random, sample, surelyInvalid, withField, WRONG_TYPES, type Random } from './generator';
 
 /**

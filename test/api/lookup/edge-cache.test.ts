@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { database } from '../../../db/client';
-import { stations } from '../../../db/schema';
-import { BOOKMARK_HEADER } from '../../../functions/platform/d1-sessions';
-import { api } from '../helpers';
-import { IDS, postJson, seedFixtures } from '../fixtures';
+import { database } from '#db/client';
+import { stations } from '#db/schema';
+import { BOOKMARK_HEADER } from '#functions/platform/d1-sessions';
+import { api } from '#test/api/helpers';
+import { IDS, postJson, seedFixtures } from '#test/api/fixtures';
 
 // The test pool turns the edge cache off (vitest.api.config.ts) so other files read D1 every
 // time; here it is on, as in production.

@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { database } from '../../../db/client';
-import { addressRanges } from '../../../db/schema';
-import { placeKey } from '../../../functions/lookup/normalize';
-import { searchKey } from '../../../functions/lookup/search-key';
-import type { Country } from '../../../functions/platform/countries';
-import { api, countingDatabase } from '../helpers';
-import { postJson, seedFixtures } from '../fixtures';
+import { database } from '#db/client';
+import { addressRanges } from '#db/schema';
+import { placeKey } from '#core/lookup/normalize';
+import { searchKey } from '#core/lookup/search-key';
+import type { Country } from '#core/countries';
+import { api, countingDatabase } from '#test/api/helpers';
+import { postJson, seedFixtures } from '#test/api/fixtures';
 
 type AddressJson = { settlement: string; street?: string; matches: { station: { number: string } }[] };
 const search = async (body: Record<string, unknown>, bindings: Partial<Cloudflare.Env> = {}) => {

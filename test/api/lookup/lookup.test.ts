@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { api, countingDatabase, startOfSteadyWindow } from '../helpers';
-import { IDS, postJson, seedFixtures } from '../fixtures';
+import { api, countingDatabase, startOfSteadyWindow } from '#test/api/helpers';
+import { IDS, postJson, seedFixtures } from '#test/api/fixtures';
 
 interface ErrorJson {
   error: { code: string; message: string; field?: string; problem?: string; help?: { label: string; href: string }[] };

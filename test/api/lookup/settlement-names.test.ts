@@ -1,13 +1,13 @@
 import { env } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { database } from '../../../db/client';
-import { settlementNames, stations } from '../../../db/schema';
-import { placeKey } from '../../../functions/lookup/normalize';
-import { queryKeys, searchKey } from '../../../functions/lookup/search-key';
-import { settlementSuggestionsQuery } from '../../../functions/lookup/stations';
-import { api } from '../helpers';
-import { seedFixtures } from '../fixtures';
+import { database } from '#db/client';
+import { settlementNames, stations } from '#db/schema';
+import { placeKey } from '#core/lookup/normalize';
+import { queryKeys, searchKey } from '#core/lookup/search-key';
+import { settlementSuggestionsQuery } from '#functions/lookup/stations';
+import { api } from '#test/api/helpers';
+import { seedFixtures } from '#test/api/fixtures';
 
 const ELECTION = 'bg-2024-06-09';
 const db = database(env.DB);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../helpers';
-import { postJson, seedFixtures } from '../fixtures';
+import { api } from '#test/api/helpers';
+import { postJson, seedFixtures } from '#test/api/fixtures';
 
 const search = (body: Record<string, unknown>) => api('/api/stations/search', postJson(body, '10.3.0.1'));
 const near = (body: Record<string, unknown>) => api('/api/stations/near', postJson(body, '10.3.0.2'));

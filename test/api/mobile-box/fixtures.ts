@@ -1,5 +1,5 @@
-import { VOTER } from '../../shared/voter';
-import { api } from '../helpers';
+import { VOTER } from '#test/shared/voter';
+import { api } from '#test/api/helpers';
 
 /** Inside the 2024 campaign, before the regular deadline (Sofia time). */
 export const CAMPAIGN = '2024-05-20T10:00:00+03:00';

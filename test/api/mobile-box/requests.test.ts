@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { database } from '../../../db/client';
-import { mobileBoxRequests } from '../../../db/schema';
-import { requestIdHash } from '../../../functions/mobile-box/seal';
-import { startOfSteadyWindow } from '../helpers';
+import { database } from '#db/client';
+import { mobileBoxRequests } from '#db/schema';
+import { requestIdHash } from '#functions/mobile-box/seal';
+import { startOfSteadyWindow } from '#test/api/helpers';
 import { CLOSED, LATE, submit, VOTER, type Created, type ErrorJson } from './fixtures';
 
 const REFERENCE = /^[A-HJKMNP-TW-Z2-9]{5}-[A-HJKMNP-TW-Z2-9]{5}$/;
@@ -126,7 +126,7 @@ describe('POST /api/mobile-box-requests', () => {
     const unknown = await submit(voter('9945123752', { address: { district: 'atlantis', street: 'x', number: '1' } }));
     expect(((await unknown.json()) as ErrorJson).error.fields).toEqual([expect.objectContaining({ field: 'address.district', code: 'invalid_choice' })]);
     expect((await submit(voter('9945123752', { fullName: 'x'.repeat(17 * 1024) }))).status).toBe(413);
-    const form = await (await import('../helpers')).api('/api/mobile-box-requests', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
+    const form = await (await import('#test/api/helpers')).api('/api/mobile-box-requests', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
     expect(form.status).toBe(415);
   });
 

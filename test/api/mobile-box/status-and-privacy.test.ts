@@ -2,11 +2,11 @@ import { createExecutionContext, createScheduledController } from 'cloudflare:te
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { database } from '../../../db/client';
-import { mobileBoxCounts, mobileBoxRequests } from '../../../db/schema';
-import { sealReason } from '../../../functions/mobile-box/seal';
-import { scheduled } from '../../../functions/scheduled';
-import { countingDatabase } from '../helpers';
+import { database } from '#db/client';
+import { mobileBoxCounts, mobileBoxRequests } from '#db/schema';
+import { sealReason } from '#functions/mobile-box/seal';
+import { scheduled } from '#functions/scheduled';
+import { countingDatabase } from '#test/api/helpers';
 import { status, submit, VOTER, type Created, type ErrorJson } from './fixtures';
 
 describe('POST /api/mobile-box-requests/status', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api } from '../helpers';
+import { api } from '#test/api/helpers';
 
 interface ErrorJson {
   error: { code: string; message: string };

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../../../functions/platform/security-headers';
-import { api } from '../helpers';
+import { SECURITY_HEADERS } from '#functions/http/security-headers';
+import { api } from '#test/api/helpers';
 
 describe('GET /api/health', () => {
   it('answers ok after querying D1', async () => {

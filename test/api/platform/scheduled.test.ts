@@ -1,10 +1,10 @@
 import { createExecutionContext, createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { database } from '../../../db/client';
-import { registerEntries, stationReports } from '../../../db/schema';
-import { scheduled } from '../../../functions/scheduled';
-import { seedFixtures } from '../fixtures';
+import { database } from '#db/client';
+import { registerEntries, stationReports } from '#db/schema';
+import { scheduled } from '#functions/scheduled';
+import { seedFixtures } from '#test/api/fixtures';
 
 const run = (at: string) => scheduled(createScheduledController({ scheduledTime: new Date(at), cron: '17 3 * * *' }), env, createExecutionContext());
 

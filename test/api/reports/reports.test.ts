@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { database } from '../../../db/client';
-import { stationReports } from '../../../db/schema';
-import { unseal } from '../../../functions/platform/crypto';
-import { reportSeal } from '../../../functions/reports/reports';
-import { api, startOfSteadyWindow } from '../helpers';
-import { postJson, seedFixtures } from '../fixtures';
+import { database } from '#db/client';
+import { stationReports } from '#db/schema';
+import { unseal } from '#functions/platform/crypto';
+import { reportSeal } from '#functions/reports/reports';
+import { api, startOfSteadyWindow } from '#test/api/helpers';
+import { postJson, seedFixtures } from '#test/api/fixtures';
 
 let ids: Awaited<ReturnType<typeof seedFixtures>>;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
-import { checkDigits } from '../../../functions/lookup/personal-numbers';
-import { api } from '../helpers';
-import { CAMPAIGN, submit, VOTER, type Created } from '../mobile-box/fixtures';
-import { account, signIn } from '../staff/fixtures';
+import { checkDigits } from '#core/lookup/personal-numbers';
+import { api } from '#test/api/helpers';
+import { CAMPAIGN, submit, VOTER, type Created } from '#test/api/mobile-box/fixtures';
+import { account, signIn } from '#test/api/staff/fixtures';
 
 export type Who = 'anonymous' | 'mladost' | 'vitosha' | 'lozenets' | 'lyulin' | 'city' | 'police';
 const sessions: Partial<Record<Who, { cookie: string; csrf: string }>> = {};

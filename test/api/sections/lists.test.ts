@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorJson } from '../mobile-box/fixtures';
+import type { ErrorJson } from '#test/api/mobile-box/fixtures';
 import { accept, apply, as, routeOf, sectionOf, staffAccounts, textWithBom, type Applicant, type SectionJson } from './fixtures';
 
 let vitosha: SectionJson;

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { status, type ErrorJson } from '../mobile-box/fixtures';
+import { status, type ErrorJson } from '#test/api/mobile-box/fixtures';
 import { accept, apply, as, routeOf, sectionOf, staffAccounts, type Applicant, type SectionJson, type Who } from './fixtures';
 
 const AFTER_TRANSFER = '2024-06-04T00:00:01+03:00';

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { database } from '../../../db/client';
-import { lookupOutcomes } from '../../../db/schema';
-import { flushOutcomes } from '../../../functions/lookup/outcomes';
-import { api, startOfSteadyWindow } from '../helpers';
-import { IDS, seedFixtures } from '../fixtures';
+import { database } from '#db/client';
+import { lookupOutcomes } from '#db/schema';
+import { flushOutcomes } from '#functions/lookup/outcomes';
+import { api, startOfSteadyWindow } from '#test/api/helpers';
+import { IDS, seedFixtures } from '#test/api/fixtures';
 
 beforeAll(async () => {
   await seedFixtures();

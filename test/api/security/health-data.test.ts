@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { database } from '../../../db/client';
-import { registerEntries, stationReports, stations } from '../../../db/schema';
-import { personalNumberHash, unseal } from '../../../functions/platform/crypto';
-import { reportSeal } from '../../../functions/reports/reports';
-import { api } from '../helpers';
-import { IDS, postJson, seedFixtures } from '../fixtures';
+import { database } from '#db/client';
+import { registerEntries, stationReports, stations } from '#db/schema';
+import { personalNumberHash, unseal } from '#functions/platform/crypto';
+import { reportSeal } from '#functions/reports/reports';
+import { api } from '#test/api/helpers';
+import { IDS, postJson, seedFixtures } from '#test/api/fixtures';
 
 let ids: Awaited<ReturnType<typeof seedFixtures>>;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { database } from '../../../db/client';
-import { appMeta } from '../../../db/schema';
-import { FINGERPRINT_KEY } from '../../../functions/lookup/register-key';
-import { lookupKeyFingerprint } from '../../../functions/platform/crypto';
-import { api } from '../helpers';
-import { IDS, postJson, seedFixtures } from '../fixtures';
+import { database } from '#db/client';
+import { appMeta } from '#db/schema';
+import { FINGERPRINT_KEY } from '#functions/lookup/register-key';
+import { lookupKeyFingerprint } from '#functions/platform/crypto';
+import { api } from '#test/api/helpers';
+import { IDS, postJson, seedFixtures } from '#test/api/fixtures';
 
 let ids: Awaited<ReturnType<typeof seedFixtures>>;
 beforeAll(async () => {

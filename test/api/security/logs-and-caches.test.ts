@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { api } from '../helpers';
-import { IDS, postJson, seedFixtures } from '../fixtures';
+import { api } from '#test/api/helpers';
+import { IDS, postJson, seedFixtures } from '#test/api/fixtures';
 
 let ids: Awaited<ReturnType<typeof seedFixtures>>;
 beforeAll(async () => {

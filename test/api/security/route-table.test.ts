@@ -1,12 +1,12 @@
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { app } from '../../../functions/app';
-import { IDS, seedFixtures } from '../fixtures';
-import { api, tableRowCounts } from '../helpers';
-import { CAMPAIGN, VOTER } from '../mobile-box/fixtures';
-import { declaredCacheControl, envelopeProblem, fillPath, missingSecurityHeaders, operationsOf, routesOf, servedDocument, successStatus, type Operation } from '../openapi-operations';
-import { apply, freshEgn, textWithBom, type Applicant } from '../sections/fixtures';
-import { account, PASSWORD, signIn } from '../staff/fixtures';
+import { app } from '#functions/app';
+import { IDS, seedFixtures } from '#test/api/fixtures';
+import { api, tableRowCounts } from '#test/api/helpers';
+import { CAMPAIGN, VOTER } from '#test/api/mobile-box/fixtures';
+import { declaredCacheControl, envelopeProblem, fillPath, missingSecurityHeaders, operationsOf, routesOf, servedDocument, successStatus, type Operation } from '#test/api/openapi-operations';
+import { apply, freshEgn, textWithBom, type Applicant } from '#test/api/sections/fixtures';
+import { account, PASSWORD, signIn } from '#test/api/staff/fixtures';
 
 /**
  * Every route of the OpenAPI document the app serves × every role × every method: the status the

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, startOfSteadyWindow } from '../helpers';
-import { IDS, seedFixtures } from '../fixtures';
+import { api, startOfSteadyWindow } from '#test/api/helpers';
+import { IDS, seedFixtures } from '#test/api/fixtures';
 
 beforeAll(async () => {
   await seedFixtures();

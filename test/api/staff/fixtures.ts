@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
-import { database } from '../../../db/client';
-import { staffUsers } from '../../../db/schema';
-import { hashPassword } from '../../../functions/staff/passwords';
-import { api } from '../helpers';
+import { database } from '#db/client';
+import { staffUsers } from '#db/schema';
+import { hashPassword } from '#functions/staff/passwords';
+import { api } from '#test/api/helpers';
 
 export const PASSWORD = 'a long staff password';
 let clients = 0;

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { api } from '../helpers';
+import { api } from '#test/api/helpers';
 import { account, cookieOf, login, PASSWORD } from './fixtures';
 
 describe('POST /api/admin/session', () => {

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../helpers';
-import { CAMPAIGN, status, submit, VOTER, type Created } from '../mobile-box/fixtures';
-import { checkDigits } from '../../../functions/lookup/personal-numbers';
+import { api } from '#test/api/helpers';
+import { CAMPAIGN, status, submit, VOTER, type Created } from '#test/api/mobile-box/fixtures';
+import { checkDigits } from '#core/lookup/personal-numbers';
 import { account, signIn } from './fixtures';
 
 type Who = 'anonymous' | 'own district' | 'other district' | 'city' | 'police';

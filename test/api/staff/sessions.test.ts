@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { database } from '../../../db/client';
-import { staffSessions, staffUsers } from '../../../db/schema';
-import { hashPassword } from '../../../functions/staff/passwords';
-import { ABSOLUTE_MS, createSession, csrfMatches, csrfTokenFor, deleteDeadSessions, endSession, endSessionsOf, IDLE_MS, readSession, tokenHash } from '../../../functions/staff/sessions';
+import { database } from '#db/client';
+import { staffSessions, staffUsers } from '#db/schema';
+import { hashPassword } from '#functions/staff/passwords';
+import { ABSOLUTE_MS, createSession, csrfMatches, csrfTokenFor, deleteDeadSessions, endSession, endSessionsOf, IDLE_MS, readSession, tokenHash } from '#functions/staff/sessions';
 import { eq } from 'drizzle-orm';
-import { runRetention } from '../../../functions/scheduled';
+import { runRetention } from '#functions/scheduled';
 
 const db = () => database(env.DB);
 const T0 = new Date('2024-05-27T09:00:00Z');

@@ -1,12 +1,12 @@
 import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { it } from 'vitest';
-import { demoData } from '../../../db/seed/demo-data';
-import { app } from '../../../functions/app';
-import { personalNumberHash } from '../../../functions/platform/crypto';
+import { demoData } from '#scripts/seed/demo-data';
+import { app } from '#functions/app';
+import { personalNumberHash } from '#functions/platform/crypto';
 import { watchedD1, type StatementCost } from './observed-d1';
 
-// What one request costs, for scripts/bench-costs.mjs (`npm run bench:costs`), which prints it.
+// What one request costs, for scripts/bench/bench-costs.ts (`npm run bench:costs`), which prints it.
 // Runs inside workerd against a local D1 holding a copy of the seeded demo database (the
 // script copies its rows in as SEED). For each endpoint:
 // - the statements it runs, with the rows D1 reports read and written (meta.rows_read /

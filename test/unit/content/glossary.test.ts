@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../../../functions/i18n';
-import { dictionaries } from '../../../functions/i18n/translate';
+import { LOCALES, type Locale } from '#core/i18n';
+import { dictionaries } from '#core/i18n/translate';
 
 /**
  * One term for one thing, the official one: content/glossary/<locale>.json lists, per locale,
@@ -54,7 +54,7 @@ function textsOf(locale: Locale): { where: string; text: string }[] {
   const ui = Object.entries(dictionaries[locale]).flatMap(([namespace, entries]) =>
     Object.entries(entries as Record<string, unknown>).flatMap(([key, value]) => {
       const texts = typeof value === 'string' ? [value] : Object.values(value as Record<string, string>);
-      return texts.map((text) => ({ where: `functions/i18n/messages/${locale}/${namespace}.ts ${key}`, text }));
+      return texts.map((text) => ({ where: `functions/core/i18n/messages/${locale}/${namespace}.ts ${key}`, text }));
     }),
   );
   const data = ['content/elections', 'content/data'].flatMap((dir) =>

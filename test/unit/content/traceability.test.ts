@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ELECTIONS, getElection } from '../../../functions/elections/registry';
-import type { Election } from '../../../functions/elections/schema';
-import { LOCALES, type Locale } from '../../../functions/i18n';
-import { guideFrontmatter } from '../../../site/markdown/guide-schema';
+import { ELECTIONS, getElection } from '#functions/elections/registry';
+import type { Election } from '#core/elections/schema';
+import { LOCALES, type Locale } from '#core/i18n';
+import { guideFrontmatter } from '#site/markdown/guide-schema';
 
 /**
  * Nothing the sources do not say: every number and every date a guide writes is traceable to

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decideAbsentee, decideCurrentAddress, decideMobileBox } from '../../../functions/elections/checkers';
-import { getElection } from '../../../functions/elections/registry';
-import { electionTiming } from '../../../functions/elections/schema';
+import { decideAbsentee, decideCurrentAddress, decideMobileBox } from '#core/elections/checkers';
+import { getElection } from '#functions/elections/registry';
+import { electionTiming } from '#core/elections/schema';
 
 const bg = electionTiming(getElection('bg-2024-06-09')!);
 const kz = electionTiming(getElection('kz-2026-referendum')!);

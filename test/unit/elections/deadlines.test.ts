@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineFromRule, deadlineStatus, findDeadline, isElectionOver } from '../../../functions/elections/deadlines';
-import { getElection } from '../../../functions/elections/registry';
+import { deadlineFromRule, deadlineStatus, findDeadline, isElectionOver } from '#core/elections/deadlines';
+import { getElection } from '#functions/elections/registry';
 
 const bg = getElection('bg-2024-06-09')!;
 const kz = getElection('kz-2026-referendum')!;

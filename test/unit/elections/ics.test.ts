@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findDeadline } from '../../../functions/elections/deadlines';
-import { deadlineIcs } from '../../../functions/elections/ics';
-import { getElection } from '../../../functions/elections/registry';
+import { findDeadline } from '#core/elections/deadlines';
+import { deadlineIcs } from '#core/elections/ics';
+import { getElection } from '#functions/elections/registry';
 
 const bg = getElection('bg-2024-06-09')!;
 const kz = getElection('kz-2026-referendum')!;

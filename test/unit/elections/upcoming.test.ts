@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ELECTIONS } from '../../../functions/elections/registry';
-import { electionsForHome } from '../../../functions/elections/upcoming';
+import { ELECTIONS } from '#functions/elections/registry';
+import { electionsForHome } from '#core/elections/upcoming';
 
 describe('electionsForHome', () => {
   it('puts elections still to come first, soonest first, with their next date', () => {

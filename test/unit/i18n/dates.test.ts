@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../functions/platform/zoned-time';
-import { dateFormat, formatDay, formatDayUntil, LOCALES, writeDay } from '../../../functions/i18n';
+import { addDays } from '#core/zoned-time';
+import { dateFormat, formatDay, formatDayUntil, LOCALES, writeDay } from '#core/i18n';
 
 // Node ships full ICU: its long dates are the reference our own month names must match.
 const intlTag = (locale: string) => (locale === 'en' ? 'en-GB' : locale);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dictionaries, formatDay, LOCALES, t, type Namespace } from '../../../functions/i18n';
-import * as english from '../../../functions/i18n/messages/en';
-import { fill } from '../../../functions/i18n/plural';
+import { dictionaries, formatDay, LOCALES, t, type Namespace } from '#core/i18n';
+import * as english from '#core/i18n/messages/en';
+import { fill } from '#core/i18n/plural';
 
 type Message = string | Readonly<Record<string, string>>;
 const NAMESPACES = Object.keys(english) as Namespace[];

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../../functions/env';
-import { localeOfPath, localizedPath, negotiateLocale } from '../../../functions/i18n';
-import { apiLocale } from '../../../functions/platform/api-middleware';
+import type { AppEnv } from '#functions/env';
+import { localeOfPath, localizedPath, negotiateLocale } from '#core/i18n';
+import { apiLocale } from '#functions/http/api-middleware';
 
 const CASES: [string | null, string][] = [
   [null, 'en'],

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readCsv, type CsvRecord } from '../../../db/import/csv';
+import { readCsv, type CsvRecord } from '#scripts/import/csv';
 
 async function parse(chunks: (string | Buffer)[]): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rangesFormat, registerFormat, stationsFormat } from '../../../db/import/formats';
-import { houseNumber, inRange, placeKey } from '../../../functions/lookup/normalize';
+import { rangesFormat, registerFormat, stationsFormat } from '#scripts/import/formats';
+import { houseNumber, inRange, placeKey } from '#core/lookup/normalize';
 
 const station = (over: Record<string, string> = {}) => ({
   number: '234601001', name: 'Секция 001', address: 'бул. Витоша 17', settlement: 'София', district: 'Средец', constituency: '23 МИР', lat: '42.69', lon: '23.32', step_free: 'yes', mobile: '', ...over,

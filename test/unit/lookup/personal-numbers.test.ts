@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDigits, checkEgn, checkIin, checkLnch, checkPersonalNumber, checkPin, normalizeIdInput } from '../../../functions/lookup/personal-numbers';
-import { prng, syntheticEgn, syntheticIin, syntheticPin } from '../../../db/seed/synthetic-ids';
+import { checkDigits, checkEgn, checkIin, checkLnch, checkPersonalNumber, checkPin, normalizeIdInput } from '#core/lookup/personal-numbers';
+import { prng, syntheticEgn, syntheticIin, syntheticPin } from '#scripts/seed/synthetic-ids';
 
 /**
  * Vectors computed by hand from the published rules (not with our checkDigits), each with its

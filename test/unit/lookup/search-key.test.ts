@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rangesFormat, stationsFormat } from '../../../db/import/formats';
-import { queryKeys, searchKey, searchKeys } from '../../../functions/lookup/search-key';
-import type { Country } from '../../../functions/platform/countries';
+import { rangesFormat, stationsFormat } from '#scripts/import/formats';
+import { queryKeys, searchKey, searchKeys } from '#core/lookup/search-key';
+import type { Country } from '#core/countries';
 
 /** True when what a visitor typed finds the name stored from the official list. */
 const finds = (typed: string, stored: string, country: Country = 'BG') => searchKeys(typed, country).includes(searchKey(stored, country));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latin, oneScript } from '../../../functions/lookup/transliterate';
+import { latin, oneScript } from '#core/lookup/transliterate';
 
 describe('latin (Bulgarian by the Transliteration Act, 2009)', () => {
   // Official Latin forms as they appear on Bulgarian road signs, in the provinces' own names and in

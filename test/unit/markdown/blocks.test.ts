@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getElection } from '../../../functions/elections/registry';
-import { renderChecker } from '../../../site/markdown/checker-block';
-import { escapeHtml, telHref } from '../../../site/markdown/html';
-import { renderTable } from '../../../site/markdown/table-block';
-import { dataTable } from '../../../functions/platform/data-table';
+import { getElection } from '#functions/elections/registry';
+import { renderChecker } from '#site/markdown/checker-block';
+import { escapeHtml, telHref } from '#site/markdown/html';
+import { renderTable } from '#site/markdown/table-block';
+import { dataTable } from '#core/data-table';
 
 const table = (id: string) => dataTable.parse(JSON.parse(readFileSync(`content/data/${id}.json`, 'utf8')));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newReference, normalizeReference, REFERENCE_ALPHABET, REFERENCE_BITS } from '../../../functions/mobile-box/references';
-import { sealPerson, unsealPerson } from '../../../functions/mobile-box/seal';
+import { newReference, normalizeReference, REFERENCE_ALPHABET, REFERENCE_BITS } from '#functions/mobile-box/references';
+import { sealPerson, unsealPerson } from '#functions/mobile-box/seal';
 
 describe('references', () => {
   it('are ten characters without look-alikes, grouped 5-5, with at least 40 bits of randomness', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getElection } from '../../../functions/elections/registry';
-import { districtsOf } from '../../../functions/mobile-box/districts';
-import { applicationWindow, ballotsFor, daysLeft, decideApplication } from '../../../functions/mobile-box/rules';
-import { clock } from '../../../functions/platform/clock';
+import { getElection } from '#functions/elections/registry';
+import { districtsOf } from '#functions/mobile-box/districts';
+import { applicationWindow, ballotsFor, daysLeft, decideApplication } from '#core/mobile-box/rules';
+import { clock } from '#functions/platform/clock';
 
 const election = getElection('bg-2024-06-09')!;
 const config = election.mobileBox!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRAFT_HOURS, draftTimeLeft, readDraft, writeDraft, type DraftFields } from '../../../site/offline/draft';
+import { DRAFT_HOURS, draftTimeLeft, readDraft, writeDraft, type DraftFields } from '#site/offline/draft';
 
 const HOUR = 60 * 60 * 1000;
 const fields: DraftFields = [['ballots', 'ep'], ['ballots', 'ns'], ['fullName', 'Мария Иванова Петрова']];

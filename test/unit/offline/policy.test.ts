@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEEP_LIMIT, markOfflineCopy, mayStore, pathsToKeep, registersWorker, strategyFor, type ResponseFacts } from '../../../site/offline/policy';
+import { KEEP_LIMIT, markOfflineCopy, mayStore, pathsToKeep, registersWorker, strategyFor, type ResponseFacts } from '#site/offline/policy';
 
 const ORIGIN = 'https://voterdesk.example';
 const get = (path: string) => ({ method: 'GET', url: `${ORIGIN}${path}` });

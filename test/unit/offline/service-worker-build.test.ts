@@ -1,6 +1,6 @@
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { serviceWorkerSource } from '../../../scripts/service-worker.mjs';
+import { serviceWorkerSource } from '#scripts/service-worker';
 
 describe('the service worker build', () => {
   it('gives one classic script: the rules, then the worker, with no import or export left', async () => {

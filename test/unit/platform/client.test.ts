@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientBuckets, ipv6Groups } from '../../../functions/platform/client';
+import { clientBuckets, ipv6Groups } from '#functions/http/client';
 
 const buckets = (headers: Record<string, string>) => clientBuckets(new Headers(headers));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataKeyId, lookupKeyFingerprint, personalNumberHash, seal, sealedKeyId, unseal } from '../../../functions/platform/crypto';
+import { dataKeyId, lookupKeyFingerprint, personalNumberHash, seal, sealedKeyId, unseal } from '#functions/platform/crypto';
 
 const KEY = 'a2V5LW9uZS1rZXktb25lLWtleS1vbmUta2V5LW9uZS1rZXk';
 const OTHER = 'a2V5LXR3by1rZXktdHdvLWtleS10d28ta2V5LXR3by1rZXk';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sessionStart } from '../../../functions/platform/d1-sessions';
-import { publicCacheControl, publicCacheSeconds } from '../../../functions/platform/edge-cache';
+import { sessionStart } from '#functions/platform/d1-sessions';
+import { publicCacheControl, publicCacheSeconds } from '#functions/http/edge-cache';
 
 describe('PUBLIC_CACHE_SECONDS', () => {
   it('is 300 unless set to a whole number of seconds up to a day', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { embedOrigins, parseEmbedOrigins } from '../../../functions/platform/embed-origins';
+import { embedOrigins, parseEmbedOrigins } from '#functions/http/embed-origins';
 
 const production = { allowLoopback: false };
 const local = { allowLoopback: true };

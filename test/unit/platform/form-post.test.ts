@@ -1,6 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
-import { formInput, readFormPost } from '../../../functions/platform/form-post';
+import { formInput, readFormPost } from '#functions/http/form-post';
 
 /** A body that fails the test if anyone reads it. */
 function untouchable(): { stream: ReadableStream<Uint8Array>; read: () => boolean } {

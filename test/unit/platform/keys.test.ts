@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, CONTENT_SECURITY_POLICY } from '../../../functions/platform/security-headers';
-import { isLocalDevelopment, keyBytes, keyProblem, requireKey } from '../../../functions/platform/keys';
-import { DEV_DATA_KEY, DEV_LOOKUP_KEY } from '../../../scripts/dev-vars.mjs';
-import { KeyUnusable } from '../../../functions/platform/errors';
+import { contentSecurityPolicy, CONTENT_SECURITY_POLICY } from '#functions/http/security-headers';
+import { isLocalDevelopment, keyBytes, keyProblem, requireKey } from '#functions/platform/keys';
+import { DEV_DATA_KEY, DEV_LOOKUP_KEY } from '#scripts/dev-vars';
+import { KeyUnusable } from '#core/errors';
 
 describe('secrets', () => {
   it('measure base64, base64url and hex keys in bytes', () => {
@@ -47,7 +47,7 @@ describe('the Turnstile CSP', () => {
 
 describe('static pages with the widget', () => {
   it('get one policy that allows it, detaching the strict one from public/_headers', async () => {
-    const { turnstileRules } = await import('../../../scripts/static-headers');
+    const { turnstileRules } = await import('#scripts/static-headers');
     const rules = turnstileRules(['/en/lookup/']);
     expect(rules.split('\n').slice(0, 3)).toEqual(['/en/lookup/', '  ! Content-Security-Policy', `  Content-Security-Policy: ${contentSecurityPolicy({ turnstile: true })}`]);
   });

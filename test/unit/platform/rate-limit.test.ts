@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
-import { MemoryRateLimiter, RATE_LIMITS } from '../../../functions/platform/rate-limit';
+import { MemoryRateLimiter, RATE_LIMITS } from '#functions/http/rate-limit';
 
 describe('MemoryRateLimiter', () => {
   it('allows the limit per key and window, then refuses until the next window', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseEmbedOrigins } from '../../../functions/platform/embed-origins';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, SECURITY_HEADERS, withSecurityHeaders } from '../../../functions/platform/security-headers';
+import { parseEmbedOrigins } from '#functions/http/embed-origins';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, SECURITY_HEADERS, withSecurityHeaders } from '#functions/http/security-headers';
 
 function parseHeadersFile(text: string): Map<string, Record<string, string>> {
   const rules = new Map<string, Record<string, string>>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ValidationFailed } from '../../../functions/platform/errors';
-import { field, fieldProblems, inputAttributes, parseInput, problemMessage } from '../../../functions/platform/validation';
+import { ValidationFailed } from '#core/errors';
+import { field, fieldProblems, inputAttributes, parseInput, problemMessage } from '#core/validation';
 
 // A nested form like the ones to come (an address inside a request), labelled like ours.
 const schema = z.object({

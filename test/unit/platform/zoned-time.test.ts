@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, localDate, zonedInstant } from '../../../functions/platform/zoned-time';
+import { addDays, daysBetween, localDate, zonedInstant } from '#core/zoned-time';
 
 describe('zonedInstant', () => {
   it('reads wall-clock time in summer and winter offsets', () => {

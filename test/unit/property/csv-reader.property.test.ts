@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCsv, type CsvRecord, type Encoding } from '../../../db/import/csv';
-import { rangesFormat, registerFormat, stationsFormat, type CsvFormat } from '../../../db/import/formats';
-import { rowsOf, type BadRow } from '../../../db/import/rows';
+import { readCsv, type CsvRecord, type Encoding } from '#scripts/import/csv';
+import { rangesFormat, registerFormat, stationsFormat, type CsvFormat } from '#scripts/import/formats';
+import { rowsOf, type BadRow } from '#scripts/import/rows';
 import { fileText } from './arbitraries';
 
-/** What readCsv and rowsOf may throw (db/import/csv.ts, rows.ts): a whole-file problem, worded for the person importing. */
+/** What readCsv and rowsOf may throw (scripts/import/csv.ts, rows.ts): a whole-file problem, worded for the person importing. */
 const DOCUMENTED_FAILURES = [
   /^a quoted field starting after line \d+ is never closed$/,
   /^CSV cannot be read after line \d+: [A-Z_]+$/,

@@ -3,7 +3,7 @@
  * `<method> <path> <target>` as the OpenAPI registry lists the routes (paths inside /api).
  * Queries, paths and headers carry strings only: that is what Hono hands the validator.
  */
-import { VOTER } from '../../shared/voter';
+import { VOTER } from '#test/shared/voter';
 
 const REPRESENTED = {
   ...VOTER,

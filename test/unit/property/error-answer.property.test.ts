@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type PlainKey } from '../../../functions/i18n';
-import type { IdKind, IdProblem } from '../../../functions/lookup/personal-numbers';
+import { LOCALES, type PlainKey } from '#core/i18n';
+import type { IdKind, IdProblem } from '#core/lookup/personal-numbers';
 import {
   Busy, ChallengeFailed, ChallengeUnavailable, DatabaseUnavailable, Forbidden, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, Refused, Unauthenticated, ValidationFailed,
   type DomainError, type DomainErrorCode, type RefusalCode,
-} from '../../../functions/platform/errors';
-import { ERROR_CODES, errorAnswer, errorBody } from '../../../functions/platform/http-errors';
-import { FIELD_CODES, problemMessage, type FieldProblem } from '../../../functions/platform/validation';
+} from '#core/errors';
+import { ERROR_CODES, errorAnswer, errorBody } from '#functions/http/http-errors';
+import { FIELD_CODES, problemMessage, type FieldProblem } from '#core/validation';
 import { trickyString } from './arbitraries';
 
 // Statuses written here from the README's contract, not read from the mapping under test.

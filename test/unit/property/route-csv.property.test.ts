@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { routeCsv, safeCell, type RouteAddress, type RouteCsvHeaders, type RouteCsvRow, type RouteReader } from '../../../functions/sections/route-csv';
+import { routeCsv, safeCell, type RouteAddress, type RouteCsvHeaders, type RouteCsvRow, type RouteReader } from '#core/sections/route-csv';
 import { fileText } from './arbitraries';
 
 // OWASP "CSV Injection": what a spreadsheet may run as a formula.

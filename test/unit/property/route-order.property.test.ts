@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addressOrder, moveStop, nearestNeighbourOrder, orderRoute, tourLength, type RouteBase, type RouteStop } from '../../../functions/sections/route-order';
+import { addressOrder, moveStop, nearestNeighbourOrder, orderRoute, tourLength, type RouteBase, type RouteStop } from '#core/sections/route-order';
 import { fileText } from './arbitraries';
 
 const sorted = (ids: readonly string[]) => [...ids].sort();

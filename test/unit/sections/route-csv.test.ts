@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { formatAddress, routeCsv, safeCell, type RouteCsvHeaders, type RouteCsvRow } from '../../../functions/sections/route-csv';
+import { formatAddress, routeCsv, safeCell, type RouteCsvHeaders, type RouteCsvRow } from '#core/sections/route-csv';
 
 const HEADERS: RouteCsvHeaders = {
   order: '№',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeGeoJson, routeGpx, type RouteGeoStop, type RouteSection } from '../../../functions/sections/route-geo';
+import { routeGeoJson, routeGpx, type RouteGeoStop, type RouteSection } from '#core/sections/route-geo';
 
 const SECTION: RouteSection = { number: '234600001', address: 'ул. Обиколна 1', lat: 42.65, lon: 23.38 };
 const STOPS: RouteGeoStop[] = [

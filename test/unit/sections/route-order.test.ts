@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveStop, nearestNeighbourOrder, orderRoute, tourLength, type RouteBase, type RouteStop } from '../../../functions/sections/route-order';
+import { moveStop, nearestNeighbourOrder, orderRoute, tourLength, type RouteBase, type RouteStop } from '#core/sections/route-order';
 
 // One unit is 0.01° of latitude (≈ 1.1 km). Points on one meridian are exactly collinear on the sphere.
 const LAT = 42.6;

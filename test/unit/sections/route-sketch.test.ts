@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeSketchSvg } from '../../../functions/sections/route-sketch';
+import { routeSketchSvg } from '#core/sections/route-sketch';
 
 const BASE = { lat: 42.65, lon: 23.38 };
 const STOPS = [{ lat: 42.651, lon: 23.381 }, {}, { lat: 42.64, lon: 23.39 }, { lat: 42.66, lon: 23.37 }];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatePassword, hashPassword, PASSWORD_ITERATIONS, verifyPassword } from '../../../functions/staff/passwords';
+import { generatePassword, hashPassword, PASSWORD_ITERATIONS, verifyPassword } from '#functions/staff/passwords';
 
 describe('staff passwords', () => {
   it('are PBKDF2-SHA-256 with at least 100,000 iterations and a per-user salt, stored with their parameters', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../../functions/staff/summary';
+import { summarize } from '#functions/staff/summary';
 
 const at = (minute: number) => `2024-05-20T07:${String(minute).padStart(2, '0')}:00.000Z`;
 

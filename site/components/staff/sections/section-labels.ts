@@ -1,10 +1,10 @@
 // How the staff pages word a mobile polling station: its title (the number once the commission
 // gives one, else its district), its constituency (МИР), where it starts, and whether its list
 // went to the police.
-import type { MobileBoxConfig } from '../../../../functions/elections/schema';
-import { t, type Locale } from '../../../../functions/i18n';
-import type { SectionSummary } from '../../../../functions/sections/lists';
-import { dateTime, districtLabel } from '../labels';
+import type { MobileBoxConfig } from '#core/elections/schema';
+import { t, type Locale } from '#core/i18n';
+import type { SectionSummary } from '#functions/sections/lists';
+import { dateTime, districtLabel } from '#site/components/staff/labels';
 
 type Named = Pick<SectionSummary, 'number' | 'district'>;
 

@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { deadlineIcs } from '../../../../../functions/elections/ics';
-import { ELECTIONS } from '../../../../../functions/elections/registry';
-import type { Deadline, Election } from '../../../../../functions/elections/schema';
-import type { Locale } from '../../../../../functions/i18n';
-import { LOCALES } from '../../../../../functions/i18n';
-import { timelineEntries } from '../../../../../functions/elections/timeline';
-import { guideParts, guideUrl } from '../../../../guides';
+import { deadlineIcs } from '#core/elections/ics';
+import { ELECTIONS } from '#functions/elections/registry';
+import type { Deadline, Election } from '#core/elections/schema';
+import type { Locale } from '#core/i18n';
+import { LOCALES } from '#core/i18n';
+import { timelineEntries } from '#core/elections/timeline';
+import { guideParts, guideUrl } from '#site/guides';
 
 /** One .ics file per locale, election and dated entry (voting day included). */
 export const getStaticPaths = (async () => {

@@ -1,0 +1,50 @@
+import { deadlineStatus, sortedDeadlines, type DeadlineStatus } from './deadlines';
+import type { Deadline, DeadlineTiming, Election } from './schema';
+import type { LocalizedText } from '#core/localized';
+import { LOCALES, t, type Locale } from '#core/i18n';
+
+export const VOTING_DAY_ID = 'voting-day';
+
+const everyLocale = (make: (locale: Locale) => string) =>
+  Object.fromEntries(LOCALES.map((locale) => [locale, make(locale)])) as LocalizedText;
+
+/** Voting day as a timeline entry, so it sorts, shows and exports like a deadline. */
+export function votingDayEntry(election: Election): Deadline | undefined {
+  if (!election.votingDay) return undefined;
+  const hours = election.pollingHours;
+  return {
+    id: VOTING_DAY_ID,
+    date: election.votingDay,
+    after: [],
+    title: everyLocale((locale) => t(locale, 'guides.timeline.votingDay')),
+    meaning: everyLocale((locale) =>
+      hours ? t(locale, 'guides.timeline.pollingHours', { opens: hours.opens, closes: hours.closes }) : election.title[locale],
+    ),
+    ...(election.votingDayDerivation ? { derivation: election.votingDayDerivation } : {}),
+  };
+}
+
+/** Every dated entry of an election, voting day included, in date order. */
+export function timelineEntries(election: Election): Deadline[] {
+  const votingDay = votingDayEntry(election);
+  return sortedDeadlines({ deadlines: votingDay ? [...election.deadlines, votingDay] : election.deadlines });
+}
+
+export interface TimelineItem {
+  entry: Deadline;
+  status: DeadlineStatus;
+  /** The dates the browser needs to recompute the status with the same deadlineStatus(). */
+  timing: DeadlineTiming;
+}
+
+/** Entries with their status at `now`. */
+export function timelineItems(election: Election, now: Date): TimelineItem[] {
+  return timelineEntries(election).map((entry) => {
+    const { id, date, opens, opensAt, closesAt } = entry;
+    return {
+      entry,
+      status: deadlineStatus(entry, election.timeZone, now),
+      timing: { id, date, ...(opens ? { opens } : {}), ...(opensAt ? { opensAt } : {}), ...(closesAt ? { closesAt } : {}) },
+    };
+  });
+}

@@ -1,0 +1,56 @@
+import { actionDeadline, deadlineStatus } from '#core/elections/deadlines';
+import type { ElectionTiming, MobileBoxConfig } from '#core/elections/schema';
+import { daysBetween, localDate } from '#core/zoned-time';
+import type { District } from '#functions/mobile-box/districts';
+
+/**
+ * The mobile ballot box's rules, as plain functions over the election's data and `now`:
+ * - until the end of the request deadline (25 May 2024, Sofia time) anyone may apply;
+ * - after it, until the end of the late deadline (3 June 2024), only where a mobile section is
+ *   appointed for the voter's district;
+ * - then it is closed;
+ * - each ballot names the citizenships that may ask for it (an EU citizen: the European
+ *   Parliament only).
+ */
+
+export type Ballot = MobileBoxConfig['ballots'][number]['id'];
+export type Citizenship = MobileBoxConfig['ballots'][number]['citizenships'][number];
+export type MobileBoxWindow = 'open' | 'late' | 'closed';
+export type Refusal = 'deadline_passed' | 'no_mobile_section' | 'not_eligible';
+
+export function applicationWindow(election: ElectionTiming, now: Date): MobileBoxWindow {
+  if (deadlineStatus(actionDeadline(election, 'mobile-box-request'), election.timeZone, now) !== 'past') return 'open';
+  if (deadlineStatus(actionDeadline(election, 'mobile-box-late-request'), election.timeZone, now) !== 'past') return 'late';
+  return 'closed';
+}
+
+/** The ballots a citizenship may ask for. */
+export function ballotsFor(config: MobileBoxConfig, citizenship: Citizenship): Ballot[] {
+  return config.ballots.filter((ballot) => ballot.citizenships.includes(citizenship)).map((ballot) => ballot.id);
+}
+
+export type Decision = { ok: true; late: boolean } | { ok: false; refusal: Refusal };
+
+/**
+ * Whether an application may be made now, and whether it is late.
+ *
+ * @example decideApplication(config, bg2024, { citizenship: 'EU', ballots: ['ns'], district }, now) // { ok: false, refusal: 'not_eligible' }
+ */
+export function decideApplication(
+  config: MobileBoxConfig,
+  election: ElectionTiming,
+  input: { citizenship: Citizenship; ballots: readonly Ballot[]; district: Pick<District, 'mobileSection'> },
+  now: Date,
+): Decision {
+  const allowed = ballotsFor(config, input.citizenship);
+  if (input.ballots.some((ballot) => !allowed.includes(ballot))) return { ok: false, refusal: 'not_eligible' };
+  const window = applicationWindow(election, now);
+  if (window === 'closed') return { ok: false, refusal: 'deadline_passed' };
+  if (window === 'late' && !input.district.mobileSection) return { ok: false, refusal: 'no_mobile_section' };
+  return { ok: true, late: window === 'late' };
+}
+
+/** Whole days from today (in the election's time zone) to a deadline's last day; 0 on the day itself. */
+export function daysLeft(election: ElectionTiming, action: 'mobile-box-request' | 'mobile-box-late-request', now: Date): number {
+  return daysBetween(localDate(now, election.timeZone), actionDeadline(election, action).date);
+}

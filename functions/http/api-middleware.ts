@@ -1,0 +1,96 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { languageDetector } from 'hono/language';
+import { METHOD_NAME_ALL } from 'hono/router';
+import { PatternRouter } from 'hono/router/pattern-router';
+import type { AppEnv } from '#functions/env';
+import { DEFAULT_LOCALE, isLocale, LOCALES, negotiateLocale, type Locale } from '#core/i18n';
+import { SECURITY_HEADERS } from './security-headers';
+
+/** Request bodies we read at most: every form and JSON body we accept is far smaller. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+};
+
+const detectLanguage = languageDetector({
+  supportedLanguages: [...LOCALES],
+  fallbackLanguage: DEFAULT_LOCALE,
+  order: ['querystring', 'header'],
+  lookupQueryString: 'lang',
+  caches: false,
+});
+
+/**
+ * The locale of API messages: a `lang` query parameter, else Accept-Language (Hono's language
+ * detector: `ru-KZ` counts as `ru`), else English. A `lang` field in a JSON body wins over
+ * both; it is read after the size and type checks, so an oversized body is never parsed.
+ */
+export const apiLocale: MiddlewareHandler<AppEnv> = (c, next) =>
+  detectLanguage(c, async () => {
+    const detected = c.get('language');
+    c.set('locale', isLocale(detected) ? detected : DEFAULT_LOCALE);
+    await next();
+  });
+
+export const bodyLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.header('content-type')?.startsWith('application/json')) {
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const lang = body !== null && typeof body === 'object' && 'lang' in body ? body.lang : undefined;
+    if (isLocale(lang)) c.set('locale', lang);
+  }
+  await next();
+};
+
+/** The request's locale for an error answer, also when the error came before `apiLocale` ran. */
+export function localeOf(c: Context<AppEnv>): Locale {
+  return c.get('locale') ?? negotiateLocale(c.req.header('accept-language'));
+}
+
+/** 413 from the Content-Length header before a byte is read, or as soon as a streamed body passes the limit. */
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new HTTPException(413);
+  },
+});
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** The media type of a Content-Type header, without parameters. */
+export function mediaType(header: string | null | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** The API takes JSON only: any other body type is 415, before it is read. */
+export const jsonBodiesOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (BODY_METHODS.has(c.req.method) && mediaType(c.req.header('content-type')) !== 'application/json') throw new HTTPException(415);
+  await next();
+};
+
+/**
+ * The methods a path answers to (for 405 and OPTIONS), as an `Allow` value; undefined when
+ * no route has the path at all.
+ */
+export function methodNotAllowed(routes: readonly { method: string; path: string }[]) {
+  let router: PatternRouter<string> | undefined;
+  // Hono matches strictly (`/api/health/` is not `/api/health`); PatternRouter forgives a trailing
+  // slash, which made GET /api/health/ a 405 that allows GET.
+  const slashed = routes.some((route) => route.path.length > 1 && route.path.endsWith('/'));
+  return (path: string): string | undefined => {
+    if (!slashed && path.length > 1 && path.endsWith('/')) return undefined;
+    if (!router) {
+      router = new PatternRouter<string>();
+      for (const route of routes) if (route.method !== METHOD_NAME_ALL) router.add(METHOD_NAME_ALL, route.path, route.method);
+    }
+    const [matches] = router.match('GET', path);
+    const methods = new Set(matches.map(([method]) => method));
+    if (methods.size === 0) return undefined;
+    if (methods.has('GET')) methods.add('HEAD');
+    methods.add('OPTIONS');
+    return [...methods].sort().join(', ');
+  };
+}

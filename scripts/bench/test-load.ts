@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+// `npm run test:load` (not part of `npm test`): bounded, loopback only, stops by itself.
+// Serves the build with `wrangler dev` on 127.0.0.1 against a fresh local D1 with the demo data
+// and accounts (the demo clock, inside the 2024 campaign), then sends LOAD_SECONDS (60 by
+// default; `--seconds N` too) of mixed traffic with autocannon, one instance per endpoint, all at
+// once and as fast as the local runtime answers: personal-number and address lookups, station
+// suggestions and details, staff list downloads, and 1,000 mobile-box submissions (every tenth
+// request a duplicate of an answered one under a new Idempotency-Key, or a retry with the same
+// key and body). Afterwards it reads the requests table and proves every accepted submission
+// is stored exactly once: each answered reference once, both ballots of a person under one
+// personal-number HMAC, nothing stored that no answer accounts for; duplicates answered 409 with
+// the first reference and retries with the first answer byte for byte.
+// Prints requests/s and p50/p99 per endpoint and the answers by status. Exits non-zero when a
+// submission is missing or doubled, an answer is wrong, or any 5xx occurred.
+// The limiters (the in-memory ones wrangler dev uses) are raised for this run only, since one
+// client sends everything; every request still calls them.
+import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { startDevServer } from '#scripts/dev-server';
+import { prepareLocalDatabase } from '#scripts/local-db';
+import { benchApplication, benchSetup, BENCH_ELECTION, load as loadUrl } from './bench-helpers';
+import { demoData } from '#scripts/seed/demo-data';
+import { queryRows } from '#scripts/import/d1';
+
+const flag = process.argv.indexOf('--seconds');
+const SECONDS = Number(flag > 0 ? process.argv[flag + 1] : (process.env.LOAD_SECONDS ?? 60));
+const SUBMISSIONS = Number(process.env.LOAD_SUBMISSIONS ?? 1000);
+const NOW = '2024-05-20T10:00:00+03:00';
+const ELECTION = BENCH_ELECTION;
+const HIGH = '1000000000';
+if (!(SECONDS > 0) || !(SUBMISSIONS > 0)) throw new Error('LOAD_SECONDS and LOAD_SUBMISSIONS must be positive numbers');
+
+const [bg] = demoData();
+const registerNumbers = bg.register.map(([idNumber]) => idNumber);
+const addresses = bg.ranges.map(([settlement, street, from]) => ({ settlement, street, number: from }));
+const streets = [...new Set(bg.ranges.map(([, street]) => street))];
+
+/** The i-th distinct application: its own voter (ЕГН from 1985 on, apart from the demo ones), both ballots. */
+const application = (i) => benchApplication(i, 16_500_000);
+
+const json = { 'content-type': 'application/json' };
+/** Answers by status for every endpoint, counted from the responses themselves. */
+const statuses = new Map();
+const count = (name, status) => {
+  const byStatus = statuses.get(name) ?? new Map();
+  byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+  statuses.set(name, byStatus);
+};
+/** A request whose body or path changes each time (`next(n)`), its answers counted under `name`. */
+function varied(name, method, next, headers = {}) {
+  let sent = 0;
+  return [
+    {
+      method,
+      headers: { ...(method === 'POST' ? json : {}), ...headers },
+      setupRequest: (request) => ({ ...request, ...next(++sent) }),
+      onResponse: (status) => count(name, status),
+    },
+  ];
+}
+
+/** The mobile-box traffic: distinct applications, duplicates (new key) and retries (same key). */
+function submissions() {
+  const state = { distinct: 0, sent: 0, answered: [], firstAnswers: new Map(), wrong: [], counts: { created: 0, duplicates: 0, duplicatesRight: 0, retries: 0, retriesSame: 0 } };
+  const pick = () => state.answered[Math.floor(Math.random() * state.answered.length)];
+  const requests = [
+    {
+      method: 'POST',
+      path: '/api/mobile-box-requests',
+      setupRequest: (request, context) => {
+        const n = ++state.sent;
+        const canRepeat = state.answered.length > 0;
+        // Of every 12 requests, 10 new, one duplicate and one retry: 10% of the distinct ones each.
+        let kind = n % 12 === 6 && canRepeat ? 'duplicate' : n % 12 === 0 && canRepeat ? 'retry' : 'new';
+        if (kind === 'new' && state.distinct >= SUBMISSIONS) kind = canRepeat ? (n % 2 ? 'duplicate' : 'retry') : 'new';
+        const i = kind === 'new' ? state.distinct++ : pick();
+        Object.assign(context, { kind, i });
+        const key = kind === 'duplicate' ? `load-${i}-again-${n}` : `load-${i}`;
+        return { ...request, headers: { ...json, 'idempotency-key': key }, body: JSON.stringify(application(i)) };
+      },
+      onResponse: (status, body, context) => {
+        count('POST /api/mobile-box-requests', status);
+        const { kind, i } = context;
+        const first = state.firstAnswers.get(i);
+        if (kind === 'new') {
+          if (status !== 201) return;
+          state.counts.created++;
+          state.firstAnswers.set(i, body);
+          state.answered.push(i);
+        } else if (kind === 'retry') {
+          state.counts.retries++;
+          if (status === 201 && body === first) state.counts.retriesSame++;
+          else state.wrong.push(`retry of #${i} answered ${status} ${body.slice(0, 200)}`);
+        } else {
+          state.counts.duplicates++;
+          const firstReference = JSON.parse(first).requests[0].reference;
+          const reference = status === 409 ? JSON.parse(body).error?.reference : undefined;
+          if (reference === firstReference) state.counts.duplicatesRight++;
+          else state.wrong.push(`duplicate of #${i} answered ${status} ${body.slice(0, 200)} (first reference ${firstReference})`);
+        }
+      },
+    },
+  ];
+  return { state, requests };
+}
+
+/** Signs in as a demo account and returns its session cookie. */
+async function signIn(base, account) {
+  const response = await fetch(`${base}/api/admin/session`, { method: 'POST', headers: json, body: JSON.stringify({ email: account.email, password: account.password }) });
+  if (response.status !== 200) throw new Error(`sign-in as ${account.email} answered ${response.status}: ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  if (!cookie) throw new Error(`sign-in as ${account.email} set no cookie`);
+  return cookie;
+}
+
+const pct = (n) => String(n ?? '-').padStart(6);
+/** One line of the results table. */
+function row(name, result) {
+  const byStatus = [...(statuses.get(name) ?? new Map())].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+  const problems = result.errors + result.timeouts > 0 ? `  errors ${result.errors} (timeouts ${result.timeouts})` : '';
+  return `${name.padEnd(44)} ${(result.requests.total / (result.duration || 1)).toFixed(1).padStart(8)} ${pct(result.latency.p50)} ${pct(result.latency.p99)} ${String(result.requests.total).padStart(8)}   ${byStatus}${problems}`;
+}
+
+const { work, state: persistTo } = await benchSetup();
+let stopServer = () => {};
+const interrupted = () => {
+  stopServer();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(130);
+};
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
+let failures = [];
+try {
+  const staff = await prepareLocalDatabase({ persistTo });
+  const before = new Set((await queryRows('SELECT reference FROM mobile_box_requests', { persistTo })).map((r) => r.reference));
+
+  const dev = await startDevServer({
+    persistTo,
+    vars: {
+      RATE_LIMIT_MODE: 'memory',
+      NOW,
+      ...Object.fromEntries(['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'].map((name) => [`${name}_RATE_LIMIT`, HIGH])),
+    },
+    logLevel: 'error',
+  });
+  stopServer = dev.stop;
+  const base = dev.baseUrl;
+
+  const police = await signIn(base, staff.find((account) => account.role === 'police'));
+  const city = await signIn(base, staff.find((account) => account.role === 'city'));
+  const sectionList = await (await fetch(`${base}/api/admin/sections`, { headers: { cookie: city } })).json();
+  const sectionIds = sectionList.sections.map((section) => section.id);
+  if (sectionIds.length === 0) throw new Error('the demo data has no mobile sections for the city account');
+  const stationCount = bg.stations.length;
+
+  const mobileBox = submissions();
+  const endpoints = [
+    ['POST /api/lookup', 4, varied('POST /api/lookup', 'POST', (n) => ({ path: '/api/lookup', body: JSON.stringify({ country: 'BG', idNumber: registerNumbers[n % registerNumbers.length] }) }))],
+    ['POST /api/stations/search', 3, varied('POST /api/stations/search', 'POST', (n) => ({ path: '/api/stations/search', body: JSON.stringify({ country: 'BG', ...addresses[n % addresses.length] }) }))],
+    ['GET /api/stations/settlements', 2, varied('GET /api/stations/settlements', 'GET', (n) => ({ path: `/api/stations/settlements?country=BG&q=${encodeURIComponent(['С', 'Со', 'Соф', 'Софи'][n % 4])}` }))],
+    [
+      'GET /api/stations/streets',
+      2,
+      varied('GET /api/stations/streets', 'GET', (n) => {
+        const street = streets[n % streets.length].replace(/^(бул|ул)\. /, '');
+        return { path: `/api/stations/streets?country=BG&settlement=${encodeURIComponent('София')}&q=${encodeURIComponent(street.slice(0, 2 + (n % 4)))}` };
+      }),
+    ],
+    ['GET /api/stations/:id', 2, varied('GET /api/stations/:id', 'GET', (n) => ({ path: `/api/stations/${1 + (n % stationCount)}` }))],
+    ['GET /api/admin/routes.zip (police)', 1, varied('GET /api/admin/routes.zip (police)', 'GET', () => ({ path: '/api/admin/routes.zip' }), { cookie: police })],
+    ['GET /api/admin/sections/:id/route.csv (city)', 1, varied('GET /api/admin/sections/:id/route.csv (city)', 'GET', (n) => ({ path: `/api/admin/sections/${sectionIds[n % sectionIds.length]}/route.csv` }), { cookie: city })],
+  ];
+
+  // Warm every path so none pays for the first compilation in the measured run (not counted).
+  for (const [, , requests] of endpoints) await loadUrl(base, 'warm-up', { amount: 20, connections: 2, requests: requests.map(({ onResponse: _, ...r }) => r) });
+  await fetch(`${base}/api/health`);
+
+  const total = SUBMISSIONS + 2 * Math.ceil(SUBMISSIONS / 10);
+  console.log(`\n== Load: wrangler dev on 127.0.0.1, ${SECONDS} s of mixed traffic, ${endpoints.reduce((sum, [, c]) => sum + c, 0) + 4} connections, ${SUBMISSIONS} submissions + ${total - SUBMISSIONS} duplicates and retries ==`);
+  const started = performance.now();
+  const runs = await Promise.all([
+    ...endpoints.map(([name, connections, requests]) => loadUrl(base, name, { connections, duration: SECONDS, requests })),
+    loadUrl(base, 'POST /api/mobile-box-requests', { connections: 4, amount: total, requests: mobileBox.requests }),
+  ]);
+  const wall = (performance.now() - started) / 1000;
+  stopServer();
+
+  // The proof: read every request row written during the run.
+  const rows = (await queryRows('SELECT reference, id_hash AS idHash, ballot FROM mobile_box_requests', { persistTo })).filter((r) => !before.has(r.reference));
+  const byReference = new Map();
+  for (const r of rows) byReference.set(r.reference, [...(byReference.get(r.reference) ?? []), r]);
+  const byPerson = new Map();
+  for (const r of rows) byPerson.set(r.idHash, [...(byPerson.get(r.idHash) ?? []), r]);
+  const answered = [...mobileBox.state.firstAnswers.values()].map((body) => JSON.parse(body).requests.map((r) => r.reference));
+  const accounted = new Set(answered.flat());
+  const missing = [];
+  const doubled = [];
+  const split = [];
+  for (const references of answered) {
+    for (const reference of references) {
+      const stored = byReference.get(reference) ?? [];
+      if (stored.length === 0) missing.push(reference);
+      if (stored.length > 1) doubled.push(reference);
+    }
+    const people = new Set(references.flatMap((reference) => (byReference.get(reference) ?? []).map((r) => r.idHash)));
+    const person = [...people][0];
+    if (people.size !== 1 || byPerson.get(person).length !== references.length) split.push(references.join('+'));
+  }
+  const unaccounted = rows.filter((r) => !accounted.has(r.reference));
+  const mobileRun = runs.at(-1);
+
+  console.log(`\nResults (${wall.toFixed(1)} s wall clock)`);
+  console.log(`${'endpoint'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(6)} ${'p99 ms'.padStart(6)} ${'requests'.padStart(8)}   answers by status`);
+  endpoints.forEach(([name], i) => console.log(row(name, runs[i])));
+  console.log(row('POST /api/mobile-box-requests', mobileRun));
+  const all = runs.reduce((sum, r) => sum + r.requests.total, 0);
+  console.log(`${'all together'.padEnd(44)} ${(all / wall).toFixed(1).padStart(8)}`);
+
+  const { counts, wrong } = mobileBox.state;
+  console.log(
+    `\nsubmissions   ${counts.created} accepted (201) of ${mobileBox.state.distinct} distinct; ${counts.duplicates} duplicates, ${counts.duplicatesRight} answered 409 with the first reference; ${counts.retries} retries, ${counts.retriesSame} answered with the first answer byte for byte`,
+  );
+  console.log(
+    `stored        ${rows.length} new rows for ${byPerson.size} people; expected ${accounted.size} references of ${answered.length} accepted submissions: ${missing.length} missing, ${doubled.length} doubled, ${split.length} not stored as one person's ballots, ${unaccounted.length} rows no answer accounts for`,
+  );
+
+  const serverErrors = [...statuses].flatMap(([name, byStatus]) => [...byStatus].filter(([status]) => status >= 500).map(([status, n]) => `${name}: ${n} × ${status}`));
+  const clientErrors = runs.reduce((sum, r) => sum + r.errors, 0);
+  if (missing.length) failures.push(`${missing.length} accepted references missing from D1`);
+  if (doubled.length) failures.push(`${doubled.length} references stored more than once`);
+  if (split.length) failures.push(`${split.length} accepted submissions not stored as exactly one person's ballots`);
+  // A row without an answer can only come from a request whose answer was lost (a client error or timeout).
+  if (unaccounted.length > 2 * mobileRun.errors) failures.push(`${unaccounted.length} stored rows that no answer accounts for`);
+  if (wrong.length) failures.push(`${wrong.length} wrong answers to duplicates or retries, e.g. ${wrong[0]}`);
+  if (counts.created < mobileBox.state.distinct) failures.push(`${mobileBox.state.distinct - counts.created} distinct submissions not accepted`);
+  if (serverErrors.length) failures.push(`5xx answers: ${serverErrors.join(', ')}`);
+  if (clientErrors) console.log(`client-side errors (connection resets, timeouts): ${clientErrors}`);
+} catch (error) {
+  failures = [String(error?.stack ?? error)];
+} finally {
+  stopServer();
+  await rm(work, { recursive: true, force: true });
+}
+if (failures.length) {
+  console.error(`\nFAILED:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('\nOK: every accepted submission stored exactly once, no 5xx.');

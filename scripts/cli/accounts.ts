@@ -1,0 +1,28 @@
+import { eq, sql } from 'drizzle-orm';
+import { staffSessions, staffUsers } from '#db/schema';
+import { sqlText, sqlWriter } from './sql-text';
+
+export interface AccountFields {
+  /** Lower-cased. */
+  email: string;
+  role: 'district' | 'city' | 'police';
+  district: string | null;
+  passwordHash: string;
+}
+
+/**
+ * The SQL that saves a staff account (a new one, or an existing e-mail reset: password, role
+ * and district, enabled again) and ends its open sessions. `npm run user:add` and the demo
+ * accounts of `npm start` both run it.
+ */
+export function accountStatements(account: AccountFields, now: string): string[] {
+  const fields = { role: account.role, district: account.district, passwordHash: account.passwordHash, disabledAt: null, updatedAt: now };
+  const upsert = sqlWriter.insert(staffUsers).values({ email: account.email, ...fields, createdAt: now }).onConflictDoUpdate({ target: staffUsers.email, set: fields });
+  return [sqlText(upsert), sqlText(endSessionsOf(account.email))];
+}
+
+/** Ends every session of the account with this e-mail. */
+export function endSessionsOf(email: string) {
+  const userId = sql`(SELECT ${staffUsers.id} FROM ${staffUsers} WHERE ${staffUsers.email} = ${email})`;
+  return sqlWriter.delete(staffSessions).where(eq(staffSessions.userId, userId));
+}

@@ -1,8 +1,0 @@
-#!/usr/bin/env node
-// `npm run deploy`: build, apply migrations to the production D1, then deploy the Worker.
-import { build } from './build.mjs';
-import { run } from './env.mjs';
-
-await build();
-await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--remote']);
-await run('wrangler', ['deploy']);

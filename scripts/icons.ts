@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Draws the app icons of the web app manifest as PNG files in public/icons/: the favicon's
+// white tick on its blue rounded square, at 192 and 512 px, and a maskable 512 px one (the
+// blue fills the whole square and the tick stays inside the central safe circle, so any
+// mask shape the phone applies keeps it whole). No image library: each pixel is sampled
+// 4×4 times against the shapes and the rows go through zlib. The files are committed; run
+// `node scripts/icons.ts` again only when the drawing changes.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+
+const BLUE = [0x0b, 0x4f, 0xa8];
+const WHITE = [0xff, 0xff, 0xff];
+// public/favicon.svg, in its 32-unit grid: the tick's polyline and its stroke width.
+const TICK = [[8, 17], [13, 22], [24, 10]];
+const STROKE = 4;
+const CORNER = 6;
+
+function distanceToSegment(x, y, [ax, ay], [bx, by]) {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const along = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(x - (ax + along * dx), y - (ay + along * dy));
+}
+
+function insideRoundedSquare(x, y, radius) {
+  const cx = Math.min(Math.max(x, radius), 32 - radius);
+  const cy = Math.min(Math.max(y, radius), 32 - radius);
+  return Math.hypot(x - cx, y - cy) <= radius;
+}
+
+/** What covers a point of the 32-unit grid: 'tick', 'square' or nothing. */
+function shapeAt(x, y, maskable) {
+  // The maskable tick is drawn 0.8 times as large around the centre: its farthest point is
+  // then 30 % of the size from the centre, inside the 40 % safe circle.
+  const scale = maskable ? 0.8 : 1;
+  const tx = 16 + (x - 16) / scale;
+  const ty = 16 + (y - 16) / scale;
+  const onTick = distanceToSegment(tx, ty, TICK[0], TICK[1]) <= STROKE / 2 || distanceToSegment(tx, ty, TICK[1], TICK[2]) <= STROKE / 2;
+  if (onTick) return 'tick';
+  return maskable || insideRoundedSquare(x, y, CORNER) ? 'square' : undefined;
+}
+
+function draw(size, maskable) {
+  const pixels = Buffer.alloc(size * size * 4);
+  const samples = 4;
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      let tick = 0;
+      let square = 0;
+      for (let sy = 0; sy < samples; sy++) {
+        for (let sx = 0; sx < samples; sx++) {
+          const shape = shapeAt(((px + (sx + 0.5) / samples) * 32) / size, ((py + (sy + 0.5) / samples) * 32) / size, maskable);
+          if (shape === 'tick') tick++;
+          else if (shape === 'square') square++;
+        }
+      }
+      const covered = tick + square;
+      const at = (py * size + px) * 4;
+      for (let channel = 0; channel < 3; channel++) pixels[at + channel] = covered ? Math.round((WHITE[channel] * tick + BLUE[channel] * square) / covered) : 0;
+      pixels[at + 3] = Math.round((covered / (samples * samples)) * 255);
+    }
+  }
+  return pixels;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type, data) {
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * An indexed-colour PNG: the drawing has only a few dozen colours (blue, white, the blends of
+ * the tick's edge and the corners' partial transparency), so one byte a pixel with a palette
+ * (PLTE, and tRNS for the alpha) is a third of the size of RGBA. Every icon is downloaded by
+ * phones that install the app, and the 192 px one counts in each page's budget.
+ */
+function png(size, pixels) {
+  const palette = new Map();
+  const indices = Buffer.alloc(size * size);
+  for (let i = 0; i < size * size; i++) {
+    const key = pixels.readUInt32BE(i * 4);
+    if (!palette.has(key)) palette.set(key, palette.size);
+    indices[i] = palette.get(key);
+  }
+  if (palette.size > 256) throw new Error(`${palette.size} colours: too many for a palette`);
+  const colours = [...palette.keys()];
+  const plte = Buffer.from(colours.flatMap((key) => [key >>> 24, (key >>> 16) & 0xff, (key >>> 8) & 0xff]));
+  const trns = Buffer.from(colours.map((key) => key & 0xff));
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 3, 0, 0, 0], 8);
+  const rows = Buffer.alloc(size * (size + 1));
+  for (let y = 0; y < size; y++) indices.copy(rows, y * (size + 1) + 1, y * size, (y + 1) * size);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('PLTE', plte), chunk('tRNS', trns), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+mkdirSync('public/icons', { recursive: true });
+for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true]]) {
+  const file = png(size, draw(size, maskable));
+  writeFileSync(`public/icons/${name}`, file);
+  console.log(`public/icons/${name}: ${size}×${size}, ${file.length} bytes`);
+}
