@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale, PlainKey } from './i18n';
 import { label, t } from './i18n';
-import type { IdKind, IdProblem } from './lookup/personal-numbers';
+import { idLength, type IdKind, type IdProblem } from './lookup/personal-numbers';
 import { ValidationFailed } from './errors';
 
 /** How a field is called and typed in forms; registered on the field's schema with `field()`. */
@@ -201,8 +201,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 export function problemMessage(locale: Locale, problem: FieldProblem): string {
   if (problem.personalNumber) {
     const { problem: rule, kind } = problem.personalNumber;
-    const length = { EGN: 10, LNCH: 10, PIN: 14, IIN: 12 }[kind];
-    return t(locale, `lookup.invalid.${rule}`, { name: t(locale, `lookup.idName.${kind === 'LNCH' ? 'EGN' : kind}`), length });
+    return t(locale, `lookup.invalid.${rule}`, { name: t(locale, `lookup.idName.${kind === 'LNCH' ? 'EGN' : kind}`), length: idLength(kind) });
   }
   if (problem.message) return label(locale, problem.message);
   const fieldName = problem.label ? label(locale, problem.label) : problem.field;

@@ -5,6 +5,7 @@ import { challenge } from '#functions/http/challenge-middleware';
 import { BOOKMARK_HEADER, readReplicas } from '#functions/platform/d1-sessions';
 import { edgeCache, publicCacheControl } from '#functions/http/edge-cache';
 import { rateLimit } from '#functions/http/rate-limit';
+import { clock } from '#functions/platform/clock';
 import { lookupByAddress, lookupByPersonalNumber, nearbyStations, stationDetails, suggestions } from './lookup';
 import { addressQuery, lookupRequest, nearQuery, stationIdParam, suggestionQuery } from './schemas';
 import { countLookupOutcome } from './outcome-middleware';
@@ -48,7 +49,7 @@ const lookupRoute = createRoute({
 export const lookupApi = featureApi().openapi(
   lookupRoute,
   async (c) => {
-    const station = await lookupByPersonalNumber(c.env, c.req.valid('json'), new Date());
+    const station = await lookupByPersonalNumber(c.env, c.req.valid('json'), clock(c.env));
     c.header('Cache-Control', 'no-store');
     return c.json({ station }, 200);
   },
@@ -130,7 +131,7 @@ export const stationsApi = featureApi()
     byAddressRoute,
     async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json(await lookupByAddress(c.env, c.req.valid('json'), new Date()), 200);
+      return c.json(await lookupByAddress(c.env, c.req.valid('json'), clock(c.env)), 200);
     },
     validationHook(byAddressRoute),
   )
@@ -138,7 +139,7 @@ export const stationsApi = featureApi()
     nearRoute,
     async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ stations: await nearbyStations(c.env, c.req.valid('json'), new Date()) }, 200);
+      return c.json({ stations: await nearbyStations(c.env, c.req.valid('json'), clock(c.env)) }, 200);
     },
     validationHook(nearRoute),
   )
@@ -146,7 +147,7 @@ export const stationsApi = featureApi()
     settlementsRoute,
     async (c) => {
       c.header('Cache-Control', publicCacheControl(c.env));
-      return c.json({ settlements: await suggestions(c.env, 'settlements', c.req.valid('query'), new Date()) }, 200);
+      return c.json({ settlements: await suggestions(c.env, 'settlements', c.req.valid('query'), clock(c.env)) }, 200);
     },
     validationHook(settlementsRoute),
   )
@@ -154,7 +155,7 @@ export const stationsApi = featureApi()
     streetsRoute,
     async (c) => {
       c.header('Cache-Control', publicCacheControl(c.env));
-      return c.json({ streets: await suggestions(c.env, 'streets', c.req.valid('query'), new Date()) }, 200);
+      return c.json({ streets: await suggestions(c.env, 'streets', c.req.valid('query'), clock(c.env)) }, 200);
     },
     validationHook(streetsRoute),
   )

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { database } from '#db/client';
 import type { AppEnv } from '#functions/env';
+import { clock } from '#functions/platform/clock';
 import { recordLookupOutcome } from './outcomes';
 
 /**
@@ -9,7 +9,7 @@ import { recordLookupOutcome } from './outcomes';
  */
 export const countLookupOutcome: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  const flush = recordLookupOutcome(database(c.env.DB), c.res.status, new Date());
+  const flush = recordLookupOutcome(c.env, c.res.status, clock(c.env));
   try {
     c.executionCtx.waitUntil(flush);
   } catch {

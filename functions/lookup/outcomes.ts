@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '#db/client';
+import { database, type Database } from '#db/client';
 import { lookupOutcomes } from '#db/schema';
 
 export type LookupOutcome = (typeof lookupOutcomes.$inferSelect)['outcome'];
@@ -45,9 +45,9 @@ export async function flushOutcomes(db: Database): Promise<void> {
 }
 
 /** Counts a lookup answered with `status` and writes the counts when due: the no-JavaScript page's share of the API's middleware. */
-export async function recordLookupOutcome(db: Database, status: number, now: Date): Promise<void> {
+export async function recordLookupOutcome(env: { DB: D1Database }, status: number, now: Date): Promise<void> {
   countOutcome(outcomeOfStatus(status), now);
-  await flushOutcomesIfDue(db).catch(() => console.error('lookup outcomes: the counts could not be written'));
+  await flushOutcomesIfDue(database(env.DB)).catch(() => console.error('lookup outcomes: the counts could not be written'));
 }
 
 /** Flushes when the last flush is long enough ago; for `waitUntil` after an answer is sent. */

@@ -32,7 +32,7 @@ function districtOf(election: Election, id: string): District {
 }
 
 /** The day after which a request's personal data is deleted: voting day plus the election's retention. */
-export const purgeAfter = (election: Election) => addDays(election.votingDay ?? localDate(new Date(), election.timeZone), election.mobileBox?.retentionDays ?? 90);
+export const purgeAfter = (election: Election, now: Date) => addDays(election.votingDay ?? localDate(now, election.timeZone), election.mobileBox?.retentionDays ?? 90);
 
 /**
  * Whether an application may be made now (the rules of the election data), without storing
@@ -83,7 +83,7 @@ export async function prepareApplication(env: Bindings, input: MobileBoxRequest,
         representativeSealed: input.submittedBy === 'representative' && input.representative ? await sealRepresentative(keys, recordKey, input.representative) : null,
         createdAt: stamp,
         updatedAt: stamp,
-        purgeAfter: purgeAfter(election),
+        purgeAfter: purgeAfter(election, now),
       };
     }),
   );

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { stationIdParam } from '#functions/lookup/schemas';
 import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
 import { rateLimit } from '#functions/http/rate-limit';
+import { clock } from '#functions/platform/clock';
 import { reportProblem } from './reports';
 import { reportCreated, reportRequest } from './schemas';
 
@@ -21,7 +22,7 @@ const createReportRoute = createRoute({
 export const reportsApi = featureApi().openapi(
   createReportRoute,
   async (c) => {
-    const report = await reportProblem(c.env, c.req.valid('param').id, c.req.valid('json'), c.get('locale'), new Date());
+    const report = await reportProblem(c.env, c.req.valid('param').id, c.req.valid('json'), c.get('locale'), clock(c.env));
     c.header('Cache-Control', 'no-store');
     return c.json({ report }, 201);
   },

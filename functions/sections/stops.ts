@@ -2,7 +2,7 @@ import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { database, type Database } from '#db/client';
 import { mobileBoxRequests, mobileSections, routeStops } from '#db/schema';
 import { actionDeadline, deadlineStatus } from '#core/elections/deadlines';
-import type { Election } from '#core/elections/schema';
+import type { Election, MobileBoxConfig } from '#core/elections/schema';
 import type { Bindings } from '#functions/env';
 import { districtById } from '#functions/mobile-box/districts';
 import { purgeAfter } from '#functions/mobile-box/requests';
@@ -11,10 +11,10 @@ import { NotFound, Refused, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { auditEntry, type AuditAction, type AuditRecords } from '#functions/staff/audit';
 import { staffElection } from '#functions/staff/election';
-import { scope } from '#functions/staff/review';
+import { listRequests, scope } from '#functions/staff/review';
 import type { StaffSession } from '#functions/staff/sessions';
 import { closeGap, computedOrder, loadRoute, positionStatements } from './route';
-import { mayReceive, sectionInReach, sectionLabel, type Section } from './sections';
+import { mayReceive, sectionInReach, sectionLabel, type Section, type SectionReach } from './sections';
 
 type StaffUser = StaffSession['user'];
 const r = mobileBoxRequests, s = routeStops;
@@ -44,6 +44,22 @@ export async function reorderIfAutomatic(db: Database, env: Bindings, section: S
   if (statements.length > 0) await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
 }
 
+/** Why a request from `district` may not join this section's route now; undefined when it may. */
+function registrationRefusal({ election, config }: { election: Election; config: MobileBoxConfig }, section: Section, reach: SectionReach, user: StaffUser, district: string, now: Date) {
+  const from = districtById(config, district);
+  if (!from || !mayReceive(section, from) || (reach === 'own-voters' && district !== user.district)) return 'not_this_section';
+  if (district !== section.district && !transferOpen(election, now)) return 'transfer_closed';
+  return undefined;
+}
+
+/** The accepted requests in the user's reach that may be registered on this section's route now. */
+export async function registrableRequests(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
+  const staff = staffElection();
+  const { section, reach } = await sectionInReach(database(env.DB), staff.election, user, sectionId, now);
+  const { requests } = await listRequests(env, user, { status: 'accepted' });
+  return requests.filter((request) => !registrationRefusal(staff, section, reach, user, request.district, now));
+}
+
 /**
  * Registers accepted requests on a section's route: one stop per voter however many ballots
  * they asked for (a voter's other request joins the stop they already have), a voter on at most
@@ -63,9 +79,8 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
   if (missing.length > 0) throw new ValidationFailed(missing);
 
   for (const row of rows) {
-    const from = districtById(config, row.district);
-    if (!from || !mayReceive(section, from) || (reach === 'own-voters' && row.district !== user.district)) throw new Refused('not_this_section');
-    if (row.district !== section.district && !transferOpen(election, now)) throw new Refused('transfer_closed');
+    const refusal = registrationRefusal({ election, config }, section, reach, user, row.district, now);
+    if (refusal) throw new Refused(refusal);
     if (row.status !== 'accepted' && row.status !== 'assigned') throw new Refused('not_accepted');
   }
   const voters = await db
@@ -94,7 +109,7 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
       recordKey: crypto.randomUUID(),
       createdAt: now.toISOString(),
       createdBy: user.id,
-      purgeAfter: purgeAfter(election),
+      purgeAfter: purgeAfter(election, now),
     }),
   );
   const assignments = [...byVoter.entries()].map(([voter, own]) =>

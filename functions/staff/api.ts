@@ -1,18 +1,16 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { database } from '#db/client';
 import { clientBuckets } from '#functions/http/client';
 import { clock } from '#functions/platform/clock';
 import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
-import { auditEntry } from './audit';
 import { staffOnly, type StaffEnv } from './guard';
-import { logIn } from './login';
+import { logIn, logOut } from './login';
 import { reviewApi, summaryApi } from './review-api';
 import { readAudit } from './audit-log';
 import { routesZipApi, sectionsApi } from '#functions/sections/api';
 import { csrfHeader, loginAnswer, loginRequest, staffUser } from './schemas';
-import { endSession, SESSION_COOKIE } from './sessions';
+import { SESSION_COOKIE } from './sessions';
 
 const anyStaff = staffOnly('district', 'city', 'police');
 
@@ -99,8 +97,7 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
   .openapi(
     logoutRoute,
     async (c) => {
-      const db = database(c.env.DB);
-      await db.batch([endSession(db, c.get('staff').tokenHash), auditEntry(db, c.get('staff').user.id, 'logout', {}, clock(c.env))]);
+      await logOut(c.env, c.get('staff'), clock(c.env));
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
       return c.json({ ok: true as const }, 200);
     },

@@ -5,7 +5,7 @@ import type { Bindings } from '#functions/env';
 import { RateLimited, Unauthenticated } from '#core/errors';
 import { requireKey } from '#functions/platform/keys';
 import { dummyPasswordHash, verifyPassword } from './passwords';
-import { createSession, csrfTokenFor, type NewSession } from './sessions';
+import { createSession, csrfTokenFor, endSession, type NewSession, type StaffSession } from './sessions';
 import { auditEntry } from './audit';
 import { clearAccountFailures, loginBlockedFor, loginKeys, recordLoginFailure } from './throttle';
 
@@ -36,4 +36,10 @@ export async function logIn(env: Bindings, input: { email: string; password: str
   const session = await createSession(db, user.id, now);
   await auditEntry(db, user.id, 'login', {}, now);
   return { ...session, csrfToken: await csrfTokenFor(secret, session.token), user: { email: user.email, role: user.role, district: user.district } };
+}
+
+/** Signs a staff member out: ends the session and writes `logout` to the audit log, in one batch. */
+export async function logOut(env: Pick<Bindings, 'DB'>, session: Pick<StaffSession, 'tokenHash' | 'user'>, now: Date): Promise<void> {
+  const db = database(env.DB);
+  await db.batch([endSession(db, session.tokenHash), auditEntry(db, session.user.id, 'logout', {}, now)]);
 }

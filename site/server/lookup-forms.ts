@@ -1,7 +1,7 @@
-import { database } from '#db/client';
 import type { Locale } from '#core/i18n';
 import { lookupByAddress, lookupByPersonalNumber, type AddressResult } from '#functions/lookup/lookup';
 import { recordLookupOutcome } from '#functions/lookup/outcomes';
+import { clock } from '#functions/platform/clock';
 import { onReplicas } from '#functions/platform/d1-sessions';
 import { addressQuery, lookupRequest } from '#functions/lookup/schemas';
 import type { PersonalStationView } from '#functions/lookup/station-view';
@@ -23,8 +23,8 @@ export const numberLookupForm = (locale: Locale): FormOptions<typeof lookupReque
   limit: 'LOOKUP',
   challenge: 'lookup',
   extra: { lang: locale },
-  action: (input, env) => lookupByPersonalNumber(onReplicas(env).env, input, new Date()),
-  answered: (status, env) => recordLookupOutcome(database(env.DB), status, new Date()),
+  action: (input, env) => lookupByPersonalNumber(onReplicas(env).env, input, clock(env)),
+  answered: (status, env) => recordLookupOutcome(env, status, clock(env)),
 });
 
 /** The address form: posted, so that no house number reaches a URL. */
@@ -33,5 +33,5 @@ export const addressLookupForm = (locale: Locale): FormOptions<typeof addressQue
   schema: addressQuery,
   fieldId: addressFormFieldId,
   extra: { lang: locale },
-  action: (input, env) => lookupByAddress(onReplicas(env).env, input, new Date()),
+  action: (input, env) => lookupByAddress(onReplicas(env).env, input, clock(env)),
 });

@@ -13,6 +13,12 @@ export const ID_FORMATS: Record<Country, { kind: IdKind; length: number }> = {
   KZ: { kind: 'IIN', length: 12 },
 };
 
+/** How many digits a number of this kind has (an ЛНЧ is as long as an ЕГН: both are Bulgarian). */
+export function idLength(kind: IdKind): number {
+  if (kind === 'LNCH') return ID_FORMATS.BG.length;
+  return Object.values(ID_FORMATS).find((format) => format.kind === kind)!.length;
+}
+
 const digitsOf = (value: string) => [...value].map(Number);
 
 function isRealDate(year: number, month: number, day: number): boolean {

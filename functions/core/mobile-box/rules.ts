@@ -1,7 +1,6 @@
 import { actionDeadline, deadlineStatus } from '#core/elections/deadlines';
 import type { ElectionTiming, MobileBoxConfig } from '#core/elections/schema';
 import { daysBetween, localDate } from '#core/zoned-time';
-import type { District } from '#functions/mobile-box/districts';
 
 /**
  * The mobile ballot box's rules, as plain functions over the election's data and `now`:
@@ -39,7 +38,7 @@ export type Decision = { ok: true; late: boolean } | { ok: false; refusal: Refus
 export function decideApplication(
   config: MobileBoxConfig,
   election: ElectionTiming,
-  input: { citizenship: Citizenship; ballots: readonly Ballot[]; district: Pick<District, 'mobileSection'> },
+  input: { citizenship: Citizenship; ballots: readonly Ballot[]; district: { mobileSection: boolean } },
   now: Date,
 ): Decision {
   const allowed = ballotsFor(config, input.citizenship);
