@@ -3,14 +3,15 @@ import { t } from './i18n';
 import type { FieldProblem } from './validation';
 
 /**
- * What features throw. They say what went wrong in domain terms; `http-errors.ts` is the one
- * place that turns them into HTTP statuses and the JSON envelope (and pages into error
- * summaries). Each error words itself per locale when asked, never earlier.
+ * What features throw. They say what went wrong in domain terms; `functions/http/http-errors.ts`
+ * is the one place that turns them into HTTP statuses and the JSON envelope (and pages into
+ * error summaries). Each error words itself per locale when asked, never earlier.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: DomainErrorCode;
+  abstract readonly code: DomainErrorCode | string;
 }
 
+/** The codes of the errors below; a feature's own refusal codes live in its `errors.ts`. */
 export type DomainErrorCode =
   | 'validation'
   | 'invalid_id'
@@ -23,12 +24,7 @@ export type DomainErrorCode =
   | 'misconfigured'
   | 'key_mismatch'
   | 'unauthorized'
-  | 'forbidden'
-  | RefusalCode;
-
-/** Why a request that is well formed is still refused by a feature's rules. */
-export type RefusalCode = 'deadline_passed' | 'no_mobile_section' | 'not_eligible' | 'duplicate' | 'idempotency_key_reused' | 'already_assigned'
-  | 'not_accepted' | 'on_another_route' | 'not_this_section' | 'transfer_closed' | 'no_coordinates';
+  | 'forbidden';
 
 /** A link the client can offer as the next step (a phone number, a guide). */
 export interface HelpLink {
@@ -139,18 +135,46 @@ export class ChallengeUnavailable extends DomainError {
   }
 }
 
+export interface RefusalDetails {
+  help?: (locale: Locale) => HelpLink[];
+  reference?: string;
+}
+
 /**
  * A well-formed request that a feature's rules refuse, e.g. a mobile-box application after the
- * deadline (422) or a second one for the same ballot (409, with the first `reference`).
+ * deadline (422) or a second one for the same ballot (409, with the first `reference`). Its code
+ * is one of the feature's own (`refusals()` below).
  */
 export class Refused extends DomainError {
   override name = 'Refused';
   constructor(
-    readonly code: RefusalCode,
-    readonly details: { help?: (locale: Locale) => HelpLink[]; reference?: string } = {},
+    readonly code: string,
+    readonly details: RefusalDetails = {},
   ) {
     super(code);
   }
+}
+
+/** The statuses a refusal may answer with: a conflict with what is stored, or a rule. */
+export type RefusalStatus = 409 | 422;
+
+/** What the API reference says of a refusal code, and its status. */
+export interface RefusalEntry {
+  status: RefusalStatus;
+  /** When the code is given, in a few English words for the OpenAPI document. */
+  when: string;
+}
+
+/**
+ * A feature's refusal codes, each with its status and when it is given, and a `refuse()` that
+ * accepts only those codes. The feature keeps them in its own `errors.ts`; the API's error
+ * mapping (`functions/http/refusals.ts`) merges every feature's table; each code's wording is
+ * `errors.<code>` in the dictionaries.
+ *
+ * @example const { codes, refuse } = refusals({ transfer_closed: { status: 409, when: 'the transfer deadline has passed' } }); throw refuse('transfer_closed');
+ */
+export function refusals<const Table extends Record<string, RefusalEntry>>(codes: Table) {
+  return { codes, refuse: (code: keyof Table & string, details?: RefusalDetails) => new Refused(code, details) };
 }
 
 /** No staff session (never signed in, signed out, idle too long, or the account disabled). */

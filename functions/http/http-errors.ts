@@ -4,8 +4,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { Locale } from '#core/i18n';
 import { t } from '#core/i18n';
-import { Busy, ChallengeFailed, ChallengeUnavailable, DomainError, Forbidden, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, Refused, Unauthenticated, ValidationFailed, type HelpLink } from '#core/errors';
+import { Busy, ChallengeFailed, ChallengeUnavailable, DomainError, Forbidden, type DomainErrorCode, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, Refused, Unauthenticated, ValidationFailed, type HelpLink } from '#core/errors';
 import { FIELD_CODES, problemMessage } from '#core/validation';
+import { isRefusalCode, REFUSAL_CODES, REFUSALS } from './refusals';
 
 /** Every `code` the API answers with; stable, so clients may branch on them. */
 export const ERROR_CODES = [
@@ -19,17 +20,7 @@ export const ERROR_CODES = [
   'db_unavailable',
   'misconfigured',
   'key_mismatch',
-  'deadline_passed',
-  'no_mobile_section',
-  'not_eligible',
-  'duplicate',
-  'idempotency_key_reused',
-  'already_assigned',
-  'not_accepted',
-  'on_another_route',
-  'not_this_section',
-  'transfer_closed',
-  'no_coordinates',
+  ...REFUSAL_CODES,
   'bad_request',
   'unauthorized',
   'forbidden',
@@ -71,7 +62,7 @@ export interface ErrorAnswer {
   headers: Record<string, string>;
 }
 
-const DOMAIN_STATUS: Record<DomainError['code'], ContentfulStatusCode> = {
+const DOMAIN_STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
   validation: 422,
   invalid_id: 422,
   not_found: 404,
@@ -84,18 +75,14 @@ const DOMAIN_STATUS: Record<DomainError['code'], ContentfulStatusCode> = {
   key_mismatch: 503,
   unauthorized: 401,
   forbidden: 403,
-  deadline_passed: 422,
-  no_mobile_section: 422,
-  not_eligible: 422,
-  duplicate: 409,
-  idempotency_key_reused: 422,
-  already_assigned: 409,
-  not_accepted: 409,
-  on_another_route: 409,
-  not_this_section: 409,
-  transfer_closed: 409,
-  no_coordinates: 409,
 };
+
+/** A domain error's status: its own code's, or its feature's for a refusal (an unknown code is a 500). */
+function statusOf(code: string): ContentfulStatusCode {
+  if (isRefusalCode(code)) return REFUSALS[code].status;
+  if (Object.hasOwn(DOMAIN_STATUS, code)) return DOMAIN_STATUS[code as DomainErrorCode];
+  throw new Error(`no status for the domain error code ${code}`);
+}
 
 const HTTP_CODES: Partial<Record<number, Exclude<ErrorCode, 'validation' | 'invalid_id'>>> = {
   400: 'bad_request',
@@ -109,7 +96,7 @@ const HTTP_CODES: Partial<Record<number, Exclude<ErrorCode, 'validation' | 'inva
 };
 
 function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
-  const status = DOMAIN_STATUS[error.code];
+  const status = statusOf(error.code);
   const answer = (body: ErrorBody['error'], headers: Record<string, string> = {}): ErrorAnswer => ({ status, headers, body: { error: body } });
   if (error instanceof ValidationFailed) {
     const fields = error.problems.map((problem) => ({ field: problem.field, code: problem.code, message: problemMessage(locale, problem) }));
@@ -124,7 +111,7 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
   if (error instanceof Busy) return answer({ code: 'busy', message: t(locale, 'errors.busy') }, { 'Retry-After': String(error.retryAfter) });
   if (error instanceof ChallengeFailed) return answer({ code: 'challenge_failed', message: t(locale, 'errors.challenge_failed') });
   if (error instanceof ChallengeUnavailable) return answer({ code: 'challenge_unavailable', message: t(locale, 'errors.challenge_unavailable') });
-  if (error instanceof Refused) {
+  if (error instanceof Refused && isRefusalCode(error.code)) {
     const help = error.details.help?.(locale);
     return answer({ code: error.code, message: t(locale, `errors.${error.code}`), ...(help ? { help } : {}), ...(error.details.reference ? { reference: error.details.reference } : {}) });
   }

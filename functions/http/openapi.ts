@@ -4,6 +4,7 @@ import type { AppEnv } from '#functions/env';
 import { t, type MessageKey } from '#core/i18n';
 import { ValidationFailed } from '#core/errors';
 import { errorBody } from './http-errors';
+import { refusalsDocumented } from './refusals';
 import { fieldProblems } from '#core/validation';
 
 /** A feature's sub-app: routes declared with `createRoute`, so validation, types and OpenAPI share one source. */
@@ -23,11 +24,11 @@ const ERROR_DESCRIPTIONS = {
   401: 'No staff session: not signed in, signed out, idle too long, or a wrong e-mail or password (`unauthorized`).',
   403: 'With Turnstile on: the token is missing, invalid, reused or for another action (`challenge_failed`); for staff changes: no or a wrong `X-CSRF-Token` (`forbidden`).',
   404: 'Nothing matches (`not_found`).',
-  409: 'Already there (`duplicate`, with the first `reference`), or already on a route (`already_assigned`); a route registration the rules refuse (`not_accepted`, `on_another_route`, `not_this_section`, `transfer_closed`); no coordinates for a map file (`no_coordinates`).',
+  409: `A feature’s rules refuse the request, which conflicts with what is stored: ${refusalsDocumented(409)}.`,
   405: 'The path exists under other methods (`method_not_allowed`, with `Allow`).',
   413: 'The body is over 16 KB (`payload_too_large`); refused before it is read.',
   415: 'The body is not `application/json` (`unsupported_media_type`).',
-  422: 'Invalid input: `validation` lists every field problem; `invalid_id` says which rule a personal number breaks; a feature’s rule may refuse a valid request (`deadline_passed`, `no_mobile_section`, `not_eligible`, `idempotency_key_reused`).',
+  422: `Invalid input: \`validation\` lists every field problem; \`invalid_id\` says which rule a personal number breaks; a feature’s rules may refuse a valid request: ${refusalsDocumented(422)}.`,
   429: 'Too many attempts from this client (`rate_limited`, with `Retry-After`).',
   500: 'Something failed on our side (`internal`).',
   503: 'The database cannot answer (`db_unavailable`), a secret is unusable (`misconfigured`), LOOKUP_KEY is not the register’s (`key_mismatch`), all clients together passed the ceiling (`busy`, with Retry-After) or Turnstile cannot be reached (`challenge_unavailable`).',

@@ -3,8 +3,9 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '#db/client';
 import { idempotencyKeys } from '#db/schema';
 import { personalNumberHash, type DataKeys } from '#functions/platform/crypto';
-import { Refused, ValidationFailed } from '#core/errors';
+import { ValidationFailed } from '#core/errors';
 import { violatesUnique } from '#functions/platform/d1-errors';
+import { refuse } from './errors';
 
 /** What a submission answered: replayed as it was for a retry with the same key. */
 export interface StoredAnswer {
@@ -82,7 +83,7 @@ async function storedAnswer(db: Database, keyHash: string, requestHash: string):
   for (let step = 0; step < WAIT_STEPS; step++) {
     const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, keyHash)).limit(1);
     if (!row) return 'gone';
-    if (row.requestHash !== requestHash) throw new Refused('idempotency_key_reused');
+    if (row.requestHash !== requestHash) throw refuse('idempotency_key_reused');
     if (row.status && row.body) return { status: row.status as StoredAnswer['status'], body: JSON.parse(row.body) };
     await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
   }

@@ -7,7 +7,7 @@ import { errorAnswer, type ErrorBody } from '#functions/http/http-errors';
 import { idempotent, type PreparedWrites } from './idempotency';
 import { violatesUnique } from '#functions/platform/d1-errors';
 import { sql } from 'drizzle-orm';
-import { NotFound, Refused, ValidationFailed } from '#core/errors';
+import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { addDays, localDate } from '#core/zoned-time';
 import { districtById, type District } from './districts';
@@ -17,6 +17,7 @@ import { decideApplication } from '#core/mobile-box/rules';
 import type { CreatedRequests, MobileBoxRequest, RequestStatus, StatusRequest } from './schemas';
 import { requestIdHashes, sealPerson, sealRepresentative, unsealReason } from './seal';
 import { allFiled, existingReference, insertStatements, requestByReference, type NewRequest } from './storage';
+import { refuse } from './errors';
 
 /** The election a request names, with its mobile-box configuration (an election without one is refused on `election`). */
 export function mobileBoxElection(id: string) {
@@ -42,7 +43,7 @@ export function checkApplication(input: MobileBoxRequest, now: Date) {
   const { election, config } = mobileBoxElection(input.election);
   const district = districtOf(election, input.address.district);
   const decision = decideApplication(config, election, { citizenship: input.citizenship, ballots: input.ballots, district }, now);
-  if (!decision.ok) throw new Refused(decision.refusal, { help: (locale) => mobileBoxHelp(election, locale) });
+  if (!decision.ok) throw refuse(decision.refusal, { help: (locale) => mobileBoxHelp(election, locale) });
   return { election, config, district, late: decision.late };
 }
 
@@ -99,7 +100,7 @@ export async function prepareApplication(env: Bindings, input: MobileBoxRequest,
       const inserted = (results as { ballot: NewRequest['ballot']; reference: string }[][]).flat();
       const missing = input.ballots.filter((ballot) => !inserted.some((row) => row.ballot === ballot));
       const duplicates = await Promise.all(missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, hashes)) ?? '' })));
-      if (inserted.length === 0) return { status: 409, body: errorAnswer(new Refused('duplicate', { reference: duplicates[0]!.reference }), locale).body };
+      if (inserted.length === 0) return { status: 409, body: errorAnswer(refuse('duplicate', { reference: duplicates[0]!.reference }), locale).body };
       const ordered = input.ballots.flatMap((ballot) => inserted.filter((row) => row.ballot === ballot));
       return { status: 201, body: { requests: created(ordered), ...(duplicates.length > 0 ? { duplicates } : {}) } satisfies CreatedRequests };
     },

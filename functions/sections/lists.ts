@@ -5,7 +5,7 @@ import { routeStops, staffUsers } from '#db/schema';
 import type { Bindings } from '#functions/env';
 import { t, type Locale } from '#core/i18n';
 import { districtById } from '#functions/mobile-box/districts';
-import { Refused } from '#core/errors';
+
 import { dataKeys } from '#functions/platform/keys';
 import { auditEntry } from '#functions/staff/audit';
 import { staffElection } from '#functions/staff/election';
@@ -15,6 +15,7 @@ import { formatAddress, routeCsv, type RouteCsvHeaders, type RouteCsvRow, type R
 import { routeGeoJson, routeGpx, type RouteSection } from '#core/sections/route-geo';
 import { sectionInReach, sectionLabel, electionSections, sectionReach, type Section, type SectionReach } from './sections';
 import { transferOpen } from './stops';
+import { refuse } from './errors';
 
 type StaffUser = StaffSession['user'];
 
@@ -145,7 +146,7 @@ export async function routeFile(env: Bindings, user: StaffUser, sectionId: numbe
   } else {
     const base: RouteSection = { number: label, address: section.baseAddress, ...(section.lat !== null && section.lon !== null ? { lat: section.lat, lon: section.lon } : {}) };
     const geoStops = stops.map((stop) => ({ address: formatAddress(stop.address), ...(stop.location ?? {}) }));
-    if (base.lat === undefined && geoStops.every((stop) => !('lat' in stop))) throw new Refused('no_coordinates');
+    if (base.lat === undefined && geoStops.every((stop) => !('lat' in stop))) throw refuse('no_coordinates');
     const made = format === 'geojson' ? (({ geoJson, skipped }) => ({ text: JSON.stringify(geoJson), skipped }))(routeGeoJson(base, geoStops)) : (({ gpx, skipped }) => ({ text: gpx, skipped }))(routeGpx(base, geoStops));
     body = made.text;
     skipped = made.skipped;

@@ -7,7 +7,7 @@ import type { Bindings } from '#functions/env';
 import { districtById } from '#functions/mobile-box/districts';
 import { purgeAfter } from '#functions/mobile-box/requests';
 import { violatesUnique } from '#functions/platform/d1-errors';
-import { NotFound, Refused, ValidationFailed } from '#core/errors';
+import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { auditEntry, type AuditAction, type AuditRecords } from '#functions/staff/audit';
 import { staffElection } from '#functions/staff/election';
@@ -15,6 +15,7 @@ import { listRequests, scope } from '#functions/staff/review';
 import type { StaffSession } from '#functions/staff/sessions';
 import { closeGap, computedOrder, loadRoute, positionStatements } from './route';
 import { mayReceive, sectionInReach, sectionLabel, type Section, type SectionReach } from './sections';
+import { refuse } from './errors';
 
 type StaffUser = StaffSession['user'];
 const r = mobileBoxRequests, s = routeStops;
@@ -80,8 +81,8 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
 
   for (const row of rows) {
     const refusal = registrationRefusal({ election, config }, section, reach, user, row.district, now);
-    if (refusal) throw new Refused(refusal);
-    if (row.status !== 'accepted' && row.status !== 'assigned') throw new Refused('not_accepted');
+    if (refusal) throw refuse(refusal);
+    if (row.status !== 'accepted' && row.status !== 'assigned') throw refuse('not_accepted');
   }
   const voters = await db
     .select({ id: r.id, idHash: r.idHash })
@@ -92,7 +93,7 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
   for (const row of rows) byVoter.set(firstOf(row.idHash), [...(byVoter.get(firstOf(row.idHash)) ?? []), row]);
 
   const existing = await db.select({ id: s.id, sectionId: s.sectionId, voterRequestId: s.voterRequestId }).from(s).where(and(eq(s.electionId, election.id), inArray(s.voterRequestId, [...byVoter.keys()])));
-  if (existing.some((stop) => stop.sectionId !== section.id)) throw new Refused('on_another_route');
+  if (existing.some((stop) => stop.sectionId !== section.id)) throw refuse('on_another_route');
   const [{ last } = { last: 0 }] = await db.select({ last: max(s.position) }).from(s).where(eq(s.sectionId, section.id));
   const fresh = [...byVoter.entries()].filter(([voter]) => !existing.some((stop) => stop.voterRequestId === voter));
   const toAssign = rows.filter((row) => row.status === 'accepted');
@@ -131,7 +132,7 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
     ] as unknown as Batch);
   } catch (error) {
     // Someone registered the same voter on another route a moment ago.
-    if (violatesUnique(error, 'route_stops')) throw new Refused('on_another_route');
+    if (violatesUnique(error, 'route_stops')) throw refuse('on_another_route');
     throw error;
   }
   await reorderIfAutomatic(db, env, section);

@@ -3,7 +3,7 @@ import { database } from '#db/client';
 import { mobileBoxRequests } from '#db/schema';
 import type { Bindings } from '#functions/env';
 import type { Locale } from '#core/i18n';
-import { NotFound, Refused, ValidationFailed } from '#core/errors';
+import { NotFound, ValidationFailed } from '#core/errors';
 import { idempotent } from '#functions/mobile-box/idempotency';
 import { prepareApplication, type SubmissionAnswer } from '#functions/mobile-box/requests';
 import type { paperRequest } from '#functions/mobile-box/schemas';
@@ -12,6 +12,7 @@ import { dataKeys } from '#functions/platform/keys';
 import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '#functions/mobile-box/seal';
 import { auditEntry } from './audit';
 import type { StaffSession } from './sessions';
+import { refuse } from './errors';
 
 type Ballot = 'ep' | 'ns';
 type PaperRequest = z.output<typeof paperRequest>;
@@ -79,7 +80,7 @@ export async function openRequest(env: Bindings, user: StaffSession['user'], id:
  */
 export async function decideRequest(env: Bindings, user: StaffSession['user'], id: number, decision: { decision: 'accept' | 'reject'; reason?: string | undefined }, now: Date) {
   const row = await requestInReach(env, user, id);
-  if (row.status === 'assigned') throw new Refused('already_assigned');
+  if (row.status === 'assigned') throw refuse('already_assigned');
   const db = database(env.DB);
   const status: 'accepted' | 'rejected' = decision.decision === 'accept' ? 'accepted' : 'rejected';
   const reasonSealed = status === 'rejected' && decision.reason ? await sealReason(dataKeys(env), row.recordKey, decision.reason) : null;

@@ -6,8 +6,9 @@ import { LOCALES, type PlainKey } from '#core/i18n';
 import type { IdKind, IdProblem } from '#core/lookup/personal-numbers';
 import {
   Busy, ChallengeFailed, ChallengeUnavailable, DatabaseUnavailable, Forbidden, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, Refused, Unauthenticated, ValidationFailed,
-  type DomainError, type DomainErrorCode, type RefusalCode,
+  type DomainError, type DomainErrorCode,
 } from '#core/errors';
+import { REFUSAL_CODES, type RefusalCode } from '#functions/http/refusals';
 import { ERROR_CODES, errorAnswer, errorBody } from '#functions/http/http-errors';
 import { FIELD_CODES, problemMessage, type FieldProblem } from '#core/validation';
 import { trickyString } from './arbitraries';
@@ -37,7 +38,7 @@ const help = fc.array(fc.record({ label: trickyString, href: fc.webUrl() }), { m
 const seconds = fc.integer({ min: 0, max: 86_400 });
 const refused = (code: RefusalCode) => fc.record({ help: fc.option(help, { nil: undefined }), reference: fc.option(fc.string({ maxLength: 12 }), { nil: undefined }) }).map((d) => new Refused(code, { ...(d.help ? { help: () => d.help! } : {}), ...(d.reference ? { reference: d.reference } : {}) }));
 
-/** One arbitrary per domain code: the Record type makes a new code fail to compile until it is added here. */
+/** One arbitrary per core domain code: the Record type makes a new code fail to compile until it is added here. */
 const DOMAIN_ERRORS: Record<DomainErrorCode, fc.Arbitrary<DomainError>> = {
   validation: fc.array(problem, { maxLength: 6 }).map((problems) => new ValidationFailed(problems)),
   invalid_id: fc.tuple(fc.constantFrom(...ID_PROBLEMS), trickyString).map(([rule, words]) => new InvalidPersonalNumber(rule, () => `The number breaks ${rule}: ${words}`)),
@@ -51,19 +52,10 @@ const DOMAIN_ERRORS: Record<DomainErrorCode, fc.Arbitrary<DomainError>> = {
   key_mismatch: fc.constant(new KeyMismatch()),
   unauthorized: fc.constant(new Unauthenticated()),
   forbidden: fc.constant(new Forbidden()),
-  deadline_passed: refused('deadline_passed'),
-  no_mobile_section: refused('no_mobile_section'),
-  not_eligible: refused('not_eligible'),
-  duplicate: refused('duplicate'),
-  idempotency_key_reused: refused('idempotency_key_reused'),
-  already_assigned: refused('already_assigned'),
-  not_accepted: refused('not_accepted'),
-  on_another_route: refused('on_another_route'),
-  not_this_section: refused('not_this_section'),
-  transfer_closed: refused('transfer_closed'),
-  no_coordinates: refused('no_coordinates'),
 };
-const domainError = fc.oneof(...Object.values(DOMAIN_ERRORS));
+/** Every feature's refusal codes, read from the merged table: a feature's new code is covered without editing this file. */
+const REFUSED_ERRORS: fc.Arbitrary<DomainError>[] = REFUSAL_CODES.map((code: RefusalCode) => refused(code));
+const domainError = fc.oneof(...Object.values(DOMAIN_ERRORS), ...REFUSED_ERRORS);
 
 /** A secret-looking marker put into every non-domain error: it must never reach the body. */
 const SECRET = fc.bigInt({ min: 2n ** 63n, max: 2n ** 64n - 1n }).map((n) => `LEAK${n.toString(16)}`);
