@@ -51,12 +51,14 @@ describe('POST /api/mobile-box-requests/status', () => {
 
 describe('what D1 holds', () => {
   it('no personal data in clear anywhere in the database', async () => {
-    const person = { ...VOTER, idNumber: '5523156787', fullName: 'Цветана Георгиева Стоянова', phone: '0877 654 321', email: 'tsvetana@example.org', submittedBy: 'representative', representative: { fullName: 'Петър Стоянов Колев', idNumber: '7322154195', phone: '0899 111 222' }, address: { district: 'lyulin', street: 'ж.к. Люлин 5', block: '517', entrance: 'Б' } };
+    const person = { ...VOTER, idNumber: '5523156787', fullName: 'Цветана Георгиева Стоянова', phone: '0877 654 321', email: 'tsvetana@example.org', submittedBy: 'representative', representative: { fullName: 'Петър Стоянов Колев', idNumber: '7322154195', phone: '0899 111 222' }, address: { district: 'lyulin', street: 'ж.к. Люлин 5', block: '517А', entrance: 'Б' } };
     expect((await submit(person)).status).toBe(201);
     const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
     let everything = '';
     for (const { name } of tables.results) everything += JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results);
-    for (const secret of ['5523156787', 'Цветана', 'Стоянова', '0877 654 321', '0877654321', 'tsvetana@example.org', 'Петър', '7322154195', '0899 111 222', 'Люлин 5', '517']) {
+    // Every needle either holds a character that base64url, ISO times and numbers never contain
+    // (Cyrillic, a space, '@') or is a run of ten digits: none can turn up in sealed text by chance.
+    for (const secret of ['5523156787', 'Цветана', 'Стоянова', '0877 654 321', '0877654321', 'tsvetana@example.org', 'Петър', '7322154195', '0899 111 222', 'Люлин 5', '517А']) {
       expect(everything, secret).not.toContain(secret);
     }
   });
