@@ -8,7 +8,7 @@ const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, 
 
 /**
  * A municipality's page, on its own 127.0.0.1 origin: `/?frame=<url>[&script=<url>][&width=320]`
- * shows the snippet of the README, an <iframe> of that url and, when given, our sizing script.
+ * shows the snippet of docs/api.md (Embedding the lookup), an <iframe> of that url and, when given, our sizing script.
  * The iframe's `data-loaded` says when its load event fired (also for a frame the browser refused).
  *
  * @example const host = await startEmbedHost(); // host.origin: 'http://127.0.0.1:40123'

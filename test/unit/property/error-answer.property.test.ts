@@ -13,7 +13,7 @@ import { ERROR_CODES, errorAnswer, errorBody } from '#functions/http/http-errors
 import { FIELD_CODES, problemMessage, type FieldProblem } from '#core/validation';
 import { trickyString } from './arbitraries';
 
-// Statuses written here from the README's contract, not read from the mapping under test.
+// Statuses written here from the contract in docs/api.md, not read from the mapping under test.
 const DOMAIN_STATUSES = [401, 403, 404, 409, 422, 429, 503];
 const ENVELOPE_KEYS = ['code', 'message', 'fields', 'field', 'problem', 'help', 'reference'];
 

@@ -7,7 +7,7 @@ import { fileText } from './arbitraries';
 // OWASP "CSV Injection": what a spreadsheet may run as a formula.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** The address line as the README describes it, written here again rather than taken from the code under test. */
+/** The address line as docs/staff-area.md (Route lists) describes it, written here again rather than taken from the code under test. */
 function addressLine(address: RouteAddress): string {
   const part = (label: string, value?: string) => (value && value.trim() !== '' ? `${label}${value.trim()}` : undefined);
   const street = [address.street.trim(), part('№ ', address.number)].filter((piece) => piece).join(' ');
