@@ -1,6 +1,6 @@
 /**
  * Locales, dictionaries and `t()`: one module that the site, the API and the CLI all import
- * (it imports neither). Keys are `<namespace>.<key>`; see README "Languages".
+ * (it imports neither). Keys are `<namespace>.<key>`; see docs/architecture.md "Languages".
  */
 export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, localeOfPath, localeOfTag, localizedPath, negotiateLocale, type Locale } from './locales';
 export { dictionaries, label, pluralTemplate, t, template, textIfKnown, translator } from './translate';
