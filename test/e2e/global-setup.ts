@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { DemoStaff } from '#scripts/seed/demo-staff';
 import { build } from '#scripts/build';
+import { assertChromiumInstalled } from '#scripts/chromium';
 import { startDevServer } from '#scripts/dev-server';
 import { demoStaff, prepareLocalDatabase } from '#scripts/local-db';
-import { assertChromiumInstalled } from './browser';
 import { FIXED_HOST_PORT, startEmbedHost } from './embed-host';
 
 declare module 'vitest' {
