@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse as parseToml } from 'smol-toml';
-import { MemoryRateLimiter, RATE_LIMITS } from '#functions/http/rate-limit';
+import { LIMITERS, MemoryRateLimiter, RATE_LIMITS } from '#functions/http/rate-limit';
+import { readWranglerToml } from '#scripts/wrangler-toml';
 
 describe('MemoryRateLimiter', () => {
   it('allows the limit per key and window, then refuses until the next window', async () => {
@@ -17,11 +16,9 @@ describe('MemoryRateLimiter', () => {
 });
 
 describe('rate limits', () => {
-  it('match the [[ratelimits]] bindings in wrangler.toml', () => {
-    const config = parseToml(readFileSync('wrangler.toml', 'utf8')) as { ratelimits: { name: string; simple: { limit: number; period: number } }[] };
-    for (const limit of Object.values(RATE_LIMITS)) {
-      const binding = config.ratelimits.find((r) => r.name === limit.binding);
-      expect(binding?.simple, limit.binding).toEqual({ limit: limit.limit, period: limit.period });
-    }
+  it('are the [[ratelimits]] bindings of wrangler.toml, name for name and number for number', () => {
+    const declared = Object.fromEntries(readWranglerToml().ratelimits.map((binding) => [binding.name, binding.simple]));
+    const coded = Object.fromEntries(LIMITERS.map((name) => [`${name}_LIMITER`, RATE_LIMITS[name]]));
+    expect(coded).toEqual(declared);
   });
 });
