@@ -3,6 +3,7 @@
 // `voter-desk-dev-` prefix makes a deployed Worker refuse them (functions/platform/keys.ts);
 // production keys are Worker secrets (`wrangler secret put LOOKUP_KEY`, `… DATA_KEY`).
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { localLimitVars } from './local-limits.ts';
 
 export const DEV_LOOKUP_KEY = 'voter-desk-dev-lookup-key-for-local-development-only';
 export const DEV_DATA_KEY = 'voter-desk-dev-data-key-for-local-development-only';
@@ -10,18 +11,20 @@ const DEV_SECRETS = { LOOKUP_KEY: DEV_LOOKUP_KEY, DATA_KEY: DEV_DATA_KEY };
 /** The demo's clock: inside the 2024 campaign (the demo applications are dated before it). */
 export const DEMO_NOW = '2024-05-20T10:00:00+03:00';
 
-const DEFAULTS = {
-  // Local conveniences (the in-memory limiter, development keys) apply only here.
-  ENVIRONMENT: 'development',
-  LOOKUP_KEY: DEV_LOOKUP_KEY,
-  DATA_KEY: DEV_DATA_KEY,
-  // wrangler dev runs one isolate, so an in-memory limiter is exact and much cheaper locally
-  // than the simulated Workers Rate Limiting binding.
-  RATE_LIMIT_MODE: 'memory',
-  // The demo's clock: inside the 2024 campaign, so a mobile-box application can be made at once
-  // (README: "Moving the clock"). Only ENVIRONMENT=development|test honours it.
-  NOW: DEMO_NOW,
-};
+function devDefaults(): Record<string, string> {
+  return {
+    // Local conveniences (the in-memory limiter, development keys) apply only here.
+    ENVIRONMENT: 'development',
+    LOOKUP_KEY: DEV_LOOKUP_KEY,
+    DATA_KEY: DEV_DATA_KEY,
+    // wrangler dev runs one isolate, so an in-memory limiter is exact and much cheaper locally
+    // than the simulated Workers Rate Limiting binding.
+    ...localLimitVars(),
+    // The demo's clock: inside the 2024 campaign, so a mobile-box application can be made at once
+    // (README: "Moving the clock"). Only ENVIRONMENT=development|test honours it.
+    NOW: DEMO_NOW,
+  };
+}
 
 /** The `NAME=value` lines of a vars file (.dev.vars or one like it); {} when it does not exist. */
 export function readVars(path: string): Record<string, string> {
@@ -56,7 +59,7 @@ export function setVars(path: string, entries: Record<string, string>): void {
 
 export function ensureDevVars(path = '.dev.vars'): void {
   const vars = readVars(path);
-  const missing = Object.entries(DEFAULTS).filter(([name]) => !(name in vars));
+  const missing = Object.entries(devDefaults()).filter(([name]) => !(name in vars));
   if (missing.length > 0) appendFileSync(path, missing.map(([name, value]) => `${name}=${value}\n`).join(''));
 }
 

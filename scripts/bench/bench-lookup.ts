@@ -16,6 +16,7 @@ import type autocannon from 'autocannon';
 import { stringify } from 'csv-stringify';
 import { run } from '#scripts/env';
 import { startDevServer } from '#scripts/dev-server';
+import { localLimitVars, sameLimit } from '#scripts/local-limits';
 import { benchSetup, egn, load as loadUrl, resultRow, type LoadOptions } from './bench-helpers';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -49,7 +50,7 @@ try {
   const importSeconds = (performance.now() - started) / 1000;
 
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${DURATION} s, ${CONNECTIONS} connections ==`);
-  const dev = await startDevServer({ persistTo: state, vars: { RATE_LIMIT_MODE: 'memory', LOOKUP_RATE_LIMIT: '1000000000', LOOKUP_GLOBAL_RATE_LIMIT: '1000000000' }, logLevel: 'error' });
+  const dev = await startDevServer({ persistTo: state, vars: localLimitVars(sameLimit(1_000_000_000, ['LOOKUP', 'LOOKUP_GLOBAL'])), logLevel: 'error' });
   stopServer = dev.stop;
   const base = dev.baseUrl;
   const sample = Array.from({ length: 5000 }, (_, i) => egn(Math.floor((i * ROWS) / 5000)));

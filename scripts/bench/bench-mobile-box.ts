@@ -14,6 +14,7 @@ import type autocannon from 'autocannon';
 import { z } from 'zod';
 import { run } from '#scripts/env';
 import { startDevServer } from '#scripts/dev-server';
+import { localLimitVars, sameLimit } from '#scripts/local-limits';
 import { benchApplication, benchSetup, createdReferences, load as loadUrl, resultRow, type LoadOptions } from './bench-helpers';
 import { queryRows } from '#scripts/import/d1';
 
@@ -38,10 +39,9 @@ try {
 
   const total = SUBMISSIONS + Math.floor(SUBMISSIONS / (RETRY_EVERY - 1));
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${CONNECTIONS} connections, ${SUBMISSIONS} distinct submissions + ${total - SUBMISSIONS} retries ==`);
-  const high = '1000000000';
   const dev = await startDevServer({
     persistTo: state,
-    vars: { RATE_LIMIT_MODE: 'memory', NOW, MOBILE_BOX_RATE_LIMIT: high, MOBILE_BOX_WIDE_RATE_LIMIT: high, MOBILE_BOX_GLOBAL_RATE_LIMIT: high },
+    vars: { ...localLimitVars(sameLimit(1_000_000_000, ['MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'])), NOW },
     logLevel: 'error',
   });
   stopServer = dev.stop;

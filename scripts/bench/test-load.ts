@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { errorBody } from '#functions/http/http-errors';
 import { sectionList } from '#functions/sections/schemas';
 import { startDevServer } from '#scripts/dev-server';
+import { localLimitVars, sameLimit } from '#scripts/local-limits';
 import { prepareLocalDatabase } from '#scripts/local-db';
 import type { DemoStaff } from '#scripts/seed/demo-staff';
 import { benchApplication, benchSetup, createdReferences, load as loadUrl } from './bench-helpers';
@@ -31,7 +32,7 @@ const flag = process.argv.indexOf('--seconds');
 const SECONDS = Number(flag > 0 ? process.argv[flag + 1] : (process.env.LOAD_SECONDS ?? 60));
 const SUBMISSIONS = Number(process.env.LOAD_SUBMISSIONS ?? 1000);
 const NOW = '2024-05-20T10:00:00+03:00';
-const HIGH = '1000000000';
+const HIGH = 1_000_000_000;
 if (!(SECONDS > 0) || !(SUBMISSIONS > 0)) throw new Error('LOAD_SECONDS and LOAD_SUBMISSIONS must be positive numbers');
 
 const bg = demoData().find((country) => country.country === 'BG');
@@ -171,11 +172,7 @@ try {
 
   const dev = await startDevServer({
     persistTo,
-    vars: {
-      RATE_LIMIT_MODE: 'memory',
-      NOW,
-      ...Object.fromEntries(['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'].map((name) => [`${name}_RATE_LIMIT`, HIGH])),
-    },
+    vars: { ...localLimitVars(sameLimit(HIGH, ['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'])), NOW },
     logLevel: 'error',
   });
   stopServer = dev.stop;

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { LIMITERS, MemoryRateLimiter, RATE_LIMITS } from '#functions/http/rate-limit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Bindings } from '#functions/env';
+import { limiterFor, LIMITERS, MemoryRateLimiter, RATE_LIMITS } from '#functions/http/rate-limit';
+import { localLimitVars, sameLimit } from '#scripts/local-limits';
 import { readWranglerToml } from '#scripts/wrangler-toml';
 
 describe('MemoryRateLimiter', () => {
@@ -20,5 +22,33 @@ describe('rate limits', () => {
     const declared = Object.fromEntries(readWranglerToml().ratelimits.map((binding) => [binding.name, binding.simple]));
     const coded = Object.fromEntries(LIMITERS.map((name) => [`${name}_LIMITER`, RATE_LIMITS[name]]));
     expect(coded).toEqual(declared);
+  });
+});
+
+describe('local limit overrides', () => {
+  const local = (vars: Record<string, string>) => ({ ENVIRONMENT: 'test', ...vars }) as Partial<Bindings> as Bindings;
+  const allowed = async (env: Bindings, name: (typeof LIMITERS)[number], times: number) => {
+    const limiter = limiterFor(env, name);
+    let passed = 0;
+    for (let i = 0; i < times; i++) if ((await limiter.limit({ key: `local-limits-${name}-${times}` })).success) passed++;
+    return passed;
+  };
+
+  // One fixed minute: the in-memory limiter's window must not turn over during a test.
+  beforeEach(() => void vi.useFakeTimers({ now: Date.UTC(2026, 0, 1, 12, 0, 30), toFake: ['Date'] }));
+  afterEach(() => void vi.useRealTimers());
+
+  it('raise the named limits of the in-memory limiter, and only those', async () => {
+    const env = local(localLimitVars({ REPORT: 7 }));
+    expect(await allowed(env, 'REPORT', 9)).toBe(7);
+    expect(await allowed(env, 'REPORT_WIDE', RATE_LIMITS.REPORT_WIDE.limit + 2)).toBe(RATE_LIMITS.REPORT_WIDE.limit);
+  });
+
+  it('name every limiter of wrangler.toml when none is named', () => {
+    expect(Object.keys(sameLimit(1)).sort()).toEqual([...LIMITERS].sort());
+  });
+
+  it('refuse a limiter wrangler.toml does not declare', () => {
+    expect(() => localLimitVars({ NOT_A_LIMIT: 1 } as Parameters<typeof localLimitVars>[0])).toThrow(/NOT_A_LIMIT_LIMITER/);
   });
 });
