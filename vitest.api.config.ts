@@ -1,22 +1,20 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { readFileSync } from 'node:fs';
-import { parse as parseToml } from 'smol-toml';
 import { defineConfig } from 'vitest/config';
+import { readWranglerToml, workerdCompatibility } from './scripts/wrangler-toml.ts';
 
 // API tests run inside workerd against real local D1 databases: DB gets the
 // migrations (test/api/setup.ts); EMPTY_DB never does, to show what happens when
 // D1 cannot answer our queries.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./db/migrations');
-  const wrangler = parseToml(readFileSync('wrangler.toml', 'utf8')) as { ratelimits: { name: string; namespace_id: string; simple: { limit: number; period: 60 | 10 } }[] };
+  const wrangler = readWranglerToml();
   return {
     // The #core, #functions, #db… aliases of tsconfig.json.
     resolve: { tsconfigPaths: true },
     plugins: [
       cloudflareTest({
         miniflare: {
-          compatibilityDate: '2026-10-19',
-          compatibilityFlags: ['nodejs_compat'],
+          ...workerdCompatibility(wrangler),
           d1Databases: ['DB', 'EMPTY_DB'],
           // A stand-in for Cloudflare's Turnstile siteverify (used only when a test switches
           // Turnstile on): a token `ok:<action>:<hostname>` passes for that action and host,

@@ -1,5 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { workerdCompatibility } from './scripts/wrangler-toml.ts';
 
 // `npm run bench:routes` (scripts/bench/bench-routes.ts) runs test/bench/ inside workerd, as the API
 // tests run. NODE_CLOCK answers with Node's performance.now(): a clock outside workerd, which
@@ -10,8 +11,7 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       miniflare: {
-        compatibilityDate: '2026-10-19',
-        compatibilityFlags: ['nodejs_compat'],
+        ...workerdCompatibility(),
         serviceBindings: { NODE_CLOCK: () => new Response(String(performance.now())) },
       },
     }),

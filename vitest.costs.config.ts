@@ -2,6 +2,8 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { DEMO_NOW, DEV_DATA_KEY, DEV_LOOKUP_KEY } from './scripts/dev-vars.ts';
+import { localLimitVars, sameLimit } from './scripts/local-limits.ts';
+import { workerdCompatibility } from './scripts/wrangler-toml.ts';
 
 // `npm run bench:costs` (scripts/bench/bench-costs.ts) runs test/bench/costs/ inside workerd against a
 // local D1 that gets the migrations and then the rows of the seeded demo database, which the
@@ -41,15 +43,13 @@ function workerdCpuMs(): number {
 export default defineConfig(async () => {
   const seedFile = process.env.BENCH_COSTS_SEED;
   if (!seedFile) throw new Error('run this through `npm run bench:costs`, which prepares the seed');
-  const unlimited = '1000000';
   return {
     // The #core, #functions, #db… aliases of tsconfig.json.
     resolve: { tsconfigPaths: true },
     plugins: [
       cloudflareTest({
         miniflare: {
-          compatibilityDate: '2026-10-19',
-          compatibilityFlags: ['nodejs_compat'],
+          ...workerdCompatibility(),
           d1Databases: ['DB'],
           // Node's clock and the CPU time workerd has used (from /proc): a CPU figure that other
           // load on the machine does not inflate the way it inflates wall time.
@@ -61,11 +61,10 @@ export default defineConfig(async () => {
             NOW: DEMO_NOW,
             LOOKUP_KEY: DEV_LOOKUP_KEY,
             DATA_KEY: DEV_DATA_KEY,
-            RATE_LIMIT_MODE: 'memory',
+            ...localLimitVars(sameLimit(1_000_000)),
             // Every request reaches D1 (the figures are per request the edge cache does not
             // answer); the cached cases turn it on for themselves.
             PUBLIC_CACHE_SECONDS: '0',
-            ...Object.fromEntries(['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'REPORT', 'REPORT_WIDE', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'].map((name) => [`${name}_RATE_LIMIT`, unlimited])),
           },
         },
       }),

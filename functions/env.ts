@@ -1,7 +1,14 @@
 import type { Locale } from './core/i18n';
+import type { LimitName } from './http/rate-limit';
+
+/** Workers Rate Limiting: `<NAME>_LIMITER` for each limit of LIMITERS (functions/http/rate-limit.ts). */
+type LimiterBindings = { [Name in LimitName as `${Name}_LIMITER`]: RateLimit };
+
+/** Local development only: `<NAME>_RATE_LIMIT`, another limit for the in-memory limiter (the load benchmark raises them). */
+type LimitOverrides = { [Name in LimitName as `${Name}_RATE_LIMIT`]?: string };
 
 /** The Worker's bindings, as wrangler.toml declares them. */
-export interface Bindings {
+export interface Bindings extends LimiterBindings, LimitOverrides {
   DB: D1Database;
   /** Secret: the HMAC key of the register (personal numbers are stored only as HMACs under it). */
   LOOKUP_KEY: string;
@@ -23,26 +30,8 @@ export interface Bindings {
   ACCESSIBILITY_CONTACT?: string;
   /** `production` (wrangler.toml), `development` (.dev.vars) or `test`: only the last two allow local conveniences. */
   ENVIRONMENT?: string;
-  /** Workers Rate Limiting (see RATE_LIMITS in functions/http/rate-limit.ts). */
-  LOOKUP_LIMITER: RateLimit;
-  LOOKUP_WIDE_LIMITER: RateLimit;
-  LOOKUP_GLOBAL_LIMITER: RateLimit;
-  REPORT_LIMITER: RateLimit;
-  REPORT_WIDE_LIMITER: RateLimit;
-  MOBILE_BOX_LIMITER: RateLimit;
-  MOBILE_BOX_WIDE_LIMITER: RateLimit;
-  MOBILE_BOX_GLOBAL_LIMITER: RateLimit;
   /** Local development only: `memory` uses the in-isolate limiter instead of the bindings. */
   RATE_LIMIT_MODE?: string;
-  /** Local development only: other limits for the in-memory limiter (the load benchmark raises them). */
-  LOOKUP_RATE_LIMIT?: string;
-  LOOKUP_WIDE_RATE_LIMIT?: string;
-  LOOKUP_GLOBAL_RATE_LIMIT?: string;
-  REPORT_RATE_LIMIT?: string;
-  REPORT_WIDE_RATE_LIMIT?: string;
-  MOBILE_BOX_RATE_LIMIT?: string;
-  MOBILE_BOX_WIDE_RATE_LIMIT?: string;
-  MOBILE_BOX_GLOBAL_RATE_LIMIT?: string;
   /** Local development and tests only: the time rules are judged at (an ISO date-time). */
   NOW?: string;
   /** Seconds Cloudflare's edge and browsers keep public station answers (functions/http/edge-cache.ts); 300 unless set, 0 turns it off. */

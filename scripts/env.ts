@@ -9,7 +9,7 @@ export const offlineEnv = {
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 };
 
-export function run(command, args, extraEnv = {}) {
+export function run(command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       stdio: 'inherit',
@@ -25,8 +25,12 @@ export function run(command, args, extraEnv = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [command, ...args] = process.argv.slice(2);
-  run(command, args).catch((error) => {
-    console.error(error.message);
+  if (!command) {
+    console.error('Usage: node scripts/env.ts <bin> [args…]');
+    process.exit(1);
+  }
+  run(command, args).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
 }

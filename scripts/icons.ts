@@ -8,28 +8,32 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
-const BLUE = [0x0b, 0x4f, 0xa8];
-const WHITE = [0xff, 0xff, 0xff];
+type Rgb = readonly [number, number, number];
+type Point = readonly [number, number];
+type Shape = 'tick' | 'square' | undefined;
+
+const BLUE: Rgb = [0x0b, 0x4f, 0xa8];
+const WHITE: Rgb = [0xff, 0xff, 0xff];
 // public/favicon.svg, in its 32-unit grid: the tick's polyline and its stroke width.
-const TICK = [[8, 17], [13, 22], [24, 10]];
+const TICK: readonly [Point, Point, Point] = [[8, 17], [13, 22], [24, 10]];
 const STROKE = 4;
 const CORNER = 6;
 
-function distanceToSegment(x, y, [ax, ay], [bx, by]) {
+function distanceToSegment(x: number, y: number, [ax, ay]: Point, [bx, by]: Point): number {
   const dx = bx - ax;
   const dy = by - ay;
   const along = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - (ax + along * dx), y - (ay + along * dy));
 }
 
-function insideRoundedSquare(x, y, radius) {
+function insideRoundedSquare(x: number, y: number, radius: number): boolean {
   const cx = Math.min(Math.max(x, radius), 32 - radius);
   const cy = Math.min(Math.max(y, radius), 32 - radius);
   return Math.hypot(x - cx, y - cy) <= radius;
 }
 
 /** What covers a point of the 32-unit grid: 'tick', 'square' or nothing. */
-function shapeAt(x, y, maskable) {
+function shapeAt(x: number, y: number, maskable: boolean): Shape {
   // The maskable tick is drawn 0.8 times as large around the centre: its farthest point is
   // then 30 % of the size from the centre, inside the 40 % safe circle.
   const scale = maskable ? 0.8 : 1;
@@ -40,7 +44,7 @@ function shapeAt(x, y, maskable) {
   return maskable || insideRoundedSquare(x, y, CORNER) ? 'square' : undefined;
 }
 
-function draw(size, maskable) {
+function draw(size: number, maskable: boolean): Buffer {
   const pixels = Buffer.alloc(size * size * 4);
   const samples = 4;
   for (let py = 0; py < size; py++) {
@@ -56,7 +60,7 @@ function draw(size, maskable) {
       }
       const covered = tick + square;
       const at = (py * size + px) * 4;
-      for (let channel = 0; channel < 3; channel++) pixels[at + channel] = covered ? Math.round((WHITE[channel] * tick + BLUE[channel] * square) / covered) : 0;
+      for (let channel = 0; channel < 3; channel++) pixels[at + channel] = covered ? Math.round((WHITE[channel]! * tick + BLUE[channel]! * square) / covered) : 0;
       pixels[at + 3] = Math.round((covered / (samples * samples)) * 255);
     }
   }
@@ -69,13 +73,13 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes) {
+function crc32(bytes: Buffer): number {
   let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type, data) {
+function chunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
@@ -90,13 +94,14 @@ function chunk(type, data) {
  * (PLTE, and tRNS for the alpha) is a third of the size of RGBA. Every icon is downloaded by
  * phones that install the app, and the 192 px one counts in each page's budget.
  */
-function png(size, pixels) {
-  const palette = new Map();
+function png(size: number, pixels: Buffer): Buffer {
+  const palette = new Map<number, number>();
   const indices = Buffer.alloc(size * size);
   for (let i = 0; i < size * size; i++) {
     const key = pixels.readUInt32BE(i * 4);
-    if (!palette.has(key)) palette.set(key, palette.size);
-    indices[i] = palette.get(key);
+    const index = palette.get(key) ?? palette.size;
+    palette.set(key, index);
+    indices[i] = index;
   }
   if (palette.size > 256) throw new Error(`${palette.size} colours: too many for a palette`);
   const colours = [...palette.keys()];
@@ -113,7 +118,8 @@ function png(size, pixels) {
 }
 
 mkdirSync('public/icons', { recursive: true });
-for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true]]) {
+const ICONS: [name: string, size: number, maskable: boolean][] = [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true]];
+for (const [name, size, maskable] of ICONS) {
   const file = png(size, draw(size, maskable));
   writeFileSync(`public/icons/${name}`, file);
   console.log(`public/icons/${name}: ${size}×${size}, ${file.length} bytes`);

@@ -3,19 +3,18 @@
 // idempotent, so a second start changes nothing. `persistTo` picks another local state folder
 // (the browser tests use their own, so they never touch your data); the demo passwords are then
 // kept in a file inside it instead of .dev.vars (scripts/seed/demo-staff.ts).
-import { demoStaff } from './seed/demo-staff';
+import { demoStaff, type DemoStaff } from './seed/demo-staff';
 import { ensureDevVars } from './dev-vars';
 import { run } from './env';
 
 export { demoStaff };
 
 /**
- * Brings a local D1 up to date with the demo data and accounts.
- * @param {{ persistTo?: string }} [options]
- * @returns {Promise<import('./seed/demo-staff.ts').DemoStaff[]>} the demo accounts with their passwords
+ * Brings a local D1 up to date with the demo data and accounts; returns the demo accounts with
+ * their passwords.
  * @example const staff = await prepareLocalDatabase({ persistTo }); // staff[0].password
  */
-export async function prepareLocalDatabase({ persistTo } = {}) {
+export async function prepareLocalDatabase({ persistTo }: { persistTo?: string } = {}): Promise<DemoStaff[]> {
   ensureDevVars();
   const where = ['--local', ...(persistTo ? ['--persist-to', persistTo] : [])];
   const persist = persistTo ? ['--persist-to', persistTo] : [];

@@ -19,7 +19,7 @@ const WORKER = 'site/offline/sw.ts';
  * Drops whole-line comments and blank lines. A block comment counts only when nothing but
  * spaces stands before and after it on its lines, so no code can be taken with it.
  */
-function withoutComments(code) {
+function withoutComments(code: string): string {
   return code
     .replace(/^[ \t]*\/\*(?:[^*]|\*(?!\/))*\*\/[ \t]*$/gm, '')
     .replace(/^[ \t]*\/\/.*$/gm, '')
@@ -29,32 +29,33 @@ function withoutComments(code) {
     .join('\n');
 }
 
-function fail(message) {
+function fail(message: string): never {
   throw new Error(`service worker build: ${message}`);
 }
 
-export async function serviceWorkerSource() {
+export async function serviceWorkerSource(): Promise<string> {
   const policy = withoutComments(stripTypeScriptTypes(await readFile(POLICY, 'utf8')));
   const worker = withoutComments(stripTypeScriptTypes(await readFile(WORKER, 'utf8')));
   if (/^\s*import\b/m.test(policy)) fail(`${POLICY} must import nothing: it is copied into sw.js as it is`);
   const imports = worker.match(/^import\b[^;]*;$/gm) ?? [];
-  if (imports.length !== 1 || !imports[0].includes("from './policy'")) fail(`${WORKER} may import ./policy only, once`);
+  const [policyImport] = imports;
+  if (imports.length !== 1 || !policyImport?.includes("from './policy'")) fail(`${WORKER} may import ./policy only, once`);
   if (!worker.includes("'__BUILD_VERSION__'")) fail(`${WORKER} lost its version placeholder`);
-  const names = /^import\s*\{([^}]*)\}/.exec(imports[0])[1].split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (/^import\s*\{([^}]*)\}/.exec(policyImport)?.[1] ?? fail(`${WORKER} must import names from ./policy`)).split(',').map((name) => name.trim()).filter(Boolean);
   if (names.some((name) => !/^\w+$/.test(name))) fail(`${WORKER} imports ${names.join(', ')}: plain names only, no renaming`);
   const rules = policy.replace(/^export /gm, '');
   if (/\bexport\b/.test(rules.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''))) fail(`${POLICY} has an export the build cannot remove`);
   const list = names.join(', ');
-  return `(() => {\n'use strict';\nconst { ${list} } = (() => {\n${rules}\nreturn { ${list} };\n})();\n${worker.replace(imports[0], '')}\n})();\n`;
+  return `(() => {\n'use strict';\nconst { ${list} } = (() => {\n${rules}\nreturn { ${list} };\n})();\n${worker.replace(policyImport, '')}\n})();\n`;
 }
 
-async function builtFiles(dir) {
-  const names = [];
+async function builtFiles(dir: string): Promise<string[]> {
+  const names: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) if (entry.isFile()) names.push(entry.name);
   return names.sort();
 }
 
-export async function buildServiceWorker(client = 'dist/client') {
+export async function buildServiceWorker(client = 'dist/client'): Promise<{ version: string; bytes: number }> {
   const source = await serviceWorkerSource();
   const version = createHash('sha256')
     .update(source)

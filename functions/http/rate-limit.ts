@@ -5,22 +5,29 @@ import { Busy, RateLimited } from '#core/errors';
 import { isLocalDevelopment } from '#functions/platform/keys';
 
 /**
- * Limits per minute; wrangler.toml's [[ratelimits]] say the same (a test checks). `_WIDE` is
- * per IPv6 /48, `LOOKUP_GLOBAL` is every client together (the ceiling on personal-number
- * lookups; change it in wrangler.toml).
+ * Every limit, each a Workers Rate Limiting binding `<NAME>_LIMITER` in wrangler.toml's
+ * [[ratelimits]]. `_WIDE` is per IPv6 /48, `_GLOBAL` is every client together (the ceiling on
+ * personal-number lookups and on mobile-box applications).
  */
-export const RATE_LIMITS = {
-  LOOKUP: { binding: 'LOOKUP_LIMITER', limit: 10, period: 60 },
-  LOOKUP_WIDE: { binding: 'LOOKUP_WIDE_LIMITER', limit: 40, period: 60 },
-  LOOKUP_GLOBAL: { binding: 'LOOKUP_GLOBAL_LIMITER', limit: 6000, period: 60 },
-  REPORT: { binding: 'REPORT_LIMITER', limit: 5, period: 60 },
-  REPORT_WIDE: { binding: 'REPORT_WIDE_LIMITER', limit: 20, period: 60 },
+export const LIMITERS = ['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'REPORT', 'REPORT_WIDE', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'] as const;
+export type LimitName = (typeof LIMITERS)[number];
+
+/**
+ * wrangler.toml's limits (a test checks they agree; change them there and here): the bindings
+ * enforce them in production, this copy gives Retry-After its period and the in-memory limiter
+ * of local runs its defaults.
+ */
+export const RATE_LIMITS: Record<LimitName, { limit: number; period: 10 | 60 }> = {
+  LOOKUP: { limit: 10, period: 60 },
+  LOOKUP_WIDE: { limit: 40, period: 60 },
+  LOOKUP_GLOBAL: { limit: 6000, period: 60 },
+  REPORT: { limit: 5, period: 60 },
+  REPORT_WIDE: { limit: 20, period: 60 },
   // A care home or a social worker may file for several residents from one connection.
-  MOBILE_BOX: { binding: 'MOBILE_BOX_LIMITER', limit: 10, period: 60 },
-  MOBILE_BOX_WIDE: { binding: 'MOBILE_BOX_WIDE_LIMITER', limit: 30, period: 60 },
-  MOBILE_BOX_GLOBAL: { binding: 'MOBILE_BOX_GLOBAL_LIMITER', limit: 600, period: 60 },
-} as const;
-export type LimitName = keyof typeof RATE_LIMITS;
+  MOBILE_BOX: { limit: 10, period: 60 },
+  MOBILE_BOX_WIDE: { limit: 30, period: 60 },
+  MOBILE_BOX_GLOBAL: { limit: 600, period: 60 },
+};
 /** What a client does that is limited. */
 export type LimitedAction = 'LOOKUP' | 'REPORT' | 'MOBILE_BOX';
 
@@ -65,7 +72,7 @@ const memoryLimiters = new Map<string, MemoryRateLimiter>();
  */
 export function limiterFor(env: Bindings, name: LimitName): Limiter {
   const config = RATE_LIMITS[name];
-  if (!isLocalDevelopment(env) || env.RATE_LIMIT_MODE !== 'memory') return env[config.binding];
+  if (!isLocalDevelopment(env) || env.RATE_LIMIT_MODE !== 'memory') return env[`${name}_LIMITER`];
   const max = Number(env[`${name}_RATE_LIMIT`] ?? config.limit);
   const cacheKey = `${name}:${max}`;
   let limiter = memoryLimiters.get(cacheKey);

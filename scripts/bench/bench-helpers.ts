@@ -9,9 +9,10 @@ import { ensureDevVars } from '#scripts/dev-vars';
 import { getElection } from '#functions/elections/registry';
 import { checkDigits } from '#core/lookup/personal-numbers';
 import { districtsOf } from '#functions/mobile-box/districts';
+import { createdRequests } from '#functions/mobile-box/schemas';
 
 /** The i-th synthetic ЕГН: unique for i < 24M (date × serial), valid check digit. */
-export function egn(i) {
+export function egn(i: number): string {
   const serial = i % 1000;
   const day = Math.floor(i / 1000);
   const date = new Date(Date.UTC(1940, 0, 1) + day * 86_400_000);
@@ -23,35 +24,44 @@ export function egn(i) {
 
 /** The election the mobile-box load runs submit to (its 2024 campaign is open at their clock). */
 export const BENCH_ELECTION = 'bg-2024-06-09';
-const benchDistricts = districtsOf(getElection(BENCH_ELECTION).mobileBox).map((district) => district.id);
+const benchMobileBox = getElection(BENCH_ELECTION)?.mobileBox;
+if (!benchMobileBox) throw new Error(`${BENCH_ELECTION} has no mobile ballot box`);
+const benchDistricts = districtsOf(benchMobileBox).map((district) => district.id);
 
 /**
  * The i-th distinct mobile-box application, both ballots: its voter's ЕГН is `egn(firstEgn + i)`,
  * so two scripts with different `firstEgn` never share a voter (nor the demo register's).
  */
-export function benchApplication(i, firstEgn) {
+export function benchApplication(i: number, firstEgn: number) {
   return {
     election: BENCH_ELECTION,
     ballots: ['ep', 'ns'],
     citizenship: 'BG',
     idNumber: egn(firstEgn + i),
     fullName: `Мария Иванова Петрова ${i}`,
-    address: { district: benchDistricts[i % benchDistricts.length], street: 'ж.к. Младост 1', block: String(1 + (i % 300)), entrance: 'А', floor: '3', apartment: String(1 + (i % 90)) },
+    address: { district: benchDistricts[i % benchDistricts.length]!, street: 'ж.к. Младост 1', block: String(1 + (i % 300)), entrance: 'А', floor: '3', apartment: String(1 + (i % 90)) },
     phone: '0888 123 456',
     submittedBy: 'self',
     consent: true,
   };
 }
 
+/** The references a 201 answer to POST /api/mobile-box-requests gives, one per ballot. */
+export function createdReferences(body: string): string[] {
+  return createdRequests.parse(JSON.parse(body)).requests.map((request) => request.reference);
+}
+
+export type LoadOptions = Omit<autocannon.Options, 'url' | 'title'>;
+
 /** One autocannon run against `url`, as a promise. */
-export function load(url, title, options) {
+export function load(url: string, title: string, options: LoadOptions): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon({ url, title, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }
 
 /** One line of the results table. */
-export function resultRow(name, result) {
+export function resultRow(name: string, result: autocannon.Result): string {
   return (
     `${name.padEnd(26)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ` +
     `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}`
@@ -62,7 +72,7 @@ export function resultRow(name, result) {
  * A fresh working folder (with `state/` for the local D1) and the build to serve: built now
  * unless `--no-build` is given and dist/ exists.
  */
-export async function benchSetup() {
+export async function benchSetup(): Promise<{ work: string; state: string }> {
   const work = await mkdtemp(join(tmpdir(), 'voter-desk-bench-'));
   ensureDevVars();
   if (!process.argv.includes('--no-build') || !existsSync('dist/server/wrangler.json')) await build();

@@ -13,16 +13,18 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import lighthouse from 'lighthouse';
+import lighthouse, { type Result } from 'lighthouse';
+import { z } from 'zod';
 import { startDevServer, freePort } from '#scripts/dev-server';
 import { prepareLocalDatabase } from '#scripts/local-db';
 import { benchSetup } from './bench-helpers';
-import { assertChromiumInstalled, CHROMIUM_FLAGS, CHROMIUM_PATH } from '#test/e2e/browser';
+import { assertChromiumInstalled, CHROMIUM_FLAGS, CHROMIUM_PATH } from '#scripts/chromium';
 
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const TARGET = { performance: 98, accessibility: 100, 'best-practices': 98, seo: 98 };
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+type Category = (typeof CATEGORIES)[number];
+const TARGET: Record<Category, number> = { performance: 98, accessibility: 100, 'best-practices': 98, seo: 98 };
 const NOW = '2024-05-20T10:00:00+03:00';
-const PAGES = [
+const PAGES: [name: string, path: (lang: string) => string][] = [
   ['home', (lang) => `/${lang}/`],
   ['guide', (lang) => `/${lang}/guides/${lang === 'kk' ? 'kazakhstan-2026-absentee-certificates' : 'bulgaria-2024-elections'}/`],
   ['lookup', (lang) => `/${lang}/lookup/`],
@@ -32,22 +34,85 @@ const PAGES = [
 ];
 const LOCALES = ['bg', 'kk'];
 // `-- --only developers,guide` and `-- --locales bg` narrow the run while working on a page.
-const argument = (name) => {
+const argument = (name: string) => {
   const index = process.argv.indexOf(name);
   return index === -1 ? undefined : process.argv[index + 1]?.split(',');
 };
 const onlyPages = argument('--only');
 const onlyLocales = argument('--locales');
 
+/** The rows of an audit's table (requests, tasks, scripts…) as `row` reads them; none without a table. */
+function auditRows<T>(lhr: Result, id: string, row: z.ZodType<T>): T[] {
+  const details = lhr.audits[id]?.details;
+  return details && 'items' in details ? z.array(row).parse(details.items) : [];
+}
+
+/** What the summary reads of each audit's table rows. */
+const itemUrl = z.object({ url: z.string().optional() });
+const ROWS = {
+  'network-requests': z.object({ url: z.string() }),
+  'mainthread-work-breakdown': z.object({ group: z.string(), duration: z.number() }),
+  'long-tasks': itemUrl.extend({ startTime: z.number(), duration: z.number() }),
+  'bootup-time': itemUrl.extend({ total: z.number(), scripting: z.number() }),
+};
+
+/** One page's figures, as printed and saved. */
+interface PageResult {
+  lang: string;
+  page: string;
+  path: string;
+  scores: Record<Category, number | null>;
+  metrics: Record<string, string | undefined>;
+  mainThread: Record<string, number>;
+  longTasks: { url: string | undefined; startTime: number; duration: number }[];
+  bootup: { url: string | undefined; total: number; scripting: number }[];
+  benchmarkIndex: number;
+  lost: { category: Category; audit: string; score: number | null; title: string; displayValue: string | undefined }[];
+  outside: string[];
+  lighthouse: string;
+  userAgent: string;
+}
+
+function summary(lhr: Result, url: string, { lang, page, path }: Pick<PageResult, 'lang' | 'page' | 'path'>): PageResult {
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const category = (id: Category) => {
+    const found = lhr.categories[id];
+    if (!found) throw new Error(`Lighthouse on ${url} has no ${id} score`);
+    return found;
+  };
+  const score = (id: Category) => {
+    const value = category(id).score;
+    return value === null ? null : Math.round(value * 100);
+  };
+  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, score(id)])) as Record<Category, number | null>;
+  // The audits that cost points (weighted, score < 1), to know what to fix.
+  const lost = CATEGORIES.flatMap((id) =>
+    category(id).auditRefs.flatMap((ref) => {
+      const audit = lhr.audits[ref.id];
+      return ref.weight > 0 && audit && audit.score !== null && audit.score < 1 ? [{ category: id, audit: ref.id, score: audit.score, title: audit.title, displayValue: audit.displayValue }] : [];
+    }),
+  );
+  const outside = auditRows(lhr, 'network-requests', ROWS['network-requests']).map((item) => item.url).filter((u) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:|about:)/.test(u));
+  const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, lhr.audits[id]?.displayValue]));
+  // Where the main thread's time went (observed, before the simulated 4× CPU slowdown), and
+  // Lighthouse's measure of this machine's speed at that moment (the machine is shared).
+  const mainThread = Object.fromEntries(auditRows(lhr, 'mainthread-work-breakdown', ROWS['mainthread-work-breakdown']).map((item) => [item.group, Math.round(item.duration)]));
+  const benchmarkIndex = Math.round(lhr.environment.benchmarkIndex);
+  // The main thread's long tasks (simulated durations) and the scripts that ran them.
+  const longTasks = auditRows(lhr, 'long-tasks', ROWS['long-tasks']).map((item) => ({ url: item.url, startTime: Math.round(item.startTime), duration: Math.round(item.duration) }));
+  const bootup = auditRows(lhr, 'bootup-time', ROWS['bootup-time']).map((item) => ({ url: item.url, total: Math.round(item.total), scripting: Math.round(item.scripting) }));
+  return { lang, page, path, scores, metrics, mainThread, longTasks, bootup, benchmarkIndex, lost, outside, lighthouse: lhr.lighthouseVersion, userAgent: lhr.environment.hostUserAgent };
+}
+
 /** Chromium with a DevTools port for Lighthouse, on a fresh profile; resolves once the port answers. */
-async function startChromium(profile) {
+async function startChromium(profile: string): Promise<{ port: number; stop: () => Promise<unknown> }> {
   assertChromiumInstalled();
   const port = await freePort();
   const browser = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
-  browser.stderr.on('data', (chunk) => (log += chunk.toString()));
+  browser.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise((resolve) => browser.once('exit', resolve));
   // Resolves once Chromium has exited, so its profile can be removed.
   const stop = () => {
@@ -66,7 +131,7 @@ async function startChromium(profile) {
 
 const { work, state: persistTo } = await benchSetup();
 let stopServer = () => {};
-let stopBrowser = async () => {};
+let stopBrowser: () => Promise<unknown> = async () => {};
 const interrupted = async () => {
   await stopBrowser();
   stopServer();
@@ -82,38 +147,22 @@ try {
   const chromium = await startChromium(join(work, 'chromium'));
   stopBrowser = chromium.stop;
 
-  const results = [];
+  const results: PageResult[] = [];
   for (const lang of LOCALES.filter((l) => !onlyLocales || onlyLocales.includes(l))) {
     for (const [page, path] of PAGES.filter(([name]) => !onlyPages || onlyPages.includes(name))) {
       const url = `${dev.baseUrl}${path(lang)}`;
       // The default config is the mobile profile; no category needs the network beyond the page.
-      const runner = await lighthouse(url, { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, disableFullPageScreenshot: true });
-      const lhr = runner.lhr;
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-      const scores = Object.fromEntries(CATEGORIES.map((id) => [id, lhr.categories[id].score === null ? null : Math.round(lhr.categories[id].score * 100)]));
-      // The audits that cost points (weighted, score < 1), to know what to fix.
-      const lost = CATEGORIES.flatMap((id) =>
-        lhr.categories[id].auditRefs
-          .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
-          .map((ref) => ({ category: id, audit: ref.id, score: lhr.audits[ref.id].score, title: lhr.audits[ref.id].title, displayValue: lhr.audits[ref.id].displayValue })),
-      );
-      const requests = lhr.audits['network-requests']?.details?.items ?? [];
-      const outside = requests.map((item) => item.url).filter((u) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:|about:)/.test(u));
-      const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, lhr.audits[id]?.displayValue]));
-      // Where the main thread's time went (observed, before the simulated 4× CPU slowdown), and
-      // Lighthouse's measure of this machine's speed at that moment (the machine is shared).
-      const mainThread = Object.fromEntries((lhr.audits['mainthread-work-breakdown']?.details?.items ?? []).map((item) => [item.group, Math.round(item.duration)]));
-      const benchmarkIndex = Math.round(lhr.environment.benchmarkIndex);
-      // The main thread's long tasks (simulated durations) and the scripts that ran them.
-      const longTasks = (lhr.audits['long-tasks']?.details?.items ?? []).map((item) => ({ url: item.url, startTime: Math.round(item.startTime), duration: Math.round(item.duration) }));
-      const bootup = (lhr.audits['bootup-time']?.details?.items ?? []).map((item) => ({ url: item.url, total: Math.round(item.total), scripting: Math.round(item.scripting) }));
-      results.push({ lang, page, path: path(lang), scores, metrics, mainThread, longTasks, bootup, benchmarkIndex, lost, outside, lighthouse: lhr.lighthouseVersion, userAgent: lhr.environment.hostUserAgent });
+      const runner = await lighthouse(url, { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], disableFullPageScreenshot: true });
+      if (!runner) throw new Error(`Lighthouse on ${url} returned nothing`);
+      const result = summary(runner.lhr, url, { lang, page, path: path(lang) });
+      results.push(result);
+      const { scores, benchmarkIndex } = result;
       console.log(`${lang} ${page.padEnd(18)} ${CATEGORIES.map((id) => String(scores[id]).padStart(4)).join('')}  ${path(lang)} (benchmark index ${benchmarkIndex})`);
     }
   }
 
   const misses = results.filter((r) => CATEGORIES.some((id) => r.scores[id] === null || r.scores[id] < TARGET[id]));
-  console.log(`\nResults (Lighthouse ${results[0].lighthouse}, mobile profile, ${CHROMIUM_PATH})`);
+  console.log(`\nResults (Lighthouse ${results[0]?.lighthouse}, mobile profile, ${CHROMIUM_PATH})`);
   console.log(`${'page'.padEnd(22)} ${CATEGORIES.map((id) => id.padStart(15)).join('')}   TBT      LCP      machine index`);
   for (const r of results) {
     console.log(`${`${r.lang} ${r.page}`.padEnd(22)} ${CATEGORIES.map((id) => String(r.scores[id]).padStart(15)).join('')}   ${String(r.metrics['total-blocking-time']).padEnd(8)} ${String(r.metrics['largest-contentful-paint']).padEnd(8)} ${r.benchmarkIndex}`);

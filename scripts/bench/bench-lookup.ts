@@ -12,17 +12,19 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
+import type autocannon from 'autocannon';
 import { stringify } from 'csv-stringify';
 import { run } from '#scripts/env';
 import { startDevServer } from '#scripts/dev-server';
-import { benchSetup, egn, load as loadUrl, resultRow } from './bench-helpers';
+import { localLimitVars, sameLimit } from '#scripts/local-limits';
+import { benchSetup, egn, load as loadUrl, resultRow, type LoadOptions } from './bench-helpers';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 
 /** Streams `count` rows through csv-stringify (quoting as RFC 4180 needs) into a file. */
-async function writeRows(path, header, count, row) {
+async function writeRows(path: string, header: string[], count: number, row: (i: number) => string[]): Promise<void> {
   const csv = stringify({ header: true, columns: header });
   const done = pipeline(csv, createWriteStream(path));
   for (let i = 0; i < count; i++) if (!csv.write(row(i))) await once(csv, 'drain');
@@ -35,11 +37,12 @@ let stopServer = () => {};
 try {
 
   console.log(`\n== Import: ${ROWS.toLocaleString('en')} register rows into a fresh local D1 ==`);
-  const stations = Array.from({ length: 100 }, (_, i) => `2346${String(Math.floor(i / 10) + 1).padStart(2, '0')}${String((i % 10) + 1).padStart(3, '0')}`);
-  await writeRows(join(work, 'stations.csv'), ['number', 'name', 'address', 'settlement', 'district', 'constituency', 'lat', 'lon', 'step_free', 'mobile'], stations.length, (i) =>
-    [stations[i], `Секция ${i + 1}`, `бул. Витоша ${i + 1}`, 'София', 'Средец', '23 МИР', '42.69', '23.32', 'yes', 'no'],
+  const stationCount = 100;
+  const station = (i: number) => `2346${String(Math.floor(i / 10) + 1).padStart(2, '0')}${String((i % 10) + 1).padStart(3, '0')}`;
+  await writeRows(join(work, 'stations.csv'), ['number', 'name', 'address', 'settlement', 'district', 'constituency', 'lat', 'lon', 'step_free', 'mobile'], stationCount, (i) =>
+    [station(i), `Секция ${i + 1}`, `бул. Витоша ${i + 1}`, 'София', 'Средец', '23 МИР', '42.69', '23.32', 'yes', 'no'],
   );
-  await writeRows(join(work, 'register.csv'), ['id_number', 'station_number'], ROWS, (i) => [egn(i), stations[i % stations.length]]);
+  await writeRows(join(work, 'register.csv'), ['id_number', 'station_number'], ROWS, (i) => [egn(i), station(i % stationCount)]);
   await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { CI: 'true' });
   await run('tsx', ['scripts/cli/import.ts', '--country', 'BG', '--election', 'bg-2024-06-09', '--stations', join(work, 'stations.csv'), '--persist-to', state]);
   const started = performance.now();
@@ -47,14 +50,14 @@ try {
   const importSeconds = (performance.now() - started) / 1000;
 
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${DURATION} s, ${CONNECTIONS} connections ==`);
-  const dev = await startDevServer({ persistTo: state, vars: { RATE_LIMIT_MODE: 'memory', LOOKUP_RATE_LIMIT: '1000000000', LOOKUP_GLOBAL_RATE_LIMIT: '1000000000' }, logLevel: 'error' });
+  const dev = await startDevServer({ persistTo: state, vars: localLimitVars(sameLimit(1_000_000_000, ['LOOKUP', 'LOOKUP_GLOBAL'])), logLevel: 'error' });
   stopServer = dev.stop;
   const base = dev.baseUrl;
   const sample = Array.from({ length: 5000 }, (_, i) => egn(Math.floor((i * ROWS) / 5000)));
   let next = 0;
-  const load = (title, options) => loadUrl(base, title, { connections: CONNECTIONS, duration: DURATION, ...options });
+  const load = (title: string, options: LoadOptions) => loadUrl(base, title, { connections: CONNECTIONS, duration: DURATION, ...options });
   // Warm both paths so neither run pays for the first compilation.
-  const lookupRequests = [
+  const lookupRequests: autocannon.Request[] = [
     {
       method: 'POST',
       path: '/api/lookup',

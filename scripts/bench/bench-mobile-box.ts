@@ -10,9 +10,12 @@
 // The mobile-box limiter (the in-memory one wrangler dev uses) is raised for this run only,
 // since one client sends everything; the submission still calls it, so its cost is measured.
 import { rm } from 'node:fs/promises';
+import type autocannon from 'autocannon';
+import { z } from 'zod';
 import { run } from '#scripts/env';
 import { startDevServer } from '#scripts/dev-server';
-import { benchApplication, benchSetup, load as loadUrl, resultRow } from './bench-helpers';
+import { localLimitVars, sameLimit } from '#scripts/local-limits';
+import { benchApplication, benchSetup, createdReferences, load as loadUrl, resultRow, type LoadOptions } from './bench-helpers';
 import { queryRows } from '#scripts/import/d1';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 4000);
@@ -21,7 +24,13 @@ const RETRY_EVERY = 10;
 const NOW = '2024-05-20T10:00:00+03:00';
 
 /** The i-th distinct application: its own voter (ЕГН from 1990 on), both ballots. */
-const application = (i) => benchApplication(i, 18_300_000);
+const application = (i: number) => benchApplication(i, 18_300_000);
+
+/** What a connection's request in flight was: its voter's number and whether it repeats an answered one. */
+interface Attempt {
+  key: number;
+  retry: boolean;
+}
 
 const { work, state } = await benchSetup();
 let stopServer = () => {};
@@ -30,40 +39,42 @@ try {
 
   const total = SUBMISSIONS + Math.floor(SUBMISSIONS / (RETRY_EVERY - 1));
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${CONNECTIONS} connections, ${SUBMISSIONS} distinct submissions + ${total - SUBMISSIONS} retries ==`);
-  const high = '1000000000';
   const dev = await startDevServer({
     persistTo: state,
-    vars: { RATE_LIMIT_MODE: 'memory', NOW, MOBILE_BOX_RATE_LIMIT: high, MOBILE_BOX_WIDE_RATE_LIMIT: high, MOBILE_BOX_GLOBAL_RATE_LIMIT: high },
+    vars: { ...localLimitVars(sameLimit(1_000_000_000, ['MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'])), NOW },
     logLevel: 'error',
   });
   stopServer = dev.stop;
   const base = dev.baseUrl;
-  const load = (title, options) => loadUrl(base, title, { connections: CONNECTIONS, ...options });
+  const load = (title: string, options: LoadOptions) => loadUrl(base, title, { connections: CONNECTIONS, ...options });
 
   let sent = 0;
   let distinct = 0;
-  const answered = []; // keys whose first answer came back
-  const firstAnswers = new Map();
-  const tally = { created: 0, retries: 0, retriesSame: 0, unexpected: new Map() };
-  const submissions = (offset) => [
+  const answered: number[] = []; // keys whose first answer came back
+  const firstAnswers = new Map<number, string>();
+  const tally = { created: 0, retries: 0, retriesSame: 0, unexpected: new Map<number, number>() };
+  // autocannon hands each connection's request and answer the same context object.
+  const attempts = new WeakMap<object, Attempt>();
+  const submissions = (offset: number): autocannon.Request[] => [
     {
       method: 'POST',
       path: '/api/mobile-box-requests',
       setupRequest: (request, context) => {
         const retry = ++sent % RETRY_EVERY === 0 && answered.length > 0;
-        const i = retry ? answered[Math.floor(Math.random() * answered.length)] : offset + distinct++;
-        context.key = i;
-        context.retry = retry;
+        const i = retry ? answered[Math.floor(Math.random() * answered.length)]! : offset + distinct++;
+        attempts.set(context, { key: i, retry });
         return { ...request, headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}` }, body: JSON.stringify(application(i)) };
       },
       onResponse: (status, body, context) => {
-        if (context.retry) {
+        const attempt = attempts.get(context);
+        if (!attempt) throw new Error('an answer to no request sent');
+        if (attempt.retry) {
           tally.retries++;
-          if (status === 201 && body === firstAnswers.get(context.key)) tally.retriesSame++;
+          if (status === 201 && body === firstAnswers.get(attempt.key)) tally.retriesSame++;
         } else if (status === 201) {
           tally.created++;
-          firstAnswers.set(context.key, body);
-          answered.push(context.key);
+          firstAnswers.set(attempt.key, body);
+          answered.push(attempt.key);
         }
         if (status !== 201) tally.unexpected.set(status, (tally.unexpected.get(status) ?? 0) + 1);
       },
@@ -84,8 +95,9 @@ try {
   const mobileBox = await load('POST /api/mobile-box-requests', { amount: total, requests: submissions(0) });
   stopServer();
 
-  const [stored] = await queryRows('SELECT count(*) AS rows, count(DISTINCT id_hash) AS people, count(DISTINCT reference) AS refs FROM mobile_box_requests', { persistTo: state });
-  const references = [...firstAnswers.values()].flatMap((body) => JSON.parse(body).requests.map((request) => request.reference));
+  const counts = await queryRows('SELECT count(*) AS rows, count(DISTINCT id_hash) AS people, count(DISTINCT reference) AS refs FROM mobile_box_requests', { remote: false, persistTo: state });
+  const [stored] = z.tuple([z.object({ rows: z.number(), people: z.number(), refs: z.number() })]).parse(counts);
+  const references = [...firstAnswers.values()].flatMap(createdReferences);
   const people = warmUp.created + tally.created;
 
   console.log('\nResults');

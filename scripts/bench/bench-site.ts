@@ -8,6 +8,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
 import { build } from '#scripts/build';
 
 const CLIENT = resolve('dist/client');
@@ -15,7 +16,7 @@ const TARGET = 20 * 1024;
 
 if (!process.argv.includes('--no-build')) await build();
 
-async function* walk(dir) {
+async function* walk(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
@@ -23,31 +24,38 @@ async function* walk(dir) {
   }
 }
 
-const gzipCache = new Map();
-async function gzipped(path) {
-  if (!gzipCache.has(path)) gzipCache.set(path, gzipSync(await readFile(path), { level: 6 }).length);
-  return gzipCache.get(path);
+const gzipCache = new Map<string, number>();
+async function gzipped(path: string): Promise<number> {
+  const cached = gzipCache.get(path);
+  if (cached !== undefined) return cached;
+  const size = gzipSync(await readFile(path), { level: 6 }).length;
+  gzipCache.set(path, size);
+  return size;
 }
 
-function fileForUrl(url, fromFile) {
+/** The part of a web app manifest that says which icon the browser checks installability with. */
+const manifestIcons = z.object({ icons: z.array(z.object({ src: z.string(), sizes: z.unknown().optional(), purpose: z.string().optional() })).optional() });
+
+function fileForUrl(url: string, fromFile: string): string | undefined {
   if (/^(https?:|data:|mailto:|tel:|sms:|geo:|#)/.test(url)) return undefined;
-  const clean = url.split(/[?#]/)[0];
+  const clean = url.split(/[?#]/)[0] ?? '';
   const base = clean.startsWith('/') ? CLIENT : join(fromFile, '..');
   return join(base, clean.startsWith('/') ? clean.slice(1) : clean);
 }
 
 /** Every sub-resource a browser fetches to show the page, following CSS imports and url(). */
-async function resources(htmlPath, html) {
-  const found = new Set();
-  const queue = [];
-  const add = (url, from) => {
-    const file = fileForUrl(url, from);
+async function resources(htmlPath: string, html: string): Promise<string[]> {
+  const found = new Set<string>();
+  const queue: string[] = [];
+  // A regular expression's capture group: always there when the expression matched.
+  const add = (url: string | undefined, from: string) => {
+    const file = url === undefined ? undefined : fileForUrl(url, from);
     if (file && !found.has(file)) {
       found.add(file);
       queue.push(file);
     }
   };
-  for (const [, tag] of html.matchAll(/<(link|script|img|source)\b([^>]*)>/gi).map((m) => [m[0], m[0]])) {
+  for (const [tag] of html.matchAll(/<(link|script|img|source)\b([^>]*)>/gi)) {
     const rel = /rel="([^"]+)"/i.exec(tag)?.[1] ?? '';
     const src = /\s(?:src|href)="([^"]+)"/i.exec(tag)?.[1];
     if (!src) continue;
@@ -55,16 +63,15 @@ async function resources(htmlPath, html) {
     add(src, htmlPath);
   }
   for (const [, worker] of html.matchAll(/\sdata-sw="([^"]+)"/g)) add(worker, htmlPath);
-  while (queue.length) {
-    const file = queue.shift();
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     if (file.endsWith('.css')) {
       const css = await readFile(file, 'utf8').catch(() => '');
       for (const [, url] of css.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) add(url, file);
       for (const [, url] of css.matchAll(/@import\s+['"]([^'"]+)['"]/g)) add(url, file);
     }
     if (file.endsWith('.webmanifest')) {
-      const icons = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')).icons ?? [];
-      const size = (icon) => Math.max(...String(icon.sizes).split(' ').map((s) => Number(s.split('x')[0]) || 0));
+      const icons = manifestIcons.parse(JSON.parse(await readFile(file, 'utf8').catch(() => '{}'))).icons ?? [];
+      const size = (icon: (typeof icons)[number]) => Math.max(...String(icon.sizes).split(' ').map((s) => Number(s.split('x')[0]) || 0));
       const checked = icons.filter((icon) => (icon.purpose ?? 'any').includes('any') && size(icon) >= 144).sort((a, b) => size(a) - size(b))[0];
       if (checked) add(checked.src, file);
     }
@@ -76,7 +83,7 @@ async function resources(htmlPath, html) {
   return [...found];
 }
 
-const rows = [];
+const rows: { page: string; total: number; js: number; files: number }[] = [];
 for await (const file of walk(CLIENT)) {
   if (!file.endsWith('.html') || file.includes(`${CLIENT}/pagefind/`)) continue;
   const html = await readFile(file, 'utf8');
@@ -92,13 +99,15 @@ for await (const file of walk(CLIENT)) {
 }
 rows.sort((a, b) => a.page.localeCompare(b.page));
 
-const kb = (n) => (n / 1024).toFixed(1).padStart(6) + ' KB';
+const kb = (n: number) => (n / 1024).toFixed(1).padStart(6) + ' KB';
 console.log(`\n${'page'.padEnd(60)} ${'gzip total'.padStart(10)} ${'of it JS'.padStart(9)}  files`);
 for (const row of rows) {
   const flag = row.total > TARGET ? '  OVER TARGET' : '';
   console.log(`${row.page.padEnd(60)} ${kb(row.total)} ${kb(row.js)}  ${String(row.files).padStart(5)}${flag}`);
 }
-const largest = rows.reduce((a, b) => (b.total > a.total ? b : a), rows[0]);
+const [first, ...others] = rows;
+if (!first) throw new Error(`no HTML pages under ${CLIENT}`);
+const largest = others.reduce((a, b) => (b.total > a.total ? b : a), first);
 console.log(`\n${rows.length} pages. Largest: ${largest.page} ${kb(largest.total).trim()} (target < ${TARGET / 1024} KB each).`);
 console.log(`Pages over target: ${rows.filter((r) => r.total > TARGET).length}.`);
 

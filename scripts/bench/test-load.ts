@@ -16,9 +16,15 @@
 // client sends everything; every request still calls them.
 import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import type autocannon from 'autocannon';
+import { z } from 'zod';
+import { errorBody } from '#functions/http/http-errors';
+import { sectionList } from '#functions/sections/schemas';
 import { startDevServer } from '#scripts/dev-server';
+import { localLimitVars, sameLimit } from '#scripts/local-limits';
 import { prepareLocalDatabase } from '#scripts/local-db';
-import { benchApplication, benchSetup, BENCH_ELECTION, load as loadUrl } from './bench-helpers';
+import type { DemoStaff } from '#scripts/seed/demo-staff';
+import { benchApplication, benchSetup, createdReferences, load as loadUrl } from './bench-helpers';
 import { demoData } from '#scripts/seed/demo-data';
 import { queryRows } from '#scripts/import/d1';
 
@@ -26,28 +32,39 @@ const flag = process.argv.indexOf('--seconds');
 const SECONDS = Number(flag > 0 ? process.argv[flag + 1] : (process.env.LOAD_SECONDS ?? 60));
 const SUBMISSIONS = Number(process.env.LOAD_SUBMISSIONS ?? 1000);
 const NOW = '2024-05-20T10:00:00+03:00';
-const ELECTION = BENCH_ELECTION;
-const HIGH = '1000000000';
+const HIGH = 1_000_000_000;
 if (!(SECONDS > 0) || !(SUBMISSIONS > 0)) throw new Error('LOAD_SECONDS and LOAD_SUBMISSIONS must be positive numbers');
 
-const [bg] = demoData();
+const bg = demoData().find((country) => country.country === 'BG');
+if (!bg) throw new Error('the demo data has no Bulgarian register');
 const registerNumbers = bg.register.map(([idNumber]) => idNumber);
 const addresses = bg.ranges.map(([settlement, street, from]) => ({ settlement, street, number: from }));
-const streets = [...new Set(bg.ranges.map(([, street]) => street))];
+const streets = [...new Set(bg.ranges.flatMap(([, street]) => (street === undefined ? [] : [street])))];
+
+/** The n-th item, going round the list. */
+function cycle<T>(list: readonly T[], n: number): T {
+  const item = list[n % list.length];
+  if (item === undefined) throw new Error('nothing to go round: the list is empty');
+  return item;
+}
 
 /** The i-th distinct application: its own voter (ЕГН from 1985 on, apart from the demo ones), both ballots. */
-const application = (i) => benchApplication(i, 16_500_000);
+const application = (i: number) => benchApplication(i, 16_500_000);
+
+/** Rows of mobile_box_requests as wrangler prints them: before the run, and the proof's after it. */
+const storedReferences = z.array(z.object({ reference: z.string() }));
+const storedRequests = z.array(z.object({ reference: z.string(), idHash: z.string() }));
 
 const json = { 'content-type': 'application/json' };
 /** Answers by status for every endpoint, counted from the responses themselves. */
-const statuses = new Map();
-const count = (name, status) => {
-  const byStatus = statuses.get(name) ?? new Map();
+const statuses = new Map<string, Map<number, number>>();
+const count = (name: string, status: number) => {
+  const byStatus = statuses.get(name) ?? new Map<number, number>();
   byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
   statuses.set(name, byStatus);
 };
 /** A request whose body or path changes each time (`next(n)`), its answers counted under `name`. */
-function varied(name, method, next, headers = {}) {
+function varied(name: string, method: 'GET' | 'POST', next: (n: number) => autocannon.Request, headers: Record<string, string> = {}): autocannon.Request[] {
   let sent = 0;
   return [
     {
@@ -59,11 +76,26 @@ function varied(name, method, next, headers = {}) {
   ];
 }
 
+/** What a connection's submission in flight was: new, a duplicate or a retry, of the i-th application. */
+interface Attempt {
+  kind: 'new' | 'duplicate' | 'retry';
+  i: number;
+}
+
 /** The mobile-box traffic: distinct applications, duplicates (new key) and retries (same key). */
 function submissions() {
-  const state = { distinct: 0, sent: 0, answered: [], firstAnswers: new Map(), wrong: [], counts: { created: 0, duplicates: 0, duplicatesRight: 0, retries: 0, retriesSame: 0 } };
-  const pick = () => state.answered[Math.floor(Math.random() * state.answered.length)];
-  const requests = [
+  const state = {
+    distinct: 0,
+    sent: 0,
+    answered: [] as number[],
+    firstAnswers: new Map<number, string>(),
+    wrong: [] as string[],
+    counts: { created: 0, duplicates: 0, duplicatesRight: 0, retries: 0, retriesSame: 0 },
+  };
+  const pick = () => state.answered[Math.floor(Math.random() * state.answered.length)]!;
+  // autocannon hands each connection's request and answer the same context object.
+  const attempts = new WeakMap<object, Attempt>();
+  const requests: autocannon.Request[] = [
     {
       method: 'POST',
       path: '/api/mobile-box-requests',
@@ -71,16 +103,18 @@ function submissions() {
         const n = ++state.sent;
         const canRepeat = state.answered.length > 0;
         // Of every 12 requests, 10 new, one duplicate and one retry: 10% of the distinct ones each.
-        let kind = n % 12 === 6 && canRepeat ? 'duplicate' : n % 12 === 0 && canRepeat ? 'retry' : 'new';
+        let kind: Attempt['kind'] = n % 12 === 6 && canRepeat ? 'duplicate' : n % 12 === 0 && canRepeat ? 'retry' : 'new';
         if (kind === 'new' && state.distinct >= SUBMISSIONS) kind = canRepeat ? (n % 2 ? 'duplicate' : 'retry') : 'new';
         const i = kind === 'new' ? state.distinct++ : pick();
-        Object.assign(context, { kind, i });
+        attempts.set(context, { kind, i });
         const key = kind === 'duplicate' ? `load-${i}-again-${n}` : `load-${i}`;
         return { ...request, headers: { ...json, 'idempotency-key': key }, body: JSON.stringify(application(i)) };
       },
       onResponse: (status, body, context) => {
         count('POST /api/mobile-box-requests', status);
-        const { kind, i } = context;
+        const attempt = attempts.get(context);
+        if (!attempt) throw new Error('an answer to no request sent');
+        const { kind, i } = attempt;
         const first = state.firstAnswers.get(i);
         if (kind === 'new') {
           if (status !== 201) return;
@@ -93,8 +127,8 @@ function submissions() {
           else state.wrong.push(`retry of #${i} answered ${status} ${body.slice(0, 200)}`);
         } else {
           state.counts.duplicates++;
-          const firstReference = JSON.parse(first).requests[0].reference;
-          const reference = status === 409 ? JSON.parse(body).error?.reference : undefined;
+          const firstReference = first === undefined ? undefined : createdReferences(first)[0];
+          const reference = status === 409 ? errorBody.safeParse(JSON.parse(body)).data?.error.reference : undefined;
           if (reference === firstReference) state.counts.duplicatesRight++;
           else state.wrong.push(`duplicate of #${i} answered ${status} ${body.slice(0, 200)} (first reference ${firstReference})`);
         }
@@ -105,7 +139,8 @@ function submissions() {
 }
 
 /** Signs in as a demo account and returns its session cookie. */
-async function signIn(base, account) {
+async function signIn(base: string, account: DemoStaff | undefined): Promise<string> {
+  if (!account?.password) throw new Error(`no demo ${account ? `password for ${account.email}` : 'account'} to sign in with`);
   const response = await fetch(`${base}/api/admin/session`, { method: 'POST', headers: json, body: JSON.stringify({ email: account.email, password: account.password }) });
   if (response.status !== 200) throw new Error(`sign-in as ${account.email} answered ${response.status}: ${await response.text()}`);
   const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
@@ -113,9 +148,9 @@ async function signIn(base, account) {
   return cookie;
 }
 
-const pct = (n) => String(n ?? '-').padStart(6);
+const pct = (n: number | undefined) => String(n ?? '-').padStart(6);
 /** One line of the results table. */
-function row(name, result) {
+function row(name: string, result: autocannon.Result): string {
   const byStatus = [...(statuses.get(name) ?? new Map())].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
   const problems = result.errors + result.timeouts > 0 ? `  errors ${result.errors} (timeouts ${result.timeouts})` : '';
   return `${name.padEnd(44)} ${(result.requests.total / (result.duration || 1)).toFixed(1).padStart(8)} ${pct(result.latency.p50)} ${pct(result.latency.p99)} ${String(result.requests.total).padStart(8)}   ${byStatus}${problems}`;
@@ -130,18 +165,14 @@ const interrupted = () => {
 };
 process.once('SIGINT', interrupted);
 process.once('SIGTERM', interrupted);
-let failures = [];
+let failures: string[] = [];
 try {
   const staff = await prepareLocalDatabase({ persistTo });
-  const before = new Set((await queryRows('SELECT reference FROM mobile_box_requests', { persistTo })).map((r) => r.reference));
+  const before = new Set(storedReferences.parse(await queryRows('SELECT reference FROM mobile_box_requests', { remote: false, persistTo })).map((r) => r.reference));
 
   const dev = await startDevServer({
     persistTo,
-    vars: {
-      RATE_LIMIT_MODE: 'memory',
-      NOW,
-      ...Object.fromEntries(['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'].map((name) => [`${name}_RATE_LIMIT`, HIGH])),
-    },
+    vars: { ...localLimitVars(sameLimit(HIGH, ['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'])), NOW },
     logLevel: 'error',
   });
   stopServer = dev.stop;
@@ -149,27 +180,27 @@ try {
 
   const police = await signIn(base, staff.find((account) => account.role === 'police'));
   const city = await signIn(base, staff.find((account) => account.role === 'city'));
-  const sectionList = await (await fetch(`${base}/api/admin/sections`, { headers: { cookie: city } })).json();
-  const sectionIds = sectionList.sections.map((section) => section.id);
+  const sections = sectionList.parse(await (await fetch(`${base}/api/admin/sections`, { headers: { cookie: city } })).json());
+  const sectionIds = sections.sections.map((section) => section.id);
   if (sectionIds.length === 0) throw new Error('the demo data has no mobile sections for the city account');
   const stationCount = bg.stations.length;
 
   const mobileBox = submissions();
-  const endpoints = [
-    ['POST /api/lookup', 4, varied('POST /api/lookup', 'POST', (n) => ({ path: '/api/lookup', body: JSON.stringify({ country: 'BG', idNumber: registerNumbers[n % registerNumbers.length] }) }))],
-    ['POST /api/stations/search', 3, varied('POST /api/stations/search', 'POST', (n) => ({ path: '/api/stations/search', body: JSON.stringify({ country: 'BG', ...addresses[n % addresses.length] }) }))],
-    ['GET /api/stations/settlements', 2, varied('GET /api/stations/settlements', 'GET', (n) => ({ path: `/api/stations/settlements?country=BG&q=${encodeURIComponent(['С', 'Со', 'Соф', 'Софи'][n % 4])}` }))],
+  const endpoints: [name: string, connections: number, requests: autocannon.Request[]][] = [
+    ['POST /api/lookup', 4, varied('POST /api/lookup', 'POST', (n) => ({ path: '/api/lookup', body: JSON.stringify({ country: 'BG', idNumber: cycle(registerNumbers, n) }) }))],
+    ['POST /api/stations/search', 3, varied('POST /api/stations/search', 'POST', (n) => ({ path: '/api/stations/search', body: JSON.stringify({ country: 'BG', ...cycle(addresses, n) }) }))],
+    ['GET /api/stations/settlements', 2, varied('GET /api/stations/settlements', 'GET', (n) => ({ path: `/api/stations/settlements?country=BG&q=${encodeURIComponent('Софи'.slice(0, 1 + (n % 4)))}` }))],
     [
       'GET /api/stations/streets',
       2,
       varied('GET /api/stations/streets', 'GET', (n) => {
-        const street = streets[n % streets.length].replace(/^(бул|ул)\. /, '');
+        const street = cycle(streets, n).replace(/^(бул|ул)\. /, '');
         return { path: `/api/stations/streets?country=BG&settlement=${encodeURIComponent('София')}&q=${encodeURIComponent(street.slice(0, 2 + (n % 4)))}` };
       }),
     ],
     ['GET /api/stations/:id', 2, varied('GET /api/stations/:id', 'GET', (n) => ({ path: `/api/stations/${1 + (n % stationCount)}` }))],
     ['GET /api/admin/routes.zip (police)', 1, varied('GET /api/admin/routes.zip (police)', 'GET', () => ({ path: '/api/admin/routes.zip' }), { cookie: police })],
-    ['GET /api/admin/sections/:id/route.csv (city)', 1, varied('GET /api/admin/sections/:id/route.csv (city)', 'GET', (n) => ({ path: `/api/admin/sections/${sectionIds[n % sectionIds.length]}/route.csv` }), { cookie: city })],
+    ['GET /api/admin/sections/:id/route.csv (city)', 1, varied('GET /api/admin/sections/:id/route.csv (city)', 'GET', (n) => ({ path: `/api/admin/sections/${cycle(sectionIds, n)}/route.csv` }), { cookie: city })],
   ];
 
   // Warm every path so none pays for the first compilation in the measured run (not counted).
@@ -179,24 +210,26 @@ try {
   const total = SUBMISSIONS + 2 * Math.ceil(SUBMISSIONS / 10);
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${SECONDS} s of mixed traffic, ${endpoints.reduce((sum, [, c]) => sum + c, 0) + 4} connections, ${SUBMISSIONS} submissions + ${total - SUBMISSIONS} duplicates and retries ==`);
   const started = performance.now();
-  const runs = await Promise.all([
-    ...endpoints.map(([name, connections, requests]) => loadUrl(base, name, { connections, duration: SECONDS, requests })),
+  const [endpointRuns, mobileRun] = await Promise.all([
+    Promise.all(endpoints.map(async ([name, connections, requests]) => ({ name, result: await loadUrl(base, name, { connections, duration: SECONDS, requests }) }))),
     loadUrl(base, 'POST /api/mobile-box-requests', { connections: 4, amount: total, requests: mobileBox.requests }),
   ]);
+  const runs = [...endpointRuns.map((run) => run.result), mobileRun];
   const wall = (performance.now() - started) / 1000;
   stopServer();
 
   // The proof: read every request row written during the run.
-  const rows = (await queryRows('SELECT reference, id_hash AS idHash, ballot FROM mobile_box_requests', { persistTo })).filter((r) => !before.has(r.reference));
-  const byReference = new Map();
+  const rows = storedRequests.parse(await queryRows('SELECT reference, id_hash AS idHash, ballot FROM mobile_box_requests', { remote: false, persistTo })).filter((r) => !before.has(r.reference));
+  type Row = (typeof rows)[number];
+  const byReference = new Map<string, Row[]>();
   for (const r of rows) byReference.set(r.reference, [...(byReference.get(r.reference) ?? []), r]);
-  const byPerson = new Map();
+  const byPerson = new Map<string, Row[]>();
   for (const r of rows) byPerson.set(r.idHash, [...(byPerson.get(r.idHash) ?? []), r]);
-  const answered = [...mobileBox.state.firstAnswers.values()].map((body) => JSON.parse(body).requests.map((r) => r.reference));
+  const answered = [...mobileBox.state.firstAnswers.values()].map(createdReferences);
   const accounted = new Set(answered.flat());
-  const missing = [];
-  const doubled = [];
-  const split = [];
+  const missing: string[] = [];
+  const doubled: string[] = [];
+  const split: string[] = [];
   for (const references of answered) {
     for (const reference of references) {
       const stored = byReference.get(reference) ?? [];
@@ -204,15 +237,14 @@ try {
       if (stored.length > 1) doubled.push(reference);
     }
     const people = new Set(references.flatMap((reference) => (byReference.get(reference) ?? []).map((r) => r.idHash)));
-    const person = [...people][0];
-    if (people.size !== 1 || byPerson.get(person).length !== references.length) split.push(references.join('+'));
+    const [person, ...others] = people;
+    if (person === undefined || others.length > 0 || byPerson.get(person)?.length !== references.length) split.push(references.join('+'));
   }
   const unaccounted = rows.filter((r) => !accounted.has(r.reference));
-  const mobileRun = runs.at(-1);
 
   console.log(`\nResults (${wall.toFixed(1)} s wall clock)`);
   console.log(`${'endpoint'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(6)} ${'p99 ms'.padStart(6)} ${'requests'.padStart(8)}   answers by status`);
-  endpoints.forEach(([name], i) => console.log(row(name, runs[i])));
+  for (const { name, result } of endpointRuns) console.log(row(name, result));
   console.log(row('POST /api/mobile-box-requests', mobileRun));
   const all = runs.reduce((sum, r) => sum + r.requests.total, 0);
   console.log(`${'all together'.padEnd(44)} ${(all / wall).toFixed(1).padStart(8)}`);
@@ -237,7 +269,7 @@ try {
   if (serverErrors.length) failures.push(`5xx answers: ${serverErrors.join(', ')}`);
   if (clientErrors) console.log(`client-side errors (connection resets, timeouts): ${clientErrors}`);
 } catch (error) {
-  failures = [String(error?.stack ?? error)];
+  failures = [String((error instanceof Error ? error.stack : undefined) ?? error)];
 } finally {
   stopServer();
   await rm(work, { recursive: true, force: true });

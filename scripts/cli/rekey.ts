@@ -21,7 +21,7 @@ const { values } = parseArgs({
   strict: true,
 });
 const target = { remote: values.remote, persistTo: values['persist-to'] };
-const secret = (name: string) => (values.remote ? process.env[name] : (localSecret(name) as string | undefined));
+const secret = (name: 'DATA_KEY' | 'LOOKUP_KEY') => (values.remote ? process.env[name] : localSecret(name));
 const current = secret('DATA_KEY');
 const old = process.env.DATA_KEY_OLD;
 const lookupKey = secret('LOOKUP_KEY');

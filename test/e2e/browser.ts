@@ -1,34 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Without the background-networking flags Chromium tries to reach Google's hosts,
-// which this closed network refuses.
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function assertChromiumInstalled() {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}. Install Debian's package with\n` +
-        `  sudo apt-get update && sudo apt-get install -y chromium\n` +
-        `or point CHROMIUM_PATH at another Chromium binary. (npx playwright install cannot work here.)`,
-    );
-  }
-}
+import { assertChromiumInstalled, CHROMIUM_FLAGS, CHROMIUM_PATH } from '#scripts/chromium';
 
 export interface ContextOptions {
   width?: number;
@@ -48,7 +23,7 @@ export async function openContext(options: ContextOptions = {}): Promise<Browser
   const profile = mkdtempSync(join(tmpdir(), 'voter-desk-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS],
     headless: true,
     viewport: { width: options.width ?? 360, height: options.height ?? 640 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { DemoStaff } from '#scripts/seed/demo-staff';
 import { build } from '#scripts/build';
+import { assertChromiumInstalled } from '#scripts/chromium';
 import { startDevServer } from '#scripts/dev-server';
+import { localLimitVars } from '#scripts/local-limits';
 import { demoStaff, prepareLocalDatabase } from '#scripts/local-db';
-import { assertChromiumInstalled } from './browser';
 import { FIXED_HOST_PORT, startEmbedHost } from './embed-host';
 
 declare module 'vitest' {
@@ -22,7 +23,7 @@ declare module 'vitest' {
 export const E2E_NOW = '2024-05-20T10:00:00+03:00';
 
 /** Per-minute limits for the one client all the browser tests are (in-memory limiter, local only). */
-const SHARED_CLIENT_LIMITS = { RATE_LIMIT_MODE: 'memory', LOOKUP_RATE_LIMIT: '200', MOBILE_BOX_RATE_LIMIT: '200', REPORT_RATE_LIMIT: '100' };
+const SHARED_CLIENT_LIMITS = localLimitVars({ LOOKUP: 200, MOBILE_BOX: 200, REPORT: 100 });
 
 export default async function setup(project: TestProject) {
   assertChromiumInstalled();

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { parse as parseToml } from 'smol-toml';
-import { MemoryRateLimiter, RATE_LIMITS } from '#functions/http/rate-limit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Bindings } from '#functions/env';
+import { limiterFor, LIMITERS, MemoryRateLimiter, RATE_LIMITS } from '#functions/http/rate-limit';
+import { localLimitVars, sameLimit } from '#scripts/local-limits';
+import { readWranglerToml } from '#scripts/wrangler-toml';
 
 describe('MemoryRateLimiter', () => {
   it('allows the limit per key and window, then refuses until the next window', async () => {
@@ -17,11 +18,37 @@ describe('MemoryRateLimiter', () => {
 });
 
 describe('rate limits', () => {
-  it('match the [[ratelimits]] bindings in wrangler.toml', () => {
-    const config = parseToml(readFileSync('wrangler.toml', 'utf8')) as { ratelimits: { name: string; simple: { limit: number; period: number } }[] };
-    for (const limit of Object.values(RATE_LIMITS)) {
-      const binding = config.ratelimits.find((r) => r.name === limit.binding);
-      expect(binding?.simple, limit.binding).toEqual({ limit: limit.limit, period: limit.period });
-    }
+  it('are the [[ratelimits]] bindings of wrangler.toml, name for name and number for number', () => {
+    const declared = Object.fromEntries(readWranglerToml().ratelimits.map((binding) => [binding.name, binding.simple]));
+    const coded = Object.fromEntries(LIMITERS.map((name) => [`${name}_LIMITER`, RATE_LIMITS[name]]));
+    expect(coded).toEqual(declared);
+  });
+});
+
+describe('local limit overrides', () => {
+  const local = (vars: Record<string, string>) => ({ ENVIRONMENT: 'test', ...vars }) as Partial<Bindings> as Bindings;
+  const allowed = async (env: Bindings, name: (typeof LIMITERS)[number], times: number) => {
+    const limiter = limiterFor(env, name);
+    let passed = 0;
+    for (let i = 0; i < times; i++) if ((await limiter.limit({ key: `local-limits-${name}-${times}` })).success) passed++;
+    return passed;
+  };
+
+  // One fixed minute: the in-memory limiter's window must not turn over during a test.
+  beforeEach(() => void vi.useFakeTimers({ now: Date.UTC(2026, 0, 1, 12, 0, 30), toFake: ['Date'] }));
+  afterEach(() => void vi.useRealTimers());
+
+  it('raise the named limits of the in-memory limiter, and only those', async () => {
+    const env = local(localLimitVars({ REPORT: 7 }));
+    expect(await allowed(env, 'REPORT', 9)).toBe(7);
+    expect(await allowed(env, 'REPORT_WIDE', RATE_LIMITS.REPORT_WIDE.limit + 2)).toBe(RATE_LIMITS.REPORT_WIDE.limit);
+  });
+
+  it('name every limiter of wrangler.toml when none is named', () => {
+    expect(Object.keys(sameLimit(1)).sort()).toEqual([...LIMITERS].sort());
+  });
+
+  it('refuse a limiter wrangler.toml does not declare', () => {
+    expect(() => localLimitVars({ NOT_A_LIMIT: 1 } as Parameters<typeof localLimitVars>[0])).toThrow(/NOT_A_LIMIT_LIMITER/);
   });
 });

@@ -1,0 +1,31 @@
+// wrangler.toml, read for what runs outside the Worker and must agree with it: the test pools'
+// compatibility date and flags and their simulated rate limits, and the local limit overrides
+// (scripts/local-limits.ts). Imports no `#` alias: the vitest configs load it as it is.
+import { readFileSync } from 'node:fs';
+import { parse } from 'smol-toml';
+import { z } from 'zod';
+
+const wranglerToml = z.object({
+  compatibility_date: z.string(),
+  compatibility_flags: z.array(z.string()).default([]),
+  ratelimits: z
+    .array(
+      z.object({
+        name: z.string(),
+        namespace_id: z.string(),
+        // Workers Rate Limiting counts over 10 or 60 seconds.
+        simple: z.object({ limit: z.number().int().positive(), period: z.union([z.literal(10), z.literal(60)]) }),
+      }),
+    )
+    .default([]),
+});
+export type WranglerToml = z.infer<typeof wranglerToml>;
+
+export function readWranglerToml(path = 'wrangler.toml'): WranglerToml {
+  return wranglerToml.parse(parse(readFileSync(path, 'utf8')));
+}
+
+/** wrangler.toml's compatibility date and flags, as miniflare's options name them. */
+export function workerdCompatibility(config: WranglerToml = readWranglerToml()): { compatibilityDate: string; compatibilityFlags: string[] } {
+  return { compatibilityDate: config.compatibility_date, compatibilityFlags: config.compatibility_flags };
+}
