@@ -1,16 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
-// Command-line tools against a real local D1: each test file starts wrangler itself, so
-// this tier runs apart from the fast unit tests.
+// The command-line tools: in-process on SQLite through their D1 interface, and each command
+// once through wrangler against a local D1 (migrated once for the run by the global setup).
+// Apart from the unit tests because of those wrangler runs.
 export default defineConfig({
   // The #core, #functions, #db… aliases of tsconfig.json.
   resolve: { tsconfigPaths: true },
   test: {
     name: 'cli',
     include: ['test/cli/**/*.test.ts'],
+    globalSetup: ['./test/cli/global-setup.ts'],
     environment: 'node',
-    // Each file waits on its own wrangler and tsx children: two files at once use both cores
-    // (measured here: 355 s one at a time, 266 s two at a time).
+    // The wrangler runs (one per command, in different files) wait on their children: two
+    // files at once use both cores.
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 120_000,

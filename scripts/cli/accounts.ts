@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { staffSessions, staffUsers } from '#db/schema';
+import { executeSql, type D1 } from '#scripts/import/d1';
 import { sqlText, sqlWriter } from './sql-text';
 
 export interface AccountFields {
@@ -25,4 +26,17 @@ export function accountStatements(account: AccountFields, now: string): string[]
 export function endSessionsOf(email: string) {
   const userId = sql`(SELECT ${staffUsers.id} FROM ${staffUsers} WHERE ${staffUsers.email} = ${email})`;
   return sqlWriter.delete(staffSessions).where(eq(staffSessions.userId, userId));
+}
+
+/** Saves an account (`accountStatements`) in one batch. */
+export async function saveAccount(db: D1, account: AccountFields, now: string): Promise<void> {
+  await db.batch(accountStatements(account, now));
+}
+
+/** Disables the account with this (lower-cased) e-mail and ends its sessions, in one batch; false when there is no such account. */
+export async function disableAccount(db: D1, email: string, now: string): Promise<boolean> {
+  const disable = sqlWriter.update(staffUsers).set({ disabledAt: now, updatedAt: now }).where(eq(staffUsers.email, email));
+  const disabled = sqlWriter.select({ n: sql<number>`count(*)`.as('n') }).from(staffUsers).where(and(eq(staffUsers.email, email), isNotNull(staffUsers.disabledAt)));
+  const [found] = await executeSql<{ n: number }>(db, [sqlText(disable), sqlText(endSessionsOf(email)), sqlText(disabled)]);
+  return Boolean(found?.n);
 }

@@ -4,12 +4,13 @@ import * as schema from '#db/schema';
 import { sqlValue } from '#scripts/import/d1';
 
 const notHere = () => {
-  throw new Error('scripts/cli/sql-text.ts writes SQL; wrangler d1 execute runs it');
+  throw new Error('scripts/cli/sql-text.ts writes SQL; a D1 (scripts/import/d1.ts) runs it');
 };
 
 /**
  * A drizzle client that only writes SQL: the command-line tools build the same statements as
- * the Worker (e.g. the retention's) and run them through `wrangler d1 execute`, local or remote.
+ * the Worker (e.g. the retention's) and run them as SQL text on a D1 (scripts/import/d1.ts):
+ * `wrangler d1 execute`, local or remote, or SQLite in the tests.
  */
 export const sqlWriter: Database = drizzle({ prepare: notHere, batch: notHere, exec: notHere, dump: notHere, withSession: notHere } as unknown as D1Database, { schema });
 

@@ -1,4 +1,4 @@
-import { executeSql, type D1Target } from './d1';
+import { executeSql, type D1 } from './d1';
 
 /** D1 refuses a statement over 100,000 bytes; we stay well under it whatever the rows hold. */
 export const MAX_STATEMENT_BYTES = 90_000;
@@ -18,7 +18,7 @@ export class BatchWriter {
   private prelude: string[] = [];
 
   constructor(
-    private readonly target: D1Target,
+    private readonly db: D1,
     private readonly batchSize: number,
     private readonly insert: string,
     private readonly conflict: string,
@@ -69,7 +69,7 @@ export class BatchWriter {
     const statements = [...this.prelude, ...this.statements(), ...after];
     this.prelude = [];
     await this.inFlight;
-    this.inFlight = executeSql(statements, this.target);
+    this.inFlight = executeSql(this.db, statements);
     // Handled when awaited by the next flush or finish; this only keeps Node from aborting first.
     this.inFlight.catch(() => {});
   }

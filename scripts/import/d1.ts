@@ -3,7 +3,24 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Where the importer writes: the local D1 that `npm start` serves, or the production one. */
+/**
+ * The database the operator tools (the importer, purge, rekey, user:add/disable, the demo
+ * loaders) write to, as SQL text: D1's batch and a read query, nothing more. `wranglerD1` runs
+ * it through `wrangler d1 execute` (what users get); `sqliteD1` (./d1-sqlite.ts) runs it
+ * in-process on node:sqlite, for the tests.
+ */
+export interface D1 {
+  /**
+   * Runs statements, one SQL statement each, as one batch and returns each statement's rows
+   * ([] for a write without RETURNING). Like D1's batch, all or nothing: the first failing
+   * statement stops the batch, nothing of it stays, and the promise rejects.
+   */
+  batch<T = unknown>(statements: string[]): Promise<T[][]>;
+  /** Runs one read query and returns its rows. */
+  query<T>(sql: string): Promise<T[]>;
+}
+
+/** Where wrangler writes: the local D1 that `npm start` serves, or the production one. */
 export interface D1Target {
   remote: boolean;
   /** A local state folder other than .wrangler/state (the bench and the tests use their own). */
@@ -26,37 +43,49 @@ function wrangler(args: string[], target: D1Target): Promise<string> {
 }
 
 /**
- * Runs SQL statements as one file (wrangler sends a file as a single batch; a failing
- * statement stops it) and returns each statement's rows.
+ * The D1 binding `DB` of wrangler.toml through `wrangler d1 execute`, local (`--persist-to`) or
+ * `--remote`: each call is one wrangler run (seconds), so the tools read and write in as few
+ * batches as they can.
+ *
+ * - `batch` writes the statements to a file and sends it with `--file`: wrangler runs a file as
+ *   one batch, and a failing statement stops it.
+ * - `query` sends one statement with `--command`.
  */
-export async function executeStatements<T = unknown>(statements: string[], target: D1Target): Promise<T[][]> {
-  if (statements.length === 0) return [];
-  const dir = await mkdtemp(join(tmpdir(), 'voter-desk-import-'));
-  const file = join(dir, 'batch.sql');
-  try {
-    await writeFile(file, statements.join('\n') + '\n');
-    const out = await wrangler(['--json', `--file=${file}`], target);
-    const start = out.indexOf('[');
-    const results = start === -1 ? [] : (JSON.parse(out.slice(start)) as { results?: T[] }[]);
-    return results.map((result) => result.results ?? []);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export function wranglerD1(target: D1Target): D1 {
+  return {
+    async batch<T>(statements: string[]): Promise<T[][]> {
+      if (statements.length === 0) return [];
+      const dir = await mkdtemp(join(tmpdir(), 'voter-desk-import-'));
+      const file = join(dir, 'batch.sql');
+      try {
+        await writeFile(file, statements.join('\n') + '\n');
+        const out = await wrangler(['--json', `--file=${file}`], target);
+        const start = out.indexOf('[');
+        const results = start === -1 ? [] : (JSON.parse(out.slice(start)) as { results?: T[] }[]);
+        return results.map((result) => result.results ?? []);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    async query<T>(sql: string): Promise<T[]> {
+      const out = await wrangler(['--json', `--command=${sql}`], target);
+      const parsed = JSON.parse(out.slice(out.indexOf('['))) as { results: T[] }[];
+      return parsed.flatMap((result) => result.results);
+    },
+  };
 }
 
 /**
- * Runs SQL statements as one batch and returns the rows of the last statement, so a batch can
- * end with the SELECT the next step needs instead of paying for another wrangler call.
+ * Runs statements as one batch and returns the rows of the last statement, so a batch can end
+ * with the SELECT the next step needs instead of paying for another wrangler call.
  */
-export async function executeSql<T = unknown>(statements: string[], target: D1Target): Promise<T[]> {
-  return (await executeStatements<T>(statements, target)).at(-1) ?? [];
+export async function executeSql<T = unknown>(db: D1, statements: string[]): Promise<T[]> {
+  return (await db.batch<T>(statements)).at(-1) ?? [];
 }
 
-/** Runs one read query and returns its rows. */
+/** One read query through wrangler (for the bench scripts; the tools take a `D1`). */
 export async function queryRows<T>(sql: string, target: D1Target): Promise<T[]> {
-  const out = await wrangler(['--json', `--command=${sql}`], target);
-  const parsed = JSON.parse(out.slice(out.indexOf('['))) as { results: T[] }[];
-  return parsed.flatMap((result) => result.results);
+  return wranglerD1(target).query<T>(sql);
 }
 
 /** A SQL literal. */

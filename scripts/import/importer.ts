@@ -5,7 +5,7 @@ import { addressRanges, registerEntries, stations } from '#db/schema';
 import { BatchWriter } from './batch-writer';
 import { columns, insertInto, tableName, upsert } from './columns';
 import type { Encoding } from './csv';
-import { executeSql, sqlValue, type D1Target } from './d1';
+import { sqlValue, type D1 } from './d1';
 import { rangesFormat, registerFormat, stationsFormat } from './formats';
 import { deleteOtherGenerations, switchTo, type Dataset } from './generations';
 import { checkImportKey, recordKey } from './register-key';
@@ -20,7 +20,8 @@ export interface ImportOptions {
   stations?: string | undefined;
   ranges?: string | undefined;
   register?: string | undefined;
-  target: D1Target;
+  /** Where the lists go: the local or remote D1 through wrangler (`wranglerD1`), or SQLite in the tests. */
+  db: D1;
   /** The LOOKUP_KEY the Worker uses; personal numbers are stored only as HMACs under it. */
   lookupKey: string;
   /** Re-key on purpose: accept a LOOKUP_KEY other than the register's (other elections' registers are dropped). */
@@ -62,14 +63,14 @@ const tuple = (values: (string | number | boolean | null)[]) => `(${values.map(s
  * - Files are streamed, at most one batch is held in memory.
  */
 export async function importLists(options: ImportOptions): Promise<ImportReport> {
-  const { country, electionId, target } = options;
+  const { country, electionId, db } = options;
   const encoding = options.encoding ?? 'utf-8';
   const batchSize = options.batchSize ?? 250_000;
   const log = options.log ?? (() => {});
   const bad: BadRow[] = [];
   const report: ImportReport = { loaded: { stations: 0, ranges: 0, register: 0 }, bad, missingStations: [], notSwitched: [] };
   const now = new Date().toISOString();
-  const state = await importState(target, country, electionId);
+  const state = await importState(db, country, electionId);
   const keyMode = options.register ? await checkImportKey(state.fingerprint, options.lookupKey, options.newKey ?? false) : 'same';
 
   if (options.stations) {
@@ -78,7 +79,7 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
     const changed = STATION_FACTS.map((key) => columns(stations, [key])).map((name) => `${table}.${name} IS excluded.${name}`).join(' AND ');
     const updatedAt = columns(stations, ['updatedAt']);
     const writer = new BatchWriter(
-      target,
+      db,
       batchSize,
       insertInto(stations, STATION_COLUMNS),
       upsert(stations, ['country', 'electionId', 'number'], [...STATION_FACTS, 'settlement', 'settlementKey', 'settlementSearchKey', 'source'], `${updatedAt} = CASE WHEN ${changed} THEN ${table}.${updatedAt} ELSE excluded.${updatedAt} END`),
@@ -167,12 +168,12 @@ async function replaceDataset(
   report: ImportReport,
   load: (generation: number, writerFor: WriterFor) => Promise<{ writer: BatchWriter; extra: string[] }>,
 ): Promise<void> {
-  const { electionId, target } = options;
+  const { electionId, db } = options;
   const { active, highest } = state.generations[dataset];
   const generation = highest + 1;
   const clearLeftovers = deleteOtherGenerations(electionId, dataset, active ?? -1);
   const writerFor: WriterFor = (insert, conflict, sortByKey = false) =>
-    new BatchWriter(target, options.batchSize ?? 250_000, insert, conflict, sortByKey).before([clearLeftovers]);
+    new BatchWriter(db, options.batchSize ?? 250_000, insert, conflict, sortByKey).before([clearLeftovers]);
   const badBefore = report.bad.length;
   try {
     const { writer, extra } = await load(generation, writerFor);
@@ -180,7 +181,7 @@ async function replaceDataset(
     await writer.finish(clean ? [...extra, switchTo(electionId, dataset, generation, new Date().toISOString()), deleteOtherGenerations(electionId, dataset, generation)] : [clearLeftovers]);
     if (!clean) report.notSwitched.push(dataset);
   } catch (error) {
-    await executeSql([clearLeftovers], target).catch(() => {});
+    await db.batch([clearLeftovers]).catch(() => {});
     throw new Error(`${dataset}: the import failed, so the previous ${dataset} still answers (${(error as Error).message.split('\n')[0]})`);
   }
 }

@@ -2,7 +2,7 @@ import { FINGERPRINT_KEY } from '#functions/lookup/register-key';
 import type { Country } from '#core/countries';
 import { addressRanges, appMeta, importGenerations, registerEntries, stations } from '#db/schema';
 import { columns, tableName } from './columns';
-import { queryRows, sqlValue, type D1Target } from './d1';
+import { sqlValue, type D1 } from './d1';
 import type { Dataset } from './generations';
 
 export interface StationRef {
@@ -37,14 +37,13 @@ function generationSql(electionId: string, dataset: Dataset) {
 }
 
 /** Everything the importer needs to know before it writes, in one query (each wrangler call costs seconds). */
-export async function importState(target: D1Target, country: Country, electionId: string): Promise<ImportState> {
+export async function importState(db: D1, country: Country, electionId: string): Promise<ImportState> {
   const register = generationSql(electionId, 'register');
   const ranges = generationSql(electionId, 'ranges');
-  const [row] = await queryRows<{ fingerprint: string | null; stations: string; ra: number | null; rh: number | null; ga: number | null; gh: number | null }>(
+  const [row] = await db.query<{ fingerprint: string | null; stations: string; ra: number | null; rh: number | null; ga: number | null; gh: number | null }>(
     `SELECT (SELECT ${columns(appMeta, ['value'])} FROM ${tableName(appMeta)} WHERE ${columns(appMeta, ['key'])} = ${sqlValue(FINGERPRINT_KEY)}) AS fingerprint,
             ${stationsJson(country, electionId)} AS stations,
             ${register.active} AS ra, ${register.highest} AS rh, ${ranges.active} AS ga, ${ranges.highest} AS gh`,
-    target,
   );
   const generation = (active: number | null | undefined, highest: number | null | undefined) => ({ active: active ?? undefined, highest: Math.max(active ?? 0, highest ?? 0) });
   return {

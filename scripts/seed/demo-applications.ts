@@ -99,7 +99,7 @@ export const DEMO_APPLICATIONS: readonly DemoApplication[] = [
 ];
 
 const notHere = () => {
-  throw new Error('scripts/seed/demo-applications.ts writes SQL; wrangler d1 execute runs it');
+  throw new Error('scripts/seed/demo-applications.ts writes SQL; a D1 (scripts/import/d1.ts) runs it');
 };
 // prepareApplication only builds statements on its binding (it reads D1 only while DATA_KEY
 // rotates, and no previous key is given here): a binding that runs nothing is enough.
@@ -110,7 +110,7 @@ const sqlOnly = { prepare: notHere, batch: notHere, exec: notHere, dump: notHere
  * the API's schema and the election's rules at its own time, and skipped by D1's unique index
  * when that voter already applied for that ballot.
  *
- * @example await executeStatements(await demoApplicationStatements(localSecret('DATA_KEY')), target)
+ * @example await db.batch(await demoApplicationStatements(localSecret('DATA_KEY')))
  */
 export async function demoApplicationStatements(dataKey: string): Promise<string[]> {
   const env = { DB: sqlOnly, DATA_KEY: dataKey, ENVIRONMENT: 'development' } as Partial<Bindings> as Bindings;
