@@ -6,13 +6,6 @@
 // TypeScript 7.0 has no compiler API for dependency-cruiser, so it parses with swc (its warning
 // about a missing TypeScript transpiler is expected). It cannot read .astro files: Biome's
 // noRestrictedImports holds the pages to the same rule (biome.json).
-const { readFileSync } = require('node:fs');
-const { resolve } = require('node:path');
-
-/** The #core, #functions, #db… aliases, read from tsconfig.json (the one place they are written). */
-const paths = JSON.parse(readFileSync('tsconfig.json', 'utf8')).compilerOptions.paths;
-const alias = Object.fromEntries(Object.entries(paths).map(([key, [target]]) => [key.replace(/\/\*$/, ''), resolve(target.replace(/\/\*$/, ''))]));
-
 module.exports = {
   forbidden: [
     {

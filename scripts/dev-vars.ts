@@ -53,7 +53,7 @@ export function setVars(path: string, entries: Record<string, string>): void {
     return `${name}=${entries[name]}`;
   });
   const added = Object.entries(entries).filter(([name]) => !seen.has(name));
-  const text = [...updated, ...added.map(([name, value]) => `${name}=${value}`)].join('\n') + '\n';
+  const text = `${[...updated, ...added.map(([name, value]) => `${name}=${value}`)].join('\n')}\n`;
   writeFileSync(path, text, { mode: 0o600 });
 }
 

@@ -30,7 +30,7 @@ export function ipv6Groups(value: string): number[] | undefined {
     const v4 = ipv4(tail[1]!);
     if (!v4) return undefined;
     const [a, b, c, d] = v4.split('.').map(Number) as [number, number, number, number];
-    address = address.slice(0, -tail[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    address = `${address.slice(0, -tail[1]!.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const halves = address.split('::');
   if (halves.length > 2) return undefined;

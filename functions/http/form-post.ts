@@ -54,8 +54,8 @@ export function formInput(fields: URLSearchParams, lists: readonly string[] = []
     if (path.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) continue;
     let target = input;
     for (const part of path.slice(0, -1)) {
-      const next = target[part];
-      target = (next && typeof next === 'object' ? next : (target[part] = {})) as Record<string, unknown>;
+      if (!(target[part] && typeof target[part] === 'object')) target[part] = {};
+      target = target[part] as Record<string, unknown>;
     }
     target[path.at(-1)!] = lists.includes(name) ? fields.getAll(name) : fields.get(name);
   }

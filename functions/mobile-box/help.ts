@@ -21,5 +21,5 @@ export function mobileBoxHelp(election: Election, locale: Locale): HelpLink[] {
 /** The phone line and its hours, for the page's sentence; undefined when the election has none. */
 export function mobileBoxPhone(election: Election) {
   const phone = election.help.find((channel) => channel.kind === 'phone' && channel.for.includes('mobile-box') && channel.hours);
-  return phone && phone.hours ? { phone: phone.value, href: phone.href, opens: phone.hours.opens, closes: phone.hours.closes } : undefined;
+  return phone?.hours ? { phone: phone.value, href: phone.href, opens: phone.hours.opens, closes: phone.hours.closes } : undefined;
 }

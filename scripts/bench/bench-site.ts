@@ -95,11 +95,11 @@ for await (const file of walk(CLIENT)) {
     total += size;
     if (dep.endsWith('.js')) js += size;
   }
-  rows.push({ page: '/' + relative(CLIENT, file).replace(/index\.html$/, ''), total, js, files: deps.length + 1 });
+  rows.push({ page: `/${relative(CLIENT, file).replace(/index\.html$/, '')}`, total, js, files: deps.length + 1 });
 }
 rows.sort((a, b) => a.page.localeCompare(b.page));
 
-const kb = (n: number) => (n / 1024).toFixed(1).padStart(6) + ' KB';
+const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(6)} KB`;
 console.log(`\n${'page'.padEnd(60)} ${'gzip total'.padStart(10)} ${'of it JS'.padStart(9)}  files`);
 for (const row of rows) {
   const flag = row.total > TARGET ? '  OVER TARGET' : '';

@@ -20,7 +20,7 @@ export function sqlText(query: { toSQL(): { sql: string; params: unknown[] } }):
   const parts = sql.split('?');
   // Drizzle passes every value as a parameter, so each "?" is one.
   if (parts.length !== params.length + 1) throw new Error(`cannot inline ${params.length} parameters into: ${sql}`);
-  return parts.reduce((text, part, index) => text + sqlValue(params[index - 1] as string | number | boolean | null) + part) + ';';
+  return `${parts.reduce((text, part, index) => text + sqlValue(params[index - 1] as string | number | boolean | null) + part)};`;
 }
 
 /** A query counting the rows a DELETE statement (from sqlText) would remove: the same WHERE. */

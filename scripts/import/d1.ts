@@ -58,7 +58,7 @@ export function wranglerD1(target: D1Target): D1 {
       const dir = await mkdtemp(join(tmpdir(), 'voter-desk-import-'));
       const file = join(dir, 'batch.sql');
       try {
-        await writeFile(file, statements.join('\n') + '\n');
+        await writeFile(file, `${statements.join('\n')}\n`);
         const out = await wrangler(['--json', `--file=${file}`], target);
         const start = out.indexOf('[');
         const results = start === -1 ? [] : (JSON.parse(out.slice(start)) as { results?: T[] }[]);

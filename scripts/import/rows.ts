@@ -11,6 +11,7 @@ export interface BadRow {
 }
 
 /** C0 and C1 control characters and DEL: never part of a name or an address. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it refuses.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** The first problem of a row's raw fields (a control character, a value too long), or undefined. */

@@ -129,7 +129,7 @@ function city(
       ]);
     }
   });
-  options.streets.forEach((street, i) => ranges.push(...streetRanges(options.settlement, street, numbers, i * 2)));
+  for (const [i, street] of options.streets.entries()) ranges.push(...streetRanges(options.settlement, street, numbers, i * 2));
   const register = Array.from({ length: 1500 }, (_, i) => [options.newId(random), numbers[i % numbers.length]!]);
   return { country: options.country, electionId: options.electionId, stations, ranges, register };
 }

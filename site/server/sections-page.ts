@@ -109,15 +109,30 @@ export async function runSectionForm(astro: AstroGlobal, page: StaffPage, sectio
         },
       });
     case 'automatic':
-      return handleForm(astro, { ...common, schema: emptyForm, action: async (_input, env): Promise<SectionDone> => (await setOrder(env, user, sectionId, { automatic: true }, clock(env)), { code: 'automatic' }) });
+      return handleForm(astro, { ...common, schema: emptyForm, action: async (_input, env): Promise<SectionDone> => {
+        await setOrder(env, user, sectionId, { automatic: true }, clock(env));
+        return { code: 'automatic' };
+      } });
     case 'remove':
-      return handleForm(astro, { ...common, schema: stopForm, action: async (input, env): Promise<SectionDone> => (await removeStop(env, user, sectionId, input.stopId, clock(env)), { code: 'removed' }) });
+      return handleForm(astro, { ...common, schema: stopForm, action: async (input, env): Promise<SectionDone> => {
+        await removeStop(env, user, sectionId, input.stopId, clock(env));
+        return { code: 'removed' };
+      } });
     case 'locate':
-      return handleForm(astro, { ...common, schema: locateForm, action: async (input, env): Promise<SectionDone> => (await locateStop(env, user, sectionId, input.stopId, input.location, clock(env)), { code: 'located', stopId: input.stopId }) });
+      return handleForm(astro, { ...common, schema: locateForm, action: async (input, env): Promise<SectionDone> => {
+        await locateStop(env, user, sectionId, input.stopId, input.location, clock(env));
+        return { code: 'located', stopId: input.stopId };
+      } });
     case 'handover':
-      return handleForm(astro, { ...common, schema: emptyForm, action: async (_input, env): Promise<SectionDone> => (await handOver(env, user, sectionId, clock(env)), { code: 'sent' }) });
+      return handleForm(astro, { ...common, schema: emptyForm, action: async (_input, env): Promise<SectionDone> => {
+        await handOver(env, user, sectionId, clock(env));
+        return { code: 'sent' };
+      } });
     case 'section':
-      return handleForm(astro, { ...common, schema: sectionForm, action: async (input, env): Promise<SectionDone> => (await updateSection(env, user, sectionId, input, clock(env)), { code: 'saved' }) });
+      return handleForm(astro, { ...common, schema: sectionForm, action: async (input, env): Promise<SectionDone> => {
+        await updateSection(env, user, sectionId, input, clock(env));
+        return { code: 'saved' };
+      } });
   }
 }
 

@@ -15,4 +15,3 @@ declare module 'vitest' {
     bench?: { clock: ClockBehaviour; figures: Figure[] };
   }
 }
-export {};

@@ -144,4 +144,4 @@ export const STATIONS =
   '234601001,Секция 001,бул. Витоша 17,София,Средец,23 МИР,42.69,23.32,yes,no\n' +
   '234601002,Секция 002,бул. Витоша 24,София,Средец,23 МИР,,,,no\n' +
   '234601900,Подвижна секция,Средец,София,Средец,23 МИР,,,,yes\n';
-export const register = (...rows: [string, string][]) => 'id_number,station_number\n' + rows.map((r) => r.join(',')).join('\n') + '\n';
+export const register = (...rows: [string, string][]) => `id_number,station_number\n${rows.map((r) => r.join(',')).join('\n')}\n`;

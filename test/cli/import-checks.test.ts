@@ -52,7 +52,7 @@ describe('npm run import refuses', () => {
     const db = sqliteDatabase();
     const file = db.file(
       'stations.csv',
-      STATIONS_HEADER + `234601001,Секция\u0007 001,бул. Витоша 17,София,Средец,23 МИР,,,,no\n234601002,${'x'.repeat(201)},бул. Витоша 24,София,Средец,23 МИР,,,,no\n`,
+      `${STATIONS_HEADER}234601001,Секция\u0007 001,бул. Витоша 17,София,Средец,23 МИР,,,,no\n234601002,${'x'.repeat(201)},бул. Витоша 24,София,Средец,23 МИР,,,,no\n`,
     );
     const run = await importCli(db, ['--stations', file]);
     expect(run.status).toBe(1);

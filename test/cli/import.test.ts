@@ -56,7 +56,7 @@ describe('npm run import', () => {
     expect(count(db, 'register_entries')).toBe(1);
     expect(answering(db)).toBe(1);
 
-    const fewer = db.file('fewer.csv', STATIONS_HEADER + '234601001,Секция 001,бул. Витоша 17,София,Средец,23 МИР,42.69,23.32,yes,no\n');
+    const fewer = db.file('fewer.csv', `${STATIONS_HEADER}234601001,Секция 001,бул. Витоша 17,София,Средец,23 МИР,42.69,23.32,yes,no\n`);
     const run = await importCli(db, ['--stations', fewer]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('stations: 2 stations in D1 are not in this file (kept): 234601002, 234601900');
@@ -81,12 +81,12 @@ describe('npm run import', () => {
   it("keeps the street suggestions' names in step with each import of the ranges (the triggers of migration 0009)", async () => {
     const db = sqliteDatabase();
     const header = 'settlement,street,from,to,parity,station_number\n';
-    const v1 = db.file('v1.csv', header + 'София,бул. Витоша,1,99,odd,234601001\nСофия,бул. Витоша,2,100,even,234601002\nСофия,ул. Шипка,1,40,all,234601002\n');
+    const v1 = db.file('v1.csv', `${header}София,бул. Витоша,1,99,odd,234601001\nСофия,бул. Витоша,2,100,even,234601002\nСофия,ул. Шипка,1,40,all,234601002\n`);
     expect((await importCli(db, ['--stations', db.file('stations.csv', STATIONS), '--ranges', v1])).status).toBe(0);
     const streets = () => rows<{ name: string }>(db, `SELECT name FROM street_names WHERE generation = ${ACTIVE_RANGES} ORDER BY name`).map((row) => row.name);
     expect(streets()).toEqual(['бул. Витоша', 'ул. Шипка']);
     // The next import drops ул. Шипка: the old generation's names go with its ranges.
-    const v2 = db.file('v2.csv', header + 'София,бул. Витоша,1,99,odd,234601001\nСофия,ул. Граф Игнатиев,1,50,all,234601002\n');
+    const v2 = db.file('v2.csv', `${header}София,бул. Витоша,1,99,odd,234601001\nСофия,ул. Граф Игнатиев,1,50,all,234601002\n`);
     expect((await importCli(db, ['--ranges', v2])).status).toBe(0);
     expect(streets()).toEqual(['бул. Витоша', 'ул. Граф Игнатиев']);
     expect(count(db, 'street_names')).toBe(2);

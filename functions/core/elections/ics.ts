@@ -68,5 +68,5 @@ export function deadlineIcs(election: Election, deadline: Deadline, locale: Loca
     'END:VEVENT',
     'END:VCALENDAR',
   );
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return `${lines.map(fold).join('\r\n')}\r\n`;
 }

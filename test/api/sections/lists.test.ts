@@ -32,7 +32,7 @@ describe('route lists', () => {
       `2,${third.references[0]},31-НС,Петър Илиев,ул. Витошки извор № 7,Витоша,0888 999 000,"упълномощено лице: Иван Илиев, 0899 555 444"`,
       `3,${first.references.join('; ')},30-ЕП; 31-НС,Елена Стоянова Пенева,ул. Симеоновско шосе № 10,Витоша,'+359 888 111 222,`,
     ];
-    expect(await textWithBom(response)).toBe(BOM + lines.join('\r\n') + '\r\n');
+    expect(await textWithBom(response)).toBe(`${BOM + lines.join('\r\n')}\r\n`);
   });
 
   it('the police CSV, exactly: order, address, district and section only', async () => {

@@ -19,4 +19,3 @@ declare module 'vitest' {
     costs?: unknown;
   }
 }
-export {};

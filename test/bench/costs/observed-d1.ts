@@ -75,7 +75,7 @@ export function watchedD1(db: D1Database) {
       prepare: (sql: string) => new WatchedStatement(target.prepare(sql), sql, log),
       batch: async (statements: WatchedStatement[]) => {
         const results = await target.batch(statements.map((statement) => statement.inner));
-        results.forEach((result, index) => log.push(costOf(statements[index]!, result)));
+        for (const [index, result] of results.entries()) log.push(costOf(statements[index]!, result));
         return results;
       },
       exec: (sql: string) => (target as D1Database).exec(sql),

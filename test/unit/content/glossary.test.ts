@@ -31,9 +31,9 @@ const glossary = z
   .strict();
 type Term = z.infer<typeof glossary>['terms'][number];
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function variantPattern(term: Term, variant: string): RegExp {
-  const body = term.wholeWord ? `(?<!\\p{L})${escape(variant)}(?!\\p{L})` : escape(variant);
+  const body = term.wholeWord ? `(?<!\\p{L})${escapeRegExp(variant)}(?!\\p{L})` : escapeRegExp(variant);
   return new RegExp(body, term.caseSensitive ? 'gu' : 'giu');
 }
 

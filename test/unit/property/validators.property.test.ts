@@ -157,7 +157,7 @@ describe('forms posted without JavaScript', () => {
     fc.assert(
       fc.property(fc.constantFrom(...forms), posted, (form, pairs) => {
         throughParseInput(form.schema, formInput(new URLSearchParams(pairs), form.lists));
-        expect(({} as Record<string, unknown>)['polluted'], 'no prototype is polluted').toBeUndefined();
+        expect(({} as Record<string, unknown>).polluted, 'no prototype is polluted').toBeUndefined();
       }),
       { numRuns: 200 },
     );
