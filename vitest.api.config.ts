@@ -23,7 +23,8 @@ export default defineConfig(async () => {
             async TURNSTILE_VERIFIER(request: Request) {
               const form = new URLSearchParams(await request.text());
               const token = form.get('response') ?? '';
-              if (form.get('secret') !== '1x0000000000000000000000000000000AA') return Response.json({ success: false, 'error-codes': ['invalid-input-secret'] });
+              if (form.get('secret') !== '1x0000000000000000000000000000000AA')
+                return Response.json({ success: false, 'error-codes': ['invalid-input-secret'] });
               if (token === 'down') return new Response('bad gateway', { status: 502 });
               const [kind, action, hostname] = token.split(':');
               return Response.json(kind === 'ok' ? { success: true, action, hostname } : { success: false, 'error-codes': ['invalid-input-response'] });

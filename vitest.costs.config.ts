@@ -23,7 +23,11 @@ function processTable() {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(entry), { parent: Number(fields[1]), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+      table.set(Number(entry), {
+        parent: Number(fields[1]),
+        name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+        cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
+      });
     } catch {
       // the process ended while we looked
     }

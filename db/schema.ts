@@ -182,7 +182,11 @@ export const stationReports = sqliteTable(
     /** Reports (and any contact in them) are deleted after this moment. */
     expiresAt: text('expires_at').notNull(),
   },
-  (t) => [index('station_reports_station').on(t.stationId), index('station_reports_expiry').on(t.expiresAt), uniqueIndex('station_reports_record_key').on(t.recordKey)],
+  (t) => [
+    index('station_reports_station').on(t.stationId),
+    index('station_reports_expiry').on(t.expiresAt),
+    uniqueIndex('station_reports_record_key').on(t.recordKey),
+  ],
 );
 
 /** Personal-number lookups counted by day and outcome, for staff; never a number, hash or address. */
@@ -215,9 +219,13 @@ export const mobileBoxRequests = sqliteTable(
     district: text('district').notNull(),
     citizenship: text('citizenship', { enum: ['BG', 'EU'] }).notNull(),
     submittedBy: text('submitted_by', { enum: ['self', 'representative'] }).notNull(),
-    channel: text('channel', { enum: ['online', 'paper', 'post', 'fax', 'email', 'edelivery'] }).notNull().default('online'),
+    channel: text('channel', { enum: ['online', 'paper', 'post', 'fax', 'email', 'edelivery'] })
+      .notNull()
+      .default('online'),
     late: integer('late', { mode: 'boolean' }).notNull(),
-    status: text('status', { enum: ['received', 'accepted', 'rejected', 'assigned'] }).notNull().default('received'),
+    status: text('status', { enum: ['received', 'accepted', 'rejected', 'assigned'] })
+      .notNull()
+      .default('received'),
     recordKey: text('record_key').notNull(),
     personSealed: text('person_sealed').notNull(),
     representativeSealed: text('representative_sealed'),
@@ -374,5 +382,9 @@ export const routeStops = sqliteTable(
     createdBy: integer('created_by').notNull(),
     purgeAfter: text('purge_after').notNull(),
   },
-  (t) => [uniqueIndex('route_stops_one_per_voter').on(t.electionId, t.voterRequestId), index('route_stops_section').on(t.sectionId, t.position), index('route_stops_purge').on(t.purgeAfter)],
+  (t) => [
+    uniqueIndex('route_stops_one_per_voter').on(t.electionId, t.voterRequestId),
+    index('route_stops_section').on(t.sectionId, t.position),
+    index('route_stops_purge').on(t.purgeAfter),
+  ],
 );

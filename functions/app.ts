@@ -17,7 +17,8 @@ export const OPENAPI_INFO: Parameters<typeof app.getOpenAPI31Document>[0] = {
   info: {
     title: 'Voter Desk API',
     version: '1.0.0',
-    description: 'Polling-station lookup, problem reports and mobile-ballot-box requests for Bulgaria, Kyrgyzstan and Kazakhstan. Every error uses one JSON envelope; messages follow `lang` or Accept-Language.',
+    description:
+      'Polling-station lookup, problem reports and mobile-ballot-box requests for Bulgaria, Kyrgyzstan and Kazakhstan. Every error uses one JSON envelope; messages follow `lang` or Accept-Language.',
   },
   servers: [{ url: '/' }],
 };

@@ -27,7 +27,16 @@ export function retentionStatements(db: Database, now: Date, registerKeepDays?: 
   const [counted, requests, stops, idempotencyKeys] = purgeRequests(db, now.toISOString().slice(0, 10), now);
   return {
     elections,
-    statements: [deleteExpiredReports(db, now), deleteRegisterOf(db, elections.length > 0 ? elections : ['']), counted, requests, stops, idempotencyKeys, deleteDeadSessions(db, now), deleteOldLoginFailures(db, now)] as const,
+    statements: [
+      deleteExpiredReports(db, now),
+      deleteRegisterOf(db, elections.length > 0 ? elections : ['']),
+      counted,
+      requests,
+      stops,
+      idempotencyKeys,
+      deleteDeadSessions(db, now),
+      deleteOldLoginFailures(db, now),
+    ] as const,
   };
 }
 
@@ -41,5 +50,7 @@ export async function runRetention(env: Bindings, now: Date): Promise<RetentionR
 /** The Worker's `scheduled` handler (wrangler.toml `[triggers] crons`). Logs counts only, never data. */
 export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (controller, env) => {
   const run = await runRetention(env, new Date(controller.scheduledTime));
-  console.log(`retention: ${run.registerEntries} register entries (${run.elections.join(', ') || 'no election'}), ${run.reports} expired reports, ${run.mobileBoxRequests} mobile-box requests deleted`);
+  console.log(
+    `retention: ${run.registerEntries} register entries (${run.elections.join(', ') || 'no election'}), ${run.reports} expired reports, ${run.mobileBoxRequests} mobile-box requests deleted`,
+  );
 };

@@ -35,7 +35,19 @@ export async function startDevServer({ persistTo, vars = {}, logLevel = 'warn' }
   let log = '';
   const server = spawn(
     'wrangler',
-    ['dev', ...varArgs, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', logLevel],
+    [
+      'dev',
+      ...varArgs,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persistTo,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      logLevel,
+    ],
     { env: { ...process.env, ...offlineEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -33,7 +33,13 @@ export function readVars(path: string): Record<string, string> {
     readFileSync(path, 'utf8')
       .split('\n')
       .filter((line) => line.includes('=') && !line.trimStart().startsWith('#'))
-      .map((line) => [line.slice(0, line.indexOf('=')).trim(), line.slice(line.indexOf('=') + 1).trim().replace(/^"|"$/g, '')]),
+      .map((line) => [
+        line.slice(0, line.indexOf('=')).trim(),
+        line
+          .slice(line.indexOf('=') + 1)
+          .trim()
+          .replace(/^"|"$/g, ''),
+      ]),
   );
 }
 

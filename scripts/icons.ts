@@ -15,7 +15,11 @@ type Shape = 'tick' | 'square' | undefined;
 const BLUE: Rgb = [0x0b, 0x4f, 0xa8];
 const WHITE: Rgb = [0xff, 0xff, 0xff];
 // public/favicon.svg, in its 32-unit grid: the tick's polyline and its stroke width.
-const TICK: readonly [Point, Point, Point] = [[8, 17], [13, 22], [24, 10]];
+const TICK: readonly [Point, Point, Point] = [
+  [8, 17],
+  [13, 22],
+  [24, 10],
+];
 const STROKE = 4;
 const CORNER = 6;
 
@@ -60,7 +64,8 @@ function draw(size: number, maskable: boolean): Buffer {
       }
       const covered = tick + square;
       const at = (py * size + px) * 4;
-      for (let channel = 0; channel < 3; channel++) pixels[at + channel] = covered ? Math.round((WHITE[channel]! * tick + BLUE[channel]! * square) / covered) : 0;
+      for (let channel = 0; channel < 3; channel++)
+        pixels[at + channel] = covered ? Math.round((WHITE[channel]! * tick + BLUE[channel]! * square) / covered) : 0;
       pixels[at + 3] = Math.round((covered / (samples * samples)) * 255);
     }
   }
@@ -114,11 +119,22 @@ function png(size: number, pixels: Buffer): Buffer {
   const rows = Buffer.alloc(size * (size + 1));
   for (let y = 0; y < size; y++) indices.copy(rows, y * (size + 1) + 1, y * size, (y + 1) * size);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('PLTE', plte), chunk('tRNS', trns), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('PLTE', plte),
+    chunk('tRNS', trns),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 mkdirSync('public/icons', { recursive: true });
-const ICONS: [name: string, size: number, maskable: boolean][] = [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true]];
+const ICONS: [name: string, size: number, maskable: boolean][] = [
+  ['icon-192.png', 192, false],
+  ['icon-512.png', 512, false],
+  ['icon-maskable-512.png', 512, true],
+];
 for (const [name, size, maskable] of ICONS) {
   const file = png(size, draw(size, maskable));
   writeFileSync(`public/icons/${name}`, file);

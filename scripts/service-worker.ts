@@ -41,7 +41,10 @@ export async function serviceWorkerSource(): Promise<string> {
   const [policyImport] = imports;
   if (imports.length !== 1 || !policyImport?.includes("from './policy'")) fail(`${WORKER} may import ./policy only, once`);
   if (!worker.includes("'__BUILD_VERSION__'")) fail(`${WORKER} lost its version placeholder`);
-  const names = (/^import\s*\{([^}]*)\}/.exec(policyImport)?.[1] ?? fail(`${WORKER} must import names from ./policy`)).split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (/^import\s*\{([^}]*)\}/.exec(policyImport)?.[1] ?? fail(`${WORKER} must import names from ./policy`))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.some((name) => !/^\w+$/.test(name))) fail(`${WORKER} imports ${names.join(', ')}: plain names only, no renaming`);
   const rules = policy.replace(/^export /gm, '');
   if (/\bexport\b/.test(rules.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''))) fail(`${POLICY} has an export the build cannot remove`);

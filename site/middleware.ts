@@ -18,6 +18,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     console.error(`page error on ${context.url.pathname}: ${error instanceof Error ? error.name : typeof error}`);
     const locale = localeOfPath(context.url.pathname) ?? DEFAULT_LOCALE;
     const body = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>500</title><p>${t(locale, 'errors.internal')}</p></html>`;
-    return withSecurityHeaders(new Response(body, { status: 500, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } }), framing);
+    return withSecurityHeaders(
+      new Response(body, { status: 500, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } }),
+      framing,
+    );
   }
 });

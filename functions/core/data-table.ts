@@ -9,9 +9,7 @@ export const dataTable = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     source: z.string(),
     caption: localizedText,
-    columns: z
-      .array(z.object({ key: z.string(), label: localizedText, kind: z.enum(['text', 'tel', 'email', 'url']) }).strict())
-      .min(1),
+    columns: z.array(z.object({ key: z.string(), label: localizedText, kind: z.enum(['text', 'tel', 'email', 'url']) }).strict()).min(1),
     rows: z.array(z.record(z.string(), cell)).min(1),
   })
   .strict()

@@ -179,7 +179,8 @@ export function fieldProblems(schema: AnySchema, error: z.core.$ZodError, input:
     const name = path.map(String).join('.');
     if (byField.has(name)) continue;
     const { code, limit } = codeOf(issue, valueAt(input, issue.path));
-    const personalNumber = issue.code === 'custom' ? (issue.params as { personalNumber?: FieldProblem['personalNumber'] } | undefined)?.personalNumber : undefined;
+    const personalNumber =
+      issue.code === 'custom' ? (issue.params as { personalNumber?: FieldProblem['personalNumber'] } | undefined)?.personalNumber : undefined;
     const meta = metaOf(schemaAt(schema, issue.path));
     byField.set(name, { field: name, code, label: meta?.label, limit, personalNumber, message: meta?.messages?.[code] });
   }

@@ -12,8 +12,12 @@ const healthRoute = createRoute({
   operationId: 'health',
   tags: ['service'],
   summary: summary('developers.op.health'),
-  description: '503 `db_unavailable` when D1 cannot answer, `misconfigured` when a secret is missing or too weak, `key_mismatch` when LOOKUP_KEY is not the key the register was imported with.',
-  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }).meta({ id: 'Health' }), 'The Worker answers, its secrets are usable and D1 ran a real query.'), ...errorResponses(503) },
+  description:
+    '503 `db_unavailable` when D1 cannot answer, `misconfigured` when a secret is missing or too weak, `key_mismatch` when LOOKUP_KEY is not the key the register was imported with.',
+  responses: {
+    200: jsonResponse(z.object({ ok: z.literal(true) }).meta({ id: 'Health' }), 'The Worker answers, its secrets are usable and D1 ran a real query.'),
+    ...errorResponses(503),
+  },
 });
 
 /** GET /api/health: 200 {"ok":true} after a real D1 query and the key checks; 503 with the reason otherwise. */

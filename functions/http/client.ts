@@ -23,7 +23,10 @@ function ipv4(value: string): string | undefined {
 
 /** The eight 16-bit groups of an IPv6 address, or undefined when it is not one. */
 export function ipv6Groups(value: string): number[] | undefined {
-  let address = value.toLowerCase().replace(/^\[|\]$/g, '').split('%')[0]!;
+  let address = value
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .split('%')[0]!;
   // An embedded IPv4 tail (::ffff:192.0.2.1) becomes two groups.
   const tail = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
   if (tail) {
@@ -44,7 +47,11 @@ export function ipv6Groups(value: string): number[] | undefined {
   return groups.map((group) => parseInt(group, 16));
 }
 
-const prefix = (groups: number[], count: number) => groups.slice(0, count).map((g) => g.toString(16)).join(':');
+const prefix = (groups: number[], count: number) =>
+  groups
+    .slice(0, count)
+    .map((g) => g.toString(16))
+    .join(':');
 
 /**
  * The rate-limit buckets of a request.

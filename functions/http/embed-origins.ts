@@ -85,7 +85,9 @@ export function embedOrigins(env: { EMBED_ORIGINS?: string | undefined; ENVIRONM
   if (known) return known;
   const { origins, dropped } = parseEmbedOrigins(value, { allowLoopback });
   if (dropped.length > 0) {
-    console.error(`configuration: EMBED_ORIGINS: ${dropped.length} entries dropped (${[...new Set(dropped)].join(', ')}); each must be an https origin such as https://www.example.org`);
+    console.error(
+      `configuration: EMBED_ORIGINS: ${dropped.length} entries dropped (${[...new Set(dropped)].join(', ')}); each must be an https origin such as https://www.example.org`,
+    );
   }
   parsed.set(key, origins);
   return origins;

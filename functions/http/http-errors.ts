@@ -4,7 +4,23 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { Locale } from '#core/i18n';
 import { t } from '#core/i18n';
-import { Busy, ChallengeFailed, ChallengeUnavailable, DomainError, Forbidden, type DomainErrorCode, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, Refused, Unauthenticated, ValidationFailed, type HelpLink } from '#core/errors';
+import {
+  Busy,
+  ChallengeFailed,
+  ChallengeUnavailable,
+  DomainError,
+  Forbidden,
+  type DomainErrorCode,
+  InvalidPersonalNumber,
+  KeyMismatch,
+  KeyUnusable,
+  NotFound,
+  RateLimited,
+  Refused,
+  Unauthenticated,
+  ValidationFailed,
+  type HelpLink,
+} from '#core/errors';
 import { FIELD_CODES, problemMessage } from '#core/validation';
 import { isRefusalCode, REFUSAL_CODES, REFUSALS } from './refusals';
 
@@ -107,13 +123,19 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
     const help = error.help?.(locale);
     return answer({ code: 'not_found', message: error.wording(locale), ...(help ? { help } : {}) });
   }
-  if (error instanceof RateLimited) return answer({ code: 'rate_limited', message: t(locale, 'errors.rate_limited') }, { 'Retry-After': String(error.retryAfter) });
+  if (error instanceof RateLimited)
+    return answer({ code: 'rate_limited', message: t(locale, 'errors.rate_limited') }, { 'Retry-After': String(error.retryAfter) });
   if (error instanceof Busy) return answer({ code: 'busy', message: t(locale, 'errors.busy') }, { 'Retry-After': String(error.retryAfter) });
   if (error instanceof ChallengeFailed) return answer({ code: 'challenge_failed', message: t(locale, 'errors.challenge_failed') });
   if (error instanceof ChallengeUnavailable) return answer({ code: 'challenge_unavailable', message: t(locale, 'errors.challenge_unavailable') });
   if (error instanceof Refused && isRefusalCode(error.code)) {
     const help = error.details.help?.(locale);
-    return answer({ code: error.code, message: t(locale, `errors.${error.code}`), ...(help ? { help } : {}), ...(error.details.reference ? { reference: error.details.reference } : {}) });
+    return answer({
+      code: error.code,
+      message: t(locale, `errors.${error.code}`),
+      ...(help ? { help } : {}),
+      ...(error.details.reference ? { reference: error.details.reference } : {}),
+    });
   }
   if (error instanceof Unauthenticated || error instanceof Forbidden) return answer({ code: error.code, message: t(locale, `errors.${error.code}`) });
   if (error instanceof KeyUnusable) return answer({ code: 'misconfigured', message: t(locale, 'errors.misconfigured') });

@@ -38,7 +38,10 @@ export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 /** Error responses in the shared envelope; every route lists the ones it can give (500 always). */
 export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
   const all = [...new Set<ErrorStatus>([...statuses, 500])];
-  return Object.fromEntries(all.map((status) => [status, jsonResponse(errorBody, ERROR_DESCRIPTIONS[status])])) as Record<S | 500, ReturnType<typeof jsonResponse<typeof errorBody>>>;
+  return Object.fromEntries(all.map((status) => [status, jsonResponse(errorBody, ERROR_DESCRIPTIONS[status])])) as Record<
+    S | 500,
+    ReturnType<typeof jsonResponse<typeof errorBody>>
+  >;
 }
 
 /** The errors any route with a JSON body can give before its handler runs. */

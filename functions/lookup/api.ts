@@ -20,14 +20,19 @@ const addressAnswer = z
     matches: z.array(
       z.object({
         station: publicStation,
-        ranges: z.array(z.object({ fromNumber: z.number().int(), toNumber: z.number().int(), parity })).meta({ description: 'The house-number ranges of this street the station serves.' }),
+        ranges: z
+          .array(z.object({ fromNumber: z.number().int(), toNumber: z.number().int(), parity }))
+          .meta({ description: 'The house-number ranges of this street the station serves.' }),
       }),
     ),
   })
   .meta({ id: 'AddressAnswer' });
 
 /** Declared on every answer read through a D1 session (functions/platform/d1-sessions.ts). */
-const sessionBookmark = z.string().optional().meta({ description: 'The D1 session bookmark: send it back in the same header so the next answer reads data at least this new.' });
+const sessionBookmark = z
+  .string()
+  .optional()
+  .meta({ description: 'The D1 session bookmark: send it back in the same header so the next answer reads data at least this new.' });
 
 const lookupRoute = createRoute({
   method: 'post',
@@ -40,7 +45,10 @@ const lookupRoute = createRoute({
   middleware: [countLookupOutcome, rateLimit('LOOKUP'), challenge('lookup'), readReplicas] as const,
   request: { body: jsonBody(lookupRequest) },
   responses: {
-    200: { ...jsonResponse(z.object({ station: personalStation }), 'The station the number is registered at.'), headers: z.object({ 'Cache-Control': z.literal('no-store'), [BOOKMARK_HEADER]: sessionBookmark }) },
+    200: {
+      ...jsonResponse(z.object({ station: personalStation }), 'The station the number is registered at.'),
+      headers: z.object({ 'Cache-Control': z.literal('no-store'), [BOOKMARK_HEADER]: sessionBookmark }),
+    },
     ...errorResponses(...BODY_ERRORS, 403, 404, 429, 503),
   },
 });
@@ -81,7 +89,10 @@ const nearRoute = createRoute({
   request: { body: jsonBody(nearQuery) },
   responses: {
     200: {
-      ...jsonResponse(z.object({ stations: z.array(z.object({ station: publicStation, distance: z.number().int().meta({ description: 'Metres.' }) })) }), 'Nearest stations, nearest first.'),
+      ...jsonResponse(
+        z.object({ stations: z.array(z.object({ station: publicStation, distance: z.number().int().meta({ description: 'Metres.' }) })) }),
+        'Nearest stations, nearest first.',
+      ),
       ...noStore,
     },
     ...errorResponses(...BODY_ERRORS),
@@ -107,7 +118,13 @@ const suggestionRoute = (kind: 'settlements' | 'streets') =>
     middleware: cachedReads(),
     request: { query: suggestionQuery },
     responses: {
-      200: { ...jsonResponse(kind === 'settlements' ? z.object({ settlements: z.array(z.string()) }) : z.object({ streets: z.array(z.string()) }), 'Up to 10 names.'), ...publicCache },
+      200: {
+        ...jsonResponse(
+          kind === 'settlements' ? z.object({ settlements: z.array(z.string()) }) : z.object({ streets: z.array(z.string()) }),
+          'Up to 10 names.',
+        ),
+        ...publicCache,
+      },
       ...errorResponses(422),
     },
   });

@@ -13,11 +13,21 @@ import type { AddressQuery, LookupRequest, NearQuery, SuggestionQuery } from './
 import { personalStationView, stationView, type PersonalStationView, type StationView } from './station-view';
 import { assertRegisterKey } from './register-key';
 import { requireKey } from '#functions/platform/keys';
-import { nearestStations, settlementSuggestions, stationById, stationForPersonalNumber, stationsForAddress, stationsInSettlement, streetSuggestions } from './stations';
+import {
+  nearestStations,
+  settlementSuggestions,
+  stationById,
+  stationForPersonalNumber,
+  stationsForAddress,
+  stationsInSettlement,
+  streetSuggestions,
+} from './stations';
 
 function invalidNumber(country: Country, problem: IdProblem): InvalidPersonalNumber {
   const { kind, length } = ID_FORMATS[country];
-  return new InvalidPersonalNumber(problem, (locale) => t(locale, `lookup.invalid.${problem}`, { name: t(locale, `lookup.idName.${kind === 'LNCH' ? 'EGN' : kind}`), length }));
+  return new InvalidPersonalNumber(problem, (locale) =>
+    t(locale, `lookup.invalid.${problem}`, { name: t(locale, `lookup.idName.${kind === 'LNCH' ? 'EGN' : kind}`), length }),
+  );
 }
 
 /**
@@ -34,7 +44,11 @@ export async function lookupByPersonalNumber(env: Bindings, input: LookupRequest
   await assertRegisterKey(db, lookupKey, now.getTime());
   const hash = await personalNumberHash(lookupKey, input.country, check.normalized);
   const row = await stationForPersonalNumber(db, election.id, hash);
-  if (!row) throw new NotFound((locale) => t(locale, `lookup.notFound.${input.country}`), (locale) => notFoundHelp(election, locale));
+  if (!row)
+    throw new NotFound(
+      (locale) => t(locale, `lookup.notFound.${input.country}`),
+      (locale) => notFoundHelp(election, locale),
+    );
   return personalStationView(row, election);
 }
 
@@ -70,16 +84,27 @@ export async function lookupByAddress(env: Bindings, query: AddressQuery, now: D
     entry.ranges.push({ fromNumber: match.fromNumber, toNumber: match.toNumber, parity: match.parity });
     byStation.set(match.station.id, entry);
   }
-  return { settlement: query.settlement, street: found[0]?.street ?? query.street, ...(query.number ? { number: query.number } : {}), matches: [...byStation.values()] };
+  return {
+    settlement: query.settlement,
+    street: found[0]?.street ?? query.street,
+    ...(query.number ? { number: query.number } : {}),
+    matches: [...byStation.values()],
+  };
 }
 
 /** Settlement and street names for the address form's suggestions, in one election, matched in Cyrillic or Latin. */
 export async function suggestions(env: Bindings, kind: 'settlements' | 'streets', query: SuggestionQuery, now: Date): Promise<string[]> {
   const election = electionFor(query.country, query.election, now);
   const db = database(env.DB);
-  if (kind === 'settlements') return settlementSuggestions(db, { country: query.country, electionId: election.id, prefixKeys: queryKeys(query.q, query.country) });
+  if (kind === 'settlements')
+    return settlementSuggestions(db, { country: query.country, electionId: election.id, prefixKeys: queryKeys(query.q, query.country) });
   if (!query.settlement) return [];
-  return streetSuggestions(db, { country: query.country, electionId: election.id, settlementKeys: queryKeys(query.settlement, query.country), partKeys: queryKeys(query.q, query.country) });
+  return streetSuggestions(db, {
+    country: query.country,
+    electionId: election.id,
+    settlementKeys: queryKeys(query.settlement, query.country),
+    partKeys: queryKeys(query.q, query.country),
+  });
 }
 
 /**

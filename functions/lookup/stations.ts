@@ -24,7 +24,13 @@ export async function stationForPersonalNumber(db: Database, electionId: string,
     .select({ station: stations })
     .from(registerEntries)
     .innerJoin(stations, eq(stations.id, registerEntries.stationId))
-    .where(and(eq(registerEntries.electionId, electionId), eq(registerEntries.generation, activeGeneration(electionId, 'register')), eq(registerEntries.idHash, idHash)))
+    .where(
+      and(
+        eq(registerEntries.electionId, electionId),
+        eq(registerEntries.generation, activeGeneration(electionId, 'register')),
+        eq(registerEntries.idHash, idHash),
+      ),
+    )
     .limit(1);
   return rows[0]?.station;
 }
@@ -60,7 +66,13 @@ export async function stationsForAddress(
 ): Promise<AddressMatch[]> {
   if (query.settlementKeys.length === 0 || query.streetKeys.length === 0) return [];
   const rows = await db
-    .select({ station: stations, street: addressRanges.street, fromNumber: addressRanges.fromNumber, toNumber: addressRanges.toNumber, parity: addressRanges.parity })
+    .select({
+      station: stations,
+      street: addressRanges.street,
+      fromNumber: addressRanges.fromNumber,
+      toNumber: addressRanges.toNumber,
+      parity: addressRanges.parity,
+    })
     .from(addressRanges)
     .innerJoin(stations, eq(stations.id, addressRanges.stationId))
     .where(
@@ -105,7 +117,13 @@ export const settlementSuggestionsQuery = (db: Database, query: SettlementQuery)
   db
     .selectDistinct({ settlement: settlementNames.name })
     .from(settlementNames)
-    .where(and(eq(settlementNames.country, query.country), eq(settlementNames.electionId, query.electionId), startsWithAny(settlementNames.searchKey, query.prefixKeys)))
+    .where(
+      and(
+        eq(settlementNames.country, query.country),
+        eq(settlementNames.electionId, query.electionId),
+        startsWithAny(settlementNames.searchKey, query.prefixKeys),
+      ),
+    )
     .orderBy(asc(settlementNames.name))
     .limit(10);
 

@@ -54,7 +54,10 @@ const districtsRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse(z.object({ districts: z.array(z.object({ id: z.string(), name: z.string(), mobileSection: z.boolean() })) }), 'The districts of the area, and which have a mobile section.'),
+    200: jsonResponse(
+      z.object({ districts: z.array(z.object({ id: z.string(), name: z.string(), mobileSection: z.boolean() })) }),
+      'The districts of the area, and which have a mobile section.',
+    ),
     ...errorResponses(422),
   },
 });

@@ -16,7 +16,11 @@ export interface District {
   constituency?: string;
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const cache = new Map<string, District[]>();
 
 function districtColumn(id: string): { name: LocalizedText; constituency?: string }[] {
@@ -39,7 +43,8 @@ export function districtsOf(config: MobileBoxConfig): District[] {
       return { id: slug(name.en), name, mobileSection: withSection.has(name.bg), ...(known ? { constituency: known } : {}) };
     });
     const unknown = [...withSection.keys()].filter((bg) => !districts!.some((d) => d.name.bg === bg));
-    if (unknown.length > 0) throw new Error(`content/data/${config.mobileSections}.json names districts that ${config.districts}.json lacks: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`content/data/${config.mobileSections}.json names districts that ${config.districts}.json lacks: ${unknown.join(', ')}`);
     cache.set(key, districts);
   }
   return districts;

@@ -41,9 +41,17 @@ async function writeOnce(db: Database, prepare: () => Promise<PreparedWrites>): 
  * first one still settles); the same key with another body is refused. Without a key, the
  * writes just run.
  */
-export async function idempotent(db: Database, keys: DataKeys, key: string | undefined, request: unknown, now: Date, prepare: () => Promise<PreparedWrites>): Promise<StoredAnswer> {
+export async function idempotent(
+  db: Database,
+  keys: DataKeys,
+  key: string | undefined,
+  request: unknown,
+  now: Date,
+  prepare: () => Promise<PreparedWrites>,
+): Promise<StoredAnswer> {
   if (key === undefined) return writeOnce(db, prepare);
-  if (key.trim() === '' || key.length > 200) throw new ValidationFailed([{ field: 'Idempotency-Key', code: key.trim() === '' ? 'required' : 'too_long', limit: 200 }]);
+  if (key.trim() === '' || key.length > 200)
+    throw new ValidationFailed([{ field: 'Idempotency-Key', code: key.trim() === '' ? 'required' : 'too_long', limit: 200 }]);
   const keyHash = await personalNumberHash(keys.current, 'idempotency-key', key);
   // Keyed, like every hash of personal data: the body holds the voter's number and address.
   const requestHash = await personalNumberHash(keys.current, 'idempotency-request', JSON.stringify(request));

@@ -33,7 +33,8 @@ function districtOf(election: Election, id: string): District {
 }
 
 /** The day after which a request's personal data is deleted: voting day plus the election's retention. */
-export const purgeAfter = (election: Election, now: Date) => addDays(election.votingDay ?? localDate(now, election.timeZone), election.mobileBox?.retentionDays ?? 90);
+export const purgeAfter = (election: Election, now: Date) =>
+  addDays(election.votingDay ?? localDate(now, election.timeZone), election.mobileBox?.retentionDays ?? 90);
 
 /**
  * Whether an application may be made now (the rules of the election data), without storing
@@ -54,7 +55,13 @@ export function checkApplication(input: MobileBoxRequest, now: Date) {
  * ballot is refused by the unique index (409 with the first reference), even under concurrency.
  * Everything personal is sealed under DATA_KEY before it reaches D1.
  */
-export async function prepareApplication(env: Bindings, input: MobileBoxRequest, now: Date, locale: Locale, channel: NewRequest['channel'] = 'online'): Promise<PreparedWrites> {
+export async function prepareApplication(
+  env: Bindings,
+  input: MobileBoxRequest,
+  now: Date,
+  locale: Locale,
+  channel: NewRequest['channel'] = 'online',
+): Promise<PreparedWrites> {
   const { election, config, district, late } = checkApplication(input, now);
   const keys = dataKeys(env);
   const db = database(env.DB);
@@ -62,7 +69,12 @@ export async function prepareApplication(env: Bindings, input: MobileBoxRequest,
   const [idHash, ...older] = hashes as [string, ...string[]];
   // While DATA_KEY rotates, requests not yet rewritten by `npm run rekey` carry the old HMAC,
   // which the unique index cannot compare: look for them first.
-  const appliedUnderOldKey = older.length === 0 ? [] : (await Promise.all(input.ballots.map(async (ballot) => ((await existingReference(db, election.id, ballot, older)) ? ballot : undefined)))).filter(Boolean);
+  const appliedUnderOldKey =
+    older.length === 0
+      ? []
+      : (await Promise.all(input.ballots.map(async (ballot) => ((await existingReference(db, election.id, ballot, older)) ? ballot : undefined)))).filter(
+          Boolean,
+        );
   const ballotsToFile = input.ballots.filter((ballot) => !appliedUnderOldKey.includes(ballot));
   const stamp = now.toISOString();
   const person = { idNumber: input.idNumber, fullName: input.fullName, address: input.address, phone: input.phone, email: input.email };
@@ -81,7 +93,8 @@ export async function prepareApplication(env: Bindings, input: MobileBoxRequest,
         late,
         recordKey,
         personSealed: await sealPerson(keys, recordKey, person),
-        representativeSealed: input.submittedBy === 'representative' && input.representative ? await sealRepresentative(keys, recordKey, input.representative) : null,
+        representativeSealed:
+          input.submittedBy === 'representative' && input.representative ? await sealRepresentative(keys, recordKey, input.representative) : null,
         createdAt: stamp,
         updatedAt: stamp,
         purgeAfter: purgeAfter(election, now),
@@ -90,16 +103,33 @@ export async function prepareApplication(env: Bindings, input: MobileBoxRequest,
   );
   const formOf = (ballot: string) => config.ballots.find((b) => b.id === ballot)!.form;
   const created = (inserted: { ballot: string; reference: string }[]) =>
-    inserted.map((row) => ({ reference: row.reference, ballot: row.ballot as NewRequest['ballot'], form: formOf(row.ballot), status: 'received' as const, late }));
+    inserted.map((row) => ({
+      reference: row.reference,
+      ballot: row.ballot as NewRequest['ballot'],
+      form: formOf(row.ballot),
+      status: 'received' as const,
+      late,
+    }));
 
   return {
     writes: insertStatements(db, rows),
     // Drawn references of fresh rows: if all of them are in D1 after the batch, nothing was a duplicate.
-    expected: { answer: { status: 201, body: { requests: created(rows) } satisfies CreatedRequests }, provenBy: appliedUnderOldKey.length === 0 ? allFiled(db, rows.map((row) => row.reference)) : sql`0` },
+    expected: {
+      answer: { status: 201, body: { requests: created(rows) } satisfies CreatedRequests },
+      provenBy:
+        appliedUnderOldKey.length === 0
+          ? allFiled(
+              db,
+              rows.map((row) => row.reference),
+            )
+          : sql`0`,
+    },
     settle: async (results) => {
       const inserted = (results as { ballot: NewRequest['ballot']; reference: string }[][]).flat();
       const missing = input.ballots.filter((ballot) => !inserted.some((row) => row.ballot === ballot));
-      const duplicates = await Promise.all(missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, hashes)) ?? '' })));
+      const duplicates = await Promise.all(
+        missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, hashes)) ?? '' })),
+      );
       if (inserted.length === 0) return { status: 409, body: errorAnswer(refuse('duplicate', { reference: duplicates[0]!.reference }), locale).body };
       const ordered = input.ballots.flatMap((ballot) => inserted.filter((row) => row.ballot === ballot));
       return { status: 201, body: { requests: created(ordered), ...(duplicates.length > 0 ? { duplicates } : {}) } satisfies CreatedRequests };
@@ -127,7 +157,13 @@ export type SubmissionAnswer = { status: 201; body: CreatedRequests } | { status
  * or a double click gets the first answer), and a duplicate answered as a stable 409 with the
  * first reference.
  */
-export async function submitOnce(env: Bindings, input: MobileBoxRequest & { lang?: unknown }, now: Date, key: string | undefined, locale: Locale): Promise<SubmissionAnswer> {
+export async function submitOnce(
+  env: Bindings,
+  input: MobileBoxRequest & { lang?: unknown },
+  now: Date,
+  key: string | undefined,
+  locale: Locale,
+): Promise<SubmissionAnswer> {
   const { lang: _lang, ...request } = input;
   const submit = () => idempotent(database(env.DB), dataKeys(env), key, request, now, () => prepareApplication(env, input, now, locale));
   try {

@@ -17,7 +17,9 @@ const phone = z
   .string()
   .trim()
   .max(30)
-  .refine((value) => /^[+0-9 ()-]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 6 && (value.match(/\d/g)?.length ?? 0) <= 15, { params: { code: 'invalid_format' } });
+  .refine((value) => /^[+0-9 ()-]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 6 && (value.match(/\d/g)?.length ?? 0) <= 15, {
+    params: { code: 'invalid_format' },
+  });
 
 export const addressSchema = z
   .object({
@@ -25,7 +27,10 @@ export const addressSchema = z
       label: 'mobileBox.field.district',
       messages: { required: 'mobileBox.error.district', invalid_choice: 'mobileBox.error.district' },
     }),
-    street: field(required(120).meta({ description: 'Street, boulevard or housing estate.', example: 'ж.к. Младост 1' }), { label: 'mobileBox.field.street', autocomplete: 'address-line1' }),
+    street: field(required(120).meta({ description: 'Street, boulevard or housing estate.', example: 'ж.к. Младост 1' }), {
+      label: 'mobileBox.field.street',
+      autocomplete: 'address-line1',
+    }),
     number: field(optionalText(10), { label: 'mobileBox.field.number', autocomplete: 'off', messages: { required: 'mobileBox.error.numberOrBlock' } }),
     block: field(optionalText(10), { label: 'mobileBox.field.block', autocomplete: 'off' }),
     entrance: field(optionalText(10), { label: 'mobileBox.field.entrance', autocomplete: 'off' }),
@@ -36,7 +41,8 @@ export const addressSchema = z
     (address, context) => {
       // A house has a street number and no block; a block may have no street number: one of the two.
       const given = (value: unknown) => typeof value === 'string' && value.trim() !== '';
-      if (!given(address?.number) && !given(address?.block)) context.addIssue({ code: 'custom', path: ['number'], params: { code: 'required' }, message: 'number or block' });
+      if (!given(address?.number) && !given(address?.block))
+        context.addIssue({ code: 'custom', path: ['number'], params: { code: 'required' }, message: 'number or block' });
     },
     // Also when other address fields are wrong: every problem is listed at once.
     { when: () => true },
@@ -47,7 +53,12 @@ export const representativeSchema = z
   .object({
     fullName: field(required(120), { label: 'mobileBox.field.representativeName', autocomplete: 'off' }),
     idNumber: field(z.string().trim().min(1).max(40), { label: 'mobileBox.field.representativeIdNumber', inputMode: 'numeric', autocomplete: 'off' }),
-    phone: field(phone, { label: 'mobileBox.field.representativePhone', autocomplete: 'off', inputMode: 'tel', messages: { invalid_format: 'mobileBox.error.phone' } }),
+    phone: field(phone, {
+      label: 'mobileBox.field.representativePhone',
+      autocomplete: 'off',
+      inputMode: 'tel',
+      messages: { invalid_format: 'mobileBox.error.phone' },
+    }),
   })
   .meta({ id: 'MobileBoxRepresentative', description: 'Who applies on the voter’s behalf (no notarised power of attorney is needed).' });
 
@@ -56,7 +67,10 @@ const ballots = z
   .min(1)
   .max(2)
   .refine((list) => new Set(list).size === list.length, { params: { code: 'invalid_choice' } })
-  .meta({ description: '`ep`: European Parliament (Приложение № 30-ЕП); `ns`: National Assembly (Приложение № 31-НС). One request is made per ballot.', example: ['ep', 'ns'] });
+  .meta({
+    description: '`ep`: European Parliament (Приложение № 30-ЕП); `ns`: National Assembly (Приложение № 31-НС). One request is made per ballot.',
+    example: ['ep', 'ns'],
+  });
 
 /** Checks a personal number by citizenship: an ЕГН for a Bulgarian citizen, an ЛНЧ for a citizen of another EU state. */
 function checkNumber(citizenship: 'BG' | 'EU' | undefined, value: string) {
@@ -75,7 +89,13 @@ function checkNumbers(request: Partial<Record<keyof z.infer<typeof fields>, unkn
   const citizenship = request.citizenship === 'EU' ? 'EU' : 'BG';
   if (own !== '') {
     const check = checkNumber(citizenship, own);
-    if (!check.ok) context.addIssue({ code: 'custom', path: ['idNumber'], params: { code: 'invalid_format', personalNumber: { problem: check.problem, kind: check.kind } }, message: check.problem });
+    if (!check.ok)
+      context.addIssue({
+        code: 'custom',
+        path: ['idNumber'],
+        params: { code: 'invalid_format', personalNumber: { problem: check.problem, kind: check.kind } },
+        message: check.problem,
+      });
   } else if (typeof request.idNumber === 'string') {
     context.addIssue({ code: 'custom', path: ['idNumber'], params: { code: 'required' }, message: 'required' });
   }
@@ -89,23 +109,37 @@ function checkNumbers(request: Partial<Record<keyof z.infer<typeof fields>, unkn
   if (theirs === '') return;
   const egn = checkEgn(normalizeIdInput(theirs));
   if (!egn.ok && !checkLnch(normalizeIdInput(theirs)).ok) {
-    context.addIssue({ code: 'custom', path: ['representative', 'idNumber'], params: { code: 'invalid_format', personalNumber: { problem: egn.problem, kind: 'EGN' } }, message: egn.problem });
+    context.addIssue({
+      code: 'custom',
+      path: ['representative', 'idNumber'],
+      params: { code: 'invalid_format', personalNumber: { problem: egn.problem, kind: 'EGN' } },
+      message: egn.problem,
+    });
   }
 }
 
 const fields = z.object({
   election: field(z.string().trim().min(1).max(60).meta({ example: 'bg-2024-06-09' }), { label: 'common.field.election' }),
   ballots: field(ballots, { label: 'mobileBox.field.ballots', messages: { required: 'mobileBox.error.ballots', too_small: 'mobileBox.error.ballots' } }),
-  citizenship: field(z.enum(['BG', 'EU']).meta({ description: '`BG`: a Bulgarian citizen (ЕГН); `EU`: a citizen of another EU state (ЛНЧ).' }), { label: 'mobileBox.field.citizenship' }),
+  citizenship: field(z.enum(['BG', 'EU']).meta({ description: '`BG`: a Bulgarian citizen (ЕГН); `EU`: a citizen of another EU state (ЛНЧ).' }), {
+    label: 'mobileBox.field.citizenship',
+  }),
   idNumber: field(z.string().trim().max(40), { label: 'mobileBox.field.idNumber', hint: 'mobileBox.hint.idNumber', inputMode: 'numeric', autocomplete: 'off' }),
   fullName: field(required(120).meta({ example: 'Мария Иванова Петрова' }), { label: 'mobileBox.field.fullName', autocomplete: 'name' }),
   address: addressSchema,
-  phone: field(phone.meta({ example: '0888 123 456' }), { label: 'mobileBox.field.phone', autocomplete: 'tel', inputMode: 'tel', messages: { invalid_format: 'mobileBox.error.phone' } }),
+  phone: field(phone.meta({ example: '0888 123 456' }), {
+    label: 'mobileBox.field.phone',
+    autocomplete: 'tel',
+    inputMode: 'tel',
+    messages: { invalid_format: 'mobileBox.error.phone' },
+  }),
   email: field(z.preprocess(emptyToUndefined, z.email().max(200).optional()), { label: 'mobileBox.field.email', autocomplete: 'email', inputMode: 'email' }),
   submittedBy: field(z.enum(['self', 'representative']), { label: 'mobileBox.field.submittedBy' }),
   representative: field(representativeSchema.optional(), { label: 'mobileBox.representative.title', messages: { required: 'mobileBox.error.representative' } }),
   consent: field(
-    z.preprocess((value) => value === true || value === 'true' || value === 'on' || undefined, z.literal(true)).meta({ description: 'Must be true: the voter agrees that the administration processes these data for the request.' }),
+    z
+      .preprocess((value) => value === true || value === 'true' || value === 'on' || undefined, z.literal(true))
+      .meta({ description: 'Must be true: the voter agrees that the administration processes these data for the request.' }),
     { label: 'mobileBox.field.consent', messages: { required: 'mobileBox.error.consent', invalid: 'mobileBox.error.consent' } },
   ),
   lang: langField,
@@ -124,11 +158,18 @@ function withoutUnusedRepresentative(input: unknown): unknown {
   return input;
 }
 
-export const mobileBoxRequest = z.preprocess(withoutUnusedRepresentative, fields.superRefine(checkNumbers, { when: () => true })).meta({ id: 'MobileBoxRequest' });
+export const mobileBoxRequest = z
+  .preprocess(withoutUnusedRepresentative, fields.superRefine(checkNumbers, { when: () => true }))
+  .meta({ id: 'MobileBoxRequest' });
 
 /** An application that came on paper, by post, fax, e-mail or eDelivery, entered by staff: the same checks, plus how it came. */
 export const paperRequest = z
-  .preprocess(withoutUnusedRepresentative, fields.extend({ channel: field(z.enum(['paper', 'post', 'fax', 'email', 'edelivery']), { label: 'staff.field.channel' }) }).superRefine(checkNumbers, { when: () => true }))
+  .preprocess(
+    withoutUnusedRepresentative,
+    fields
+      .extend({ channel: field(z.enum(['paper', 'post', 'fax', 'email', 'edelivery']), { label: 'staff.field.channel' }) })
+      .superRefine(checkNumbers, { when: () => true }),
+  )
   .meta({ id: 'MobileBoxPaperRequest' });
 export type MobileBoxRequest = z.infer<typeof fields>;
 

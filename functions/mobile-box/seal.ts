@@ -6,7 +6,15 @@ import { normalizeIdInput } from '#core/lookup/personal-numbers';
 export interface Person {
   idNumber: string;
   fullName: string;
-  address: { district: string; street: string; number?: string | undefined; block?: string | undefined; entrance?: string | undefined; floor?: string | undefined; apartment?: string | undefined };
+  address: {
+    district: string;
+    street: string;
+    number?: string | undefined;
+    block?: string | undefined;
+    entrance?: string | undefined;
+    floor?: string | undefined;
+    apartment?: string | undefined;
+  };
   phone: string;
   email?: string | undefined;
 }
@@ -20,7 +28,8 @@ export interface Representative {
 const context = (purpose: 'person' | 'representative' | 'reason', recordKey: string) => ({ purpose: `mobile-box-${purpose}`, record: recordKey });
 
 export const sealPerson = (keys: DataKeys, recordKey: string, person: Person) => seal(keys, context('person', recordKey), JSON.stringify(person));
-export const sealRepresentative = (keys: DataKeys, recordKey: string, representative: Representative) => seal(keys, context('representative', recordKey), JSON.stringify(representative));
+export const sealRepresentative = (keys: DataKeys, recordKey: string, representative: Representative) =>
+  seal(keys, context('representative', recordKey), JSON.stringify(representative));
 export const sealReason = (keys: DataKeys, recordKey: string, reason: string) => seal(keys, context('reason', recordKey), reason);
 
 export async function unsealPerson(keys: DataKeys, recordKey: string, sealed: string): Promise<Person> {

@@ -39,7 +39,12 @@ export async function existingReference(db: Database, electionId: string, ballot
 /** A request by reference and one of the number's HMACs: one query, whether the pair exists or not. */
 export async function requestByReference(db: Database, reference: string, idHashes: string[]) {
   const rows = await db
-    .select({ status: mobileBoxRequests.status, section: mobileBoxRequests.section, reasonSealed: mobileBoxRequests.reasonSealed, recordKey: mobileBoxRequests.recordKey })
+    .select({
+      status: mobileBoxRequests.status,
+      section: mobileBoxRequests.section,
+      reasonSealed: mobileBoxRequests.reasonSealed,
+      recordKey: mobileBoxRequests.recordKey,
+    })
     .from(mobileBoxRequests)
     .where(and(eq(mobileBoxRequests.reference, reference), inArray(mobileBoxRequests.idHash, idHashes)))
     .limit(1);
@@ -60,7 +65,10 @@ export function purgeRequests(db: Database, today: string, now: Date) {
     .where(lt(r.purgeAfter, today))
     .groupBy(r.electionId, r.district, r.ballot, r.status);
   return [
-    db.insert(c).select(counts).onConflictDoUpdate({ target: [c.electionId, c.district, c.ballot, c.status], set: { count: sql`${c.count} + excluded.count` } }),
+    db
+      .insert(c)
+      .select(counts)
+      .onConflictDoUpdate({ target: [c.electionId, c.district, c.ballot, c.status], set: { count: sql`${c.count} + excluded.count` } }),
     db.delete(r).where(lt(r.purgeAfter, today)),
     // A route stop is the voter's home on a route: it goes with the requests.
     db.delete(routeStops).where(lt(routeStops.purgeAfter, today)),

@@ -114,7 +114,11 @@ export async function unseal(keys: DataKeys, context: SealContext, sealed: strin
   let match: string | undefined;
   for (const candidate of [keys.current, ...(keys.previous ? [keys.previous] : [])]) if ((await dataKeyId(candidate)) === id) match = candidate;
   if (!match) throw new Error('sealed with a key that is no longer configured');
-  const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64url(iv), additionalData: aad(context) }, await aesKey(match, 'data'), fromBase64url(ciphertext));
+  const plaintext = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64url(iv), additionalData: aad(context) },
+    await aesKey(match, 'data'),
+    fromBase64url(ciphertext),
+  );
   return new TextDecoder().decode(plaintext);
 }
 

@@ -18,7 +18,10 @@ import type { AppEnv } from '#functions/env';
 export const BOOKMARK_HEADER = 'X-D1-Bookmark';
 
 /** D1 bookmarks are hex groups joined by dashes; anything else is ignored rather than sent to D1. */
-export const bookmark = z.string().max(256).regex(/^[0-9a-f]+(?:-[0-9a-f]+)*$/i);
+export const bookmark = z
+  .string()
+  .max(256)
+  .regex(/^[0-9a-f]+(?:-[0-9a-f]+)*$/i);
 
 /** Where a session starts: after the client's bookmark, or on the nearest replica. */
 export function sessionStart(header: string | undefined): string {

@@ -19,4 +19,6 @@ export const reportRequest = z
   .meta({ id: 'ReportRequest' });
 export type ReportRequest = z.infer<typeof reportRequest>;
 
-export const reportCreated = z.object({ report: z.object({ id: z.number().int().meta({ description: 'The reference to quote.' }) }) }).meta({ id: 'ReportCreated' });
+export const reportCreated = z
+  .object({ report: z.object({ id: z.number().int().meta({ description: 'The reference to quote.' }) }) })
+  .meta({ id: 'ReportCreated' });

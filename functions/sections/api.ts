@@ -5,7 +5,22 @@ import { staffOnly, type StaffEnv } from '#functions/staff/guard';
 import { csrfHeader } from '#functions/staff/schemas';
 import { handOver, locateStop, setOrder, updateSection } from './changes';
 import { allPoliceLists, listSections, routeFile, sectionRoute, type RouteFormat } from './lists';
-import { handedOver, locationRequest, located, ordered, orderRequest, registered, registerRequest, removed, sectionIdParam, sectionList, sectionRoute as routeSchema, sectionSummary, sectionUpdate, stopIdParam } from './schemas';
+import {
+  handedOver,
+  locationRequest,
+  located,
+  ordered,
+  orderRequest,
+  registered,
+  registerRequest,
+  removed,
+  sectionIdParam,
+  sectionList,
+  sectionRoute as routeSchema,
+  sectionSummary,
+  sectionUpdate,
+  stopIdParam,
+} from './schemas';
 import { registerStops, removeStop } from './stops';
 
 const readers = staffOnly('district', 'city', 'police');
@@ -14,14 +29,22 @@ const tags = ['sections'];
 const CHANGE_ERRORS = [...BODY_ERRORS, 401, 403, 404, 409, 503] as const;
 
 const listRoute = createRoute({
-  method: 'get', path: '/', operationId: 'sections', tags, summary: summary('developers.op.sections'),
+  method: 'get',
+  path: '/',
+  operationId: 'sections',
+  tags,
+  summary: summary('developers.op.sections'),
   description: 'Sofia’s mobile polling stations (seeded from the election data) in the caller’s reach, with stop counts and hand-over state.',
   middleware: [readers] as const,
   responses: { 200: jsonResponse(sectionList, 'The sections.'), ...errorResponses(401, 503) },
 });
 
 const routeRoute = createRoute({
-  method: 'get', path: '/{id}', operationId: 'sectionRoute', tags, summary: summary('developers.op.sectionRoute'),
+  method: 'get',
+  path: '/{id}',
+  operationId: 'sectionRoute',
+  tags,
+  summary: summary('developers.op.sectionRoute'),
   description: 'The route in visiting order. District and city staff get the details for the mobile commission (audited); the police get where to go only.',
   middleware: [readers] as const,
   request: { params: sectionIdParam },
@@ -29,23 +52,39 @@ const routeRoute = createRoute({
 });
 
 const updateRoute = createRoute({
-  method: 'patch', path: '/{id}', operationId: 'sectionUpdate', tags, summary: summary('developers.op.sectionUpdate'),
+  method: 'patch',
+  path: '/{id}',
+  operationId: 'sectionUpdate',
+  tags,
+  summary: summary('developers.op.sectionUpdate'),
   description: 'City only: the number the commission gave, the base address, its coordinates. Needs `X-CSRF-Token`.',
   middleware: [staffOnly('city')] as const,
   request: { params: sectionIdParam, headers: csrfHeader, body: jsonBody(sectionUpdate) },
-  responses: { 200: jsonResponse(sectionSummary.pick({ id: true, number: true, baseAddress: true, lat: true, lon: true }), 'Updated.'), ...errorResponses(...CHANGE_ERRORS) },
+  responses: {
+    200: jsonResponse(sectionSummary.pick({ id: true, number: true, baseAddress: true, lat: true, lon: true }), 'Updated.'),
+    ...errorResponses(...CHANGE_ERRORS),
+  },
 });
 
 const registerRoute = createRoute({
-  method: 'post', path: '/{id}/stops', operationId: 'sectionRegister', tags, summary: summary('developers.op.sectionRegister'),
-  description: 'Accepted requests only; one stop per voter (both ballots on one stop); a voter on at most one route. A district without its own section registers on a section of its МИР until 3 June. The requests become `assigned`. Needs `X-CSRF-Token`.',
+  method: 'post',
+  path: '/{id}/stops',
+  operationId: 'sectionRegister',
+  tags,
+  summary: summary('developers.op.sectionRegister'),
+  description:
+    'Accepted requests only; one stop per voter (both ballots on one stop); a voter on at most one route. A district without its own section registers on a section of its МИР until 3 June. The requests become `assigned`. Needs `X-CSRF-Token`.',
   middleware: [editors] as const,
   request: { params: sectionIdParam, headers: csrfHeader, body: jsonBody(registerRequest) },
   responses: { 200: jsonResponse(registered, 'Registered (requests already on this route are left as they are).'), ...errorResponses(...CHANGE_ERRORS) },
 });
 
 const removeRoute = createRoute({
-  method: 'delete', path: '/{id}/stops/{stopId}', operationId: 'sectionRemoveStop', tags, summary: summary('developers.op.sectionRemoveStop'),
+  method: 'delete',
+  path: '/{id}/stops/{stopId}',
+  operationId: 'sectionRemoveStop',
+  tags,
+  summary: summary('developers.op.sectionRemoveStop'),
   description: 'The stop’s requests go back to `accepted`. Needs `X-CSRF-Token`.',
   middleware: [editors] as const,
   request: { params: stopIdParam, headers: csrfHeader },
@@ -53,7 +92,11 @@ const removeRoute = createRoute({
 });
 
 const locateRoute = createRoute({
-  method: 'put', path: '/{id}/stops/{stopId}/location', operationId: 'sectionLocateStop', tags, summary: summary('developers.op.sectionLocateStop'),
+  method: 'put',
+  path: '/{id}/stops/{stopId}/location',
+  operationId: 'sectionLocateStop',
+  tags,
+  summary: summary('developers.op.sectionLocateStop'),
   description: 'A stop’s coordinates (sealed at rest), for the route order and the map files; `null` clears them. Needs `X-CSRF-Token`.',
   middleware: [editors] as const,
   request: { params: stopIdParam, headers: csrfHeader, body: jsonBody(locationRequest) },
@@ -61,7 +104,11 @@ const locateRoute = createRoute({
 });
 
 const orderRoute = createRoute({
-  method: 'put', path: '/{id}/order', operationId: 'sectionOrder', tags, summary: summary('developers.op.sectionOrder'),
+  method: 'put',
+  path: '/{id}/order',
+  operationId: 'sectionOrder',
+  tags,
+  summary: summary('developers.op.sectionOrder'),
   description: '`{"stopIds":[…]}` sets the order by hand and keeps it; `{"automatic":true}` hands it back to the computed route. Needs `X-CSRF-Token`.',
   middleware: [editors] as const,
   request: { params: sectionIdParam, headers: csrfHeader, body: jsonBody(orderRequest) },
@@ -69,58 +116,142 @@ const orderRoute = createRoute({
 });
 
 const handoverRoute = createRoute({
-  method: 'post', path: '/{id}/handover', operationId: 'sectionHandover', tags, summary: summary('developers.op.sectionHandover'),
+  method: 'post',
+  path: '/{id}/handover',
+  operationId: 'sectionHandover',
+  tags,
+  summary: summary('developers.op.sectionHandover'),
   description: 'Records that the list was sent to the police (time and user). Later changes flag the list until it is sent again. Needs `X-CSRF-Token`.',
   middleware: [editors] as const,
-  request: { params: sectionIdParam, headers: csrfHeader, body: jsonBody(z.object({}).strict().meta({ id: 'Handover', description: 'An empty object: like every POST, it is sent as JSON.' })) },
+  request: {
+    params: sectionIdParam,
+    headers: csrfHeader,
+    body: jsonBody(z.object({}).strict().meta({ id: 'Handover', description: 'An empty object: like every POST, it is sent as JSON.' })),
+  },
   responses: { 200: jsonResponse(handedOver, 'Recorded.'), ...errorResponses(...CHANGE_ERRORS) },
 });
 
 const fileRoute = (format: RouteFormat, contentType: string, operationId: string, key: Parameters<typeof summary>[0], description: string) =>
   createRoute({
-    method: 'get', path: `/{id}/route.${format}`, operationId, tags, summary: summary(key), description,
+    method: 'get',
+    path: `/{id}/route.${format}`,
+    operationId,
+    tags,
+    summary: summary(key),
+    description,
     middleware: [readers] as const,
     request: { params: sectionIdParam },
-    responses: { 200: { description: 'The file (an attachment).', content: { [contentType]: { schema: z.string() } } }, ...errorResponses(401, 404, 409, 422, 503) },
+    responses: {
+      200: { description: 'The file (an attachment).', content: { [contentType]: { schema: z.string() } } },
+      ...errorResponses(401, 404, 409, 422, 503),
+    },
   });
 
-const csvRoute = fileRoute('csv', 'text/csv', 'sectionRouteCsv', 'developers.op.sectionRouteCsv', 'In Bulgarian, for the mobile commission and the Sofia police: UTF-8 with BOM, one row per stop in order. The police get order, address, district and section; district and city staff the full list. Never a personal number; cells are neutralised against formula injection. Audited.');
-const geoJsonRoute = fileRoute('geojson', 'application/geo+json', 'sectionRouteGeoJson', 'developers.op.sectionRouteGeoJson', 'The base and the stops with coordinates (numbered as on the list) and the line through them; `X-Stops-Without-Coordinates` counts the rest. Audited.');
-const gpxRoute = fileRoute('gpx', 'application/gpx+xml', 'sectionRouteGpx', 'developers.op.sectionRouteGpx', 'GPX 1.1 with one route: base, stops with coordinates, base. Audited.');
+const csvRoute = fileRoute(
+  'csv',
+  'text/csv',
+  'sectionRouteCsv',
+  'developers.op.sectionRouteCsv',
+  'In Bulgarian, for the mobile commission and the Sofia police: UTF-8 with BOM, one row per stop in order. The police get order, address, district and section; district and city staff the full list. Never a personal number; cells are neutralised against formula injection. Audited.',
+);
+const geoJsonRoute = fileRoute(
+  'geojson',
+  'application/geo+json',
+  'sectionRouteGeoJson',
+  'developers.op.sectionRouteGeoJson',
+  'The base and the stops with coordinates (numbered as on the list) and the line through them; `X-Stops-Without-Coordinates` counts the rest. Audited.',
+);
+const gpxRoute = fileRoute(
+  'gpx',
+  'application/gpx+xml',
+  'sectionRouteGpx',
+  'developers.op.sectionRouteGpx',
+  'GPX 1.1 with one route: base, stops with coordinates, base. Audited.',
+);
 
 type FileRoute = typeof csvRoute;
 
 /** /api/admin/sections: Sofia’s mobile polling stations (sections), the route registrations and the route lists. */
 export const sectionsApi = new OpenAPIHono<StaffEnv>()
   .openapi(listRoute, async (c) => c.json(await listSections(c.env, c.get('staff').user, clock(c.env)), 200))
-  .openapi(routeRoute, async (c) => c.json(await sectionRoute(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env)), 200), validationHook(routeRoute))
-  .openapi(updateRoute, async (c) => {
-    const next = await updateSection(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('json'), clock(c.env));
-    return c.json({ id: next.id, number: next.number, baseAddress: next.baseAddress, lat: next.lat, lon: next.lon }, 200);
-  }, validationHook(updateRoute))
-  .openapi(registerRoute, async (c) => c.json(await registerStops(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('json').requestIds, clock(c.env)), 200), validationHook(registerRoute))
-  .openapi(removeRoute, async (c) => c.json(await removeStop(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('param').stopId, clock(c.env)), 200), validationHook(removeRoute))
-  .openapi(locateRoute, async (c) => c.json(await locateStop(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('param').stopId, c.req.valid('json').location, clock(c.env)), 200), validationHook(locateRoute))
-  .openapi(orderRoute, async (c) => {
-    const body = c.req.valid('json');
-    return c.json(await setOrder(c.env, c.get('staff').user, c.req.valid('param').id, body.stopIds ? { stopIds: body.stopIds } : { automatic: true }, clock(c.env)), 200);
-  }, validationHook(orderRoute))
-  .openapi(handoverRoute, async (c) => c.json(await handOver(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env)), 200), validationHook(handoverRoute));
+  .openapi(
+    routeRoute,
+    async (c) => c.json(await sectionRoute(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env)), 200),
+    validationHook(routeRoute),
+  )
+  .openapi(
+    updateRoute,
+    async (c) => {
+      const next = await updateSection(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('json'), clock(c.env));
+      return c.json({ id: next.id, number: next.number, baseAddress: next.baseAddress, lat: next.lat, lon: next.lon }, 200);
+    },
+    validationHook(updateRoute),
+  )
+  .openapi(
+    registerRoute,
+    async (c) => c.json(await registerStops(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('json').requestIds, clock(c.env)), 200),
+    validationHook(registerRoute),
+  )
+  .openapi(
+    removeRoute,
+    async (c) => c.json(await removeStop(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('param').stopId, clock(c.env)), 200),
+    validationHook(removeRoute),
+  )
+  .openapi(
+    locateRoute,
+    async (c) =>
+      c.json(
+        await locateStop(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('param').stopId, c.req.valid('json').location, clock(c.env)),
+        200,
+      ),
+    validationHook(locateRoute),
+  )
+  .openapi(
+    orderRoute,
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await setOrder(c.env, c.get('staff').user, c.req.valid('param').id, body.stopIds ? { stopIds: body.stopIds } : { automatic: true }, clock(c.env)),
+        200,
+      );
+    },
+    validationHook(orderRoute),
+  )
+  .openapi(
+    handoverRoute,
+    async (c) => c.json(await handOver(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env)), 200),
+    validationHook(handoverRoute),
+  );
 
-for (const [route, format] of [[csvRoute, 'csv'], [geoJsonRoute, 'geojson'], [gpxRoute, 'gpx']] as [FileRoute, RouteFormat][]) {
-  sectionsApi.openapi(route, async (c) => {
-    const file = await routeFile(c.env, c.get('staff').user, c.req.valid('param').id, format, clock(c.env));
-    c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
-    c.header('X-Stops-Without-Coordinates', String(file.skipped));
-    return c.body(file.body, 200, { 'Content-Type': file.contentType });
-  }, validationHook(route));
+for (const [route, format] of [
+  [csvRoute, 'csv'],
+  [geoJsonRoute, 'geojson'],
+  [gpxRoute, 'gpx'],
+] as [FileRoute, RouteFormat][]) {
+  sectionsApi.openapi(
+    route,
+    async (c) => {
+      const file = await routeFile(c.env, c.get('staff').user, c.req.valid('param').id, format, clock(c.env));
+      c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
+      c.header('X-Stops-Without-Coordinates', String(file.skipped));
+      return c.body(file.body, 200, { 'Content-Type': file.contentType });
+    },
+    validationHook(route),
+  );
 }
 
 const zipRoute = createRoute({
-  method: 'get', path: '/', operationId: 'routesZip', tags, summary: summary('developers.op.routesZip'),
+  method: 'get',
+  path: '/',
+  operationId: 'routesZip',
+  tags,
+  summary: summary('developers.op.routesZip'),
   description: 'Every section’s police list (order, address, district, section) as CSV files in one zip. Police and city. Audited.',
   middleware: [staffOnly('police', 'city')] as const,
-  responses: { 200: { description: 'The zip (an attachment).', content: { 'application/zip': { schema: z.string().meta({ format: 'binary' }) } } }, ...errorResponses(401, 404, 503) },
+  responses: {
+    200: { description: 'The zip (an attachment).', content: { 'application/zip': { schema: z.string().meta({ format: 'binary' }) } } },
+    ...errorResponses(401, 404, 503),
+  },
 });
 
 /** /api/admin/routes.zip */

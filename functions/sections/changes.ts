@@ -27,7 +27,10 @@ export async function setOrder(env: Bindings, user: StaffUser, sectionId: number
   if (reach !== 'full') throw new NotFound();
   const changes = routeChange(db, user, 'section.reorder', section, {}, now);
   if ('automatic' in order) {
-    await db.batch([db.update(mobileSections).set({ orderKept: false, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)), ...changes] as unknown as Batch);
+    await db.batch([
+      db.update(mobileSections).set({ orderKept: false, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)),
+      ...changes,
+    ] as unknown as Batch);
     await reorderIfAutomatic(db, env, { ...section, orderKept: false });
     return { sectionId: section.id, orderKept: false };
   }
@@ -36,7 +39,11 @@ export async function setOrder(env: Bindings, user: StaffUser, sectionId: number
   if (given.size !== order.stopIds.length || given.size !== stops.length || stops.some((stop) => !given.has(stop.id))) {
     throw new ValidationFailed([{ field: 'stopIds', code: 'invalid_choice', label: 'sections.field.stopIds', message: 'sections.error.stopIds' }]);
   }
-  await db.batch([...positionStatements(db, order.stopIds), db.update(mobileSections).set({ orderKept: true, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)), ...changes] as unknown as Batch);
+  await db.batch([
+    ...positionStatements(db, order.stopIds),
+    db.update(mobileSections).set({ orderKept: true, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)),
+    ...changes,
+  ] as unknown as Batch);
   return { sectionId: section.id, orderKept: true };
 }
 
@@ -45,7 +52,11 @@ export async function locateStop(env: Bindings, user: StaffUser, sectionId: numb
   const db = database(env.DB);
   const { election } = staffElection();
   const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
-  const [stop] = await db.select().from(s).where(and(eq(s.id, stopId), eq(s.sectionId, section.id))).limit(1);
+  const [stop] = await db
+    .select()
+    .from(s)
+    .where(and(eq(s.id, stopId), eq(s.sectionId, section.id)))
+    .limit(1);
   if (!stop || (reach === 'own-voters' && stop.originDistrict !== user.district)) throw new NotFound();
   const locationSealed = location ? await sealLocation(dataKeys(env), stop.recordKey, location) : null;
   await db.batch([
@@ -63,7 +74,10 @@ export async function handOver(env: Bindings, user: StaffUser, sectionId: number
   const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
   if (reach !== 'full') throw new NotFound();
   await db.batch([
-    db.update(mobileSections).set({ handedOverAt: now.toISOString(), handedOverBy: user.id, changedAfterHandover: false, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)),
+    db
+      .update(mobileSections)
+      .set({ handedOverAt: now.toISOString(), handedOverBy: user.id, changedAfterHandover: false, updatedAt: now.toISOString() })
+      .where(eq(mobileSections.id, section.id)),
     auditEntry(db, user.id, 'section.handover', { sections: [String(section.id)] }, now),
   ]);
   return { sectionId: section.id, handedOverAt: now.toISOString() };
@@ -87,9 +101,15 @@ export async function updateSection(env: Bindings, user: StaffUser, sectionId: n
     ...(changes.location !== undefined ? { lat: changes.location?.lat ?? null, lon: changes.location?.lon ?? null } : {}),
   };
   await db.batch([
-    db.update(mobileSections).set({ number: next.number, baseAddress: next.baseAddress, lat: next.lat, lon: next.lon, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)),
+    db
+      .update(mobileSections)
+      .set({ number: next.number, baseAddress: next.baseAddress, lat: next.lat, lon: next.lon, updatedAt: now.toISOString() })
+      .where(eq(mobileSections.id, section.id)),
     // The applicants' status pages name the section: keep them in step with its number.
-    db.update(mobileBoxRequests).set({ section: sectionLabel(next, config) }).where(inArray(mobileBoxRequests.stopId, db.select({ id: s.id }).from(s).where(eq(s.sectionId, section.id)))),
+    db
+      .update(mobileBoxRequests)
+      .set({ section: sectionLabel(next, config) })
+      .where(inArray(mobileBoxRequests.stopId, db.select({ id: s.id }).from(s).where(eq(s.sectionId, section.id)))),
     ...routeChange(db, user, 'section.update', section, {}, now),
   ] as unknown as Batch);
   await reorderIfAutomatic(db, env, next);

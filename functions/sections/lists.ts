@@ -57,29 +57,59 @@ export async function listSections(env: Bindings, user: StaffUser, now: Date) {
   const own = sections.every((entry) => entry.reach === 'own-voters') && user.district ? eq(routeStops.originDistrict, user.district) : undefined;
   const ids = sections.map((entry) => entry.section.id);
   const [counts, handlers] = await db.batch([
-    db.select({ sectionId: routeStops.sectionId, stops: count() }).from(routeStops).where(and(inArray(routeStops.sectionId, ids), own)).groupBy(routeStops.sectionId),
-    db.select({ id: staffUsers.id, email: staffUsers.email }).from(staffUsers).where(inArray(staffUsers.id, sections.flatMap((entry) => (entry.section.handedOverBy ? [entry.section.handedOverBy] : [])))),
+    db
+      .select({ sectionId: routeStops.sectionId, stops: count() })
+      .from(routeStops)
+      .where(and(inArray(routeStops.sectionId, ids), own))
+      .groupBy(routeStops.sectionId),
+    db
+      .select({ id: staffUsers.id, email: staffUsers.email })
+      .from(staffUsers)
+      .where(
+        inArray(
+          staffUsers.id,
+          sections.flatMap((entry) => (entry.section.handedOverBy ? [entry.section.handedOverBy] : [])),
+        ),
+      ),
   ]);
   return {
     transferOpen: transferOpen(election, now),
     sections: sections.map(({ section, reach }) =>
-      sectionSummary(section, reach, counts.find((row) => row.sectionId === section.id)?.stops ?? 0, handlers.find((row) => row.id === section.handedOverBy)?.email ?? null),
+      sectionSummary(
+        section,
+        reach,
+        counts.find((row) => row.sectionId === section.id)?.stops ?? 0,
+        handlers.find((row) => row.id === section.handedOverBy)?.email ?? null,
+      ),
     ),
   };
 }
 
 /** What a reader sees of a stop: the police only where to go (no name, phone or reference). */
 function stopFor(reader: RouteReader, stop: RouteStopView) {
-  const where = { id: stop.id, position: stop.position, address: stop.address, district: stop.originDistrict, ...(stop.location ? { location: stop.location } : {}) };
+  const where = {
+    id: stop.id,
+    position: stop.position,
+    address: stop.address,
+    district: stop.originDistrict,
+    ...(stop.location ? { location: stop.location } : {}),
+  };
   if (reader === 'police') return where;
-  return { ...where, late: stop.late, requests: stop.requests, fullName: stop.fullName, phone: stop.phone, ...(stop.representative ? { representative: stop.representative } : {}) };
+  return {
+    ...where,
+    late: stop.late,
+    requests: stop.requests,
+    fullName: stop.fullName,
+    phone: stop.phone,
+    ...(stop.representative ? { representative: stop.representative } : {}),
+  };
 }
 
 async function readRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
   const db = database(env.DB);
   const { election, config } = staffElection();
   const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
-  const stops = await loadRoute(db, dataKeys(env), config, section.id, reach === 'own-voters' ? user.district ?? '' : undefined);
+  const stops = await loadRoute(db, dataKeys(env), config, section.id, reach === 'own-voters' ? (user.district ?? '') : undefined);
   const [handler] = section.handedOverBy ? await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, section.handedOverBy)) : [];
   return { db, section, reach, stops, handedOverBy: handler?.email ?? null };
 }
@@ -87,7 +117,8 @@ async function readRoute(env: Bindings, user: StaffUser, sectionId: number, now:
 /** One section's route in order, as the user's role may see it; reading personal data is audited. */
 export async function sectionRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
   const { db, section, reach, stops, handedOverBy } = await readRoute(env, user, sectionId, now);
-  if (user.role !== 'police' && stops.length > 0) await auditEntry(db, user.id, 'route.read', { sections: [String(section.id)], stops: stops.map((stop) => stop.id) }, now);
+  if (user.role !== 'police' && stops.length > 0)
+    await auditEntry(db, user.id, 'route.read', { sections: [String(section.id)], stops: stops.map((stop) => stop.id) }, now);
   return { section: sectionSummary(section, reach, stops.length, handedOverBy), stops: stops.map((stop) => stopFor(user.role, stop)) };
 }
 
@@ -125,7 +156,8 @@ export function csvRow(stop: RouteStopView, sectionDistrict: string, label: stri
   };
 }
 
-const fileName = (section: Section, format: RouteFormat, reader: RouteReader) => `route-${section.number ?? `${section.constituency}-${section.district}`}${reader === 'police' ? '-police' : ''}.${format}`;
+const fileName = (section: Section, format: RouteFormat, reader: RouteReader) =>
+  `route-${section.number ?? `${section.constituency}-${section.district}`}${reader === 'police' ? '-police' : ''}.${format}`;
 
 const CONTENT_TYPES: Record<RouteFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -142,12 +174,23 @@ export async function routeFile(env: Bindings, user: StaffUser, sectionId: numbe
   let body: string;
   let skipped = 0;
   if (format === 'csv') {
-    body = routeCsv(stops.map((stop) => csvRow(stop, section.district, label, locale)), user.role, csvHeaders(locale));
+    body = routeCsv(
+      stops.map((stop) => csvRow(stop, section.district, label, locale)),
+      user.role,
+      csvHeaders(locale),
+    );
   } else {
-    const base: RouteSection = { number: label, address: section.baseAddress, ...(section.lat !== null && section.lon !== null ? { lat: section.lat, lon: section.lon } : {}) };
+    const base: RouteSection = {
+      number: label,
+      address: section.baseAddress,
+      ...(section.lat !== null && section.lon !== null ? { lat: section.lat, lon: section.lon } : {}),
+    };
     const geoStops = stops.map((stop) => ({ address: formatAddress(stop.address), ...(stop.location ?? {}) }));
     if (base.lat === undefined && geoStops.every((stop) => !('lat' in stop))) throw refuse('no_coordinates');
-    const made = format === 'geojson' ? (({ geoJson, skipped }) => ({ text: JSON.stringify(geoJson), skipped }))(routeGeoJson(base, geoStops)) : (({ gpx, skipped }) => ({ text: gpx, skipped }))(routeGpx(base, geoStops));
+    const made =
+      format === 'geojson'
+        ? (({ geoJson, skipped }) => ({ text: JSON.stringify(geoJson), skipped }))(routeGeoJson(base, geoStops))
+        : (({ gpx, skipped }) => ({ text: gpx, skipped }))(routeGpx(base, geoStops));
     body = made.text;
     skipped = made.skipped;
   }
@@ -162,11 +205,22 @@ export async function allPoliceLists(env: Bindings, user: StaffUser, now: Date):
   const { election, config } = staffElection();
   const sections = await electionSections(db, election, now);
   const files: Record<string, Uint8Array> = {};
-  const routes = await loadRoutes(db, dataKeys(env), config, sections.map((section) => section.id));
+  const routes = await loadRoutes(
+    db,
+    dataKeys(env),
+    config,
+    sections.map((section) => section.id),
+  );
   for (const section of sections) {
     const stops = routes.get(section.id) ?? [];
     const label = sectionLabel(section, config);
-    files[fileName(section, 'csv', 'police')] = strToU8(routeCsv(stops.map((stop) => csvRow(stop, section.district, label, locale)), 'police', csvHeaders(locale)));
+    files[fileName(section, 'csv', 'police')] = strToU8(
+      routeCsv(
+        stops.map((stop) => csvRow(stop, section.district, label, locale)),
+        'police',
+        csvHeaders(locale),
+      ),
+    );
   }
   await auditEntry(db, user.id, 'route.download', { sections: sections.map((section) => String(section.id)), format: 'zip' }, now);
   return zipSync(files, { level: 6, mtime: new Date('2024-01-01T00:00:00Z') });

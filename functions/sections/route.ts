@@ -25,7 +25,8 @@ export interface RouteStopView {
 
 const locationContext = (recordKey: string) => ({ purpose: 'route-stop-location', record: recordKey });
 
-export const sealLocation = (keys: DataKeys, recordKey: string, location: Located) => seal(keys, locationContext(recordKey), JSON.stringify({ lat: location.lat, lon: location.lon }));
+export const sealLocation = (keys: DataKeys, recordKey: string, location: Located) =>
+  seal(keys, locationContext(recordKey), JSON.stringify({ lat: location.lat, lon: location.lon }));
 export async function unsealLocation(keys: DataKeys, recordKey: string, sealed: string): Promise<Located> {
   return JSON.parse(await unseal(keys, locationContext(recordKey), sealed)) as Located;
 }
@@ -43,7 +44,13 @@ export async function loadRoute(db: Database, keys: DataKeys, config: MobileBoxC
 const SECTIONS_PER_BATCH = 45;
 
 /** Several sections' routes (as `loadRoute`) by section id, in one round trip to D1 per 45 sections. */
-export async function loadRoutes(db: Database, keys: DataKeys, config: MobileBoxConfig, sectionIds: readonly number[], originDistrict?: string): Promise<Map<number, RouteStopView[]>> {
+export async function loadRoutes(
+  db: Database,
+  keys: DataKeys,
+  config: MobileBoxConfig,
+  sectionIds: readonly number[],
+  originDistrict?: string,
+): Promise<Map<number, RouteStopView[]>> {
   const routes = new Map<number, RouteStopView[]>(sectionIds.map((id) => [id, []]));
   for (let i = 0; i < sectionIds.length; i += SECTIONS_PER_BATCH) {
     const batch = await loadBatch(db, keys, config, sectionIds.slice(i, i + SECTIONS_PER_BATCH), originDistrict);
@@ -52,13 +59,29 @@ export async function loadRoutes(db: Database, keys: DataKeys, config: MobileBox
   return routes;
 }
 
-async function loadBatch(db: Database, keys: DataKeys, config: MobileBoxConfig, sectionIds: readonly number[], originDistrict: string | undefined): Promise<[number, RouteStopView][]> {
-  const s = routeStops, r = mobileBoxRequests;
+async function loadBatch(
+  db: Database,
+  keys: DataKeys,
+  config: MobileBoxConfig,
+  sectionIds: readonly number[],
+  originDistrict: string | undefined,
+): Promise<[number, RouteStopView][]> {
+  const s = routeStops,
+    r = mobileBoxRequests;
   const where = and(inArray(s.sectionId, [...sectionIds]), originDistrict ? eq(s.originDistrict, originDistrict) : undefined);
   const [stops, requests] = await db.batch([
     db.select().from(s).where(where).orderBy(asc(s.sectionId), asc(s.position), asc(s.id)),
     db
-      .select({ id: r.id, stopId: r.stopId, reference: r.reference, ballot: r.ballot, late: r.late, recordKey: r.recordKey, personSealed: r.personSealed, representativeSealed: r.representativeSealed })
+      .select({
+        id: r.id,
+        stopId: r.stopId,
+        reference: r.reference,
+        ballot: r.ballot,
+        late: r.late,
+        recordKey: r.recordKey,
+        personSealed: r.personSealed,
+        representativeSealed: r.representativeSealed,
+      })
       .from(r)
       .where(inArray(r.stopId, db.select({ id: s.id }).from(s).where(where)))
       .orderBy(r.id),
@@ -72,7 +95,9 @@ async function loadBatch(db: Database, keys: DataKeys, config: MobileBoxConfig, 
       if (!first) throw new Error(`route stop ${stop.id} has no request`);
       const person = await unsealPerson(keys, first.recordKey, first.personSealed);
       const withRepresentative = own.find((request) => request.representativeSealed);
-      const representative = withRepresentative ? await unsealRepresentative(keys, withRepresentative.recordKey, withRepresentative.representativeSealed!) : undefined;
+      const representative = withRepresentative
+        ? await unsealRepresentative(keys, withRepresentative.recordKey, withRepresentative.representativeSealed!)
+        : undefined;
       const location = stop.locationSealed ? await unsealLocation(keys, stop.recordKey, stop.locationSealed) : undefined;
       return [
         stop.sectionId,
@@ -81,7 +106,12 @@ async function loadBatch(db: Database, keys: DataKeys, config: MobileBoxConfig, 
           position: stop.position,
           originDistrict: stop.originDistrict,
           late: own.some((request) => request.late),
-          requests: own.map((request) => ({ id: request.id, reference: request.reference, ballot: request.ballot, form: forms.get(request.ballot) ?? request.ballot })),
+          requests: own.map((request) => ({
+            id: request.id,
+            reference: request.reference,
+            ballot: request.ballot,
+            form: forms.get(request.ballot) ?? request.ballot,
+          })),
           fullName: person.fullName,
           address: person.address,
           phone: person.phone,
@@ -95,7 +125,12 @@ async function loadBatch(db: Database, keys: DataKeys, config: MobileBoxConfig, 
 
 /** Position updates that put the stops in `order` (stop ids), from 1. */
 export function positionStatements(db: Database, order: readonly number[]) {
-  return order.map((id, i) => db.update(routeStops).set({ position: i + 1 }).where(eq(routeStops.id, id)));
+  return order.map((id, i) =>
+    db
+      .update(routeStops)
+      .set({ position: i + 1 })
+      .where(eq(routeStops.id, id)),
+  );
 }
 
 /** The route's order computed again from the base and the stops (by coordinates, else by address). */
@@ -103,11 +138,20 @@ export function computedOrder(section: Pick<Section, 'lat' | 'lon'>, stops: read
   const base = section.lat !== null && section.lon !== null ? { lat: section.lat, lon: section.lon } : {};
   const order = orderRoute(
     base,
-    stops.map((stop) => ({ id: String(stop.id), street: stop.address.street, ...(stop.address.number ? { number: stop.address.number } : {}), ...(stop.address.block ? { block: stop.address.block } : {}), ...(stop.location ?? {}) })),
+    stops.map((stop) => ({
+      id: String(stop.id),
+      street: stop.address.street,
+      ...(stop.address.number ? { number: stop.address.number } : {}),
+      ...(stop.address.block ? { block: stop.address.block } : {}),
+      ...(stop.location ?? {}),
+    })),
   );
   return order.map(Number);
 }
 
 /** Closes the gap a removed stop leaves in the positions. */
 export const closeGap = (db: Database, sectionId: number, position: number) =>
-  db.update(routeStops).set({ position: sql`${routeStops.position} - 1` }).where(and(eq(routeStops.sectionId, sectionId), sql`${routeStops.position} > ${position}`));
+  db
+    .update(routeStops)
+    .set({ position: sql`${routeStops.position} - 1` })
+    .where(and(eq(routeStops.sectionId, sectionId), sql`${routeStops.position} > ${position}`));

@@ -16,33 +16,60 @@ const coordinates = z
   .meta({ id: 'Coordinates' });
 
 export const registerRequest = z
-  .object({ requestIds: field(z.array(id).min(1).max(500), { label: 'sections.field.requestIds' }).meta({ description: 'Accepted requests (`/api/admin/requests`) to put on this route; a voter’s two ballots become one stop.' }) })
+  .object({
+    requestIds: field(z.array(id).min(1).max(500), { label: 'sections.field.requestIds' }).meta({
+      description: 'Accepted requests (`/api/admin/requests`) to put on this route; a voter’s two ballots become one stop.',
+    }),
+  })
   .strict()
   .meta({ id: 'RouteRegistration' });
 
 export const orderRequest = z
   .object({
-    stopIds: field(z.array(id).max(5000), { label: 'sections.field.stopIds' }).optional().meta({ description: 'Every stop of the route once, in visiting order; the order is then kept.' }),
+    stopIds: field(z.array(id).max(5000), { label: 'sections.field.stopIds' })
+      .optional()
+      .meta({ description: 'Every stop of the route once, in visiting order; the order is then kept.' }),
     automatic: z.literal(true).optional().meta({ description: 'Hand the order back to the computed route.' }),
   })
   .strict()
   .superRefine((body, context) => {
-    if ((body.stopIds === undefined) === (body.automatic === undefined)) context.addIssue({ code: 'custom', path: ['stopIds'], params: { code: 'required' }, message: 'give stopIds or automatic' });
+    if ((body.stopIds === undefined) === (body.automatic === undefined))
+      context.addIssue({ code: 'custom', path: ['stopIds'], params: { code: 'required' }, message: 'give stopIds or automatic' });
   })
   .meta({ id: 'RouteOrder' });
 
-export const locationRequest = z.object({ location: coordinates.nullable().meta({ description: 'The stop’s coordinates, or `null` to clear them.' }) }).strict().meta({ id: 'StopLocation' });
+export const locationRequest = z
+  .object({ location: coordinates.nullable().meta({ description: 'The stop’s coordinates, or `null` to clear them.' }) })
+  .strict()
+  .meta({ id: 'StopLocation' });
 
 export const sectionUpdate = z
   .object({
-    number: field(z.string().trim().regex(/^\d{9}$/), { label: 'sections.field.number', inputMode: 'numeric' }).nullable().optional().meta({ description: 'The 9-digit number the district election commission gave the section.', example: '234600101' }),
+    number: field(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{9}$/),
+      { label: 'sections.field.number', inputMode: 'numeric' },
+    )
+      .nullable()
+      .optional()
+      .meta({ description: 'The 9-digit number the district election commission gave the section.', example: '234600101' }),
     baseAddress: field(z.string().trim().min(3).max(200), { label: 'sections.field.baseAddress', autocomplete: 'off' }).optional(),
     location: coordinates.nullable().meta({ description: 'The base’s coordinates, or `null` to clear them.' }).optional(),
   })
   .strict()
   .meta({ id: 'SectionUpdate' });
 
-const address = z.object({ district: z.string(), street: z.string(), number: z.string().optional(), block: z.string().optional(), entrance: z.string().optional(), floor: z.string().optional(), apartment: z.string().optional() });
+const address = z.object({
+  district: z.string(),
+  street: z.string(),
+  number: z.string().optional(),
+  block: z.string().optional(),
+  entrance: z.string().optional(),
+  floor: z.string().optional(),
+  apartment: z.string().optional(),
+});
 
 export const sectionSummary = z
   .object({
@@ -75,7 +102,12 @@ const fullStop = policeStop.extend({
 });
 
 export const sectionRoute = z
-  .object({ section: sectionSummary, stops: z.array(z.union([fullStop, policeStop])).meta({ description: 'In visiting order. The police get position, address, district and coordinates only.' }) })
+  .object({
+    section: sectionSummary,
+    stops: z
+      .array(z.union([fullStop, policeStop]))
+      .meta({ description: 'In visiting order. The police get position, address, district and coordinates only.' }),
+  })
   .meta({ id: 'MobileSectionRoute' });
 
 export const registered = z.object({ sectionId: z.number().int(), registered: z.array(z.number().int()) });

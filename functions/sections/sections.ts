@@ -21,7 +21,11 @@ export type SectionReach = 'full' | 'own-voters' | 'none';
 /**
  * @example sectionReach({ role: 'district', district: 'lozenets' }, mladostSection, config) // 'own-voters' or 'none' by МИР
  */
-export function sectionReach(user: Pick<StaffUser, 'role' | 'district'>, section: Pick<Section, 'district' | 'constituency'>, config: MobileBoxConfig): SectionReach {
+export function sectionReach(
+  user: Pick<StaffUser, 'role' | 'district'>,
+  section: Pick<Section, 'district' | 'constituency'>,
+  config: MobileBoxConfig,
+): SectionReach {
   if (user.role !== 'district') return 'full';
   if (section.district === user.district) return 'full';
   const own = user.district ? districtById(config, user.district) : undefined;
@@ -66,7 +70,13 @@ export async function electionSections(db: Database, election: Election, now: Da
 }
 
 /** One section in the user's reach (404 otherwise, exactly like one that does not exist). */
-export async function sectionInReach(db: Database, election: Election, user: StaffUser, id: number, now: Date): Promise<{ section: Section; reach: Exclude<SectionReach, 'none'> }> {
+export async function sectionInReach(
+  db: Database,
+  election: Election,
+  user: StaffUser,
+  id: number,
+  now: Date,
+): Promise<{ section: Section; reach: Exclude<SectionReach, 'none'> }> {
   const section = (await electionSections(db, election, now)).find((candidate) => candidate.id === id);
   const reach = section ? sectionReach(user, section, election.mobileBox!) : 'none';
   if (!section || reach === 'none') throw new NotFound();

@@ -18,10 +18,12 @@ import { mayReceive, sectionInReach, sectionLabel, type Section, type SectionRea
 import { refuse } from './errors';
 
 type StaffUser = StaffSession['user'];
-const r = mobileBoxRequests, s = routeStops;
+const r = mobileBoxRequests,
+  s = routeStops;
 
 /** Whether districts without a section may still send their applicants (until the end of 3 June 2024, Sofia time). */
-export const transferOpen = (election: Election, now: Date) => deadlineStatus(actionDeadline(election, 'mobile-box-transfer'), election.timeZone, now) !== 'past';
+export const transferOpen = (election: Election, now: Date) =>
+  deadlineStatus(actionDeadline(election, 'mobile-box-transfer'), election.timeZone, now) !== 'past';
 
 /** What a batch of D1 statements takes (drizzle types only a literal tuple). */
 export type Batch = Parameters<Database['batch']>[0];
@@ -31,8 +33,21 @@ export type Batch = Parameters<Database['batch']>[0];
  * list already sent to the police, the flag on the section and `afterHandover` in the entry,
  * until the list is sent again.
  */
-export function routeChange(db: Database, user: StaffUser, action: AuditAction, section: Section, records: Omit<AuditRecords, 'sections' | 'afterHandover'>, now: Date) {
-  const audit = auditEntry(db, user.id, action, { sections: [String(section.id)], ...records, ...(section.handedOverAt ? { afterHandover: true as const } : {}) }, now);
+export function routeChange(
+  db: Database,
+  user: StaffUser,
+  action: AuditAction,
+  section: Section,
+  records: Omit<AuditRecords, 'sections' | 'afterHandover'>,
+  now: Date,
+) {
+  const audit = auditEntry(
+    db,
+    user.id,
+    action,
+    { sections: [String(section.id)], ...records, ...(section.handedOverAt ? { afterHandover: true as const } : {}) },
+    now,
+  );
   return section.handedOverAt ? [db.update(mobileSections).set({ changedAfterHandover: true }).where(eq(mobileSections.id, section.id)), audit] : [audit];
 }
 
@@ -46,7 +61,14 @@ export async function reorderIfAutomatic(db: Database, env: Bindings, section: S
 }
 
 /** Why a request from `district` may not join this section's route now; undefined when it may. */
-function registrationRefusal({ election, config }: { election: Election; config: MobileBoxConfig }, section: Section, reach: SectionReach, user: StaffUser, district: string, now: Date) {
+function registrationRefusal(
+  { election, config }: { election: Election; config: MobileBoxConfig },
+  section: Section,
+  reach: SectionReach,
+  user: StaffUser,
+  district: string,
+  now: Date,
+) {
   const from = districtById(config, district);
   if (!from || !mayReceive(section, from) || (reach === 'own-voters' && district !== user.district)) return 'not_this_section';
   if (district !== section.district && !transferOpen(election, now)) return 'transfer_closed';
@@ -76,7 +98,9 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
     .select({ id: r.id, idHash: r.idHash, district: r.district, status: r.status, stopId: r.stopId })
     .from(r)
     .where(and(inArray(r.id, [...new Set(requestIds)]), eq(r.electionId, election.id), scope(user)));
-  const missing = requestIds.flatMap((id, i) => (rows.some((row) => row.id === id) ? [] : [{ field: `requestIds.${i}`, code: 'invalid_choice' as const, label: 'sections.field.requestIds' as const }]));
+  const missing = requestIds.flatMap((id, i) =>
+    rows.some((row) => row.id === id) ? [] : [{ field: `requestIds.${i}`, code: 'invalid_choice' as const, label: 'sections.field.requestIds' as const }],
+  );
   if (missing.length > 0) throw new ValidationFailed(missing);
 
   for (const row of rows) {
@@ -92,9 +116,15 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
   const byVoter = new Map<number, typeof rows>();
   for (const row of rows) byVoter.set(firstOf(row.idHash), [...(byVoter.get(firstOf(row.idHash)) ?? []), row]);
 
-  const existing = await db.select({ id: s.id, sectionId: s.sectionId, voterRequestId: s.voterRequestId }).from(s).where(and(eq(s.electionId, election.id), inArray(s.voterRequestId, [...byVoter.keys()])));
+  const existing = await db
+    .select({ id: s.id, sectionId: s.sectionId, voterRequestId: s.voterRequestId })
+    .from(s)
+    .where(and(eq(s.electionId, election.id), inArray(s.voterRequestId, [...byVoter.keys()])));
   if (existing.some((stop) => stop.sectionId !== section.id)) throw refuse('on_another_route');
-  const [{ last } = { last: 0 }] = await db.select({ last: max(s.position) }).from(s).where(eq(s.sectionId, section.id));
+  const [{ last } = { last: 0 }] = await db
+    .select({ last: max(s.position) })
+    .from(s)
+    .where(eq(s.sectionId, section.id));
   const fresh = [...byVoter.entries()].filter(([voter]) => !existing.some((stop) => stop.voterRequestId === voter));
   const toAssign = rows.filter((row) => row.status === 'accepted');
   if (toAssign.length === 0) return { sectionId: section.id, registered: [] as number[] };
@@ -122,7 +152,15 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
         stopId: sql`(SELECT ${s.id} FROM ${s} WHERE ${s.electionId} = ${election.id} AND ${s.voterRequestId} = ${voter})`,
         updatedAt: now.toISOString(),
       })
-      .where(and(inArray(r.id, own.map((row) => row.id)), eq(r.status, 'accepted'))),
+      .where(
+        and(
+          inArray(
+            r.id,
+            own.map((row) => row.id),
+          ),
+          eq(r.status, 'accepted'),
+        ),
+      ),
   );
   try {
     await db.batch([
@@ -144,7 +182,11 @@ export async function removeStop(env: Bindings, user: StaffUser, sectionId: numb
   const db = database(env.DB);
   const { election } = staffElection();
   const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
-  const [stop] = await db.select().from(s).where(and(eq(s.id, stopId), eq(s.sectionId, section.id))).limit(1);
+  const [stop] = await db
+    .select()
+    .from(s)
+    .where(and(eq(s.id, stopId), eq(s.sectionId, section.id)))
+    .limit(1);
   if (!stop || (reach === 'own-voters' && stop.originDistrict !== user.district)) throw new NotFound();
   const requests = await db.select({ id: r.id }).from(r).where(eq(r.stopId, stop.id));
   await db.batch([

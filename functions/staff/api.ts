@@ -20,7 +20,8 @@ const loginRoute = createRoute({
   operationId: 'staffLogin',
   tags: ['staff'],
   summary: summary('developers.op.staffLogin'),
-  description: 'Sets the `__Host-vd-staff` session cookie (HttpOnly, Secure, SameSite=Strict). A wrong e-mail and a wrong password get the same 401; after 5 failures for an account or 20 from a client within 15 minutes, 429 with Retry-After.',
+  description:
+    'Sets the `__Host-vd-staff` session cookie (HttpOnly, Secure, SameSite=Strict). A wrong e-mail and a wrong password get the same 401; after 5 failures for an account or 20 from a client within 15 minutes, 429 with Retry-After.',
   request: { body: jsonBody(loginRequest) },
   responses: { 200: jsonResponse(loginAnswer, 'Signed in.'), ...errorResponses(...BODY_ERRORS, 401, 429, 503) },
 });
@@ -53,7 +54,8 @@ const auditRoute = createRoute({
   operationId: 'staffAudit',
   tags: ['staff'],
   summary: summary('developers.op.staffAudit'),
-  description: 'City only. Who read, changed or downloaded what, and when, between `from` and `to` (days, UTC, both included; the last 7 days by default), at most 5,000 entries. Reading it is logged too.',
+  description:
+    'City only. Who read, changed or downloaded what, and when, between `from` and `to` (days, UTC, both included; the last 7 days by default), at most 5,000 entries. Reading it is logged too.',
   middleware: [staffOnly('city')] as const,
   request: { query: z.object({ from: isoDay.optional().meta({ example: '2024-05-20' }), to: isoDay.optional().meta({ example: '2024-06-09' }) }) },
   responses: {
@@ -63,7 +65,16 @@ const auditRoute = createRoute({
           from: z.string(),
           to: z.string(),
           truncated: z.boolean(),
-          entries: z.array(z.object({ id: z.number().int(), at: z.string(), action: z.string(), user: z.string().nullable(), role: z.string().nullable(), records: z.record(z.string(), z.unknown()) })),
+          entries: z.array(
+            z.object({
+              id: z.number().int(),
+              at: z.string(),
+              action: z.string(),
+              user: z.string().nullable(),
+              role: z.string().nullable(),
+              records: z.record(z.string(), z.unknown()),
+            }),
+          ),
         })
         .meta({ id: 'StaffAudit' }),
       'The entries, oldest first.',
@@ -87,13 +98,10 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
     },
     validationHook(loginRoute),
   )
-  .openapi(
-    sessionRoute,
-    (c) => {
-      const { email, role, district } = c.get('staff').user;
-      return c.json({ user: { email, role, district } }, 200);
-    },
-  )
+  .openapi(sessionRoute, (c) => {
+    const { email, role, district } = c.get('staff').user;
+    return c.json({ user: { email, role, district } }, 200);
+  })
   .openapi(
     logoutRoute,
     async (c) => {

@@ -28,6 +28,13 @@ export async function readAudit(env: Bindings, user: StaffSession['user'], range
     from,
     to,
     truncated: rows.length > MAX_ENTRIES,
-    entries: rows.slice(0, MAX_ENTRIES).map((row) => ({ id: row.id, at: row.at, action: row.action, user: row.email ?? null, role: row.role ?? null, records: JSON.parse(row.records) as AuditRecords })),
+    entries: rows.slice(0, MAX_ENTRIES).map((row) => ({
+      id: row.id,
+      at: row.at,
+      action: row.action,
+      user: row.email ?? null,
+      role: row.role ?? null,
+      records: JSON.parse(row.records) as AuditRecords,
+    })),
   };
 }

@@ -18,7 +18,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * the session's CSRF token on anything that changes state (else Forbidden, 403), and one of
  * the roles allowed (else NotFound: a wrong role learns nothing, not even that the page exists).
  */
-export async function guardStaff(env: Bindings, request: { method: string; token: string | undefined; csrf: string | undefined }, roles: readonly StaffRole[]): Promise<StaffSession> {
+export async function guardStaff(
+  env: Bindings,
+  request: { method: string; token: string | undefined; csrf: string | undefined },
+  roles: readonly StaffRole[],
+): Promise<StaffSession> {
   const session = await readSession(database(env.DB), request.token, clock(env));
   if (!session || !request.token) throw new Unauthenticated();
   if (!SAFE_METHODS.has(request.method) && !(await csrfMatches(requireKey(env, 'DATA_KEY'), request.token, request.csrf))) throw new Forbidden();

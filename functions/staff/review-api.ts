@@ -57,10 +57,15 @@ const enterRoute = createRoute({
   operationId: 'staffPaperEntry',
   tags: ['staff'],
   summary: summary('developers.op.staffPaperEntry'),
-  description: 'The public application body plus `channel`; the same checks and answers as `POST /api/mobile-box-requests`. A district user enters applications for their own district only. Needs `X-CSRF-Token`.',
+  description:
+    'The public application body plus `channel`; the same checks and answers as `POST /api/mobile-box-requests`. A district user enters applications for their own district only. Needs `X-CSRF-Token`.',
   middleware: [reviewers] as const,
   request: { headers: csrfHeader, body: jsonBody(paperRequest) },
-  responses: { 201: jsonResponse(createdRequests, 'Entered: one request per ballot.'), 409: jsonResponse(errorBody, 'Already applied for this ballot (`duplicate`, with the first `reference`).'), ...errorResponses(...BODY_ERRORS, 401, 403, 404, 503) },
+  responses: {
+    201: jsonResponse(createdRequests, 'Entered: one request per ballot.'),
+    409: jsonResponse(errorBody, 'Already applied for this ballot (`duplicate`, with the first `reference`).'),
+    ...errorResponses(...BODY_ERRORS, 401, 403, 404, 503),
+  },
 });
 
 const summaryRoute = createRoute({
@@ -69,10 +74,17 @@ const summaryRoute = createRoute({
   operationId: 'staffSummary',
   tags: ['staff'],
   summary: summary('developers.op.staffSummary'),
-  description: 'Valid (not rejected) requests per district and ballot. `reachedAt` is when the election’s `notifyAt`-th (10) came in: the mayor must then notify the district election commission.',
+  description:
+    'Valid (not rejected) requests per district and ballot. `reachedAt` is when the election’s `notifyAt`-th (10) came in: the mayor must then notify the district election commission.',
   middleware: [reviewers] as const,
   responses: {
-    200: jsonResponse(z.object({ notifyAt: z.number().int(), districts: z.array(z.object({ district: z.string(), ballot: z.enum(['ep', 'ns']), valid: z.number().int(), reachedAt: z.string().nullable() })) }), 'The summary in the caller’s reach.'),
+    200: jsonResponse(
+      z.object({
+        notifyAt: z.number().int(),
+        districts: z.array(z.object({ district: z.string(), ballot: z.enum(['ep', 'ns']), valid: z.number().int(), reachedAt: z.string().nullable() })),
+      }),
+      'The summary in the caller’s reach.',
+    ),
     ...errorResponses(401, 404, 503),
   },
 });
@@ -89,7 +101,11 @@ export const reviewApi = new OpenAPIHono<StaffEnv>()
   )
   .openapi(listRoute, async (c) => c.json(await listRequests(c.env, c.get('staff').user, c.req.valid('query')), 200), validationHook(listRoute))
   .openapi(openRoute, async (c) => c.json(await openRequest(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env)), 200), validationHook(openRoute))
-  .openapi(decideRoute, async (c) => c.json(await decideRequest(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('json'), clock(c.env)), 200), validationHook(decideRoute));
+  .openapi(
+    decideRoute,
+    async (c) => c.json(await decideRequest(c.env, c.get('staff').user, c.req.valid('param').id, c.req.valid('json'), clock(c.env)), 200),
+    validationHook(decideRoute),
+  );
 
 /** /api/admin/summary: valid requests per district and ballot, with the threshold flag. */
 export const summaryApi = new OpenAPIHono<StaffEnv>().openapi(summaryRoute, async (c) => {

@@ -30,7 +30,17 @@ export async function listRequests(env: Bindings, user: StaffSession['user'], fi
   const where = and(scope(user), filter.ballot ? eq(r.ballot, filter.ballot) : undefined, filter.status ? eq(r.status, filter.status) : undefined);
   const [rows, counts] = await db.batch([
     db
-      .select({ id: r.id, reference: r.reference, ballot: r.ballot, district: r.district, status: r.status, late: r.late, channel: r.channel, section: r.section, createdAt: r.createdAt })
+      .select({
+        id: r.id,
+        reference: r.reference,
+        ballot: r.ballot,
+        district: r.district,
+        status: r.status,
+        late: r.late,
+        channel: r.channel,
+        section: r.section,
+        createdAt: r.createdAt,
+      })
       .from(r)
       .where(where)
       .orderBy(r.id)
@@ -41,7 +51,11 @@ export async function listRequests(env: Bindings, user: StaffSession['user'], fi
 }
 
 async function requestInReach(env: Bindings, user: StaffSession['user'], id: number) {
-  const [row] = await database(env.DB).select().from(r).where(and(eq(r.id, id), scope(user))).limit(1);
+  const [row] = await database(env.DB)
+    .select()
+    .from(r)
+    .where(and(eq(r.id, id), scope(user)))
+    .limit(1);
   // Another district's request looks exactly like one that does not exist.
   if (!row) throw new NotFound();
   return row;
@@ -78,7 +92,13 @@ export async function openRequest(env: Bindings, user: StaffSession['user'], id:
  * Accepts or rejects a request (with a reason the applicant reads on the status page, sealed
  * like everything personal). A request already on a route is not decided again here.
  */
-export async function decideRequest(env: Bindings, user: StaffSession['user'], id: number, decision: { decision: 'accept' | 'reject'; reason?: string | undefined }, now: Date) {
+export async function decideRequest(
+  env: Bindings,
+  user: StaffSession['user'],
+  id: number,
+  decision: { decision: 'accept' | 'reject'; reason?: string | undefined },
+  now: Date,
+) {
   const row = await requestInReach(env, user, id);
   if (row.status === 'assigned') throw refuse('already_assigned');
   const db = database(env.DB);
@@ -101,7 +121,9 @@ export async function enterPaperRequest(env: Bindings, user: StaffSession['user'
     throw new ValidationFailed([{ field: 'address.district', code: 'invalid_choice', label: 'mobileBox.field.district' }]);
   }
   const db = database(env.DB);
-  const answer = (await idempotent(db, dataKeys(env), undefined, input, now, () => prepareApplication(env, input, now, locale, input.channel))) as SubmissionAnswer;
+  const answer = (await idempotent(db, dataKeys(env), undefined, input, now, () =>
+    prepareApplication(env, input, now, locale, input.channel),
+  )) as SubmissionAnswer;
   if (answer.status === 201) await auditEntry(db, user.id, 'request.enter', { references: answer.body.requests.map((request) => request.reference) }, now);
   return answer;
 }

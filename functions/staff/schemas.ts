@@ -60,7 +60,15 @@ export const requestDetails = requestRow
     person: z.object({
       idNumber: z.string(),
       fullName: z.string(),
-      address: z.object({ district: z.string(), street: z.string(), number: z.string().optional(), block: z.string().optional(), entrance: z.string().optional(), floor: z.string().optional(), apartment: z.string().optional() }),
+      address: z.object({
+        district: z.string(),
+        street: z.string(),
+        number: z.string().optional(),
+        block: z.string().optional(),
+        entrance: z.string().optional(),
+        floor: z.string().optional(),
+        apartment: z.string().optional(),
+      }),
       phone: z.string(),
       email: z.string().optional(),
     }),
@@ -75,6 +83,7 @@ export const decisionRequest = z
     reason: field(z.string().trim().max(500).optional(), { label: 'staff.field.reason', hint: 'staff.hint.reason' }),
   })
   .superRefine((body, context) => {
-    if (body.decision === 'reject' && !body.reason) context.addIssue({ code: 'custom', path: ['reason'], params: { code: 'required' }, message: 'a rejection needs a reason' });
+    if (body.decision === 'reject' && !body.reason)
+      context.addIssue({ code: 'custom', path: ['reason'], params: { code: 'required' }, message: 'a rejection needs a reason' });
   })
   .meta({ id: 'StaffDecision' });

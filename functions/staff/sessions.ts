@@ -43,10 +43,19 @@ export async function readSession(db: Database, token: string | undefined, now: 
   if (!token || token.length > 100) return undefined;
   const hash = await tokenHash(token);
   const [row] = await db
-    .select({ session: staffSessions, user: { id: staffUsers.id, email: staffUsers.email, role: staffUsers.role, district: staffUsers.district, disabledAt: staffUsers.disabledAt } })
+    .select({
+      session: staffSessions,
+      user: { id: staffUsers.id, email: staffUsers.email, role: staffUsers.role, district: staffUsers.district, disabledAt: staffUsers.disabledAt },
+    })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
-    .where(and(eq(staffSessions.tokenHash, hash), gt(staffSessions.expiresAt, now.toISOString()), gt(staffSessions.lastSeenAt, new Date(now.getTime() - IDLE_MS).toISOString())))
+    .where(
+      and(
+        eq(staffSessions.tokenHash, hash),
+        gt(staffSessions.expiresAt, now.toISOString()),
+        gt(staffSessions.lastSeenAt, new Date(now.getTime() - IDLE_MS).toISOString()),
+      ),
+    )
     .limit(1);
   if (!row || row.user.disabledAt) return undefined;
   if (now.getTime() - new Date(row.session.lastSeenAt).getTime() > TOUCH_MS) {
@@ -72,4 +81,6 @@ export const endSession = (db: Database, hash: string) => db.delete(staffSession
 export const endSessionsOf = (db: Database, userId: number) => db.delete(staffSessions).where(eq(staffSessions.userId, userId));
 /** For the daily purge: sessions that can no longer be used. */
 export const deleteDeadSessions = (db: Database, now: Date) =>
-  db.delete(staffSessions).where(or(lt(staffSessions.expiresAt, now.toISOString()), lt(staffSessions.lastSeenAt, new Date(now.getTime() - IDLE_MS).toISOString())));
+  db
+    .delete(staffSessions)
+    .where(or(lt(staffSessions.expiresAt, now.toISOString()), lt(staffSessions.lastSeenAt, new Date(now.getTime() - IDLE_MS).toISOString())));

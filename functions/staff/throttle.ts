@@ -20,7 +20,10 @@ export async function loginKeys(secret: string, email: string, client: string): 
 
 /** Seconds until another attempt may be made, or 0 when one may be made now. */
 export async function loginBlockedFor(db: Database, keys: LoginKeys, now: Date): Promise<number> {
-  const rows = await db.select().from(loginFailures).where(inArray(loginFailures.keyHash, [keys.account, keys.client]));
+  const rows = await db
+    .select()
+    .from(loginFailures)
+    .where(inArray(loginFailures.keyHash, [keys.account, keys.client]));
   let wait = 0;
   for (const row of rows) {
     const limit = row.keyHash === keys.account ? ACCOUNT_FAILURES : CLIENT_FAILURES;
@@ -52,4 +55,5 @@ export async function recordLoginFailure(db: Database, keys: LoginKeys, now: Dat
 export const clearAccountFailures = (db: Database, keys: LoginKeys) => db.delete(loginFailures).where(eq(loginFailures.keyHash, keys.account));
 
 /** For the daily purge: counts whose window ended. */
-export const deleteOldLoginFailures = (db: Database, now: Date) => db.delete(loginFailures).where(lt(loginFailures.windowStartedAt, new Date(now.getTime() - FAILURE_WINDOW_S * 1000).toISOString()));
+export const deleteOldLoginFailures = (db: Database, now: Date) =>
+  db.delete(loginFailures).where(lt(loginFailures.windowStartedAt, new Date(now.getTime() - FAILURE_WINDOW_S * 1000).toISOString()));

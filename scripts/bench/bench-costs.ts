@@ -21,7 +21,10 @@ import { printTable } from './table';
 import { runVitestBench } from './vitest-bench';
 
 const D1_MAX_BYTES = 10 * 1000 ** 3; // 10 GB per database on the Workers Paid plan (D1 limits)
-const REGISTERS: [country: string, entries: number][] = [['Bulgaria', 6.6e6], ['Kazakhstan', 12e6]];
+const REGISTERS: [country: string, entries: number][] = [
+  ['Bulgaria', 6.6e6],
+  ['Kazakhstan', 12e6],
+];
 
 const statement = z.object({ sql: z.string(), rowsRead: z.number(), rowsWritten: z.number() });
 /** Per call: workerd's CPU ms (median and p95) and wall ms. */
@@ -69,9 +72,23 @@ function readSeed(sqliteFile: string): { name: string; columns: string[]; rows: 
   const db = new DatabaseSync(sqliteFile, { readOnly: true });
   try {
     // settlement_names and street_names are filled by triggers as stations and ranges go in (migrations 0008, 0009): not copied.
-    const tables = names.parse(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', 'settlement_names', 'street_names') ORDER BY rowid").all());
+    const tables = names.parse(
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', 'settlement_names', 'street_names') ORDER BY rowid",
+        )
+        .all(),
+    );
     // Parents before children: the order the foreign keys need (a rebuilt table may come late in sqlite_master).
-    const parents = new Map(tables.map(({ name }) => [name, parentTables.parse(db.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').all(name)).map((r) => r.parent).filter((p) => p !== name)]));
+    const parents = new Map(
+      tables.map(({ name }) => [
+        name,
+        parentTables
+          .parse(db.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').all(name))
+          .map((r) => r.parent)
+          .filter((p) => p !== name),
+      ]),
+    );
     const ordered: string[] = [];
     const visit = (name: string) => {
       const ownParents = parents.get(name);
@@ -82,7 +99,10 @@ function readSeed(sqliteFile: string): { name: string; columns: string[]; rows: 
     for (const { name } of tables) visit(name);
     return ordered.map((name) => {
       const columns = names.parse(db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(name)).map((c) => c.name);
-      const rows = db.prepare(`SELECT * FROM "${name}"`).all().map((row) => columns.map((c) => row[c]));
+      const rows = db
+        .prepare(`SELECT * FROM "${name}"`)
+        .all()
+        .map((row) => columns.map((c) => row[c]));
       return { name, columns, rows };
     });
   } finally {
@@ -125,13 +145,20 @@ if (costs) {
   printTable(
     ['endpoint', 'status', 'statements', 'rows read', 'rows written', 'workerd CPU ms', 'its reads alone', 'Worker CPU ≈ ms', 'wall ms'],
     costs.figures.map((f) => [
-      f.what, f.status, f.statements.length, int(f.rowsRead), int(f.rowsWritten),
-      `${ms(f.request.cpu)} (${ms(f.request.cpuP95)})`, ms(f.d1?.cpu), f.d1 ? ms(own(f)) : 'n/a (writes)', ms(f.request.wall),
+      f.what,
+      f.status,
+      f.statements.length,
+      int(f.rowsRead),
+      int(f.rowsWritten),
+      `${ms(f.request.cpu)} (${ms(f.request.cpuP95)})`,
+      ms(f.d1?.cpu),
+      f.d1 ? ms(own(f)) : 'n/a (writes)',
+      ms(f.request.wall),
     ]),
     new Set([1, 2, 3, 4, 5, 6, 7, 8]),
   );
   console.log('workerd CPU = the Worker and the local D1 (SQLite) together; "its reads alone" = the same read statements run');
-  console.log('through the binding without the app; the difference estimates the Worker\'s own CPU. Wall time depends on the machine\'s other load.');
+  console.log("through the binding without the app; the difference estimates the Worker's own CPU. Wall time depends on the machine's other load.");
   console.log('\nStatements of each request:');
   for (const f of costs.figures) {
     console.log(`  ${f.what}`);
@@ -146,15 +173,22 @@ if (costs) {
   console.log('\nArithmetic on the measured bytes per register entry (an estimate, not a measurement):');
   for (const [country, voters] of REGISTERS) {
     const bytes = voters * registerBytes;
-    console.log(`  ${country}, ${(voters / 1e6).toFixed(1)} million entries: ${(bytes / 1e9).toFixed(2)} GB, ${((100 * bytes) / D1_MAX_BYTES).toFixed(1)} % of D1's 10 GB per database`);
+    console.log(
+      `  ${country}, ${(voters / 1e6).toFixed(1)} million entries: ${(bytes / 1e9).toFixed(2)} GB, ${((100 * bytes) / D1_MAX_BYTES).toFixed(1)} % of D1's 10 GB per database`,
+    );
   }
   const found = costs.figures.find((f) => f.what.startsWith('POST /api/lookup (BG, found)'));
   if (found) {
     // A lookup writes nothing, so it has its replayed reads and an estimate.
     const foundCpu = own(found) ?? Number.NaN;
-    const seasons: [label: string, searches: number][] = [['5.5 million lookups (a polling week at WhereDoIVote\'s 2024 scale)', 5.5e6], ['14.5 million (its six weeks)', 14.5e6]];
+    const seasons: [label: string, searches: number][] = [
+      ["5.5 million lookups (a polling week at WhereDoIVote's 2024 scale)", 5.5e6],
+      ['14.5 million (its six weeks)', 14.5e6],
+    ];
     for (const [label, searches] of seasons) {
-      console.log(`  ${label}: ${int(searches * found.rowsRead)} rows read, ${int(searches * found.rowsWritten)} written, ≈ ${int((searches * foundCpu) / 1000)} Worker CPU seconds`);
+      console.log(
+        `  ${label}: ${int(searches * found.rowsRead)} rows read, ${int(searches * found.rowsWritten)} written, ≈ ${int((searches * foundCpu) / 1000)} Worker CPU seconds`,
+      );
     }
   }
   console.log(`\nLocal workerd and SQLite on this machine, not Cloudflare's: treat CPU figures as ±30 %.`);

@@ -89,28 +89,65 @@ function summary(lhr: Result, url: string, { lang, page, path }: Pick<PageResult
   const lost = CATEGORIES.flatMap((id) =>
     category(id).auditRefs.flatMap((ref) => {
       const audit = lhr.audits[ref.id];
-      return ref.weight > 0 && audit && audit.score !== null && audit.score < 1 ? [{ category: id, audit: ref.id, score: audit.score, title: audit.title, displayValue: audit.displayValue }] : [];
+      return ref.weight > 0 && audit && audit.score !== null && audit.score < 1
+        ? [{ category: id, audit: ref.id, score: audit.score, title: audit.title, displayValue: audit.displayValue }]
+        : [];
     }),
   );
-  const outside = auditRows(lhr, 'network-requests', ROWS['network-requests']).map((item) => item.url).filter((u) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:|about:)/.test(u));
-  const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, lhr.audits[id]?.displayValue]));
+  const outside = auditRows(lhr, 'network-requests', ROWS['network-requests'])
+    .map((item) => item.url)
+    .filter((u) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:|about:)/.test(u));
+  const metrics = Object.fromEntries(
+    ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [
+      id,
+      lhr.audits[id]?.displayValue,
+    ]),
+  );
   // Where the main thread's time went (observed, before the simulated 4× CPU slowdown), and
   // Lighthouse's measure of this machine's speed at that moment (the machine is shared).
-  const mainThread = Object.fromEntries(auditRows(lhr, 'mainthread-work-breakdown', ROWS['mainthread-work-breakdown']).map((item) => [item.group, Math.round(item.duration)]));
+  const mainThread = Object.fromEntries(
+    auditRows(lhr, 'mainthread-work-breakdown', ROWS['mainthread-work-breakdown']).map((item) => [item.group, Math.round(item.duration)]),
+  );
   const benchmarkIndex = Math.round(lhr.environment.benchmarkIndex);
   // The main thread's long tasks (simulated durations) and the scripts that ran them.
-  const longTasks = auditRows(lhr, 'long-tasks', ROWS['long-tasks']).map((item) => ({ url: item.url, startTime: Math.round(item.startTime), duration: Math.round(item.duration) }));
-  const bootup = auditRows(lhr, 'bootup-time', ROWS['bootup-time']).map((item) => ({ url: item.url, total: Math.round(item.total), scripting: Math.round(item.scripting) }));
-  return { lang, page, path, scores, metrics, mainThread, longTasks, bootup, benchmarkIndex, lost, outside, lighthouse: lhr.lighthouseVersion, userAgent: lhr.environment.hostUserAgent };
+  const longTasks = auditRows(lhr, 'long-tasks', ROWS['long-tasks']).map((item) => ({
+    url: item.url,
+    startTime: Math.round(item.startTime),
+    duration: Math.round(item.duration),
+  }));
+  const bootup = auditRows(lhr, 'bootup-time', ROWS['bootup-time']).map((item) => ({
+    url: item.url,
+    total: Math.round(item.total),
+    scripting: Math.round(item.scripting),
+  }));
+  return {
+    lang,
+    page,
+    path,
+    scores,
+    metrics,
+    mainThread,
+    longTasks,
+    bootup,
+    benchmarkIndex,
+    lost,
+    outside,
+    lighthouse: lhr.lighthouseVersion,
+    userAgent: lhr.environment.hostUserAgent,
+  };
 }
 
 /** Chromium with a DevTools port for Lighthouse, on a fresh profile; resolves once the port answers. */
 async function startChromium(profile: string): Promise<{ port: number; stop: () => Promise<unknown> }> {
   assertChromiumInstalled();
   const port = await freePort();
-  const browser = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const browser = spawn(
+    CHROMIUM_PATH,
+    [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let log = '';
   browser.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise((resolve) => browser.once('exit', resolve));
@@ -152,12 +189,20 @@ try {
     for (const [page, path] of PAGES.filter(([name]) => !onlyPages || onlyPages.includes(name))) {
       const url = `${dev.baseUrl}${path(lang)}`;
       // The default config is the mobile profile; no category needs the network beyond the page.
-      const runner = await lighthouse(url, { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], disableFullPageScreenshot: true });
+      const runner = await lighthouse(url, {
+        port: chromium.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+        disableFullPageScreenshot: true,
+      });
       if (!runner) throw new Error(`Lighthouse on ${url} returned nothing`);
       const result = summary(runner.lhr, url, { lang, page, path: path(lang) });
       results.push(result);
       const { scores, benchmarkIndex } = result;
-      console.log(`${lang} ${page.padEnd(18)} ${CATEGORIES.map((id) => String(scores[id]).padStart(4)).join('')}  ${path(lang)} (benchmark index ${benchmarkIndex})`);
+      console.log(
+        `${lang} ${page.padEnd(18)} ${CATEGORIES.map((id) => String(scores[id]).padStart(4)).join('')}  ${path(lang)} (benchmark index ${benchmarkIndex})`,
+      );
     }
   }
 
@@ -165,12 +210,21 @@ try {
   console.log(`\nResults (Lighthouse ${results[0]?.lighthouse}, mobile profile, ${CHROMIUM_PATH})`);
   console.log(`${'page'.padEnd(22)} ${CATEGORIES.map((id) => id.padStart(15)).join('')}   TBT      LCP      machine index`);
   for (const r of results) {
-    console.log(`${`${r.lang} ${r.page}`.padEnd(22)} ${CATEGORIES.map((id) => String(r.scores[id]).padStart(15)).join('')}   ${String(r.metrics['total-blocking-time']).padEnd(8)} ${String(r.metrics['largest-contentful-paint']).padEnd(8)} ${r.benchmarkIndex}`);
+    console.log(
+      `${`${r.lang} ${r.page}`.padEnd(22)} ${CATEGORIES.map((id) => String(r.scores[id]).padStart(15)).join('')}   ${String(r.metrics['total-blocking-time']).padEnd(8)} ${String(r.metrics['largest-contentful-paint']).padEnd(8)} ${r.benchmarkIndex}`,
+    );
   }
-  console.log(`\nTarget: accessibility ${TARGET.accessibility}, the rest >= 98. ${misses.length === 0 ? 'Every page meets it.' : `${misses.length} of ${results.length} pages miss it:`}`);
+  console.log(
+    `\nTarget: accessibility ${TARGET.accessibility}, the rest >= 98. ${misses.length === 0 ? 'Every page meets it.' : `${misses.length} of ${results.length} pages miss it:`}`,
+  );
   for (const r of misses) {
     const below = CATEGORIES.filter((id) => r.scores[id] === null || r.scores[id] < TARGET[id]);
-    console.log(`- ${r.lang} ${r.page} (${below.map((id) => `${id} ${r.scores[id]}`).join(', ')}): ${r.lost.filter((l) => below.includes(l.category)).map((l) => `${l.audit}${l.displayValue ? ` (${l.displayValue})` : ''}`).join(', ')}`);
+    console.log(
+      `- ${r.lang} ${r.page} (${below.map((id) => `${id} ${r.scores[id]}`).join(', ')}): ${r.lost
+        .filter((l) => below.includes(l.category))
+        .map((l) => `${l.audit}${l.displayValue ? ` (${l.displayValue})` : ''}`)
+        .join(', ')}`,
+    );
   }
   const outside = results.flatMap((r) => r.outside);
   console.log(outside.length === 0 ? 'Requests outside 127.0.0.1: none.' : `Requests outside 127.0.0.1: ${[...new Set(outside)].join(', ')}`);

@@ -35,18 +35,40 @@ async function writeRows(path: string, header: string[], count: number, row: (i:
 const { work, state } = await benchSetup();
 let stopServer = () => {};
 try {
-
   console.log(`\n== Import: ${ROWS.toLocaleString('en')} register rows into a fresh local D1 ==`);
   const stationCount = 100;
   const station = (i: number) => `2346${String(Math.floor(i / 10) + 1).padStart(2, '0')}${String((i % 10) + 1).padStart(3, '0')}`;
-  await writeRows(join(work, 'stations.csv'), ['number', 'name', 'address', 'settlement', 'district', 'constituency', 'lat', 'lon', 'step_free', 'mobile'], stationCount, (i) =>
-    [station(i), `Секция ${i + 1}`, `бул. Витоша ${i + 1}`, 'София', 'Средец', '23 МИР', '42.69', '23.32', 'yes', 'no'],
+  await writeRows(
+    join(work, 'stations.csv'),
+    ['number', 'name', 'address', 'settlement', 'district', 'constituency', 'lat', 'lon', 'step_free', 'mobile'],
+    stationCount,
+    (i) => [station(i), `Секция ${i + 1}`, `бул. Витоша ${i + 1}`, 'София', 'Средец', '23 МИР', '42.69', '23.32', 'yes', 'no'],
   );
   await writeRows(join(work, 'register.csv'), ['id_number', 'station_number'], ROWS, (i) => [egn(i), station(i % stationCount)]);
   await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { CI: 'true' });
-  await run('tsx', ['scripts/cli/import.ts', '--country', 'BG', '--election', 'bg-2024-06-09', '--stations', join(work, 'stations.csv'), '--persist-to', state]);
+  await run('tsx', [
+    'scripts/cli/import.ts',
+    '--country',
+    'BG',
+    '--election',
+    'bg-2024-06-09',
+    '--stations',
+    join(work, 'stations.csv'),
+    '--persist-to',
+    state,
+  ]);
   const started = performance.now();
-  await run('tsx', ['scripts/cli/import.ts', '--country', 'BG', '--election', 'bg-2024-06-09', '--register', join(work, 'register.csv'), '--persist-to', state]);
+  await run('tsx', [
+    'scripts/cli/import.ts',
+    '--country',
+    'BG',
+    '--election',
+    'bg-2024-06-09',
+    '--register',
+    join(work, 'register.csv'),
+    '--persist-to',
+    state,
+  ]);
   const importSeconds = (performance.now() - started) / 1000;
 
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${DURATION} s, ${CONNECTIONS} connections ==`);

@@ -95,7 +95,10 @@ try {
   const mobileBox = await load('POST /api/mobile-box-requests', { amount: total, requests: submissions(0) });
   stopServer();
 
-  const counts = await queryRows('SELECT count(*) AS rows, count(DISTINCT id_hash) AS people, count(DISTINCT reference) AS refs FROM mobile_box_requests', { remote: false, persistTo: state });
+  const counts = await queryRows('SELECT count(*) AS rows, count(DISTINCT id_hash) AS people, count(DISTINCT reference) AS refs FROM mobile_box_requests', {
+    remote: false,
+    persistTo: state,
+  });
   const [stored] = z.tuple([z.object({ rows: z.number(), people: z.number(), refs: z.number() })]).parse(counts);
   const references = [...firstAnswers.values()].flatMap(createdReferences);
   const people = warmUp.created + tally.created;
@@ -105,7 +108,9 @@ try {
   console.log(resultRow('POST /api/mobile-box-requests', mobileBox));
   console.log(`submissions / health      ${((mobileBox.requests.average / health.requests.average) * 100).toFixed(0)}% of health's throughput (target >= 50%)`);
   const unexpected = [...tally.unexpected].map(([status, n]) => `${n} × ${status}`).join(', ') || 'none';
-  console.log(`answers                   ${tally.created} created (201), ${tally.retries} retries of which ${tally.retriesSame} got the first answer byte for byte; other answers: ${unexpected}`);
+  console.log(
+    `answers                   ${tally.created} created (201), ${tally.retries} retries of which ${tally.retriesSame} got the first answer byte for byte; other answers: ${unexpected}`,
+  );
   const expectedRows = people * 2;
   const ok = stored.rows === expectedRows && stored.people === people && stored.refs === stored.rows && new Set(references).size === references.length;
   console.log(

@@ -21,7 +21,17 @@ const benchMeta = z.object({
     .object({
       clock: clockBehaviour,
       figures: z.array(
-        z.object({ what: z.string(), n: z.number(), calls: z.number(), targetMs: z.number(), medianMs: z.number(), p95Ms: z.number(), maxMs: z.number(), nodeMedianMs: z.number(), detail: z.string() }),
+        z.object({
+          what: z.string(),
+          n: z.number(),
+          calls: z.number(),
+          targetMs: z.number(),
+          medianMs: z.number(),
+          p95Ms: z.number(),
+          maxMs: z.number(),
+          nodeMedianMs: z.number(),
+          detail: z.string(),
+        }),
       ),
     })
     .optional(),
@@ -30,9 +40,10 @@ const benchMeta = z.object({
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 
 function clockLine({ busyWorkerdMs, busyNodeMs, stepMs, overhead }: z.infer<typeof clockBehaviour>): string {
-  const seen = stepMs === undefined
-    ? `stood still through ${ms(busyNodeMs)} ms of CPU work (by Node's clock): only readings after I/O count`
-    : `moved during CPU work in steps of ${ms(stepMs)} ms: a loop with no I/O took ${ms(busyWorkerdMs)} ms by workerd's clock, ${ms(busyNodeMs)} ms by Node's`;
+  const seen =
+    stepMs === undefined
+      ? `stood still through ${ms(busyNodeMs)} ms of CPU work (by Node's clock): only readings after I/O count`
+      : `moved during CPU work in steps of ${ms(stepMs)} ms: a loop with no I/O took ${ms(busyWorkerdMs)} ms by workerd's clock, ${ms(busyNodeMs)} ms by Node's`;
   return `workerd's clock ${seen}; a round trip to NODE_CLOCK (${ms(overhead.workerd)} ms by workerd, ${ms(overhead.node)} ms by Node) is subtracted from each batch`;
 }
 

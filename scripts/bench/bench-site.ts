@@ -71,7 +71,12 @@ async function resources(htmlPath: string, html: string): Promise<string[]> {
     }
     if (file.endsWith('.webmanifest')) {
       const icons = manifestIcons.parse(JSON.parse(await readFile(file, 'utf8').catch(() => '{}'))).icons ?? [];
-      const size = (icon: (typeof icons)[number]) => Math.max(...String(icon.sizes).split(' ').map((s) => Number(s.split('x')[0]) || 0));
+      const size = (icon: (typeof icons)[number]) =>
+        Math.max(
+          ...String(icon.sizes)
+            .split(' ')
+            .map((s) => Number(s.split('x')[0]) || 0),
+        );
       const checked = icons.filter((icon) => (icon.purpose ?? 'any').includes('any') && size(icon) >= 144).sort((a, b) => size(a) - size(b))[0];
       if (checked) add(checked.src, file);
     }
@@ -91,7 +96,10 @@ for await (const file of walk(CLIENT)) {
   let total = await gzipped(file);
   let js = 0;
   for (const dep of deps) {
-    const size = await stat(dep).then(() => gzipped(dep), () => 0);
+    const size = await stat(dep).then(
+      () => gzipped(dep),
+      () => 0,
+    );
     total += size;
     if (dep.endsWith('.js')) js += size;
   }
@@ -112,7 +120,8 @@ console.log(`\n${rows.length} pages. Largest: ${largest.page} ${kb(largest.total
 console.log(`Pages over target: ${rows.filter((r) => r.total > TARGET).length}.`);
 
 const worker = join(CLIENT, 'sw.js');
-if (await stat(worker).catch(() => false)) console.log(`Service worker (counted above in every page that registers it): sw.js ${kb(await gzipped(worker)).trim()} gzip.`);
+if (await stat(worker).catch(() => false))
+  console.log(`Service worker (counted above in every page that registers it): sw.js ${kb(await gzipped(worker)).trim()} gzip.`);
 
 let searchIndex = 0;
 const pagefindDir = join(CLIENT, 'pagefind');

@@ -2,6 +2,11 @@
 export function printTable(header: readonly string[], rows: readonly (readonly (string | number)[])[], right: ReadonlySet<number>): void {
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => String(row[i]).length)));
   for (const row of [header, ...rows]) {
-    console.log(row.map((cell, i) => (right.has(i) ? String(cell).padStart(widths[i] ?? 0) : String(cell).padEnd(widths[i] ?? 0))).join('  ').trimEnd());
+    console.log(
+      row
+        .map((cell, i) => (right.has(i) ? String(cell).padStart(widths[i] ?? 0) : String(cell).padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    );
   }
 }

@@ -141,9 +141,16 @@ function submissions() {
 /** Signs in as a demo account and returns its session cookie. */
 async function signIn(base: string, account: DemoStaff | undefined): Promise<string> {
   if (!account?.password) throw new Error(`no demo ${account ? `password for ${account.email}` : 'account'} to sign in with`);
-  const response = await fetch(`${base}/api/admin/session`, { method: 'POST', headers: json, body: JSON.stringify({ email: account.email, password: account.password }) });
+  const response = await fetch(`${base}/api/admin/session`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
   if (response.status !== 200) throw new Error(`sign-in as ${account.email} answered ${response.status}: ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   if (!cookie) throw new Error(`sign-in as ${account.email} set no cookie`);
   return cookie;
 }
@@ -151,7 +158,10 @@ async function signIn(base: string, account: DemoStaff | undefined): Promise<str
 const pct = (n: number | undefined) => String(n ?? '-').padStart(6);
 /** One line of the results table. */
 function row(name: string, result: autocannon.Result): string {
-  const byStatus = [...(statuses.get(name) ?? new Map())].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+  const byStatus = [...(statuses.get(name) ?? new Map())]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(' ');
   const problems = result.errors + result.timeouts > 0 ? `  errors ${result.errors} (timeouts ${result.timeouts})` : '';
   return `${name.padEnd(44)} ${(result.requests.total / (result.duration || 1)).toFixed(1).padStart(8)} ${pct(result.latency.p50)} ${pct(result.latency.p99)} ${String(result.requests.total).padStart(8)}   ${byStatus}${problems}`;
 }
@@ -168,7 +178,9 @@ process.once('SIGTERM', interrupted);
 let failures: string[] = [];
 try {
   const staff = await prepareLocalDatabase({ persistTo });
-  const before = new Set(storedReferences.parse(await queryRows('SELECT reference FROM mobile_box_requests', { remote: false, persistTo })).map((r) => r.reference));
+  const before = new Set(
+    storedReferences.parse(await queryRows('SELECT reference FROM mobile_box_requests', { remote: false, persistTo })).map((r) => r.reference),
+  );
 
   const dev = await startDevServer({
     persistTo,
@@ -178,8 +190,14 @@ try {
   stopServer = dev.stop;
   const base = dev.baseUrl;
 
-  const police = await signIn(base, staff.find((account) => account.role === 'police'));
-  const city = await signIn(base, staff.find((account) => account.role === 'city'));
+  const police = await signIn(
+    base,
+    staff.find((account) => account.role === 'police'),
+  );
+  const city = await signIn(
+    base,
+    staff.find((account) => account.role === 'city'),
+  );
   const sections = sectionList.parse(await (await fetch(`${base}/api/admin/sections`, { headers: { cookie: city } })).json());
   const sectionIds = sections.sections.map((section) => section.id);
   if (sectionIds.length === 0) throw new Error('the demo data has no mobile sections for the city account');
@@ -187,9 +205,23 @@ try {
 
   const mobileBox = submissions();
   const endpoints: [name: string, connections: number, requests: autocannon.Request[]][] = [
-    ['POST /api/lookup', 4, varied('POST /api/lookup', 'POST', (n) => ({ path: '/api/lookup', body: JSON.stringify({ country: 'BG', idNumber: cycle(registerNumbers, n) }) }))],
-    ['POST /api/stations/search', 3, varied('POST /api/stations/search', 'POST', (n) => ({ path: '/api/stations/search', body: JSON.stringify({ country: 'BG', ...cycle(addresses, n) }) }))],
-    ['GET /api/stations/settlements', 2, varied('GET /api/stations/settlements', 'GET', (n) => ({ path: `/api/stations/settlements?country=BG&q=${encodeURIComponent('Софи'.slice(0, 1 + (n % 4)))}` }))],
+    [
+      'POST /api/lookup',
+      4,
+      varied('POST /api/lookup', 'POST', (n) => ({ path: '/api/lookup', body: JSON.stringify({ country: 'BG', idNumber: cycle(registerNumbers, n) }) })),
+    ],
+    [
+      'POST /api/stations/search',
+      3,
+      varied('POST /api/stations/search', 'POST', (n) => ({ path: '/api/stations/search', body: JSON.stringify({ country: 'BG', ...cycle(addresses, n) }) })),
+    ],
+    [
+      'GET /api/stations/settlements',
+      2,
+      varied('GET /api/stations/settlements', 'GET', (n) => ({
+        path: `/api/stations/settlements?country=BG&q=${encodeURIComponent('Софи'.slice(0, 1 + (n % 4)))}`,
+      })),
+    ],
     [
       'GET /api/stations/streets',
       2,
@@ -199,19 +231,34 @@ try {
       }),
     ],
     ['GET /api/stations/:id', 2, varied('GET /api/stations/:id', 'GET', (n) => ({ path: `/api/stations/${1 + (n % stationCount)}` }))],
-    ['GET /api/admin/routes.zip (police)', 1, varied('GET /api/admin/routes.zip (police)', 'GET', () => ({ path: '/api/admin/routes.zip' }), { cookie: police })],
-    ['GET /api/admin/sections/:id/route.csv (city)', 1, varied('GET /api/admin/sections/:id/route.csv (city)', 'GET', (n) => ({ path: `/api/admin/sections/${cycle(sectionIds, n)}/route.csv` }), { cookie: city })],
+    [
+      'GET /api/admin/routes.zip (police)',
+      1,
+      varied('GET /api/admin/routes.zip (police)', 'GET', () => ({ path: '/api/admin/routes.zip' }), { cookie: police }),
+    ],
+    [
+      'GET /api/admin/sections/:id/route.csv (city)',
+      1,
+      varied('GET /api/admin/sections/:id/route.csv (city)', 'GET', (n) => ({ path: `/api/admin/sections/${cycle(sectionIds, n)}/route.csv` }), {
+        cookie: city,
+      }),
+    ],
   ];
 
   // Warm every path so none pays for the first compilation in the measured run (not counted).
-  for (const [, , requests] of endpoints) await loadUrl(base, 'warm-up', { amount: 20, connections: 2, requests: requests.map(({ onResponse: _, ...r }) => r) });
+  for (const [, , requests] of endpoints)
+    await loadUrl(base, 'warm-up', { amount: 20, connections: 2, requests: requests.map(({ onResponse: _, ...r }) => r) });
   await fetch(`${base}/api/health`);
 
   const total = SUBMISSIONS + 2 * Math.ceil(SUBMISSIONS / 10);
-  console.log(`\n== Load: wrangler dev on 127.0.0.1, ${SECONDS} s of mixed traffic, ${endpoints.reduce((sum, [, c]) => sum + c, 0) + 4} connections, ${SUBMISSIONS} submissions + ${total - SUBMISSIONS} duplicates and retries ==`);
+  console.log(
+    `\n== Load: wrangler dev on 127.0.0.1, ${SECONDS} s of mixed traffic, ${endpoints.reduce((sum, [, c]) => sum + c, 0) + 4} connections, ${SUBMISSIONS} submissions + ${total - SUBMISSIONS} duplicates and retries ==`,
+  );
   const started = performance.now();
   const [endpointRuns, mobileRun] = await Promise.all([
-    Promise.all(endpoints.map(async ([name, connections, requests]) => ({ name, result: await loadUrl(base, name, { connections, duration: SECONDS, requests }) }))),
+    Promise.all(
+      endpoints.map(async ([name, connections, requests]) => ({ name, result: await loadUrl(base, name, { connections, duration: SECONDS, requests }) })),
+    ),
     loadUrl(base, 'POST /api/mobile-box-requests', { connections: 4, amount: total, requests: mobileBox.requests }),
   ]);
   const runs = [...endpointRuns.map((run) => run.result), mobileRun];
@@ -219,7 +266,9 @@ try {
   stopServer();
 
   // The proof: read every request row written during the run.
-  const rows = storedRequests.parse(await queryRows('SELECT reference, id_hash AS idHash, ballot FROM mobile_box_requests', { remote: false, persistTo })).filter((r) => !before.has(r.reference));
+  const rows = storedRequests
+    .parse(await queryRows('SELECT reference, id_hash AS idHash, ballot FROM mobile_box_requests', { remote: false, persistTo }))
+    .filter((r) => !before.has(r.reference));
   type Row = (typeof rows)[number];
   const byReference = new Map<string, Row[]>();
   for (const r of rows) byReference.set(r.reference, [...(byReference.get(r.reference) ?? []), r]);
@@ -257,7 +306,9 @@ try {
     `stored        ${rows.length} new rows for ${byPerson.size} people; expected ${accounted.size} references of ${answered.length} accepted submissions: ${missing.length} missing, ${doubled.length} doubled, ${split.length} not stored as one person's ballots, ${unaccounted.length} rows no answer accounts for`,
   );
 
-  const serverErrors = [...statuses].flatMap(([name, byStatus]) => [...byStatus].filter(([status]) => status >= 500).map(([status, n]) => `${name}: ${n} × ${status}`));
+  const serverErrors = [...statuses].flatMap(([name, byStatus]) =>
+    [...byStatus].filter(([status]) => status >= 500).map(([status, n]) => `${name}: ${n} × ${status}`),
+  );
   const clientErrors = runs.reduce((sum, r) => sum + r.errors, 0);
   if (missing.length) failures.push(`${missing.length} accepted references missing from D1`);
   if (doubled.length) failures.push(`${doubled.length} references stored more than once`);

@@ -18,7 +18,10 @@ export interface AccountFields {
  */
 export function accountStatements(account: AccountFields, now: string): string[] {
   const fields = { role: account.role, district: account.district, passwordHash: account.passwordHash, disabledAt: null, updatedAt: now };
-  const upsert = sqlWriter.insert(staffUsers).values({ email: account.email, ...fields, createdAt: now }).onConflictDoUpdate({ target: staffUsers.email, set: fields });
+  const upsert = sqlWriter
+    .insert(staffUsers)
+    .values({ email: account.email, ...fields, createdAt: now })
+    .onConflictDoUpdate({ target: staffUsers.email, set: fields });
   return [sqlText(upsert), sqlText(endSessionsOf(account.email))];
 }
 
@@ -36,7 +39,10 @@ export async function saveAccount(db: D1, account: AccountFields, now: string): 
 /** Disables the account with this (lower-cased) e-mail and ends its sessions, in one batch; false when there is no such account. */
 export async function disableAccount(db: D1, email: string, now: string): Promise<boolean> {
   const disable = sqlWriter.update(staffUsers).set({ disabledAt: now, updatedAt: now }).where(eq(staffUsers.email, email));
-  const disabled = sqlWriter.select({ n: sql<number>`count(*)`.as('n') }).from(staffUsers).where(and(eq(staffUsers.email, email), isNotNull(staffUsers.disabledAt)));
+  const disabled = sqlWriter
+    .select({ n: sql<number>`count(*)`.as('n') })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.email, email), isNotNull(staffUsers.disabledAt)));
   const [found] = await executeSql<{ n: number }>(db, [sqlText(disable), sqlText(endSessionsOf(email)), sqlText(disabled)]);
   return Boolean(found?.n);
 }

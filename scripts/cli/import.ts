@@ -67,8 +67,10 @@ export async function importCommand(args: string[], io: CommandIo): Promise<numb
       log: io.out,
     });
     for (const row of report.bad) io.err(`${row.file}:${row.line}: ${row.reason}`);
-    if (report.missingStations.length > 0) io.err(`stations: ${report.missingStations.length} stations in D1 are not in this file (kept): ${report.missingStations.join(', ')}`);
-    for (const dataset of report.notSwitched) io.err(`${dataset}: not replaced because rows were bad; the previous ${dataset} still answers. Fix the rows and import again.`);
+    if (report.missingStations.length > 0)
+      io.err(`stations: ${report.missingStations.length} stations in D1 are not in this file (kept): ${report.missingStations.join(', ')}`);
+    for (const dataset of report.notSwitched)
+      io.err(`${dataset}: not replaced because rows were bad; the previous ${dataset} still answers. Fix the rows and import again.`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     io.out(
       `Loaded ${report.loaded.stations} stations, ${report.loaded.ranges} address ranges, ${report.loaded.register} register entries ` +

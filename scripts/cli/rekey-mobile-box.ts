@@ -68,7 +68,9 @@ export async function rekeyStops(rows: SealedStop[], keys: DataKeys, currentId: 
       continue;
     }
     const location = await unsealLocation(keys, row.recordKey, row.locationSealed);
-    updates.push(`UPDATE ${tableName(routeStops)} SET ${st('locationSealed')} = ${sqlValue(await sealLocation(keys, row.recordKey, location))} WHERE ${st('id')} = ${row.id};`);
+    updates.push(
+      `UPDATE ${tableName(routeStops)} SET ${st('locationSealed')} = ${sqlValue(await sealLocation(keys, row.recordKey, location))} WHERE ${st('id')} = ${row.id};`,
+    );
   }
   return { updates, untouched };
 }

@@ -35,11 +35,21 @@ export const sealedReportsQuery = `SELECT ${c('id')} AS id, ${c('recordKey')} AS
  * sealed, a record key given to reports without one. Reports already under the current key are
  * left alone.
  */
-export async function rekeyReports(rows: SealedReport[], keys: DataKeys, currentId: string, lookupKey: string | undefined): Promise<{ updates: string[]; untouched: number }> {
+export async function rekeyReports(
+  rows: SealedReport[],
+  keys: DataKeys,
+  currentId: string,
+  lookupKey: string | undefined,
+): Promise<{ updates: string[]; untouched: number }> {
   const updates: string[] = [];
   let untouched = 0;
   for (const row of rows) {
-    const upToDate = row.details === null && row.recordKey && row.detailsSealed && sealedKeyId(row.detailsSealed) === currentId && (!row.contactSealed || sealedKeyId(row.contactSealed) === currentId);
+    const upToDate =
+      row.details === null &&
+      row.recordKey &&
+      row.detailsSealed &&
+      sealedKeyId(row.detailsSealed) === currentId &&
+      (!row.contactSealed || sealedKeyId(row.contactSealed) === currentId);
     if (upToDate) {
       untouched++;
       continue;
@@ -64,7 +74,11 @@ type Rekeyed = { updates: string[]; untouched: number };
  * Reads every sealed value of the database and works out the UPDATEs that move it to
  * `keys.current`; `save` then writes them all in one batch.
  */
-export async function rekeyDatabase(db: D1, keys: DataKeys, lookupKey: string | undefined): Promise<{ reports: Rekeyed; requests: Rekeyed; stops: Rekeyed; save(): Promise<void> }> {
+export async function rekeyDatabase(
+  db: D1,
+  keys: DataKeys,
+  lookupKey: string | undefined,
+): Promise<{ reports: Rekeyed; requests: Rekeyed; stops: Rekeyed; save(): Promise<void> }> {
   const currentId = await dataKeyId(keys.current);
   const reports = await rekeyReports(await db.query<SealedReport>(sealedReportsQuery), keys, currentId, lookupKey);
   const requests = await rekeyRequests(await db.query<SealedRequest>(sealedRequestsQuery), keys, currentId);

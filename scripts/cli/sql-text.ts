@@ -12,7 +12,9 @@ const notHere = () => {
  * the Worker (e.g. the retention's) and run them as SQL text on a D1 (scripts/import/d1.ts):
  * `wrangler d1 execute`, local or remote, or SQLite in the tests.
  */
-export const sqlWriter: Database = drizzle({ prepare: notHere, batch: notHere, exec: notHere, dump: notHere, withSession: notHere } as unknown as D1Database, { schema });
+export const sqlWriter: Database = drizzle({ prepare: notHere, batch: notHere, exec: notHere, dump: notHere, withSession: notHere } as unknown as D1Database, {
+  schema,
+});
 
 /** A drizzle statement as SQL text with its parameters written in as literals. */
 export function sqlText(query: { toSQL(): { sql: string; params: unknown[] } }): string {

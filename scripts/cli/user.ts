@@ -22,7 +22,13 @@ export async function userCommand(argv: string[], io: CommandIo): Promise<number
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, role: { type: 'string' }, district: { type: 'string' }, remote: { type: 'boolean', default: false }, 'persist-to': { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      district: { type: 'string' },
+      remote: { type: 'boolean', default: false },
+      'persist-to': { type: 'string' },
+    },
     strict: true,
   });
   const target = { remote: values.remote, persistTo: values['persist-to'] };

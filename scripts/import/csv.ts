@@ -12,7 +12,11 @@ export const ENCODINGS = ['utf-8', 'windows-1251'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 const notText = (encoding: Encoding) =>
-  new Error(encoding === 'utf-8' ? 'the file is not valid UTF-8 text (an export in Windows-1251? then add --encoding windows-1251)' : `the file is not valid ${encoding} text`);
+  new Error(
+    encoding === 'utf-8'
+      ? 'the file is not valid UTF-8 text (an export in Windows-1251? then add --encoding windows-1251)'
+      : `the file is not valid ${encoding} text`,
+  );
 
 /** Bytes to text in the file's encoding, refusing bytes that are not (a file in another encoding must fail loudly); drops a BOM. */
 function decodedText(encoding: Encoding): Transform {
@@ -50,7 +54,12 @@ const lineBreaks = (fields: string[]) => fields.reduce((sum, field) => sum + (fi
 export async function* readCsv(input: Readable | AsyncIterable<string | Buffer>, encoding: Encoding = 'utf-8'): AsyncGenerator<CsvRecord> {
   const source = input instanceof Readable ? input : Readable.from(input);
   // pipeline() destroys every stage on an error, so reading the parser throws it.
-  const parser = pipeline(source, decodedText(encoding), parse({ relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }), () => {});
+  const parser = pipeline(
+    source,
+    decodedText(encoding),
+    parse({ relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }),
+    () => {},
+  );
   let linesBefore = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
@@ -58,7 +67,8 @@ export async function* readCsv(input: Readable | AsyncIterable<string | Buffer>,
       linesBefore += lineBreaks(record) + 1;
     }
   } catch (error) {
-    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') throw new Error(`a quoted field starting after line ${linesBefore} is never closed`);
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')
+      throw new Error(`a quoted field starting after line ${linesBefore} is never closed`);
     if (error instanceof CsvError) throw new Error(`CSV cannot be read after line ${linesBefore}: ${error.code}`);
     throw error;
   }

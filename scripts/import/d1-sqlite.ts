@@ -37,7 +37,8 @@ export function sqliteD1(path = ':memory:', migrationsDir = 'db/migrations'): Sq
   applyMigrations(sqlite, migrationsDir);
 
   const run = (sql: string) => {
-    if (Buffer.byteLength(sql) > D1_MAX_STATEMENT_BYTES) throw new Error(`statement too long: D1 refuses an SQL statement over ${D1_MAX_STATEMENT_BYTES} bytes`);
+    if (Buffer.byteLength(sql) > D1_MAX_STATEMENT_BYTES)
+      throw new Error(`statement too long: D1 refuses an SQL statement over ${D1_MAX_STATEMENT_BYTES} bytes`);
     const statement = sqlite.prepare(sql);
     if (sql.slice(statement.sourceSQL.length).trim() !== '') throw new Error(`one statement at a time, not: ${sql.slice(0, 200)}`);
     return statement.all().map((row) => ({ ...row }));
@@ -73,9 +74,16 @@ function applyMigrations(sqlite: DatabaseSync, dir: string): void {
 		name       TEXT UNIQUE,
 		applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
 );`);
-  const applied = new Set(sqlite.prepare('SELECT name FROM d1_migrations').all().map((row) => row.name as string));
+  const applied = new Set(
+    sqlite
+      .prepare('SELECT name FROM d1_migrations')
+      .all()
+      .map((row) => row.name as string),
+  );
   const record = sqlite.prepare('INSERT INTO d1_migrations (name) VALUES (?)');
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.sql')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()) {
     if (applied.has(name)) continue;
     sqlite.exec('BEGIN');
     try {

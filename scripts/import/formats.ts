@@ -60,7 +60,8 @@ export const stationsFormat: CsvFormat<StationRecord> = {
     const missing = required(row, 'number', 'name', 'address', 'settlement');
     if (missing) return fail(`${missing} is empty`);
     const number = row.number!.trim();
-    if (!STATION_NUMBER[country].test(number)) return fail(country === 'BG' ? `number "${number}" is not a 9-digit section code` : `number "${number}" is not a precinct number`);
+    if (!STATION_NUMBER[country].test(number))
+      return fail(country === 'BG' ? `number "${number}" is not a 9-digit section code` : `number "${number}" is not a precinct number`);
     const lat = optionalNumber(row.lat!, -90, 90);
     const lon = optionalNumber(row.lon!, -180, 180);
     if (lat === undefined) return fail(`lat "${row.lat}" is not a latitude`);

@@ -42,7 +42,24 @@ export interface ImportReport {
 }
 
 /** Station columns in the order the importer writes them. */
-const STATION_COLUMNS = ['country', 'electionId', 'number', 'name', 'address', 'settlement', 'settlementKey', 'settlementSearchKey', 'district', 'constituency', 'lat', 'lon', 'stepFree', 'mobile', 'source', 'updatedAt'] as const;
+const STATION_COLUMNS = [
+  'country',
+  'electionId',
+  'number',
+  'name',
+  'address',
+  'settlement',
+  'settlementKey',
+  'settlementSearchKey',
+  'district',
+  'constituency',
+  'lat',
+  'lon',
+  'stepFree',
+  'mobile',
+  'source',
+  'updatedAt',
+] as const;
 /** The facts whose change moves a station's `updated_at`. */
 const STATION_FACTS = ['name', 'address', 'lat', 'lon', 'stepFree', 'mobile', 'district', 'constituency'] as const;
 
@@ -76,24 +93,52 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
   if (options.stations) {
     const source = basename(options.stations);
     const table = tableName(stations);
-    const changed = STATION_FACTS.map((key) => columns(stations, [key])).map((name) => `${table}.${name} IS excluded.${name}`).join(' AND ');
+    const changed = STATION_FACTS.map((key) => columns(stations, [key]))
+      .map((name) => `${table}.${name} IS excluded.${name}`)
+      .join(' AND ');
     const updatedAt = columns(stations, ['updatedAt']);
     const writer = new BatchWriter(
       db,
       batchSize,
       insertInto(stations, STATION_COLUMNS),
-      upsert(stations, ['country', 'electionId', 'number'], [...STATION_FACTS, 'settlement', 'settlementKey', 'settlementSearchKey', 'source'], `${updatedAt} = CASE WHEN ${changed} THEN ${table}.${updatedAt} ELSE excluded.${updatedAt} END`),
+      upsert(
+        stations,
+        ['country', 'electionId', 'number'],
+        [...STATION_FACTS, 'settlement', 'settlementKey', 'settlementSearchKey', 'source'],
+        `${updatedAt} = CASE WHEN ${changed} THEN ${table}.${updatedAt} ELSE excluded.${updatedAt} END`,
+      ),
     );
     const listed = new Set<string>();
     for await (const { value: s } of rowsOf(options.stations, stationsFormat, country, encoding, bad)) {
       listed.add(s.number);
-      await writer.add(tuple([country, electionId, s.number, s.name, s.address, s.settlement, s.settlementKey, s.settlementSearchKey, s.district, s.constituency, s.lat, s.lon, s.stepFree, s.mobile, source, now]));
+      await writer.add(
+        tuple([
+          country,
+          electionId,
+          s.number,
+          s.name,
+          s.address,
+          s.settlement,
+          s.settlementKey,
+          s.settlementSearchKey,
+          s.district,
+          s.constituency,
+          s.lat,
+          s.lon,
+          s.stepFree,
+          s.mobile,
+          source,
+          now,
+        ]),
+      );
       report.loaded.stations++;
     }
     // The batch ends by reading the stations back, with the ids of the new ones.
     state.stations = parseStationRows(await writer.finish<{ stations?: string }>([selectStations(country, electionId)]));
     report.missingStations = state.stations.map((s) => s.number).filter((number) => !listed.has(number));
-    log(`stations: ${report.loaded.stations} loaded${report.missingStations.length > 0 ? `; ${report.missingStations.length} in D1 are not in this file (kept)` : ''}`);
+    log(
+      `stations: ${report.loaded.stations} loaded${report.missingStations.length > 0 ? `; ${report.missingStations.length} in D1 are not in this file (kept)` : ''}`,
+    );
   }
 
   if (!options.ranges && !options.register) return report;
@@ -114,13 +159,47 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
     const file = basename(options.ranges);
     await replaceDataset(options, state, 'ranges', report, async (generation, writerFor) => {
       const writer = writerFor(
-        insertInto(addressRanges, ['generation', 'stationId', 'country', 'electionId', 'settlementKey', 'settlementSearchKey', 'street', 'streetKey', 'streetSearchKey', 'fromNumber', 'toNumber', 'parity', 'source']),
-        upsert(addressRanges, ['country', 'electionId', 'generation', 'settlementKey', 'streetKey', 'fromNumber', 'toNumber', 'parity'], ['stationId', 'street', 'settlementSearchKey', 'streetSearchKey', 'source']),
+        insertInto(addressRanges, [
+          'generation',
+          'stationId',
+          'country',
+          'electionId',
+          'settlementKey',
+          'settlementSearchKey',
+          'street',
+          'streetKey',
+          'streetSearchKey',
+          'fromNumber',
+          'toNumber',
+          'parity',
+          'source',
+        ]),
+        upsert(
+          addressRanges,
+          ['country', 'electionId', 'generation', 'settlementKey', 'streetKey', 'fromNumber', 'toNumber', 'parity'],
+          ['stationId', 'street', 'settlementSearchKey', 'streetSearchKey', 'source'],
+        ),
       );
       for await (const { line, value: r } of rowsOf(options.ranges!, rangesFormat, country, encoding, bad)) {
         const stationId = stationFor(r.stationNumber, file, line, 'ranges');
         if (stationId === undefined) continue;
-        await writer.add(tuple([generation, stationId, country, electionId, r.settlementKey, r.settlementSearchKey, r.street, r.streetKey, r.streetSearchKey, r.from, r.to, r.parity, file]));
+        await writer.add(
+          tuple([
+            generation,
+            stationId,
+            country,
+            electionId,
+            r.settlementKey,
+            r.settlementSearchKey,
+            r.street,
+            r.streetKey,
+            r.streetSearchKey,
+            r.from,
+            r.to,
+            r.parity,
+            file,
+          ]),
+        );
         report.loaded.ranges++;
       }
       return { writer, extra: [] };
@@ -178,7 +257,11 @@ async function replaceDataset(
   try {
     const { writer, extra } = await load(generation, writerFor);
     const clean = report.bad.length === badBefore;
-    await writer.finish(clean ? [...extra, switchTo(electionId, dataset, generation, new Date().toISOString()), deleteOtherGenerations(electionId, dataset, generation)] : [clearLeftovers]);
+    await writer.finish(
+      clean
+        ? [...extra, switchTo(electionId, dataset, generation, new Date().toISOString()), deleteOtherGenerations(electionId, dataset, generation)]
+        : [clearLeftovers],
+    );
     if (!clean) report.notSwitched.push(dataset);
   } catch (error) {
     await db.batch([clearLeftovers]).catch(() => {});

@@ -30,7 +30,13 @@ export function fieldProblem(row: Record<string, string>, format: CsvFormat<unkn
  * is written), then yields parsed rows and reports every bad one with its line and reason.
  * A reason names the rule broken, never the value (a personal number must not reach a log).
  */
-export async function* rowsOf<T>(path: string, format: CsvFormat<T>, country: Country, encoding: Encoding, bad: BadRow[]): AsyncGenerator<{ line: number; value: T }> {
+export async function* rowsOf<T>(
+  path: string,
+  format: CsvFormat<T>,
+  country: Country,
+  encoding: Encoding,
+  bad: BadRow[],
+): AsyncGenerator<{ line: number; value: T }> {
   const file = basename(path);
   try {
     await checkEncoding(createReadStream(path), encoding);

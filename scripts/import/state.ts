@@ -45,7 +45,10 @@ export async function importState(db: D1, country: Country, electionId: string):
             ${stationsJson(country, electionId)} AS stations,
             ${register.active} AS ra, ${register.highest} AS rh, ${ranges.active} AS ga, ${ranges.highest} AS gh`,
   );
-  const generation = (active: number | null | undefined, highest: number | null | undefined) => ({ active: active ?? undefined, highest: Math.max(active ?? 0, highest ?? 0) });
+  const generation = (active: number | null | undefined, highest: number | null | undefined) => ({
+    active: active ?? undefined,
+    highest: Math.max(active ?? 0, highest ?? 0),
+  });
   return {
     fingerprint: row?.fingerprint ?? undefined,
     stations: parseStations(row?.stations),

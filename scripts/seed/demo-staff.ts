@@ -49,5 +49,10 @@ export interface DemoStaff {
  */
 export function demoStaff({ persistTo }: { persistTo?: string | undefined } = {}): DemoStaff[] {
   const saved = readVars(demoPasswordsFile(persistTo));
-  return DEMO_ACCOUNTS.map((account) => ({ email: account.email, role: account.role, district: account.district ?? null, password: saved[account.passwordVar] }));
+  return DEMO_ACCOUNTS.map((account) => ({
+    email: account.email,
+    role: account.role,
+    district: account.district ?? null,
+    password: saved[account.passwordVar],
+  }));
 }

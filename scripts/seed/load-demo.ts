@@ -21,7 +21,9 @@ const csv = (header: string[], rows: string[][]) => stringify([header, ...rows])
  * purge` empties it); `log` tells what it did.
  */
 export async function loadDemo(db: D1, lookupKey: string, log: (line: string) => void): Promise<void> {
-  const loaded = await db.query<{ value: string; register: number }>("SELECT value, (SELECT count(*) FROM register_entries) AS register FROM app_meta WHERE key = 'demo_version'");
+  const loaded = await db.query<{ value: string; register: number }>(
+    "SELECT value, (SELECT count(*) FROM register_entries) AS register FROM app_meta WHERE key = 'demo_version'",
+  );
   if (loaded[0]?.value === DEMO_VERSION && loaded[0].register > 0) {
     log(`demo data version ${DEMO_VERSION} is already loaded`);
     return;
@@ -29,7 +31,11 @@ export async function loadDemo(db: D1, lookupKey: string, log: (line: string) =>
   const dir = await mkdtemp(join(tmpdir(), 'voter-desk-demo-'));
   try {
     for (const data of demoData()) {
-      const files = { stations: join(dir, `${data.country}-stations.csv`), ranges: join(dir, `${data.country}-ranges.csv`), register: join(dir, `${data.country}-register.csv`) };
+      const files = {
+        stations: join(dir, `${data.country}-stations.csv`),
+        ranges: join(dir, `${data.country}-ranges.csv`),
+        register: join(dir, `${data.country}-register.csv`),
+      };
       await writeFile(files.stations, csv(DEMO_HEADERS.stations, data.stations));
       await writeFile(files.ranges, csv(DEMO_HEADERS.ranges, data.ranges));
       await writeFile(files.register, csv(DEMO_HEADERS.register, data.register));

@@ -50,12 +50,15 @@ export async function loadStaffDemo(db: D1, options: { dataKey: string; password
     if (row && password) {
       const reset = `remove ${account.passwordVar} from ${passwordsFile} for a new password at the next start`;
       if (row.disabledAt) notes.push(`${account.email} is disabled; left as it is (${reset}).`);
-      else if (!(await verifyPassword(password, row.passwordHash))) notes.push(`${account.email} has another password than ${account.passwordVar}; left as it is (${reset}).`);
+      else if (!(await verifyPassword(password, row.passwordHash)))
+        notes.push(`${account.email} has another password than ${account.passwordVar}; left as it is (${reset}).`);
       continue;
     }
     // No saved password: a new one. A saved one whose account is gone (a wiped database): the same one again.
     const chosen = password ?? generatePassword();
-    writes.push(...accountStatements({ email: account.email, role: account.role, district: account.district ?? null, passwordHash: await hashPassword(chosen) }, now));
+    writes.push(
+      ...accountStatements({ email: account.email, role: account.role, district: account.district ?? null, passwordHash: await hashPassword(chosen) }, now),
+    );
     if (!password) {
       newPasswords[account.passwordVar] = chosen;
       shown.push(`  ${label(account).padEnd(40)} ${account.email.padEnd(32)} ${chosen}`);

@@ -78,7 +78,10 @@ export function renderChecker(id: string, election: Election, locale: Locale): s
   const fieldsets = checker.questions
     .map((question) => {
       const choices = question.options
-        .map((option) => `<label class="choice"><input type="radio" name="${question.name}" value="${option}" required> ${escapeHtml(label(locale, OPTION_KEYS[option]))}</label>`)
+        .map(
+          (option) =>
+            `<label class="choice"><input type="radio" name="${question.name}" value="${option}" required> ${escapeHtml(label(locale, OPTION_KEYS[option]))}</label>`,
+        )
         .join('');
       return `<fieldset><legend>${escapeHtml(label(locale, question.label))}</legend><div class="choices">${choices}</div></fieldset>`;
     })

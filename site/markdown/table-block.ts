@@ -31,7 +31,7 @@ function cellHtml(text: string, kind: Kind, country: 'bg' | 'kg' | 'kz'): string
  * the page.
  */
 export function renderTable(table: DataTable, locale: Locale): string {
-  const country = (table.id.slice(0, 2) as 'bg' | 'kg' | 'kz');
+  const country = table.id.slice(0, 2) as 'bg' | 'kg' | 'kz';
   const captionId = `table-${table.id}`;
   const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label[locale])}</th>`).join('');
   const rows = table.rows

@@ -77,7 +77,7 @@ function enhanceReports(root: ParentNode): void {
       if (!response) return form.submit();
       const body = (await response.json()) as { report?: { id: number }; error?: { message: string; fields?: { message: string }[] } };
       const problems = body.error?.fields?.map((problem) => problem.message).join(' ');
-      outcome.textContent = body.report ? fill(form.dataset.thanks ?? '', { id: body.report.id }) : (problems || body.error?.message || '');
+      outcome.textContent = body.report ? fill(form.dataset.thanks ?? '', { id: body.report.id }) : problems || body.error?.message || '';
       outcome.classList.toggle('error-message', !body.report);
       if (body.report) form.querySelector<HTMLTextAreaElement>('textarea')!.value = '';
     });
@@ -97,7 +97,9 @@ function suggest(form: HTMLFormElement): void {
     // the names in Latin (which the search finds just the same), with the official name as label.
     const place = COUNTRIES.find((code) => code === country()) ?? ('BG' satisfies Country);
     const typedInLatin = /\p{Script=Latin}/u.test(input.value) && !/\p{Script=Cyrillic}/u.test(input.value);
-    datalist.replaceChildren(...values.map((value) => Object.assign(document.createElement('option'), typedInLatin ? { value: latin(value, place), label: value } : { value })));
+    datalist.replaceChildren(
+      ...values.map((value) => Object.assign(document.createElement('option'), typedInLatin ? { value: latin(value, place), label: value } : { value })),
+    );
   };
   form.addEventListener('input', (event) => {
     const input = event.target as HTMLInputElement;
@@ -106,7 +108,13 @@ function suggest(form: HTMLFormElement): void {
     timer = setTimeout(() => {
       const q = encodeURIComponent(input.value);
       if (input.name === 'settlement') void load(input, 'settlement-options', `/api/stations/settlements?country=${country()}&q=${q}`, 'settlements');
-      else void load(input, 'street-options', `/api/stations/streets?country=${country()}&settlement=${encodeURIComponent(field('settlement').value)}&q=${q}`, 'streets');
+      else
+        void load(
+          input,
+          'street-options',
+          `/api/stations/streets?country=${country()}&settlement=${encodeURIComponent(field('settlement').value)}&q=${q}`,
+          'streets',
+        );
     }, 250);
   });
 }
@@ -117,7 +125,10 @@ interface NearStation {
 }
 
 function nearMe(section: HTMLElement): void {
-  const messages = JSON.parse(section.dataset.messages!) as Record<'locating' | 'denied' | 'none' | 'distance' | 'metres' | 'kilometres' | 'decimal' | 'failed', string> & { found: PluralForms };
+  const messages = JSON.parse(section.dataset.messages!) as Record<
+    'locating' | 'denied' | 'none' | 'distance' | 'metres' | 'kilometres' | 'decimal' | 'failed',
+    string
+  > & { found: PluralForms };
   const status = section.querySelector<HTMLElement>('[data-near-status]')!;
   const list = section.querySelector<HTMLOListElement>('[data-near-results]')!;
   const exact = section.querySelector<HTMLElement>('[data-near-exact]')!;

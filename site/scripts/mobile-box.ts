@@ -38,7 +38,10 @@ function currentDraft() {
 }
 
 const draftFields = (form: HTMLFormElement) =>
-  [...form.elements].filter((element): element is HTMLInputElement | HTMLSelectElement => (element instanceof HTMLInputElement && element.type !== 'hidden') || element instanceof HTMLSelectElement);
+  [...form.elements].filter(
+    (element): element is HTMLInputElement | HTMLSelectElement =>
+      (element instanceof HTMLInputElement && element.type !== 'hidden') || element instanceof HTMLSelectElement,
+  );
 
 function saveDraft(form: HTMLFormElement): void {
   const draft: DraftFields = [];
@@ -69,7 +72,8 @@ function restoreDraft(form: HTMLFormElement, draft: DraftFields): void {
     else element.value = values[0] ?? '';
   }
   // Checkboxes absent from the draft were unticked.
-  for (const element of draftFields(form)) if (element instanceof HTMLInputElement && element.type === 'checkbox' && !names.has(element.name)) element.checked = false;
+  for (const element of draftFields(form))
+    if (element instanceof HTMLInputElement && element.type === 'checkbox' && !names.has(element.name)) element.checked = false;
 }
 
 function showRepresentative(form: HTMLFormElement): void {

@@ -12,7 +12,6 @@ interface Pagefind {
 
 const MAX_RESULTS = 10;
 
-
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   // Built by `pagefind` after `astro build`; it picks the index for this page's <html lang>.
@@ -66,7 +65,10 @@ async function runSearch(form: HTMLFormElement, query: string) {
     const search = await (await loadPagefind()).search(query);
     const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     list.replaceChildren(...results.map(resultItem));
-    status.textContent = results.length === 0 ? fill(messages.zero, { query }) : fill(pluralForm(document.documentElement.lang, messages.count, search.results.length), { query, count: search.results.length });
+    status.textContent =
+      results.length === 0
+        ? fill(messages.zero, { query })
+        : fill(pluralForm(document.documentElement.lang, messages.count, search.results.length), { query, count: search.results.length });
   } catch {
     status.textContent = messages.failed;
   }

@@ -68,7 +68,12 @@ export async function handleForm<S extends z.ZodType, T>(astro: AstroGlobal, opt
     values = Object.fromEntries(all);
     if (options.limit) await enforceRateLimit(env, options.limit, astro.request.headers);
     if (options.challenge) {
-      await verifyChallenge(env, { token: values[TOKEN_FIELD], action: options.challenge, hostname: astro.url.hostname, remoteIp: astro.request.headers.get('cf-connecting-ip') });
+      await verifyChallenge(env, {
+        token: values[TOKEN_FIELD],
+        action: options.challenge,
+        hostname: astro.url.hostname,
+        remoteIp: astro.request.headers.get('cf-connecting-ip'),
+      });
     }
     const input = parseInput(options.schema, { ...formInput(all, options.lists), ...options.extra });
     const result = await options.action(input, env, { values, all });
@@ -83,8 +88,18 @@ export async function handleForm<S extends z.ZodType, T>(astro: AstroGlobal, opt
     for (const [name, value] of Object.entries(answer.headers)) astro.response.headers.set(name, value);
     const errors: SummaryError[] =
       caught instanceof ValidationFailed
-        ? caught.problems.map((problem) => ({ field: problem.field, href: `#${options.fieldId(problem.field, values)}`, text: problemMessage(locale, problem) }))
-        : [{ field: answer.body.error.field, href: answer.body.error.field ? `#${options.fieldId(answer.body.error.field, values)}` : undefined, text: answer.body.error.message }];
+        ? caught.problems.map((problem) => ({
+            field: problem.field,
+            href: `#${options.fieldId(problem.field, values)}`,
+            text: problemMessage(locale, problem),
+          }))
+        : [
+            {
+              field: answer.body.error.field,
+              href: answer.body.error.field ? `#${options.fieldId(answer.body.error.field, values)}` : undefined,
+              text: answer.body.error.message,
+            },
+          ];
     const fieldErrors = Object.fromEntries(errors.filter((e) => e.field).map((e) => [e.field!, e.text]));
     return { kind: 'errors', values, all, errors, fieldErrors, error: answer.body.error };
   }

@@ -95,7 +95,15 @@ export async function runSectionForm(astro: AstroGlobal, page: StaffPage, sectio
   const common = { locale, fieldId };
   switch (intent) {
     case 'register':
-      return handleForm(astro, { ...common, schema: registerForm, lists: ['requestIds'], action: async (input, env): Promise<SectionDone> => ({ code: 'registered', count: (await registerStops(env, user, sectionId, input.requestIds, clock(env))).registered.length }) });
+      return handleForm(astro, {
+        ...common,
+        schema: registerForm,
+        lists: ['requestIds'],
+        action: async (input, env): Promise<SectionDone> => ({
+          code: 'registered',
+          count: (await registerStops(env, user, sectionId, input.requestIds, clock(env))).registered.length,
+        }),
+      });
     case 'move':
       return handleForm(astro, {
         ...common,
@@ -109,30 +117,50 @@ export async function runSectionForm(astro: AstroGlobal, page: StaffPage, sectio
         },
       });
     case 'automatic':
-      return handleForm(astro, { ...common, schema: emptyForm, action: async (_input, env): Promise<SectionDone> => {
-        await setOrder(env, user, sectionId, { automatic: true }, clock(env));
-        return { code: 'automatic' };
-      } });
+      return handleForm(astro, {
+        ...common,
+        schema: emptyForm,
+        action: async (_input, env): Promise<SectionDone> => {
+          await setOrder(env, user, sectionId, { automatic: true }, clock(env));
+          return { code: 'automatic' };
+        },
+      });
     case 'remove':
-      return handleForm(astro, { ...common, schema: stopForm, action: async (input, env): Promise<SectionDone> => {
-        await removeStop(env, user, sectionId, input.stopId, clock(env));
-        return { code: 'removed' };
-      } });
+      return handleForm(astro, {
+        ...common,
+        schema: stopForm,
+        action: async (input, env): Promise<SectionDone> => {
+          await removeStop(env, user, sectionId, input.stopId, clock(env));
+          return { code: 'removed' };
+        },
+      });
     case 'locate':
-      return handleForm(astro, { ...common, schema: locateForm, action: async (input, env): Promise<SectionDone> => {
-        await locateStop(env, user, sectionId, input.stopId, input.location, clock(env));
-        return { code: 'located', stopId: input.stopId };
-      } });
+      return handleForm(astro, {
+        ...common,
+        schema: locateForm,
+        action: async (input, env): Promise<SectionDone> => {
+          await locateStop(env, user, sectionId, input.stopId, input.location, clock(env));
+          return { code: 'located', stopId: input.stopId };
+        },
+      });
     case 'handover':
-      return handleForm(astro, { ...common, schema: emptyForm, action: async (_input, env): Promise<SectionDone> => {
-        await handOver(env, user, sectionId, clock(env));
-        return { code: 'sent' };
-      } });
+      return handleForm(astro, {
+        ...common,
+        schema: emptyForm,
+        action: async (_input, env): Promise<SectionDone> => {
+          await handOver(env, user, sectionId, clock(env));
+          return { code: 'sent' };
+        },
+      });
     case 'section':
-      return handleForm(astro, { ...common, schema: sectionForm, action: async (input, env): Promise<SectionDone> => {
-        await updateSection(env, user, sectionId, input, clock(env));
-        return { code: 'saved' };
-      } });
+      return handleForm(astro, {
+        ...common,
+        schema: sectionForm,
+        action: async (input, env): Promise<SectionDone> => {
+          await updateSection(env, user, sectionId, input, clock(env));
+          return { code: 'saved' };
+        },
+      });
   }
 }
 

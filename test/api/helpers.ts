@@ -48,9 +48,13 @@ let tables: string[] | undefined;
 /** The row count of every table of the test D1 (ours, not D1's own), in one statement. */
 export async function tableRowCounts(): Promise<Record<string, number>> {
   if (!tables) {
-    const found = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations' ORDER BY name").all<{ name: string }>();
+    const found = await env.DB.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations' ORDER BY name",
+    ).all<{ name: string }>();
     tables = found.results.map((row) => row.name);
   }
-  const row = await env.DB.prepare(`SELECT ${tables.map((table, i) => `(SELECT count(*) FROM "${table}") AS t${i}`).join(', ')}`).first<Record<string, number>>();
+  const row = await env.DB.prepare(`SELECT ${tables.map((table, i) => `(SELECT count(*) FROM "${table}") AS t${i}`).join(', ')}`).first<
+    Record<string, number>
+  >();
   return Object.fromEntries(tables.map((table, i) => [table, row![`t${i}`]!]));
 }

@@ -98,7 +98,11 @@ export function resolve(document: OpenApiDocument, schema: JsonSchema): JsonSche
 
 /** The operation's success status (the lowest 2xx it declares). */
 export function successStatus(operation: Operation): number {
-  return Math.min(...Object.keys(operation.responses).map(Number).filter((status) => status >= 200 && status < 300));
+  return Math.min(
+    ...Object.keys(operation.responses)
+      .map(Number)
+      .filter((status) => status >= 200 && status < 300),
+  );
 }
 
 /** The `Cache-Control` the document promises on the success answer, if it promises one. */
@@ -112,13 +116,17 @@ export function fillPath(template: string, values: Record<string, string | numbe
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`no value for {${name}} in ${template}`);
     // Lone surrogates (a fuzz case) become U+FFFD, as a browser would send them.
-    return [...new TextEncoder().encode(String(values[name]))].map((byte) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+    return [...new TextEncoder().encode(String(values[name]))]
+      .map((byte) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+      .join('');
   });
 }
 
 /** The routes a Hono app answers, in OpenAPI form (`get /api/stations/{id}`). */
 export function routesOf(routes: readonly { method: string; path: string }[]): string[] {
-  return [...new Set(routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`))].sort();
+  return [
+    ...new Set(routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`)),
+  ].sort();
 }
 
 /** What is wrong with an answer's security headers (empty when every one is there). */

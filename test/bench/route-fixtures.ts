@@ -29,11 +29,36 @@ const whole = (from: number, to: number, next: Next) => String(Math.floor(betwee
 export const BASE: RouteBase = { lat: 42.6511, lon: 23.378 };
 
 const STREETS = [
-  'бул. Витоша', 'ул. Шипка', 'ул. Граф Игнатиев', 'бул. Цар Освободител', 'ул. Г. С. Раковски', 'бул. Васил Левски',
-  'ул. Оборище', 'ул. Пиротска', 'бул. Александър Стамболийски', 'ул. 6-ти септември', 'бул. Христо Ботев', 'ул. Солунска',
-  'бул. Черни връх', 'ул. Тодор Каблешков', 'бул. Джеймс Баучер', 'ул. Жеравна', 'бул. Мария Луиза', 'ул. Цар Симеон',
+  'бул. Витоша',
+  'ул. Шипка',
+  'ул. Граф Игнатиев',
+  'бул. Цар Освободител',
+  'ул. Г. С. Раковски',
+  'бул. Васил Левски',
+  'ул. Оборище',
+  'ул. Пиротска',
+  'бул. Александър Стамболийски',
+  'ул. 6-ти септември',
+  'бул. Христо Ботев',
+  'ул. Солунска',
+  'бул. Черни връх',
+  'ул. Тодор Каблешков',
+  'бул. Джеймс Баучер',
+  'ул. Жеравна',
+  'бул. Мария Луиза',
+  'ул. Цар Симеон',
 ];
-const ESTATES = ['ж.к. Младост 1', 'ж.к. Младост 3', 'ж.к. Люлин 5', 'ж.к. Надежда 2', 'ж.к. Дружба 1', 'ж.к. Красно село', 'ж.к. Студентски град', 'ж.к. Овча купел', 'ж.к. Гоце Делчев'];
+const ESTATES = [
+  'ж.к. Младост 1',
+  'ж.к. Младост 3',
+  'ж.к. Люлин 5',
+  'ж.к. Надежда 2',
+  'ж.к. Дружба 1',
+  'ж.к. Красно село',
+  'ж.к. Студентски град',
+  'ж.к. Овча купел',
+  'ж.к. Гоце Делчев',
+];
 
 /**
  * `count` stops, half in housing estates (by block), half on streets (by number); with
@@ -42,7 +67,10 @@ const ESTATES = ['ж.к. Младост 1', 'ж.к. Младост 3', 'ж.к. �
 export function sofiaStops(count: number, next: Next, withCoordinates: boolean): RouteStop[] {
   return Array.from({ length: count }, (_, i) => {
     const id = `s${String(i).padStart(4, '0')}`;
-    const place = next() < 0.5 ? { street: pick(ESTATES, next), block: whole(1, 300, next) } : { street: pick(STREETS, next), number: whole(1, 150, next) + (next() < 0.15 ? pick(['А', 'Б', 'В'], next) : '') };
+    const place =
+      next() < 0.5
+        ? { street: pick(ESTATES, next), block: whole(1, 300, next) }
+        : { street: pick(STREETS, next), number: whole(1, 150, next) + (next() < 0.15 ? pick(['А', 'Б', 'В'], next) : '') };
     return withCoordinates ? { id, ...place, lat: between(42.62, 42.76, next), lon: between(23.22, 23.42, next) } : { id, ...place };
   });
 }
@@ -52,11 +80,18 @@ const WOMEN = ['Мария', 'Елена', 'Йорданка', 'Цветанка
 const FATHERS = ['Иванов', 'Георгиев', 'Димитров', 'Петров', 'Николаев', 'Стоянов', 'Христов', 'Тодоров', 'Василев', 'Атанасов'];
 const SURNAMES = ['Иванов', 'Георгиев', 'Димитров', 'Петров', 'Николов', 'Стоянов', 'Христов', 'Попов', 'Колев', 'Ангелов', 'Илиев', 'Маринов'];
 const NOTES = [
-  'звънец 2, куче в двора', 'трудноподвижна, чака на партера', 'асансьорът не работи', 'звънецът е „Петрови“, вход "Б"',
-  'първи етаж,\nвратата вдясно', 'обадете се 10 мин. по-рано', '-вход откъм двора', '+ придружител (дъщерята)', '@ домоуправителя, ап. 1',
+  'звънец 2, куче в двора',
+  'трудноподвижна, чака на партера',
+  'асансьорът не работи',
+  'звънецът е „Петрови“, вход "Б"',
+  'първи етаж,\nвратата вдясно',
+  'обадете се 10 мин. по-рано',
+  '-вход откъм двора',
+  '+ придружител (дъщерята)',
+  '@ домоуправителя, ап. 1',
 ];
 // What someone might type into a form to attack the spreadsheet that opens the list.
-const FORMULAS = ['=HYPERLINK("http://example.invalid","Отвори")', "=cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3+cmd|\' /C calc\'!A0', '+359 888 000 000'];
+const FORMULAS = ['=HYPERLINK("http://example.invalid","Отвори")', "=cmd|' /C calc'!A0", '@SUM(1+1)', "-2+3+cmd|' /C calc'!A0", '+359 888 000 000'];
 
 const reference = (next: Next) => {
   const chars = Array.from({ length: 10 }, () => pick([...REFERENCE_ALPHABET], next)).join('');
@@ -79,9 +114,16 @@ export function routeRows(count: number, next: Next): RouteCsvRow[] {
     const name = `${pick(woman ? WOMEN : MEN, next)} ${pick(FATHERS, next)}${woman ? 'а' : ''} ${pick(SURNAMES, next)}${woman ? 'а' : ''}`;
     const both = next() < 0.7;
     const ep = next() < 0.5;
-    const address = next() < 0.5
-      ? { street: pick(ESTATES, next), block: whole(1, 300, next), entrance: pick(['А', 'Б', 'В', 'Г'], next), floor: whole(1, 16, next), apartment: whole(1, 99, next) }
-      : { street: pick(STREETS, next), number: whole(1, 150, next), floor: whole(1, 8, next), apartment: whole(1, 30, next) };
+    const address =
+      next() < 0.5
+        ? {
+            street: pick(ESTATES, next),
+            block: whole(1, 300, next),
+            entrance: pick(['А', 'Б', 'В', 'Г'], next),
+            floor: whole(1, 16, next),
+            apartment: whole(1, 99, next),
+          }
+        : { street: pick(STREETS, next), number: whole(1, 150, next), floor: whole(1, 8, next), apartment: whole(1, 30, next) };
     if (next() < 0.005) address.street = pick(FORMULAS, next);
     const notes = next() < 0.05 ? pick(FORMULAS, next) : next() < 0.5 ? pick(NOTES, next) : undefined;
     return {

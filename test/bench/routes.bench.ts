@@ -23,7 +23,13 @@ it('times orderRoute and routeCsv inside workerd', async ({ task }) => {
   const rows = routeRows(ROWS, next);
 
   const order = orderRoute(BASE, located);
-  const routeDetail = `${km(tourLength(BASE, located, order))} against ${km(tourLength(BASE, located, located.map((stop) => stop.id)))} in arrival order`;
+  const routeDetail = `${km(tourLength(BASE, located, order))} against ${km(
+    tourLength(
+      BASE,
+      located,
+      located.map((stop) => stop.id),
+    ),
+  )} in arrival order`;
   const csv = (reader: 'district' | 'police') => {
     const text = routeCsv(rows, reader, HEADERS);
     return `${(new TextEncoder().encode(text).length / 1e6).toFixed(2)} MB, ${neutralised(text)} cells neutralised`;
@@ -35,11 +41,24 @@ it('times orderRoute and routeCsv inside workerd', async ({ task }) => {
     figures: [
       await measure({ what: 'orderRoute, coordinates', n: STOPS, targetMs: 50, runs: RUNS, detail: routeDetail, run: () => orderRoute(BASE, located) }, clock),
       await measure(
-        { what: 'orderRoute, no coordinates', n: STOPS, targetMs: 50, runs: RUNS, detail: sameAsAddressOrder ? 'address order' : 'NOT the address order', run: () => orderRoute(BASE, unlocated) },
+        {
+          what: 'orderRoute, no coordinates',
+          n: STOPS,
+          targetMs: 50,
+          runs: RUNS,
+          detail: sameAsAddressOrder ? 'address order' : 'NOT the address order',
+          run: () => orderRoute(BASE, unlocated),
+        },
         clock,
       ),
-      await measure({ what: "routeCsv 'district'", n: ROWS, targetMs: 1000, runs: RUNS, detail: csv('district'), run: () => routeCsv(rows, 'district', HEADERS) }, clock),
-      await measure({ what: "routeCsv 'police'", n: ROWS, targetMs: 1000, runs: RUNS, detail: csv('police'), run: () => routeCsv(rows, 'police', HEADERS) }, clock),
+      await measure(
+        { what: "routeCsv 'district'", n: ROWS, targetMs: 1000, runs: RUNS, detail: csv('district'), run: () => routeCsv(rows, 'district', HEADERS) },
+        clock,
+      ),
+      await measure(
+        { what: "routeCsv 'police'", n: ROWS, targetMs: 1000, runs: RUNS, detail: csv('police'), run: () => routeCsv(rows, 'police', HEADERS) },
+        clock,
+      ),
     ],
   };
 });

@@ -68,7 +68,8 @@ const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
 /** Nearest-rank percentile of sorted values. */
 const percentile = (values: readonly number[], p: number) => values[Math.max(0, Math.ceil(p * values.length) - 1)]!;
 const median = (values: readonly number[]) => {
-  const s = sorted(values), middle = s.length / 2;
+  const s = sorted(values),
+    middle = s.length / 2;
   return Number.isInteger(middle) ? (s[middle - 1]! + s[middle]!) / 2 : s[Math.floor(middle)]!;
 };
 
@@ -103,7 +104,10 @@ export async function clockBehaviour(): Promise<ClockBehaviour> {
  *
  * @example await measure({ what: 'orderRoute', n: 300, targetMs: 50, runs: 20, detail: '', run: () => orderRoute(base, stops) }, clock)
  */
-export async function measure(spec: Pick<Figure, 'what' | 'n' | 'targetMs' | 'runs' | 'detail'> & { run: () => unknown }, clock: ClockBehaviour): Promise<Figure> {
+export async function measure(
+  spec: Pick<Figure, 'what' | 'n' | 'targetMs' | 'runs' | 'detail'> & { run: () => unknown },
+  clock: ClockBehaviour,
+): Promise<Figure> {
   const { run, ...figure } = spec;
   for (let i = 0; i < WARM_UP_CALLS; i++) run();
   // Double the batch until it lasts a few ms by Node's clock, then scale it to MIN_BATCH_MS.

@@ -9,7 +9,9 @@ import { rows, sqliteDatabase, wranglerDatabase } from './helpers';
 // The SQLite side of the tools' D1 interface, which the in-process CLI tests run on: the same
 // schema as wrangler's migrated local D1, and D1's behaviour where plain SQLite differs.
 const schema = (sql: string) => sql.replace(/\s+/g, ' ');
-const MIGRATIONS = readdirSync('db/migrations').filter((name) => name.endsWith('.sql')).sort();
+const MIGRATIONS = readdirSync('db/migrations')
+  .filter((name) => name.endsWith('.sql'))
+  .sort();
 
 describe('sqliteD1: the tools on node:sqlite', () => {
   it('builds the schema that `wrangler d1 migrations apply` builds, from db/migrations in order', () => {
@@ -30,7 +32,11 @@ describe('sqliteD1: the tools on node:sqlite', () => {
 
   it('returns each statement’s rows as plain objects, [] for a write', async () => {
     const { d1 } = sqliteDatabase();
-    const results = await d1.batch(["INSERT INTO app_meta (key, value, updated_at) VALUES ('k', 'v', 'now') RETURNING key;", "UPDATE app_meta SET value = 'w';", 'SELECT key, value FROM app_meta;']);
+    const results = await d1.batch([
+      "INSERT INTO app_meta (key, value, updated_at) VALUES ('k', 'v', 'now') RETURNING key;",
+      "UPDATE app_meta SET value = 'w';",
+      'SELECT key, value FROM app_meta;',
+    ]);
     expect(results).toEqual([[{ key: 'k' }], [], [{ key: 'k', value: 'w' }]]);
     expect(Object.getPrototypeOf(results[2]![0])).toBe(Object.prototype);
   });
@@ -39,12 +45,16 @@ describe('sqliteD1: the tools on node:sqlite', () => {
     const { d1 } = sqliteDatabase();
     const long = `SELECT '${'x'.repeat(D1_MAX_STATEMENT_BYTES)}';`;
     await expect(d1.query(long)).rejects.toThrow(/statement too long/);
-    await expect(d1.batch(["INSERT INTO register_entries (election_id, generation, id_hash, station_id) VALUES ('e', 1, 'h', 999);"])).rejects.toThrow(/FOREIGN KEY/);
+    await expect(d1.batch(["INSERT INTO register_entries (election_id, generation, id_hash, station_id) VALUES ('e', 1, 'h', 999);"])).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
   });
 
   it('refuses two statements in one string instead of running only the first', async () => {
     const { d1 } = sqliteDatabase();
-    await expect(d1.batch(["INSERT INTO app_meta (key, value, updated_at) VALUES ('a', 'v', 'now'); DELETE FROM app_meta;"])).rejects.toThrow(/one statement at a time/);
+    await expect(d1.batch(["INSERT INTO app_meta (key, value, updated_at) VALUES ('a', 'v', 'now'); DELETE FROM app_meta;"])).rejects.toThrow(
+      /one statement at a time/,
+    );
     expect(await d1.query('SELECT count(*) AS n FROM app_meta')).toEqual([{ n: 0 }]);
   });
 

@@ -17,7 +17,10 @@ export const TOOL_ENV = { ASTRO_TELEMETRY_DISABLED: '1', WRANGLER_SEND_METRICS: 
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'voter-desk-cli-template-'));
   const state = join(dir, 'state');
-  const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { env: { ...process.env, ...TOOL_ENV }, encoding: 'utf8' });
+  const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
+    env: { ...process.env, ...TOOL_ENV },
+    encoding: 'utf8',
+  });
   if (migrate.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${migrate.stderr || migrate.stdout}`);
   project.provide('d1Template', state);
   return () => rmSync(dir, { recursive: true, force: true });

@@ -82,7 +82,10 @@ export function wranglerDatabase(): WranglerTestDatabase {
 export function rows<T>(database: TestDatabase, sql: string): T[] {
   const { db, done } = database.open();
   try {
-    return db.prepare(sql).all().map((row) => ({ ...row }) as T);
+    return db
+      .prepare(sql)
+      .all()
+      .map((row) => ({ ...row }) as T);
   } finally {
     done();
   }
@@ -111,7 +114,13 @@ export interface Run {
  * (scripts/cli/command.ts `main`): the same arguments, environment (the process's plus `env`) and
  * piped `input` (none: an empty pipe), the exit code and both outputs captured.
  */
-export async function runInProcess(command: Command, args: string[], database: SqliteTestDatabase, env: Record<string, string> = {}, input?: string): Promise<Run> {
+export async function runInProcess(
+  command: Command,
+  args: string[],
+  database: SqliteTestDatabase,
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const status = await runCommand(command, args, {
@@ -134,7 +143,11 @@ export function importCli(database: SqliteTestDatabase, args: string[], lookupKe
 
 /** Spawns a tool as `npm run …` does (tsx); `input` is piped to its standard input (without it, stdin is an empty pipe). */
 export function spawnTool(script: string, args: string[], extraEnv: Record<string, string> = {}, input?: string): Run {
-  return spawnSync('tsx', [script, ...args], { env: { ...process.env, ...TOOL_ENV, ...extraEnv }, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+  return spawnSync('tsx', [script, ...args], {
+    env: { ...process.env, ...TOOL_ENV, ...extraEnv },
+    encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
+  });
 }
 
 export const STATIONS_HEADER = 'number,name,address,settlement,district,constituency,lat,lon,step_free,mobile\n';

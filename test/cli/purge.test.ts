@@ -28,38 +28,52 @@ function expectRequestsPurged(db: TestDatabase): void {
 }
 
 describe('npm run purge', () => {
-  it('deletes the register of elections long over, and expired reports', async () => {
-    const db = sqliteDatabase();
-    expect((await importCli(db, ['--stations', db.file('stations.csv', STATIONS), '--register', db.file('r.csv', register(['7501020018', '234601001']))])).status).toBe(0);
-    const run = await runInProcess(purgeCommand, ['--keep-days', '30'], db);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Deleted 1 register entries');
-    expect(count(db, 'register_entries')).toBe(0);
-    expect(count(db, 'stations')).toBe(3);
-  }, T);
+  it(
+    'deletes the register of elections long over, and expired reports',
+    async () => {
+      const db = sqliteDatabase();
+      expect(
+        (await importCli(db, ['--stations', db.file('stations.csv', STATIONS), '--register', db.file('r.csv', register(['7501020018', '234601001']))])).status,
+      ).toBe(0);
+      const run = await runInProcess(purgeCommand, ['--keep-days', '30'], db);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Deleted 1 register entries');
+      expect(count(db, 'register_entries')).toBe(0);
+      expect(count(db, 'stations')).toBe(3);
+    },
+    T,
+  );
 
-  it('deletes mobile-box requests past their retention and keeps their counts; --dry-run only counts', async () => {
-    const db = sqliteDatabase();
-    fileRequests(db);
-    const dry = await runInProcess(purgeCommand, ['--dry-run'], db);
-    expect(dry.status, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain('Would delete 0 register entries, 0 expired problem reports and 3 mobile-box requests');
-    expect(count(db, 'mobile_box_requests')).toBe(4);
+  it(
+    'deletes mobile-box requests past their retention and keeps their counts; --dry-run only counts',
+    async () => {
+      const db = sqliteDatabase();
+      fileRequests(db);
+      const dry = await runInProcess(purgeCommand, ['--dry-run'], db);
+      expect(dry.status, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain('Would delete 0 register entries, 0 expired problem reports and 3 mobile-box requests');
+      expect(count(db, 'mobile_box_requests')).toBe(4);
 
-    const run = await runInProcess(purgeCommand, [], db);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('3 mobile-box requests (their counts kept)');
-    expectRequestsPurged(db);
-  }, T);
+      const run = await runInProcess(purgeCommand, [], db);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('3 mobile-box requests (their counts kept)');
+      expectRequestsPurged(db);
+    },
+    T,
+  );
 });
 
 describe('npm run purge through wrangler', () => {
-  it('deletes mobile-box requests past their retention in a local D1 and keeps their counts', () => {
-    const db = wranglerDatabase();
-    fileRequests(db);
-    const run = spawnTool('scripts/cli/purge.ts', ['--persist-to', db.state]);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Deleted 0 register entries, 0 expired problem reports and 3 mobile-box requests (their counts kept).');
-    expectRequestsPurged(db);
-  }, T);
+  it(
+    'deletes mobile-box requests past their retention in a local D1 and keeps their counts',
+    () => {
+      const db = wranglerDatabase();
+      fileRequests(db);
+      const run = spawnTool('scripts/cli/purge.ts', ['--persist-to', db.state]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Deleted 0 register entries, 0 expired problem reports and 3 mobile-box requests (their counts kept).');
+      expectRequestsPurged(db);
+    },
+    T,
+  );
 });

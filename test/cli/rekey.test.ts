@@ -17,7 +17,13 @@ const env = { DATA_KEY: NEW, DATA_KEY_OLD: OLD, LOOKUP_KEY: TEST_LOOKUP_KEY };
 async function legacySeal(secret: string, purpose: string, text: string): Promise<string> {
   const encoder = new TextEncoder();
   const base = await webcrypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
-  const key = await webcrypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: encoder.encode(`voter-desk:${purpose}`) }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+  const key = await webcrypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: encoder.encode(`voter-desk:${purpose}`) },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt'],
+  );
   const iv = webcrypto.getRandomValues(new Uint8Array(12));
   const ciphertext = new Uint8Array(await webcrypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(text)));
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
@@ -56,7 +62,12 @@ async function expectReportsRekeyed(db: TestDatabase): Promise<void> {
 }
 
 const recordKey = '99999999-8888-4777-8666-555555555555';
-const person = { idNumber: '8912315676', fullName: 'Мария Петрова', address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12' }, phone: '0888 123 456' };
+const person = {
+  idNumber: '8912315676',
+  fullName: 'Мария Петрова',
+  address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12' },
+  phone: '0888 123 456',
+};
 const representative = { fullName: 'Иван Петров', idNumber: '7501010010', phone: '02 123 4567' };
 
 /** A mobile-box request made by a representative and its route stop, sealed under the old DATA_KEY. */
@@ -74,7 +85,10 @@ async function fileRequestAndStop(db: TestDatabase): Promise<void> {
 
 /** The request's details, representative and number HMAC, and the stop's coordinates, under the new DATA_KEY. */
 async function expectRequestAndStopRekeyed(db: TestDatabase): Promise<void> {
-  const [row] = rows<{ id_hash: string; person_sealed: string; representative_sealed: string }>(db, 'SELECT id_hash, person_sealed, representative_sealed FROM mobile_box_requests');
+  const [row] = rows<{ id_hash: string; person_sealed: string; representative_sealed: string }>(
+    db,
+    'SELECT id_hash, person_sealed, representative_sealed FROM mobile_box_requests',
+  );
   const fresh = { current: NEW };
   expect(row!.id_hash).toBe(await requestIdHash(fresh, person.idNumber));
   expect(sealedKeyId(row!.person_sealed)).toBe(await dataKeyId(NEW));

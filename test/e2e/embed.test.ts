@@ -57,18 +57,22 @@ describe('headers of the embed pages', () => {
   const post = (path: string, body: string) =>
     fetch(`${baseUrl}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl }, body });
 
-  it.each(['bg', 'en', 'ru', 'ky', 'kk'])('/%s/embed/lookup/: framable by the listed origin only, no X-Frame-Options, no cookie, the other headers as everywhere', async (locale) => {
-    const response = await fetch(`${baseUrl}/${locale}/embed/lookup/`);
-    expect(response.status).toBe(200);
-    expect(frameAncestors(response)).toBe(embedHost);
-    expect(response.headers.get('x-frame-options')).toBeNull();
-    expect(response.headers.get('set-cookie')).toBeNull();
-    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!/^(content-security-policy|x-frame-options)$/i.test(name)) expect(response.headers.get(name), name).toBe(value);
-    const html = await response.text();
-    expect(html).toContain(`<html lang="${locale}"`);
-    expect(html).not.toContain('class="site-header"');
-  });
+  it.each(['bg', 'en', 'ru', 'ky', 'kk'])(
+    '/%s/embed/lookup/: framable by the listed origin only, no X-Frame-Options, no cookie, the other headers as everywhere',
+    async (locale) => {
+      const response = await fetch(`${baseUrl}/${locale}/embed/lookup/`);
+      expect(response.status).toBe(200);
+      expect(frameAncestors(response)).toBe(embedHost);
+      expect(response.headers.get('x-frame-options')).toBeNull();
+      expect(response.headers.get('set-cookie')).toBeNull();
+      expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        if (!/^(content-security-policy|x-frame-options)$/i.test(name)) expect(response.headers.get(name), name).toBe(value);
+      const html = await response.text();
+      expect(html).toContain(`<html lang="${locale}"`);
+      expect(html).not.toContain('class="site-header"');
+    },
+  );
 
   it('answers are personal: private, no-store, framable, no cookie (found, refused, and the GET redirect)', async () => {
     const answers = [
@@ -100,7 +104,11 @@ describe('headers of the embed pages', () => {
   });
 
   it('a foreign Origin still gets 403 (the frame posts with our own origin)', async () => {
-    const response = await fetch(`${baseUrl}/bg/embed/lookup/result/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: embedHost }, body: `country=BG&idNumber=${BG_ID}` });
+    const response = await fetch(`${baseUrl}/bg/embed/lookup/result/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: embedHost },
+      body: `country=BG&idNumber=${BG_ID}`,
+    });
     expect(response.status).toBe(403);
   });
 
@@ -124,7 +132,12 @@ describe('framed by the listed origin', () => {
       await frame.locator('h1').waitFor();
       expect(await frame.locator('h1').innerText()).toBe('Намерете своята избирателна секция');
       // Our script set the frame to the page's height: no inner scrolling, and none sideways at 320 px.
-      const fits = (f: Frame) => f.evaluate(() => ({ height: Math.ceil(document.documentElement.getBoundingClientRect().height), inner: innerHeight, wide: document.documentElement.scrollWidth > innerWidth }));
+      const fits = (f: Frame) =>
+        f.evaluate(() => ({
+          height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+          inner: innerHeight,
+          wide: document.documentElement.scrollWidth > innerWidth,
+        }));
       await page.waitForFunction(() => document.querySelector('iframe')!.getBoundingClientRect().height > 300);
       let size = await fits(frame);
       expect(size.wide).toBe(false);

@@ -6,7 +6,9 @@ import { LOCALES } from '#core/i18n';
 import { axeViolations, hasHorizontalScroll, openContext } from './browser';
 
 const baseUrl = inject('baseUrl');
-const SLUGS = readdirSync('content/guides/en').map((name) => name.replace(/\.md$/, '')).sort();
+const SLUGS = readdirSync('content/guides/en')
+  .map((name) => name.replace(/\.md$/, ''))
+  .sort();
 const ELECTION_GUIDES = new Set(ELECTIONS.map((election) => election.guide));
 
 /** Collects console errors (CSP violations show up here) and uncaught exceptions. */
@@ -181,7 +183,11 @@ describe('calendar files', () => {
 
 describe('meta descriptions', () => {
   it('every page has its own, in its language', async () => {
-    const pages = LOCALES.flatMap((locale) => ['', 'guides/', 'search/', 'lookup/', 'developers/', 'mobile-ballot-box/', 'mobile-ballot-box/status/', ...SLUGS.map((slug) => `guides/${slug}/`)].map((path) => `/${locale}/${path}`));
+    const pages = LOCALES.flatMap((locale) =>
+      ['', 'guides/', 'search/', 'lookup/', 'developers/', 'mobile-ballot-box/', 'mobile-ballot-box/status/', ...SLUGS.map((slug) => `guides/${slug}/`)].map(
+        (path) => `/${locale}/${path}`,
+      ),
+    );
     const descriptions = new Map<string, string>();
     for (const path of pages) {
       const html = await (await fetch(`${baseUrl}${path}`)).text();

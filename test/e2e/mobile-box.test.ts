@@ -54,8 +54,20 @@ interface Flow {
 
 // Two flows cover both languages' pages, with and without JavaScript, with and without a representative.
 const flows: Flow[] = [
-  { locale: 'bg', javaScriptEnabled: true, idNumber: egn('520303041'), representative: true, texts: { sent: 'Заявлението ви е изпратено', received: 'Получено', street: 'ж.к. Младост 1' } },
-  { locale: 'en', javaScriptEnabled: false, idNumber: egn('480707123'), representative: false, texts: { sent: 'Your application has been sent', received: 'Received', street: 'ul. Tsar Simeon' } },
+  {
+    locale: 'bg',
+    javaScriptEnabled: true,
+    idNumber: egn('520303041'),
+    representative: true,
+    texts: { sent: 'Заявлението ви е изпратено', received: 'Получено', street: 'ж.к. Младост 1' },
+  },
+  {
+    locale: 'en',
+    javaScriptEnabled: false,
+    idNumber: egn('480707123'),
+    representative: false,
+    texts: { sent: 'Your application has been sent', received: 'Received', street: 'ul. Tsar Simeon' },
+  },
 ];
 
 describe.each(flows)('mobile ballot box in $locale, JavaScript $javaScriptEnabled, on a 360×640 phone, keyboard only', (flow) => {

@@ -80,7 +80,13 @@ describe('offline copies on a 360×640 phone', () => {
     expect(await page.locator('link[rel=manifest]').getAttribute('href')).toBe('/en/manifest.webmanifest');
     const response = await fetch(`${baseUrl}/kk/manifest.webmanifest`);
     expect(response.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
-    const manifest = (await response.json()) as { lang: string; start_url: string; scope: string; description: string; icons: { src: string; sizes: string; purpose: string }[] };
+    const manifest = (await response.json()) as {
+      lang: string;
+      start_url: string;
+      scope: string;
+      description: string;
+      icons: { src: string; sizes: string; purpose: string }[];
+    };
     expect(manifest).toMatchObject({ lang: 'kk', start_url: '/kk/', scope: '/' });
     expect(manifest.description).toContain('Қазақстан');
     expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
@@ -163,7 +169,10 @@ describe('offline copies on a 360×640 phone', () => {
       expect(await page.locator('#mb-address-district').inputValue()).toBe('mladost');
       expect(await page.locator('#mb-ballots-1').isChecked()).toBe(true);
       expect(await page.locator('#mb-ballots-0').isChecked()).toBe(false);
-      const draft = await page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? 'null') as { savedAt: number; fields: [string, string][] } | null, DRAFT_KEY);
+      const draft = await page.evaluate(
+        (key) => JSON.parse(sessionStorage.getItem(key) ?? 'null') as { savedAt: number; fields: [string, string][] } | null,
+        DRAFT_KEY,
+      );
       expect(draft?.fields).toContainEqual(['fullName', formApplicant.fullName]);
       expect(Date.now() - draft!.savedAt).toBeLessThan(60_000);
       expect(await page.evaluate(() => localStorage.length)).toBe(0);
@@ -219,7 +228,9 @@ describe('offline copies on a 360×640 phone', () => {
     await page.locator('#by-address button[type=submit]').click();
     await page.locator('[data-lookup-answer="address"] .station').waitFor();
     // Public, cacheable API answers are not kept either.
-    expect(await page.evaluate(() => Promise.all(['/api/health', '/api/stations/settlements?country=BG&q=Соф'].map((url) => fetch(url).then((r) => r.status))))).toEqual([200, 200]);
+    expect(
+      await page.evaluate(() => Promise.all(['/api/health', '/api/stations/settlements?country=BG&q=Соф'].map((url) => fetch(url).then((r) => r.status)))),
+    ).toEqual([200, 200]);
 
     // The status page, by reference and number.
     await page.goto(`${baseUrl}/bg/mobile-ballot-box/status/`);
@@ -244,7 +255,9 @@ describe('offline copies on a 360×640 phone', () => {
     expect(paths).toEqual(expect.arrayContaining(['/en/lookup/', '/bg/lookup/', '/bg/mobile-ballot-box/', '/en/guides/bulgaria-2024-elections/']));
     expect(entries.every((entry) => /^voter-desk-(pages|assets)-[0-9a-f]{12}$/.test(entry.cache))).toBe(true);
     // ... and nothing else: no API answer, no answer page, no step of the application, no staff page.
-    expect(paths.filter((path) => /\/api\/|\/admin|\/lookup\/(result|address|report)|\/mobile-ballot-box\/(check|print|confirm|status)|\?/.test(path))).toEqual([]);
+    expect(paths.filter((path) => /\/api\/|\/admin|\/lookup\/(result|address|report)|\/mobile-ballot-box\/(check|print|confirm|status)|\?/.test(path))).toEqual(
+      [],
+    );
     const personal = [BG_ID, formApplicant.idNumber, formApplicant.fullName, apiApplicant.idNumber, apiApplicant.fullName, reference, city!.email];
     for (const entry of entries) {
       for (const value of personal) expect(entry.body.includes(value), `${value} in ${entry.url}`).toBe(false);

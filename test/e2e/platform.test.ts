@@ -39,14 +39,23 @@ describe('/api/* through the Worker', () => {
     const time = Math.floor(Date.parse('2024-07-01T03:17:00Z') / 1000);
     const response = await fetch(`${baseUrl}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('17 3 * * *')}&time=${time}`);
     expect(response.status).toBe(200);
-    const lookup = await fetch(`${baseUrl}/api/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ country: 'BG', idNumber: BG_ID }) });
+    const lookup = await fetch(`${baseUrl}/api/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ country: 'BG', idNumber: BG_ID }),
+    });
     expect(lookup.status).toBe(200);
   });
 });
 
 describe('form pages without JavaScript', () => {
   const form = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${baseUrl}/en/lookup/result/`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, ...headers }, body });
+    fetch(`${baseUrl}/en/lookup/result/`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, ...headers },
+      body,
+    });
 
   it('refuse a post from a foreign Origin with 403 (security.checkOrigin)', async () => {
     const response = await form(`country=BG&idNumber=${BG_ID}`, { origin: 'https://attacker.example' });

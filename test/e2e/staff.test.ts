@@ -94,7 +94,10 @@ async function download(page: Page, selector: string): Promise<Buffer> {
   return readFile((await file.path())!);
 }
 
-const stopOrder = (page: Page) => page.locator('[data-route-stops] tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('[data-stop-request]')?.getAttribute('data-stop-request') ?? ''));
+const stopOrder = (page: Page) =>
+  page
+    .locator('[data-route-stops] tbody tr')
+    .evaluateAll((rows) => rows.map((row) => row.querySelector('[data-stop-request]')?.getAttribute('data-stop-request') ?? ''));
 
 describe('the staff area', () => {
   let context: BrowserContext;
@@ -154,7 +157,10 @@ describe('the staff area', () => {
     expect(await page.locator('[data-order]').getAttribute('data-order')).toBe('kept');
 
     // Coordinates for both stops (a decimal comma is fine): the map files and the sketch follow.
-    const places = [['42,6512', '23.3721'], ['42.6498', '23.3760']] as const;
+    const places = [
+      ['42,6512', '23.3721'],
+      ['42.6498', '23.3760'],
+    ] as const;
     for (const [index, [lat, lon]] of places.entries()) {
       const id = await page.locator('[data-route-stops] tbody tr').nth(index).getAttribute('data-stop');
       await page.locator(`[data-stop-location="${id}"] summary`).click();
@@ -164,9 +170,16 @@ describe('the staff area', () => {
       expect(await page.locator('[data-section-done]').getAttribute('data-section-done')).toBe('located');
     }
     expect(await stopOrder(page)).toEqual([computed[1], computed[0]]);
-    const geoJson = JSON.parse((await download(page, '[data-download=geojson]')).toString('utf8')) as { features: { geometry: { type: string; coordinates: unknown } }[] };
+    const geoJson = JSON.parse((await download(page, '[data-download=geojson]')).toString('utf8')) as {
+      features: { geometry: { type: string; coordinates: unknown } }[];
+    };
     const points = geoJson.features.filter((f) => f.geometry.type === 'Point').map((f) => f.geometry.coordinates);
-    expect(points).toEqual(expect.arrayContaining([[23.3721, 42.6512], [23.376, 42.6498]]));
+    expect(points).toEqual(
+      expect.arrayContaining([
+        [23.3721, 42.6512],
+        [23.376, 42.6498],
+      ]),
+    );
 
     const csv = (await download(page, '[data-download=csv]')).toString('utf8');
     expect(csv.startsWith(BOM)).toBe(true);
@@ -177,7 +190,9 @@ describe('the staff area', () => {
     expect(rows).toHaveLength(2);
     rows.forEach((line, index) => {
       const voter = byReference.get(computed[1 - index]!)!;
-      expect(line).toBe(`${index + 1},${voter.reference},31-НС,${voter.fullName},"ж.к. Младост 1А, бл. ${voter.block}, вх. В, ет. 2, ап. 7",Младост,0888 300 400,`);
+      expect(line).toBe(
+        `${index + 1},${voter.reference},31-НС,${voter.fullName},"ж.к. Младост 1А, бл. ${voter.block}, вх. В, ет. 2, ап. 7",Младост,0888 300 400,`,
+      );
     });
     expect(csv).not.toContain(voters[0]!.idNumber);
 
@@ -224,7 +239,10 @@ describe('the staff area', () => {
     expect(Object.keys(files)).toHaveLength(14);
     const lists = Object.values(files).map((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
     const mladost = lists.find((list) => list.includes('Младост 1А'))!;
-    expect(mladost.split('\r\n').slice(0, 2)).toEqual([`${BOM}№,Адрес,Район,Подвижна секция`, expect.stringMatching(/^1,"ж\.к\. Младост 1А, бл\. \d+, вх\. В, ет\. 2, ап\. 7",Младост,/)]);
+    expect(mladost.split('\r\n').slice(0, 2)).toEqual([
+      `${BOM}№,Адрес,Район,Подвижна секция`,
+      expect.stringMatching(/^1,"ж\.к\. Младост 1А, бл\. \d+, вх\. В, ет\. 2, ап\. 7",Младост,/),
+    ]);
     for (const voter of voters) for (const secret of [voter.fullName, voter.reference!, voter.idNumber, '0888 300 400']) expect(mladost).not.toContain(secret);
 
     await go(policePage, sectionPath);

@@ -61,14 +61,32 @@ describe('GET /api/openapi.json', () => {
   it('publishes the station as its own schema, not as the table row', () => {
     const station = document.components.schemas.Station as { properties: Record<string, unknown> };
     expect(Object.keys(station.properties).sort()).toEqual(
-      ['address', 'constituency', 'country', 'district', 'electionId', 'hours', 'id', 'lat', 'lon', 'mobile', 'name', 'number', 'settlement', 'stepFree', 'timeZone'].sort(),
+      [
+        'address',
+        'constituency',
+        'country',
+        'district',
+        'electionId',
+        'hours',
+        'id',
+        'lat',
+        'lon',
+        'mobile',
+        'name',
+        'number',
+        'settlement',
+        'stepFree',
+        'timeZone',
+      ].sort(),
     );
   });
 
   it('answers a personal number with a station that does not say whether it is a mobile section', () => {
     const personal = document.components.schemas.PersonalStation as { properties: Record<string, unknown> };
     expect(personal.properties).not.toHaveProperty('mobile');
-    const ok = document.paths['/api/lookup']!.post!.responses['200']!.content!['application/json']!.schema as unknown as { properties: { station: { $ref: string } } };
+    const ok = document.paths['/api/lookup']!.post!.responses['200']!.content!['application/json']!.schema as unknown as {
+      properties: { station: { $ref: string } };
+    };
     expect(ok.properties.station.$ref).toBe('#/components/schemas/PersonalStation');
   });
 });

@@ -35,7 +35,9 @@ describe('README', () => {
       expect(readme).toContain(station);
       const range = data
         .flatMap((d) => d.ranges)
-        .find((r) => placeKey(r[0]!) === placeKey(settlement) && placeKey(r[1]!) === placeKey(street) && inRange(number, Number(r[2]), Number(r[3]), r[4] as 'all'));
+        .find(
+          (r) => placeKey(r[0]!) === placeKey(settlement) && placeKey(r[1]!) === placeKey(street) && inRange(number, Number(r[2]), Number(r[3]), r[4] as 'all'),
+        );
       expect(range?.[5], `${street} ${number}`).toBe(station);
     }
   });
@@ -46,7 +48,12 @@ describe('README', () => {
 });
 
 // The README and docs/*.md: every link and every path they name must stay true as the tree moves.
-const pages = ['README.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const pages = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 const text = (page: string) => readFileSync(page, 'utf8');
 /** Markdown without its fenced code blocks (a `#` in a shell comment is not a heading). */
 const prose = (page: string) => text(page).replace(/^```[\s\S]*?^```/gm, '');
@@ -56,7 +63,11 @@ function anchors(page: string): Set<string> {
   const seen = new Map<string, number>();
   const result = new Set<string>();
   for (const [, heading] of prose(page).matchAll(/^#{1,6} (.+)$/gm)) {
-    const base = heading!.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N} _-]/gu, '').replace(/ /g, '-');
+    const base = heading!
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N} _-]/gu, '')
+      .replace(/ /g, '-');
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     result.add(count === 0 ? base : `${base}-${count}`);
@@ -82,7 +93,8 @@ describe('README and docs/', () => {
   });
 
   it('names only paths that exist in the repository', () => {
-    const root = /^(?:functions|db|site|scripts|test|content|public|\.ci)\/|^(?:wrangler\.toml|astro\.config\.mjs|package\.json|drizzle\.config\.ts|tsconfig[\w.]*\.json|vitest\.\w+\.config\.ts)$/;
+    const root =
+      /^(?:functions|db|site|scripts|test|content|public|\.ci)\/|^(?:wrangler\.toml|astro\.config\.mjs|package\.json|drizzle\.config\.ts|tsconfig[\w.]*\.json|vitest\.\w+\.config\.ts)$/;
     for (const page of pages) {
       for (const [, span] of text(page).matchAll(/`([^`\n]+)`/g)) {
         // Placeholders (<locale>, *.json, …) and URL paths (/api/…) are not files.

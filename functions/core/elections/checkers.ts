@@ -13,18 +13,22 @@ export const CURRENT_ADDRESS_DECISIONS = ['election-over', 'same-settlement', 'a
 export type CurrentAddressDecision = (typeof CURRENT_ADDRESS_DECISIONS)[number];
 
 /** Bulgaria: "Can I vote at my current address?" */
-export function decideCurrentAddress(
-  election: ElectionTiming,
-  input: { differentSettlements: boolean },
-  now: Date,
-): CurrentAddressDecision {
+export function decideCurrentAddress(election: ElectionTiming, input: { differentSettlements: boolean }, now: Date): CurrentAddressDecision {
   if (isElectionOver(election, now)) return 'election-over';
   if (!input.differentSettlements) return 'same-settlement';
   const status = deadlineStatus(actionDeadline(election, 'current-address-request'), election.timeZone, now);
   return status === 'past' ? 'deadline-passed' : 'apply-by-deadline';
 }
 
-export const MOBILE_BOX_DECISIONS = ['election-over', 'not-needed', 'apply-by-deadline', 'late-with-commission', 'late-ask-municipality', 'late-no-commission', 'too-late'] as const;
+export const MOBILE_BOX_DECISIONS = [
+  'election-over',
+  'not-needed',
+  'apply-by-deadline',
+  'late-with-commission',
+  'late-ask-municipality',
+  'late-no-commission',
+  'too-late',
+] as const;
 export type MobileBoxDecision = (typeof MOBILE_BOX_DECISIONS)[number];
 
 /**
@@ -32,11 +36,7 @@ export type MobileBoxDecision = (typeof MOBILE_BOX_DECISIONS)[number];
  * the polling room may apply until the first deadline; after it, only until the late
  * deadline and only where a mobile section commission exists in the settlement.
  */
-export function decideMobileBox(
-  election: ElectionTiming,
-  input: { cannotReachPollingRoom: boolean; mobileCommission: Answer },
-  now: Date,
-): MobileBoxDecision {
+export function decideMobileBox(election: ElectionTiming, input: { cannotReachPollingRoom: boolean; mobileCommission: Answer }, now: Date): MobileBoxDecision {
   if (isElectionOver(election, now)) return 'election-over';
   if (!input.cannotReachPollingRoom) return 'not-needed';
   const tz = election.timeZone;
@@ -55,11 +55,7 @@ export type AbsenteeDecision = (typeof ABSENTEE_DECISIONS)[number];
  * the window's first day until its closing hour, only to vote in another settlement;
  * a lost certificate is never restored or duplicated.
  */
-export function decideAbsentee(
-  election: ElectionTiming,
-  input: { lostCertificate: boolean; sameSettlement: boolean },
-  now: Date,
-): AbsenteeDecision {
+export function decideAbsentee(election: ElectionTiming, input: { lostCertificate: boolean; sameSettlement: boolean }, now: Date): AbsenteeDecision {
   if (isElectionOver(election, now)) return 'election-over';
   if (input.lostCertificate) return 'lost-not-replaced';
   if (input.sameSettlement) return 'same-settlement';

@@ -13,9 +13,7 @@ export function deadlineFromRule(votingDay: string, rule: DeadlineRule): string 
 /** When a deadline's window opens and closes, as instants, in the election's time zone. */
 export function deadlineWindow(deadline: DeadlineTiming, timeZone: string): { opens?: Date; closes: Date } {
   // Without a closing hour the whole last day counts: it closes at midnight after it.
-  const closes = deadline.closesAt
-    ? zonedInstant(deadline.date, deadline.closesAt, timeZone)
-    : zonedInstant(addDays(deadline.date, 1), '00:00', timeZone);
+  const closes = deadline.closesAt ? zonedInstant(deadline.date, deadline.closesAt, timeZone) : zonedInstant(addDays(deadline.date, 1), '00:00', timeZone);
   const opens = deadline.opens ? zonedInstant(deadline.opens, deadline.opensAt ?? '00:00', timeZone) : undefined;
   return opens ? { opens, closes } : { closes };
 }
@@ -36,7 +34,13 @@ export function deadlineStatus(deadline: DeadlineTiming, timeZone: string, now: 
 
 /** Voting day, or for a period without one (a voter-list check) its last date. */
 export function lastDayOf(election: Pick<ElectionTiming, 'votingDay' | 'deadlines'>): string {
-  return election.votingDay ?? election.deadlines.map((d) => d.date).sort().at(-1)!;
+  return (
+    election.votingDay ??
+    election.deadlines
+      .map((d) => d.date)
+      .sort()
+      .at(-1)!
+  );
 }
 
 /** The moment an election is over: midnight after its last day, in its time zone. */
@@ -59,7 +63,10 @@ export function findDeadline<D extends DeadlineTiming>(election: { id: string; d
  *
  * @example actionDeadline(bg2024, 'mobile-box-request').date // '2024-05-25'
  */
-export function actionDeadline<D extends DeadlineTiming>(election: { id: string; actions: Partial<Record<Action, string>>; deadlines: D[] }, action: Action): D {
+export function actionDeadline<D extends DeadlineTiming>(
+  election: { id: string; actions: Partial<Record<Action, string>>; deadlines: D[] },
+  action: Action,
+): D {
   const id = election.actions[action];
   if (!id) throw new Error(`election ${election.id} has no deadline for ${action}`);
   return findDeadline(election, id);

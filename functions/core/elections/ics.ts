@@ -26,7 +26,11 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
-const utcStamp = (instant: Date) => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (instant: Date) =>
+  instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const dateValue = (date: string) => date.replace(/-/g, '');
 
 /**

@@ -46,7 +46,15 @@ export type Deadline = z.infer<typeof deadlineSchema>;
  * What a voter (or, for the last two, a district administration) does before a deadline; each
  * election names the deadline that governs it.
  */
-export const ACTIONS = ['current-address-request', 'mobile-box-request', 'mobile-box-late-request', 'absentee-certificate', 'voter-list-correction', 'mobile-box-transfer', 'route-handover'] as const;
+export const ACTIONS = [
+  'current-address-request',
+  'mobile-box-request',
+  'mobile-box-late-request',
+  'absentee-certificate',
+  'voter-list-correction',
+  'mobile-box-transfer',
+  'route-handover',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Situations a help channel serves. */
@@ -62,7 +70,10 @@ export const helpChannel = z
     value: z.string().min(1),
     href: z.string().regex(/^(tel:|sms:|mailto:|https:\/\/)/),
     free: z.boolean().optional(),
-    hours: z.object({ days: z.enum(['working-days', 'every-day']), opens: clockTime, closes: clockTime }).strict().optional(),
+    hours: z
+      .object({ days: z.enum(['working-days', 'every-day']), opens: clockTime, closes: clockTime })
+      .strict()
+      .optional(),
     /** Where the channel serves when it is not the whole country (e.g. `Sofia`). */
     area: z.string().optional(),
     for: z.array(z.enum(HELP_TOPICS)).min(1),

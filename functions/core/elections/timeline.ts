@@ -5,8 +5,7 @@ import { LOCALES, t, type Locale } from '#core/i18n';
 
 export const VOTING_DAY_ID = 'voting-day';
 
-const everyLocale = (make: (locale: Locale) => string) =>
-  Object.fromEntries(LOCALES.map((locale) => [locale, make(locale)])) as LocalizedText;
+const everyLocale = (make: (locale: Locale) => string) => Object.fromEntries(LOCALES.map((locale) => [locale, make(locale)])) as LocalizedText;
 
 /** Voting day as a timeline entry, so it sorts, shows and exports like a deadline. */
 export function votingDayEntry(election: Election): Deadline | undefined {

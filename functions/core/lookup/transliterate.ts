@@ -2,8 +2,36 @@ import type { Country } from '#core/countries';
 
 /** Bulgarian Cyrillic → Latin by the table of the Transliteration Act (Закон за транслитерацията, 2009). */
 const BULGARIAN: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
-  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sht', ъ: 'a', ь: 'y', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sht',
+  ъ: 'a',
+  ь: 'y',
+  ю: 'yu',
+  я: 'ya',
 };
 
 /**
@@ -11,7 +39,22 @@ const BULGARIAN: Readonly<Record<string, string>> = {
  * the way people type it; ң as Kyrgyz "ng"). Search keys fold the other spellings onto these.
  */
 const OTHER: Readonly<Record<string, string>> = {
-  ё: 'e', ы: 'y', э: 'e', ә: 'a', ғ: 'g', қ: 'k', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i', ї: 'i', є: 'ye', ґ: 'g', ў: 'u',
+  ё: 'e',
+  ы: 'y',
+  э: 'e',
+  ә: 'a',
+  ғ: 'g',
+  қ: 'k',
+  ң: 'ng',
+  ө: 'o',
+  ұ: 'u',
+  ү: 'u',
+  һ: 'h',
+  і: 'i',
+  ї: 'i',
+  є: 'ye',
+  ґ: 'g',
+  ў: 'u',
 };
 
 const VOWELS = new Set('аеиоуъюяэыёәөұүіaeiouy');
@@ -38,7 +81,11 @@ function letter(chars: string[], i: number, country: Country): string | undefine
  * @example latin('София') // 'Sofia'
  */
 export function latin(value: string, country: Country = 'BG'): string {
-  const chars = [...value.replace(/(?<!\p{L})(България|БЪЛГАРИЯ|българия)(?!\p{L})/gu, (name) => (name === 'БЪЛГАРИЯ' ? 'BULGARIA' : name[0] === 'Б' ? 'Bulgaria' : 'bulgaria'))];
+  const chars = [
+    ...value.replace(/(?<!\p{L})(България|БЪЛГАРИЯ|българия)(?!\p{L})/gu, (name) =>
+      name === 'БЪЛГАРИЯ' ? 'BULGARIA' : name[0] === 'Б' ? 'Bulgaria' : 'bulgaria',
+    ),
+  ];
   return chars
     .map((char, i) => {
       const out = letter(chars, i, country);
@@ -53,7 +100,19 @@ export function latin(value: string, country: Country = 'BG'): string {
 
 /** Latin and Cyrillic letters that look alike (as lower case: "В" and "B", "Н" and "H" do too). */
 const LOOK_ALIKES: readonly [string, string][] = [
-  ['a', 'а'], ['b', 'в'], ['c', 'с'], ['e', 'е'], ['h', 'н'], ['i', 'і'], ['k', 'к'], ['m', 'м'], ['o', 'о'], ['p', 'р'], ['t', 'т'], ['x', 'х'], ['y', 'у'],
+  ['a', 'а'],
+  ['b', 'в'],
+  ['c', 'с'],
+  ['e', 'е'],
+  ['h', 'н'],
+  ['i', 'і'],
+  ['k', 'к'],
+  ['m', 'м'],
+  ['o', 'о'],
+  ['p', 'р'],
+  ['t', 'т'],
+  ['x', 'х'],
+  ['y', 'у'],
 ];
 const TO_CYRILLIC = new Map(LOOK_ALIKES);
 const TO_LATIN = new Map(LOOK_ALIKES.map(([l, c]) => [c, l]));

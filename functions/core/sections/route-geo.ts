@@ -68,7 +68,11 @@ export function routeGeoJson(section: RouteSection, stops: readonly RouteGeoStop
   const line = base ? [base, ...located, base] : located;
   // A LineString needs two positions (RFC 7946 §3.1.4).
   if (line.length >= 2) {
-    features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: line.map(position) }, properties: { kind: 'route', section: section.number } });
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: line.map(position) },
+      properties: { kind: 'route', section: section.number },
+    });
   }
   return { geoJson: { type: 'FeatureCollection', features }, skipped };
 }

@@ -87,7 +87,10 @@ class Tour {
       improved = false;
       for (let i = 1; i < n - 1; i++) {
         for (let j = i + 1; j < n; j++) {
-          const a = t[i - 1]!, b = t[i]!, c = t[j]!, e = t[(j + 1) % n]!;
+          const a = t[i - 1]!,
+            b = t[i]!,
+            c = t[j]!,
+            e = t[(j + 1) % n]!;
           if (this.d(a, c) + this.d(b, e) < this.d(a, b) + this.d(c, e)) {
             reverse(t, i, j);
             improved = true;
@@ -121,7 +124,8 @@ export function nearestNeighbourOrder(base: RouteBase, stops: readonly RouteStop
 
 const natural = new Intl.Collator('bg', { numeric: true, sensitivity: 'base' });
 const blankLast = (a: string | undefined, b: string | undefined) => {
-  const x = a?.trim() ?? '', y = b?.trim() ?? '';
+  const x = a?.trim() ?? '',
+    y = b?.trim() ?? '';
   if (!x || !y) return Number(!x) - Number(!y);
   return natural.compare(x, y);
 };

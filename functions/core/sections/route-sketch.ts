@@ -24,13 +24,17 @@ function projector(points: readonly Located[], { width, height, padding = 18 }: 
   const lats = points.map((p) => p.lat);
   const cos = Math.cos((((Math.min(...lats) + Math.max(...lats)) / 2) * Math.PI) / 180);
   const xs = points.map((p) => p.lon * cos);
-  const minX = Math.min(...xs), minY = Math.min(...lats);
-  const spanX = Math.max(...xs) - minX, spanY = Math.max(...lats) - minY;
-  const innerW = Math.max(0, width - 2 * padding), innerH = Math.max(0, height - 2 * padding);
+  const minX = Math.min(...xs),
+    minY = Math.min(...lats);
+  const spanX = Math.max(...xs) - minX,
+    spanY = Math.max(...lats) - minY;
+  const innerW = Math.max(0, width - 2 * padding),
+    innerH = Math.max(0, height - 2 * padding);
   const scale = Math.min(spanX > 0 ? innerW / spanX : Infinity, spanY > 0 ? innerH / spanY : Infinity);
   const k = Number.isFinite(scale) ? scale : 0;
   // Centre the drawing in whichever direction it does not fill; north is up.
-  const offsetX = padding + (innerW - spanX * k) / 2, offsetY = padding + (innerH - spanY * k) / 2;
+  const offsetX = padding + (innerW - spanX * k) / 2,
+    offsetY = padding + (innerH - spanY * k) / 2;
   return (p: Located) => ({ x: offsetX + (p.lon * cos - minX) * k, y: height - offsetY - (p.lat - minY) * k });
 }
 
@@ -51,12 +55,17 @@ export function routeSketchSvg(base: RouteBase, stops: readonly RouteBase[], opt
     const project = projector(all, options);
     const route = start ? [start, ...numbered.map((s) => s.at), start] : all;
     if (route.length >= 2) {
-      const points = route.map((p) => project(p)).map(({ x, y }) => `${px(x)},${px(y)}`).join(' ');
+      const points = route
+        .map((p) => project(p))
+        .map(({ x, y }) => `${px(x)},${px(y)}`)
+        .join(' ');
       parts.push(`<polyline points="${points}" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>`);
     }
     if (start) {
       const { x, y } = project(start);
-      parts.push(`<rect class="route-base" x="${px(x - BASE_SIZE / 2)}" y="${px(y - BASE_SIZE / 2)}" width="${BASE_SIZE}" height="${BASE_SIZE}" fill="currentColor"/>`);
+      parts.push(
+        `<rect class="route-base" x="${px(x - BASE_SIZE / 2)}" y="${px(y - BASE_SIZE / 2)}" width="${BASE_SIZE}" height="${BASE_SIZE}" fill="currentColor"/>`,
+      );
     }
     for (const stop of numbered) {
       const { x, y } = project(stop.at);

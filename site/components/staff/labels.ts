@@ -26,7 +26,8 @@ export const PAPER_CHANNELS = ['paper', 'post', 'fax', 'email', 'edelivery'] as 
 export const formOf = (config: MobileBoxConfig, ballot: Ballot) => config.ballots.find((b) => b.id === ballot)?.form ?? ballot;
 
 /** @example ballotLabel('en', config, 'ep') // '30-ЕП, European Parliament' */
-export const ballotLabel = (locale: Locale, config: MobileBoxConfig, ballot: Ballot) => t(locale, 'staff.ballot.label', { form: formOf(config, ballot), name: t(locale, `mobileBox.ballot.${ballot}`) });
+export const ballotLabel = (locale: Locale, config: MobileBoxConfig, ballot: Ballot) =>
+  t(locale, 'staff.ballot.label', { form: formOf(config, ballot), name: t(locale, `mobileBox.ballot.${ballot}`) });
 
 export const districtLabel = (locale: Locale, config: MobileBoxConfig, id: string) => districtById(config, id)?.name[locale] ?? id;
 

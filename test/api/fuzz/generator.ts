@@ -142,9 +142,13 @@ export function fieldPaths(document: OpenApiDocument, input: JsonSchema, prefix:
     return object ? fieldPaths(document, object, prefix, depth) : [];
   }
   if (schema.type === 'object') {
-    return Object.entries(schema.properties ?? {}).flatMap(([name, property]) => [{ path: [...prefix, name], schema: property }, ...fieldPaths(document, property, [...prefix, name], depth + 1)]);
+    return Object.entries(schema.properties ?? {}).flatMap(([name, property]) => [
+      { path: [...prefix, name], schema: property },
+      ...fieldPaths(document, property, [...prefix, name], depth + 1),
+    ]);
   }
-  if (schema.type === 'array' && schema.items) return [{ path: [...prefix, '0'], schema: schema.items }, ...fieldPaths(document, schema.items, [...prefix, '0'], depth + 1)];
+  if (schema.type === 'array' && schema.items)
+    return [{ path: [...prefix, '0'], schema: schema.items }, ...fieldPaths(document, schema.items, [...prefix, '0'], depth + 1)];
   return [];
 }
 
@@ -164,7 +168,8 @@ export function withField(value: unknown, path: string[], next: unknown): unknow
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-const jsonType = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value);
+const jsonType = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
 
 /**
  * True when the document's schema surely refuses the value (so the API must answer 4xx). Only

@@ -71,8 +71,17 @@ function paramsOf(operation: Operation, where: Parameter['in']) {
 
 /** The values an operation's inputs start from: real records, the document's examples, a seed body for what examples cannot make valid. */
 function baseCase(operation: Operation): Case {
-  const params = Object.fromEntries(paramsOf(operation, 'path').map((parameter) => [parameter.name, RECORDS[operation.operationId]?.[parameter.name] ?? (sample(document, parameter.schema) as number)]));
-  const query = Object.fromEntries(paramsOf(operation, 'query').filter((parameter) => parameter.required || parameter.schema.example !== undefined).map((parameter) => [parameter.name, String(sample(document, parameter.schema))]));
+  const params = Object.fromEntries(
+    paramsOf(operation, 'path').map((parameter) => [
+      parameter.name,
+      RECORDS[operation.operationId]?.[parameter.name] ?? (sample(document, parameter.schema) as number),
+    ]),
+  );
+  const query = Object.fromEntries(
+    paramsOf(operation, 'query')
+      .filter((parameter) => parameter.required || parameter.schema.example !== undefined)
+      .map((parameter) => [parameter.name, String(sample(document, parameter.schema))]),
+  );
   const body = operation.body ? { json: SEED_BODIES[operation.operationId] ?? sample(document, operation.body) } : undefined;
   return { label: 'as documented', params, query, ...(body ? { body } : {}), mustRefuse: false };
 }
@@ -100,21 +109,37 @@ function hostileValues(rng: Random): [string, unknown][] {
 function casesFor(operation: Operation, rng: Random): Case[] {
   const base = baseCase(operation);
   const cases: Case[] = [base];
-  const add = (label: string, change: Partial<Case>, mustRefuse: boolean, exactly?: number) => cases.push({ ...base, label, ...change, mustRefuse, ...(exactly ? { exactly } : {}) });
+  const add = (label: string, change: Partial<Case>, mustRefuse: boolean, exactly?: number) =>
+    cases.push({ ...base, label, ...change, mustRefuse, ...(exactly ? { exactly } : {}) });
 
   for (const parameter of paramsOf(operation, 'path')) {
-    for (const [name, value] of rng.some(hostileValues(rng).filter(([, v]) => typeof v === 'string' || typeof v === 'number'), PER_FIELD)) {
+    for (const [name, value] of rng.some(
+      hostileValues(rng).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+      PER_FIELD,
+    )) {
       const text = String(value);
       // An empty segment changes the route itself (another path, or none): still a 4xx, whatever the schema says.
-      add(`path ${parameter.name}: ${name}`, { params: { ...base.params, [parameter.name]: text } }, text === '' || surelyInvalid(document, parameter.schema, text, true));
+      add(
+        `path ${parameter.name}: ${name}`,
+        { params: { ...base.params, [parameter.name]: text } },
+        text === '' || surelyInvalid(document, parameter.schema, text, true),
+      );
     }
   }
   for (const parameter of paramsOf(operation, 'query')) {
-    for (const [name, value] of rng.some(hostileValues(rng).filter(([, v]) => typeof v === 'string' || typeof v === 'number'), PER_FIELD)) {
-      add(`query ${parameter.name}: ${name}`, { query: { ...base.query, [parameter.name]: String(value) } }, surelyInvalid(document, parameter.schema, String(value), true));
+    for (const [name, value] of rng.some(
+      hostileValues(rng).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+      PER_FIELD,
+    )) {
+      add(
+        `query ${parameter.name}: ${name}`,
+        { query: { ...base.query, [parameter.name]: String(value) } },
+        surelyInvalid(document, parameter.schema, String(value), true),
+      );
     }
     add(`query ${parameter.name}: repeated`, { query: { ...base.query, [parameter.name]: [String(base.query[parameter.name] ?? 'x'), 'other'] } }, false);
-    if (parameter.required) add(`query ${parameter.name}: missing`, { query: Object.fromEntries(Object.entries(base.query).filter(([name]) => name !== parameter.name)) }, true);
+    if (parameter.required)
+      add(`query ${parameter.name}: missing`, { query: Object.fromEntries(Object.entries(base.query).filter(([name]) => name !== parameter.name)) }, true);
   }
   for (const parameter of paramsOf(operation, 'header')) {
     const name = parameter.name.toLowerCase();
@@ -122,8 +147,11 @@ function casesFor(operation: Operation, rng: Random): Case[] {
     const csrf = name === 'x-csrf-token';
     const refuse = (value: string) => csrf || surelyInvalid(document, parameter.schema, value, true);
     // Only what an HTTP client sends: no line breaks, NUL or text beyond ASCII (browsers refuse it).
-    const sendable = hostileValues(rng).map(([label, value]) => [label, String(value)] as const).filter(([, value]) => canSendAsHeader(value));
-    for (const [label, value] of rng.some(sendable, PER_FIELD)) add(`header ${name}: ${label}`, { headers: { [name]: value } }, refuse(value.trim()), csrf ? 403 : undefined);
+    const sendable = hostileValues(rng)
+      .map(([label, value]) => [label, String(value)] as const)
+      .filter(([, value]) => canSendAsHeader(value));
+    for (const [label, value] of rng.some(sendable, PER_FIELD))
+      add(`header ${name}: ${label}`, { headers: { [name]: value } }, refuse(value.trim()), csrf ? 403 : undefined);
     add(`header ${name}: 300 characters`, { headers: { [name]: 'k'.repeat(300) } }, refuse('k'.repeat(300)), csrf ? 403 : undefined);
     if (csrf) add(`header ${name}: missing`, { headers: { [name]: null } }, true, 403);
   }
@@ -132,20 +160,40 @@ function casesFor(operation: Operation, rng: Random): Case[] {
   if (operation.body && base.body && 'json' in base.body) {
     const json = base.body.json;
     const invalid = (value: unknown) => surelyInvalid(document, operation.body!, value);
-    for (const [label, text] of [['empty', ''], ['cut short', '{"a":'], ['trailing comma', '{"a":1,}'], ['single quotes', "{'a':1}"], ['NaN', '{"a":NaN}'], ['two objects', '{}{}'], ['bare word', 'undefined']] as const) {
+    for (const [label, text] of [
+      ['empty', ''],
+      ['cut short', '{"a":'],
+      ['trailing comma', '{"a":1,}'],
+      ['single quotes', "{'a':1}"],
+      ['NaN', '{"a":NaN}'],
+      ['two objects', '{}{}'],
+      ['bare word', 'undefined'],
+    ] as const) {
       add(`body: malformed JSON (${label})`, { body: { raw: text } }, true, 400);
     }
     // Fetch decodes a body as UTF-8 and drops a byte-order mark first: this one is `{}`.
     add('body: byte-order mark', { body: { raw: '\ufeff{}' } }, invalid({}));
-    for (const [label, value] of [['null', null], ['number', 1], ['string', 'x'], ['array', [json]], ['true', true]] as const) add(`body: ${label} instead of an object`, { body: { json: value } }, invalid(value));
-    add('body: prototype keys', { body: { raw: JSON.stringify(json).replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},') } }, invalid({ ...(json as object), constructor: {} }));
+    for (const [label, value] of [
+      ['null', null],
+      ['number', 1],
+      ['string', 'x'],
+      ['array', [json]],
+      ['true', true],
+    ] as const)
+      add(`body: ${label} instead of an object`, { body: { json: value } }, invalid(value));
+    add(
+      'body: prototype keys',
+      { body: { raw: JSON.stringify(json).replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},') } },
+      invalid({ ...(json as object), constructor: {} }),
+    );
     const unknown = { ...(json as object), [`unknown${rng.int(1000)}`]: rng.pick(hostileValues(rng))[1] };
     add('body: unknown fields', { body: { json: unknown } }, invalid(unknown));
     add('body: 5 000 levels deep', { body: { json: nested(5_000) } }, invalid(nested(5_000)));
     add('body: 7 000 levels of arrays', { body: { raw: `${'['.repeat(7_000)}${']'.repeat(7_000)}` } }, true);
     // Just under the limit, padded in an unknown field (a 413 there would be wrong), and one byte over it.
     const bytesOf = (text: string) => new TextEncoder().encode(text).length;
-    const padding = (bytes: number) => JSON.stringify({ ...(json as object), padding: 'x'.repeat(bytes - bytesOf(JSON.stringify({ ...(json as object), padding: '' }))) });
+    const padding = (bytes: number) =>
+      JSON.stringify({ ...(json as object), padding: 'x'.repeat(bytes - bytesOf(JSON.stringify({ ...(json as object), padding: '' }))) });
     add('body: 1 byte under the limit', { body: { raw: padding(MAX_BODY_BYTES - 1) } }, invalid({ ...(json as object), padding: '' }));
     add('body: 1 byte over the limit', { body: { raw: padding(MAX_BODY_BYTES + 1) } }, true, 413);
     add('body: 1 MB', { body: { raw: padding(1024 * 1024) } }, true, 413);
@@ -196,7 +244,8 @@ async function problemOf(operation: Operation, fuzz: Case, response: Response, c
   if (status >= 500) return `${status}: ${text.slice(0, 200)}`;
   // The city's session and token must hold for the whole run, or the fuzz never reaches validation.
   const csrfFuzzed = fuzz.headers !== undefined && 'x-csrf-token' in fuzz.headers;
-  if ((status === 401 || status === 403) && operation.path.startsWith('/api/admin/') && operation.operationId !== 'staffLogin' && !csrfFuzzed) return `${status}: the session or its CSRF token was refused`;
+  if ((status === 401 || status === 403) && operation.path.startsWith('/api/admin/') && operation.operationId !== 'staffLogin' && !csrfFuzzed)
+    return `${status}: the session or its CSRF token was refused`;
   if (fuzz.exactly && status !== fuzz.exactly) return `${status}, expected ${fuzz.exactly}`;
   const missing = missingSecurityHeaders(response);
   if (missing.length > 0) return `missing ${missing.join(', ')}`;
@@ -206,7 +255,9 @@ async function problemOf(operation: Operation, fuzz: Case, response: Response, c
     if (!counts.before) return undefined;
     const after = await tableRowCounts();
     const remembered = REMEMBERED_REFUSALS[operation.operationId];
-    const expected = (table: string) => COUNTED_ON_REFUSAL[operation.operationId]?.includes(table) || (remembered?.table === table && remembered.status === status && fuzz.headers?.['idempotency-key'] !== undefined);
+    const expected = (table: string) =>
+      COUNTED_ON_REFUSAL[operation.operationId]?.includes(table) ||
+      (remembered?.table === table && remembered.status === status && fuzz.headers?.['idempotency-key'] !== undefined);
     const changed = Object.keys(after).filter((table) => after[table] !== counts.before![table] && !expected(table));
     counts.before = after;
     if (changed.length > 0) return `${status}, yet rows changed in ${changed.join(', ')}`;
@@ -227,7 +278,15 @@ beforeAll(async () => {
   await account('city@example.org', { role: 'city', iterations: 1_000 });
   city = await signIn('city@example.org');
   const staff = async (method: string, path: string, body?: unknown) => {
-    const response = await api(`/api/admin${path}`, { method, headers: { cookie: city.cookie, 'x-csrf-token': city.csrf, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }, BINDINGS);
+    const response = await api(
+      `/api/admin${path}`,
+      {
+        method,
+        headers: { cookie: city.cookie, 'x-csrf-token': city.csrf, 'content-type': 'application/json' },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      },
+      BINDINGS,
+    );
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status}`);
     return response.json() as Promise<Record<string, unknown>>;
   };
@@ -290,7 +349,12 @@ describe(`openapi fuzz (seed ${SEED})`, () => {
         if (counts.before) counts.before = await tableRowCounts();
       }
     }
-    summary.push(`${operation.operationId}: ${cases.length} cases, ${[...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${n}× ${status}`).join(', ')}`);
+    summary.push(
+      `${operation.operationId}: ${cases.length} cases, ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${n}× ${status}`)
+        .join(', ')}`,
+    );
     expect(failures, `seed ${SEED}, ${cases.length} cases`).toEqual([]);
   });
 });

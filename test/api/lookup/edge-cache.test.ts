@@ -43,7 +43,10 @@ describe('public answers at the edge (Workers Cache API)', () => {
 
   it('never keeps an error, nor a POST: the address search and the personal lookup always read D1', async () => {
     expect((await api('/api/stations/abc', {}, CACHED)).headers.get('cache-control')).toBe('no-store');
-    const search = async () => (await (await api('/api/stations/search', postJson({ country: 'BG', settlement: 'София', street: 'Витоша', number: '17' }, '10.9.0.1'), CACHED)).json()) as { matches: StationJson[] };
+    const search = async () =>
+      (await (
+        await api('/api/stations/search', postJson({ country: 'BG', settlement: 'София', street: 'Витоша', number: '17' }, '10.9.0.1'), CACHED)
+      ).json()) as { matches: StationJson[] };
     const before = (await search()).matches[0]!.station.name;
     await rename(ids.sofia1, `${before} (2)`);
     expect((await search()).matches[0]!.station.name).toBe(`${before} (2)`);
@@ -76,7 +79,10 @@ describe('D1 read replication (Sessions API)', () => {
 
   it('ignores a bookmark that is not one instead of failing the lookup', async () => {
     for (const junk of ['first-primary', "'; DROP TABLE stations; --", 'x'.repeat(300)]) {
-      const response = await api('/api/stations/search', postJson({ country: 'BG', settlement: 'София', street: 'Витоша' }, '10.9.2.1', { [BOOKMARK_HEADER]: junk }));
+      const response = await api(
+        '/api/stations/search',
+        postJson({ country: 'BG', settlement: 'София', street: 'Витоша' }, '10.9.2.1', { [BOOKMARK_HEADER]: junk }),
+      );
       expect(response.status, junk).toBe(200);
     }
   });

@@ -51,7 +51,12 @@ describe('address search typed in Latin', () => {
   it('finds the station "София, бул. Витоша 17" finds, in the official and the usual romanisations', async () => {
     const cyrillic = await search({ country: 'BG', settlement: 'София', street: 'бул. Витоша', number: '17' });
     expect(numbers(cyrillic)).toEqual(['231502001']);
-    for (const [settlement, street] of [['Sofia', 'Vitosha'], ['Sofiya', 'bul. Vitosha'], ['SOFIA', 'Vitosha Blvd.'], ['gr. Sofia', 'Witosha']]) {
+    for (const [settlement, street] of [
+      ['Sofia', 'Vitosha'],
+      ['Sofiya', 'bul. Vitosha'],
+      ['SOFIA', 'Vitosha Blvd.'],
+      ['gr. Sofia', 'Witosha'],
+    ]) {
       const latin = await search({ country: 'BG', settlement, street, number: '17' });
       expect(numbers(latin), `${settlement}, ${street}`).toEqual(['231502001']);
       expect(latin.street).toBe('бул. Витоша');

@@ -70,7 +70,13 @@ describe('POST /api/lookup', () => {
     expect(body.error.help).toEqual([{ label: 'Читать руководство', href: '/ru/guides/bulgaria-2024-elections/' }]);
 
     const kg = (await (await api('/api/lookup', postJson({ country: 'KG', idNumber: '11501199000001', lang: 'ky' }, '10.0.0.4'))).json()) as ErrorJson;
-    expect(kg.error.help?.map((h) => h.href)).toEqual(['tel:1255', 'tel:119', 'sms:119?body=PIN', 'https://tizme.gov.kg/', '/ky/guides/kyrgyzstan-2024-voter-list/']);
+    expect(kg.error.help?.map((h) => h.href)).toEqual([
+      'tel:1255',
+      'tel:119',
+      'sms:119?body=PIN',
+      'https://tizme.gov.kg/',
+      '/ky/guides/kyrgyzstan-2024-voter-list/',
+    ]);
   });
 
   it('422: an empty body lists both required fields at once, with stable codes', async () => {
@@ -106,12 +112,20 @@ describe('POST /api/lookup', () => {
     const response = await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgRegistered, election: 'kz-2026-referendum', lang: 'bg' }, '10.0.0.5'));
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
-      error: { code: 'validation', message: 'Някои отговори трябва да бъдат поправени.', fields: [{ field: 'election', code: 'invalid_choice', message: 'Изберете една от възможностите за „Избори“.' }] },
+      error: {
+        code: 'validation',
+        message: 'Някои отговори трябва да бъдат поправени.',
+        fields: [{ field: 'election', code: 'invalid_choice', message: 'Изберете една от възможностите за „Избори“.' }],
+      },
     });
   });
 
   it('400: malformed JSON gets the JSON envelope', async () => {
-    const response = await api('/api/lookup', { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.0.0.6' }, body: '{"country":' });
+    const response = await api('/api/lookup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.0.0.6' },
+      body: '{"country":',
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorJson).error.code).toBe('bad_request');
   });
@@ -121,7 +135,9 @@ describe('POST /api/lookup', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       const body = i % 2 === 0 ? '{"country":' : JSON.stringify({ country: 'BG' });
-      statuses.push((await api('/api/lookup', { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.0.0.66' }, body })).status);
+      statuses.push(
+        (await api('/api/lookup', { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.0.0.66' }, body })).status,
+      );
     }
     expect(statuses.slice(0, 10)).toEqual([400, 422, 400, 422, 400, 422, 400, 422, 400, 422]);
     expect(statuses[10]).toBe(429);
@@ -184,7 +200,10 @@ describe('cost of a lookup', () => {
     // 30 s) are not per lookup: one warm-up lookup pays for them, then each lookup is one query.
     await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgRegistered }, '10.0.0.18'), { DB: counting });
     const sequences: number[] = [];
-    for (const [idNumber, status] of [[IDS.bgRegistered, 200], [IDS.bgNotRegistered, 404]] as const) {
+    for (const [idNumber, status] of [
+      [IDS.bgRegistered, 200],
+      [IDS.bgNotRegistered, 404],
+    ] as const) {
       counter.reset();
       const response = await api('/api/lookup', postJson({ country: 'BG', idNumber }, '10.0.0.8'), { DB: counting });
       expect(response.status).toBe(status);

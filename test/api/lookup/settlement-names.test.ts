@@ -27,7 +27,15 @@ const station = (number: string, settlement: string) => ({
 });
 const suggest = async (q: string): Promise<string[]> =>
   ((await (await api(`/api/stations/settlements?${new URLSearchParams({ country: 'BG', q })}`)).json()) as { settlements: string[] }).settlements;
-const names = async () => (await db.select({ name: settlementNames.name }).from(settlementNames).where(and(eq(settlementNames.country, 'BG'), eq(settlementNames.electionId, ELECTION)))).map((row) => row.name).sort();
+const names = async () =>
+  (
+    await db
+      .select({ name: settlementNames.name })
+      .from(settlementNames)
+      .where(and(eq(settlementNames.country, 'BG'), eq(settlementNames.electionId, ELECTION)))
+  )
+    .map((row) => row.name)
+    .sort();
 
 beforeAll(async () => {
   await seedFixtures();
@@ -46,7 +54,11 @@ describe('settlement names for the suggestions', () => {
   it('reads the names that match, not their stations (D1 rows_read)', async () => {
     const rowsRead = async (q: string) => {
       const { sql, params } = settlementSuggestionsQuery(db, { country: 'BG', electionId: ELECTION, prefixKeys: queryKeys(q, 'BG') }).toSQL();
-      return (await env.DB.prepare(sql).bind(...params).all()).meta.rows_read;
+      return (
+        await env.DB.prepare(sql)
+          .bind(...params)
+          .all()
+      ).meta.rows_read;
     };
     // A row or two per reading of the query (its Latin and Cyrillic keys), against 200 stations.
     expect(await rowsRead('Plov')).toBeLessThanOrEqual(4);
@@ -59,7 +71,10 @@ describe('settlement names for the suggestions', () => {
       db
         .insert(stations)
         .values(station(number, settlement))
-        .onConflictDoUpdate({ target: [stations.country, stations.electionId, stations.number], set: { settlement, settlementKey: placeKey(settlement), settlementSearchKey: searchKey(settlement, 'BG') } });
+        .onConflictDoUpdate({
+          target: [stations.country, stations.electionId, stations.number],
+          set: { settlement, settlementKey: placeKey(settlement), settlementSearchKey: searchKey(settlement, 'BG') },
+        });
     await move('162200000', 'Асеновград');
     expect(await names()).toEqual(['Асеновград', 'Пловдив', 'София']);
     // Unchanged fields in the update leave the name alone.

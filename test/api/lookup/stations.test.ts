@@ -32,7 +32,11 @@ describe('GET /api/stations (by address)', () => {
     const response = await search({ country: 'BG', lang: 'ky' });
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
-      error: { code: 'validation', message: 'Айрым жоопторду оңдоо керек.', fields: [{ field: 'settlement', code: 'required', message: '«Калктуу конуш» талаасын толтуруңуз.' }] },
+      error: {
+        code: 'validation',
+        message: 'Айрым жоопторду оңдоо керек.',
+        fields: [{ field: 'settlement', code: 'required', message: '«Калктуу конуш» талаасын толтуруңуз.' }],
+      },
     });
   });
 
@@ -98,7 +102,10 @@ describe('GET /api/stations/near', () => {
   it('reads a number or the text of one, and nothing else: an empty latitude is not the equator (found by the fuzz run)', async () => {
     const fields = async (body: Record<string, unknown>) => {
       const response = await near(body);
-      return [response.status, ((await response.json()) as { error?: { fields: { field: string; code: string }[] } }).error?.fields.map((f) => `${f.field} ${f.code}`)];
+      return [
+        response.status,
+        ((await response.json()) as { error?: { fields: { field: string; code: string }[] } }).error?.fields.map((f) => `${f.field} ${f.code}`),
+      ];
     };
     expect(await fields({ lat: '', lon: ' ' })).toEqual([422, ['lat required', 'lon required']]);
     expect(await fields({ lat: null, lon: false })).toEqual([422, ['lat required', 'lon not_a_number']]);
@@ -117,4 +124,3 @@ describe('GET /api/stations/:id', () => {
     expect(missing.status).toBe(404);
   });
 });
-

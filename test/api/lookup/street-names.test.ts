@@ -36,7 +36,14 @@ const insertRanges = async (rows: ReturnType<typeof range>[]) => {
 const suggest = async (q: string): Promise<string[]> =>
   ((await (await api(`/api/stations/streets?${new URLSearchParams({ country: 'BG', settlement: 'Sofia', q })}`)).json()) as { streets: string[] }).streets;
 const names = async (generation = 0) =>
-  (await db.select({ name: streetNames.name }).from(streetNames).where(and(eq(streetNames.electionId, ELECTION), eq(streetNames.generation, generation)))).map((row) => row.name).sort();
+  (
+    await db
+      .select({ name: streetNames.name })
+      .from(streetNames)
+      .where(and(eq(streetNames.electionId, ELECTION), eq(streetNames.generation, generation)))
+  )
+    .map((row) => row.name)
+    .sort();
 
 beforeAll(async () => {
   ({ sofia1, sofia2 } = await seedFixtures());
@@ -56,7 +63,11 @@ describe('street names for the suggestions', () => {
     const rowsRead = async (q: string) => {
       const query = { country: 'BG' as const, electionId: ELECTION, settlementKeys: queryKeys('София', 'BG'), partKeys: queryKeys(q, 'BG') };
       const { sql, params } = streetSuggestionsQuery(db, query).toSQL();
-      return (await env.DB.prepare(sql).bind(...params).all()).meta.rows_read;
+      return (
+        await env.DB.prepare(sql)
+          .bind(...params)
+          .all()
+      ).meta.rows_read;
     };
     const before = { all: await rowsRead(''), one: await rowsRead('Car S') };
     // A few rows per street (the index entries and the sort), against 303 ranges.
@@ -73,7 +84,16 @@ describe('street names for the suggestions', () => {
         .insert(addressRanges)
         .values(range(street, fromNumber))
         .onConflictDoUpdate({
-          target: [addressRanges.country, addressRanges.electionId, addressRanges.generation, addressRanges.settlementKey, addressRanges.streetKey, addressRanges.fromNumber, addressRanges.toNumber, addressRanges.parity],
+          target: [
+            addressRanges.country,
+            addressRanges.electionId,
+            addressRanges.generation,
+            addressRanges.settlementKey,
+            addressRanges.streetKey,
+            addressRanges.fromNumber,
+            addressRanges.toNumber,
+            addressRanges.parity,
+          ],
           set: { street, streetSearchKey: searchKey(street, 'BG') },
         });
     await rename(1, 'бул. Граф Игнатиев'); // the same key (the street-type word is not part of it)
@@ -91,7 +111,10 @@ describe('street names for the suggestions', () => {
     await insertRanges([range('бул. Витоша', 1, 1, sofia2), range('ул. Шипка', 1, 1)]);
     expect(await names(1)).toEqual(['бул. Витоша', 'ул. Шипка']);
     expect(await suggest('ship')).toEqual([]); // generation 0 still answers
-    await db.update(importGenerations).set({ active: 1 }).where(and(eq(importGenerations.electionId, ELECTION), eq(importGenerations.dataset, 'ranges')));
+    await db
+      .update(importGenerations)
+      .set({ active: 1 })
+      .where(and(eq(importGenerations.electionId, ELECTION), eq(importGenerations.dataset, 'ranges')));
     expect(await suggest('')).toEqual(['бул. Витоша', 'ул. Шипка']);
 
     await env.DB.prepare(deleteOtherGenerations(ELECTION, 'ranges', 1)).run();

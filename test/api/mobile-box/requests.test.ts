@@ -68,9 +68,14 @@ describe('POST /api/mobile-box-requests', () => {
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const rows = await database(env.DB).select().from(mobileBoxRequests).where(eq(mobileBoxRequests.idHash, await requestIdHash({ current: env.DATA_KEY }, '7501020018')));
+    const rows = await database(env.DB)
+      .select()
+      .from(mobileBoxRequests)
+      .where(eq(mobileBoxRequests.idHash, await requestIdHash({ current: env.DATA_KEY }, '7501020018')));
     expect(rows.map((row) => row.ballot).sort()).toEqual(['ep', 'ns']);
-    const references = new Set((await Promise.all(answers.filter((r) => r.status === 409).map((r) => r.json() as Promise<ErrorJson>))).map((b) => b.error.reference));
+    const references = new Set(
+      (await Promise.all(answers.filter((r) => r.status === 409).map((r) => r.json() as Promise<ErrorJson>))).map((b) => b.error.reference),
+    );
     expect([...references]).toEqual([rows.find((row) => row.ballot === 'ep')!.reference]);
   });
 
@@ -111,22 +116,46 @@ describe('POST /api/mobile-box-requests', () => {
   });
 
   it('422 validation lists every bad field at once, with dotted paths', async () => {
-    const response = await submit({ election: 'bg-2024-06-09', ballots: [], citizenship: 'BG', address: { district: 'mladost' }, submittedBy: 'representative', representative: { fullName: 'Иван', idNumber: '7501020019' } });
+    const response = await submit({
+      election: 'bg-2024-06-09',
+      ballots: [],
+      citizenship: 'BG',
+      address: { district: 'mladost' },
+      submittedBy: 'representative',
+      representative: { fullName: 'Иван', idNumber: '7501020019' },
+    });
     expect(response.status).toBe(422);
     const fields = ((await response.json()) as ErrorJson).error.fields!.map((f) => `${f.field}:${f.code}`);
     expect(fields).toEqual(
-      expect.arrayContaining(['ballots:required', 'idNumber:required', 'fullName:required', 'address.street:required', 'address.number:required', 'phone:required', 'consent:required', 'representative.phone:required', 'representative.idNumber:invalid_format']),
+      expect.arrayContaining([
+        'ballots:required',
+        'idNumber:required',
+        'fullName:required',
+        'address.street:required',
+        'address.number:required',
+        'phone:required',
+        'consent:required',
+        'representative.phone:required',
+        'representative.idNumber:invalid_format',
+      ]),
     );
     const bad = await submit(voter('7501020019', { address: { district: 'atlantis', street: 'x', number: '1' } }));
     const problems = ((await bad.json()) as ErrorJson).error.fields!;
-    expect(problems.find((p) => p.field === 'idNumber')).toMatchObject({ code: 'invalid_format', message: 'The last digit of this ЕГН / ЛНЧ does not match the others: a digit is probably mistyped.' });
+    expect(problems.find((p) => p.field === 'idNumber')).toMatchObject({
+      code: 'invalid_format',
+      message: 'The last digit of this ЕГН / ЛНЧ does not match the others: a digit is probably mistyped.',
+    });
   });
 
   it('422 on a district the election does not know, 413 over 16 KB, 415 for other types', async () => {
     const unknown = await submit(voter('9945123752', { address: { district: 'atlantis', street: 'x', number: '1' } }));
     expect(((await unknown.json()) as ErrorJson).error.fields).toEqual([expect.objectContaining({ field: 'address.district', code: 'invalid_choice' })]);
     expect((await submit(voter('9945123752', { fullName: 'x'.repeat(17 * 1024) }))).status).toBe(413);
-    const form = await (await import('#test/api/helpers')).api('/api/mobile-box-requests', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
+    const form = await (await import('#test/api/helpers')).api('/api/mobile-box-requests', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=b',
+    });
     expect(form.status).toBe(415);
   });
 

@@ -20,7 +20,10 @@ describe('POST /api/mobile-box-requests/status', () => {
 
     const db = database(env.DB);
     const [row] = await db.select().from(mobileBoxRequests).where(eq(mobileBoxRequests.reference, reference));
-    await db.update(mobileBoxRequests).set({ status: 'rejected', reasonSealed: await sealReason({ current: env.DATA_KEY }, row!.recordKey, 'The address is outside Sofia.') }).where(eq(mobileBoxRequests.id, row!.id));
+    await db
+      .update(mobileBoxRequests)
+      .set({ status: 'rejected', reasonSealed: await sealReason({ current: env.DATA_KEY }, row!.recordKey, 'The address is outside Sofia.') })
+      .where(eq(mobileBoxRequests.id, row!.id));
     expect(await (await status({ reference, idNumber: '6647182932' })).json()).toEqual({ status: 'rejected', reason: 'The address is outside Sofia.' });
     await db.update(mobileBoxRequests).set({ status: 'assigned', section: '234600901' }).where(eq(mobileBoxRequests.id, row!.id));
     expect(await (await status({ reference, idNumber: '6647182932' })).json()).toEqual({ status: 'assigned', section: '234600901' });
@@ -51,14 +54,37 @@ describe('POST /api/mobile-box-requests/status', () => {
 
 describe('what D1 holds', () => {
   it('no personal data in clear anywhere in the database', async () => {
-    const person = { ...VOTER, idNumber: '5523156787', fullName: 'Цветана Георгиева Стоянова', phone: '0877 654 321', email: 'tsvetana@example.org', submittedBy: 'representative', representative: { fullName: 'Петър Стоянов Колев', idNumber: '7322154195', phone: '0899 111 222' }, address: { district: 'lyulin', street: 'ж.к. Люлин 5', block: '517А', entrance: 'Б' } };
+    const person = {
+      ...VOTER,
+      idNumber: '5523156787',
+      fullName: 'Цветана Георгиева Стоянова',
+      phone: '0877 654 321',
+      email: 'tsvetana@example.org',
+      submittedBy: 'representative',
+      representative: { fullName: 'Петър Стоянов Колев', idNumber: '7322154195', phone: '0899 111 222' },
+      address: { district: 'lyulin', street: 'ж.к. Люлин 5', block: '517А', entrance: 'Б' },
+    };
     expect((await submit(person)).status).toBe(201);
-    const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
+    const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{
+      name: string;
+    }>();
     let everything = '';
     for (const { name } of tables.results) everything += JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results);
     // Every needle either holds a character that base64url, ISO times and numbers never contain
     // (Cyrillic, a space, '@') or is a run of ten digits: none can turn up in sealed text by chance.
-    for (const secret of ['5523156787', 'Цветана', 'Стоянова', '0877 654 321', '0877654321', 'tsvetana@example.org', 'Петър', '7322154195', '0899 111 222', 'Люлин 5', '517А']) {
+    for (const secret of [
+      '5523156787',
+      'Цветана',
+      'Стоянова',
+      '0877 654 321',
+      '0877654321',
+      'tsvetana@example.org',
+      'Петър',
+      '7322154195',
+      '0899 111 222',
+      'Люлин 5',
+      '517А',
+    ]) {
       expect(everything, secret).not.toContain(secret);
     }
   });
@@ -88,7 +114,9 @@ describe('while DATA_KEY rotates (DATA_KEY_PREVIOUS set, `npm run rekey` not run
     const voter = { ...VOTER, idNumber: '7712126605', ballots: ['ep'] };
     const first = (await (await submit(voter, { bindings: { DATA_KEY: OLD } })).json()) as Created;
     const rotating = { DATA_KEY: NEW, DATA_KEY_PREVIOUS: OLD };
-    expect(await (await status({ reference: first.requests[0]!.reference, idNumber: voter.idNumber }, '10.65.0.1', rotating)).json()).toEqual({ status: 'received' });
+    expect(await (await status({ reference: first.requests[0]!.reference, idNumber: voter.idNumber }, '10.65.0.1', rotating)).json()).toEqual({
+      status: 'received',
+    });
     const again = await submit(voter, { bindings: rotating });
     expect(again.status).toBe(409);
     expect(((await again.json()) as ErrorJson).error.reference).toBe(first.requests[0]!.reference);

@@ -27,9 +27,15 @@ describe('every /api/* failure is JSON in the envelope', () => {
   });
 
   it('415 for a body that is not JSON, in the reader’s language', async () => {
-    const response = await api('/api/lookup', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'bg' }, body: 'country=BG' });
+    const response = await api('/api/lookup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'bg' },
+      body: 'country=BG',
+    });
     expect(response.status).toBe(415);
-    expect(await response.json()).toEqual({ error: { code: 'unsupported_media_type', message: 'Заявката е изпратена във формат, който този адрес не приема.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'unsupported_media_type', message: 'Заявката е изпратена във формат, който този адрес не приема.' },
+    });
   });
 
   it('405 with Allow for a method the path does not take (no Origin needed)', async () => {
@@ -49,7 +55,11 @@ describe('every /api/* failure is JSON in the envelope', () => {
   });
 
   it('404 for a path with a trailing slash: another path, not a 405 that allows the method asked', async () => {
-    for (const [method, path] of [['GET', '/api/health/'], ['GET', '/api/stations/1/'], ['POST', '/api/lookup/']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/health/'],
+      ['GET', '/api/stations/1/'],
+      ['POST', '/api/lookup/'],
+    ] as const) {
       const response = await api(path, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
       expect([response.status, response.headers.get('allow'), ((await response.json()) as ErrorJson).error.code]).toEqual([404, null, 'not_found']);
     }

@@ -17,8 +17,22 @@ describe('the Cron Trigger (the Worker’s scheduled handler)', () => {
   it('deletes what is past retention, day by day, and keeps the rest', async () => {
     const db = database(env.DB);
     await db.insert(stationReports).values([
-      { stationId: ids.sofia1, kind: 'other', details: 'expires 2024-07-15', locale: 'en', createdAt: '2024-04-16T00:00:00.000Z', expiresAt: '2024-07-15T00:00:00.000Z' },
-      { stationId: ids.sofia1, kind: 'other', details: 'expires 2027-02-28', locale: 'en', createdAt: '2026-11-30T00:00:00.000Z', expiresAt: '2027-02-28T00:00:00.000Z' },
+      {
+        stationId: ids.sofia1,
+        kind: 'other',
+        details: 'expires 2024-07-15',
+        locale: 'en',
+        createdAt: '2024-04-16T00:00:00.000Z',
+        expiresAt: '2024-07-15T00:00:00.000Z',
+      },
+      {
+        stationId: ids.sofia1,
+        kind: 'other',
+        details: 'expires 2027-02-28',
+        locale: 'en',
+        createdAt: '2026-11-30T00:00:00.000Z',
+        expiresAt: '2027-02-28T00:00:00.000Z',
+      },
     ]);
     const registered = async (electionId: string) => (await db.select().from(registerEntries)).filter((r) => r.electionId === electionId).length;
 

@@ -36,7 +36,11 @@ describe('POST /api/stations/:id/reports', () => {
     const bad = await api(`/api/stations/${ids.sofia1}/reports`, postJson({ kind: 'nonsense', details: 'x', lang: 'kk' }, '10.1.0.2'));
     expect(bad.status).toBe(422);
     expect(await bad.json()).toEqual({
-      error: { code: 'validation', message: 'Кейбір жауаптарды түзету керек.', fields: [{ field: 'kind', code: 'invalid_choice', message: '«Не дұрыс емес» үшін нұсқалардың бірін таңдаңыз.' }] },
+      error: {
+        code: 'validation',
+        message: 'Кейбір жауаптарды түзету керек.',
+        fields: [{ field: 'kind', code: 'invalid_choice', message: '«Не дұрыс емес» үшін нұсқалардың бірін таңдаңыз.' }],
+      },
     });
     const empty = await api(`/api/stations/${ids.sofia1}/reports`, postJson({ kind: 'other', details: '   ', contact: 'x'.repeat(201) }, '10.1.0.2'));
     expect(((await empty.json()) as { error: { fields: unknown[] } }).error.fields).toEqual([
@@ -50,7 +54,8 @@ describe('POST /api/stations/:id/reports', () => {
   it('429 after 5 reports a minute from one client', async () => {
     await startOfSteadyWindow();
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await api(`/api/stations/${ids.sofia2}/reports`, postJson({ kind: 'other', details: `note ${i}` }, '10.1.0.3'))).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await api(`/api/stations/${ids.sofia2}/reports`, postJson({ kind: 'other', details: `note ${i}` }, '10.1.0.3'))).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
   });
 });

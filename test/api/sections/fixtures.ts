@@ -28,7 +28,11 @@ export function as(who: Who, path: string, init: RequestInit & { json?: unknown;
   }
   if (init.json !== undefined) headers.set('content-type', 'application/json');
   const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
-  return api(`/api/admin${path}`, { method: init.method ?? (init.json !== undefined ? 'POST' : 'GET'), headers, ...(body ? { body } : {}) }, { NOW: init.now ?? CAMPAIGN });
+  return api(
+    `/api/admin${path}`,
+    { method: init.method ?? (init.json !== undefined ? 'POST' : 'GET'), headers, ...(body ? { body } : {}) },
+    { NOW: init.now ?? CAMPAIGN },
+  );
 }
 
 /** A response body with its byte-order mark kept (`Response.text()` drops it). */
@@ -54,7 +58,11 @@ export async function apply(overrides: Record<string, unknown> = {}): Promise<Ap
   if (response.status !== 201) throw new Error(`apply: ${response.status} ${await response.text()}`);
   const created = (await response.json()) as Created;
   const references = created.requests.map((request) => request.reference);
-  const ids = await Promise.all(references.map(async (reference) => (await env.DB.prepare('SELECT id FROM mobile_box_requests WHERE reference = ?').bind(reference).first<{ id: number }>())!.id));
+  const ids = await Promise.all(
+    references.map(
+      async (reference) => (await env.DB.prepare('SELECT id FROM mobile_box_requests WHERE reference = ?').bind(reference).first<{ id: number }>())!.id,
+    ),
+  );
   return { idNumber, references, ids };
 }
 
@@ -84,7 +92,14 @@ export async function sectionOf(district: string): Promise<SectionJson> {
   return list.sections.find((section) => section.district === district)!;
 }
 
-export type StopJson = { id: number; position: number; district: string; fullName?: string; requests?: { id: number; reference: string; form: string }[]; address: { street: string } };
+export type StopJson = {
+  id: number;
+  position: number;
+  district: string;
+  fullName?: string;
+  requests?: { id: number; reference: string; form: string }[];
+  address: { street: string };
+};
 export async function routeOf(who: Who, sectionId: number): Promise<StopJson[]> {
   const response = await as(who, `/sections/${sectionId}`);
   if (response.status !== 200) throw new Error(`route ${sectionId} as ${who}: ${response.status}`);

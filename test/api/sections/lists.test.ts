@@ -12,9 +12,25 @@ beforeAll(async () => {
   await staffAccounts();
   vitosha = await sectionOf('vitosha');
   // Registered in this order; by address (Bulgarian alphabetical order) the route visits „Бели брези“, „Витошки извор“, „Симеоновско шосе“.
-  first = await apply({ fullName: 'Елена Стоянова Пенева', phone: '+359 888 111 222', address: { district: 'vitosha', street: 'ул. Симеоновско шосе', number: '10' } });
-  second = await apply({ ballots: ['ep'], fullName: '=HYPERLINK("http://x")', phone: '0887 000 111', address: { district: 'vitosha', street: 'ул. Бели брези', number: '3', block: '2', entrance: 'Б', floor: '4', apartment: '12' } });
-  third = await apply({ ballots: ['ns'], fullName: 'Петър Илиев', phone: '0888 999 000', address: { district: 'vitosha', street: 'ул. Витошки извор', number: '7' }, submittedBy: 'representative', representative: { fullName: 'Иван Илиев', idNumber: '7501020018', phone: '0899 555 444' } });
+  first = await apply({
+    fullName: 'Елена Стоянова Пенева',
+    phone: '+359 888 111 222',
+    address: { district: 'vitosha', street: 'ул. Симеоновско шосе', number: '10' },
+  });
+  second = await apply({
+    ballots: ['ep'],
+    fullName: '=HYPERLINK("http://x")',
+    phone: '0887 000 111',
+    address: { district: 'vitosha', street: 'ул. Бели брези', number: '3', block: '2', entrance: 'Б', floor: '4', apartment: '12' },
+  });
+  third = await apply({
+    ballots: ['ns'],
+    fullName: 'Петър Илиев',
+    phone: '0888 999 000',
+    address: { district: 'vitosha', street: 'ул. Витошки извор', number: '7' },
+    submittedBy: 'representative',
+    representative: { fullName: 'Иван Илиев', idNumber: '7501020018', phone: '0899 555 444' },
+  });
   for (const applicant of [first, second, third]) await accept('city', applicant);
   const response = await as('city', `/sections/${vitosha.id}/stops`, { json: { requestIds: [...first.ids, ...second.ids, ...third.ids] } });
   if (response.status !== 200) throw new Error(`register: ${response.status} ${await response.text()}`);
@@ -39,7 +55,12 @@ describe('route lists', () => {
     const text = await textWithBom(await as('police', `/sections/${vitosha.id}/route.csv`));
     expect(text).toBe(
       BOM +
-        ['№,Адрес,Район,Подвижна секция', '1,"ул. Бели брези № 3, бл. 2, вх. Б, ет. 4, ап. 12",Витоша,Витоша (МИР 23)', '2,ул. Витошки извор № 7,Витоша,Витоша (МИР 23)', '3,ул. Симеоновско шосе № 10,Витоша,Витоша (МИР 23)'].join('\r\n') +
+        [
+          '№,Адрес,Район,Подвижна секция',
+          '1,"ул. Бели брези № 3, бл. 2, вх. Б, ет. 4, ап. 12",Витоша,Витоша (МИР 23)',
+          '2,ул. Витошки извор № 7,Витоша,Витоша (МИР 23)',
+          '3,ул. Симеоновско шосе № 10,Витоша,Витоша (МИР 23)',
+        ].join('\r\n') +
         '\r\n',
     );
     const route = JSON.stringify(await routeOf('police', vitosha.id));
@@ -68,7 +89,12 @@ describe('order', () => {
     expect(kept.slice(0, 3).map((stop) => stop.id)).toEqual(reversed);
     expect(kept[3]!.address.street).toBe('ул. Алеко');
     expect((await as('vitosha', `/sections/${vitosha.id}/order`, { method: 'PUT', json: { automatic: true } })).status).toBe(200);
-    expect((await routeOf('vitosha', vitosha.id)).map((stop) => stop.address.street)).toEqual(['ул. Алеко', 'ул. Бели брези', 'ул. Витошки извор', 'ул. Симеоновско шосе']);
+    expect((await routeOf('vitosha', vitosha.id)).map((stop) => stop.address.street)).toEqual([
+      'ул. Алеко',
+      'ул. Бели брези',
+      'ул. Витошки извор',
+      'ул. Симеоновско шосе',
+    ]);
     await as('vitosha', `/sections/${vitosha.id}/stops/${(await routeOf('vitosha', vitosha.id))[0]!.id}`, { method: 'DELETE' });
   });
 });
@@ -81,10 +107,21 @@ describe('coordinates and map files', () => {
   });
 
   it('with coordinates: the route is ordered by distance, GeoJSON and GPX follow it, the coordinates are sealed at rest', async () => {
-    expect((await as('city', `/sections/${vitosha.id}`, { method: 'PATCH', json: { number: '234600114', baseAddress: 'бул. Черни връх 1', location: { lat: 42.64, lon: 23.3 } } })).status).toBe(200);
+    expect(
+      (
+        await as('city', `/sections/${vitosha.id}`, {
+          method: 'PATCH',
+          json: { number: '234600114', baseAddress: 'бул. Черни връх 1', location: { lat: 42.64, lon: 23.3 } },
+        })
+      ).status,
+    ).toBe(200);
     const stops = await routeOf('city', vitosha.id);
     // Three corners of a square whose fourth corner is the base: the shortest loop goes round it.
-    const places: Record<string, [number, number]> = { 'ул. Симеоновско шосе': [42.65, 23.3], 'ул. Витошки извор': [42.65, 23.32], 'ул. Бели брези': [42.64, 23.32] };
+    const places: Record<string, [number, number]> = {
+      'ул. Симеоновско шосе': [42.65, 23.3],
+      'ул. Витошки извор': [42.65, 23.32],
+      'ул. Бели брези': [42.64, 23.32],
+    };
     for (const stop of stops) {
       const [lat, lon] = places[stop.address.street]!;
       expect((await as('city', `/sections/${vitosha.id}/stops/${stop.id}/location`, { method: 'PUT', json: { location: { lat, lon } } })).status).toBe(200);
@@ -92,7 +129,9 @@ describe('coordinates and map files', () => {
     // Round the square from the base, one way or the other.
     const north = ['ул. Симеоновско шосе', 'ул. Витошки извор', 'ул. Бели брези'];
     expect([north, [...north].reverse()]).toContainEqual((await routeOf('city', vitosha.id)).map((stop) => stop.address.street));
-    const geo = (await (await as('police', `/sections/${vitosha.id}/route.geojson`)).json()) as { features: { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[] };
+    const geo = (await (await as('police', `/sections/${vitosha.id}/route.geojson`)).json()) as {
+      features: { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[];
+    };
     expect(geo.features.map((feature) => feature.properties.order ?? feature.properties.kind)).toEqual(['base', 1, 2, 3, 'route']);
     expect(JSON.stringify(geo)).not.toContain('Елена');
     const gpx = await (await as('police', `/sections/${vitosha.id}/route.gpx`)).text();
@@ -118,7 +157,9 @@ describe('hand-over to the police', () => {
     await as('vitosha', `/sections/${vitosha.id}/stops/${stop.id}`, { method: 'DELETE' });
     section = await sectionOf('vitosha');
     expect(section.changedAfterHandover).toBe(true);
-    const audit = (await (await as('city', '/audit?from=2024-05-01&to=2024-06-30')).json()) as { entries: { action: string; user: string; records: { afterHandover?: boolean } }[] };
+    const audit = (await (await as('city', '/audit?from=2024-05-01&to=2024-06-30')).json()) as {
+      entries: { action: string; user: string; records: { afterHandover?: boolean } }[];
+    };
     expect(audit.entries.find((entry) => entry.action === 'section.unregister' && entry.records.afterHandover)).toBeDefined();
     await as('vitosha', `/sections/${vitosha.id}/handover`, { json: {} });
     expect((await sectionOf('vitosha')).changedAfterHandover).toBe(false);
@@ -128,7 +169,12 @@ describe('hand-over to the police', () => {
 describe('all police lists in one zip', () => {
   it('has every section’s police CSV, and nothing but where to go', async () => {
     const mladost = await sectionOf('mladost');
-    const neighbour = await apply({ ballots: ['ep'], fullName: 'Мария Колева', phone: '0888 123 456', address: { district: 'mladost', street: 'ж.к. Младост 1', number: '5' } });
+    const neighbour = await apply({
+      ballots: ['ep'],
+      fullName: 'Мария Колева',
+      phone: '0888 123 456',
+      address: { district: 'mladost', street: 'ж.к. Младост 1', number: '5' },
+    });
     await accept('city', neighbour);
     expect((await as('city', `/sections/${mladost.id}/stops`, { json: { requestIds: neighbour.ids } })).status).toBe(200);
     const response = await as('police', '/routes.zip');
@@ -154,9 +200,21 @@ describe('all police lists in one zip', () => {
 
 describe('the audit log', () => {
   it('holds reads, changes and downloads with who and which records, and only the city reads it', async () => {
-    const { entries } = (await (await as('city', '/audit?from=2024-05-20&to=2024-05-20')).json()) as { entries: { action: string; user: string; records: Record<string, unknown> }[] };
+    const { entries } = (await (await as('city', '/audit?from=2024-05-20&to=2024-05-20')).json()) as {
+      entries: { action: string; user: string; records: Record<string, unknown> }[];
+    };
     const actions = new Set(entries.map((entry) => entry.action));
-    for (const action of ['section.register', 'section.reorder', 'section.update', 'stop.locate', 'section.handover', 'route.read', 'route.download', 'request.decide']) expect(actions).toContain(action);
+    for (const action of [
+      'section.register',
+      'section.reorder',
+      'section.update',
+      'stop.locate',
+      'section.handover',
+      'route.read',
+      'route.download',
+      'request.decide',
+    ])
+      expect(actions).toContain(action);
     const download = entries.find((entry) => entry.action === 'route.download' && entry.user === 'police@example.org')!;
     expect(download.records).toMatchObject({ sections: [String(vitosha.id)] });
     expect(JSON.stringify(entries)).not.toMatch(/Елена|Петър|\d{10}/);

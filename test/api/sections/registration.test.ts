@@ -63,7 +63,11 @@ describe('who may do what with a section', () => {
 
   it('refuses a change without the CSRF token, or with another session’s', async () => {
     expect((await as('mladost', `/sections/${mladost.id}/stops`, { json: { requestIds: maria.ids }, csrf: false })).status).toBe(403);
-    const wrong = await as('mladost', `/sections/${mladost.id}/stops`, { json: { requestIds: maria.ids }, csrf: false, headers: { 'x-csrf-token': 'not-the-token' } });
+    const wrong = await as('mladost', `/sections/${mladost.id}/stops`, {
+      json: { requestIds: maria.ids },
+      csrf: false,
+      headers: { 'x-csrf-token': 'not-the-token' },
+    });
     expect(wrong.status).toBe(403);
   });
 });
@@ -72,7 +76,12 @@ describe('registering voters on a route', () => {
   it('takes ids as numbers or the text of one: true is not request 1, nor "" request 0', async () => {
     const response = await as('mladost', `/sections/${mladost.id}/stops`, { json: { requestIds: [true, '', null, '0x1'] } });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)).toEqual(['requestIds.0 not_a_number', 'requestIds.1 required', 'requestIds.2 required', 'requestIds.3 not_a_number']);
+    expect(((await response.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)).toEqual([
+      'requestIds.0 not_a_number',
+      'requestIds.1 required',
+      'requestIds.2 required',
+      'requestIds.3 not_a_number',
+    ]);
     const order = await as('mladost', `/sections/${mladost.id}/order`, { method: 'PUT', json: { stopIds: [false] } });
     expect(((await order.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)).toEqual(['stopIds.0 not_a_number']);
   });

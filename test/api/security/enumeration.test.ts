@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 
 const lookup = (headers: Record<string, string>, idNumber = IDS.bgNotRegistered, bindings: Partial<Cloudflare.Env> = {}) =>
-  api('/api/lookup', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ country: 'BG', idNumber }) }, bindings);
+  api(
+    '/api/lookup',
+    { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ country: 'BG', idNumber }) },
+    bindings,
+  );
 
 async function statuses(count: number, headersFor: (i: number) => Record<string, string>, bindings: Partial<Cloudflare.Env> = {}) {
   const out: number[] = [];
@@ -35,7 +39,11 @@ describe('enumeration of the register', () => {
 
   it('a spoofed X-Forwarded-For or X-Real-IP changes nothing: only CF-Connecting-IP counts', async () => {
     await startOfSteadyWindow();
-    const result = await statuses(11, (i) => ({ 'cf-connecting-ip': '198.51.100.7', 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `203.0.113.${100 + i}` }));
+    const result = await statuses(11, (i) => ({
+      'cf-connecting-ip': '198.51.100.7',
+      'x-forwarded-for': `203.0.113.${i}`,
+      'x-real-ip': `203.0.113.${100 + i}`,
+    }));
     expect(result).toEqual([...Array(10).fill(404), 429]);
   });
 

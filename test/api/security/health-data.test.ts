@@ -19,7 +19,10 @@ describe('health-related data', () => {
     // is written straight into D1) does not reveal it.
     const db = database(env.DB);
     await db.update(stations).set({ mobile: true }).where(eq(stations.id, ids.sofia2));
-    await db.update(registerEntries).set({ stationId: ids.sofia2 }).where(eq(registerEntries.idHash, await personalNumberHash(env.LOOKUP_KEY, 'BG', IDS.bgRegistered)));
+    await db
+      .update(registerEntries)
+      .set({ stationId: ids.sofia2 })
+      .where(eq(registerEntries.idHash, await personalNumberHash(env.LOOKUP_KEY, 'BG', IDS.bgRegistered)));
     const response = await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgRegistered }, '10.20.0.1'));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { station: Record<string, unknown> };

@@ -34,7 +34,10 @@ describe('secrets fail closed outside local development', () => {
   ])('DATA_KEY %s: a report is refused with 503, and the log says why (never the key)', async (_label, key, line) => {
     let response: Response | undefined;
     const log = await logged(async () => {
-      response = await api(`/api/stations/${ids.sofia1}/reports`, postJson({ kind: 'other', details: 'x' }, `10.30.0.${key?.length ?? 0}`), { ...PRODUCTION, DATA_KEY: key as string });
+      response = await api(`/api/stations/${ids.sofia1}/reports`, postJson({ kind: 'other', details: 'x' }, `10.30.0.${key?.length ?? 0}`), {
+        ...PRODUCTION,
+        DATA_KEY: key as string,
+      });
     });
     expect(response!.status).toBe(503);
     expect(((await response!.json()) as ErrorJson).error.code).toBe('misconfigured');

@@ -59,7 +59,11 @@ describe('what caches may keep', () => {
   });
 
   it('public station answers may be cached for a short time (PUBLIC_CACHE_SECONDS, as wrangler.toml sets it)', async () => {
-    for (const path of [`/api/stations/${ids.sofia1}`, '/api/stations/settlements?country=BG&q=со', `/api/stations/streets?country=BG&settlement=${encodeURIComponent('София')}&q=вит`]) {
+    for (const path of [
+      `/api/stations/${ids.sofia1}`,
+      '/api/stations/settlements?country=BG&q=со',
+      `/api/stations/streets?country=BG&settlement=${encodeURIComponent('София')}&q=вит`,
+    ]) {
       expect((await api(path, {}, { PUBLIC_CACHE_SECONDS: '300' })).headers.get('cache-control'), path).toBe('public, max-age=300');
     }
   });

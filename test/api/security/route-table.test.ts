@@ -4,7 +4,17 @@ import { app } from '#functions/app';
 import { IDS, seedFixtures } from '#test/api/fixtures';
 import { api, tableRowCounts } from '#test/api/helpers';
 import { CAMPAIGN, VOTER } from '#test/api/mobile-box/fixtures';
-import { declaredCacheControl, envelopeProblem, fillPath, missingSecurityHeaders, operationsOf, routesOf, servedDocument, successStatus, type Operation } from '#test/api/openapi-operations';
+import {
+  declaredCacheControl,
+  envelopeProblem,
+  fillPath,
+  missingSecurityHeaders,
+  operationsOf,
+  routesOf,
+  servedDocument,
+  successStatus,
+  type Operation,
+} from '#test/api/openapi-operations';
 import { apply, freshEgn, textWithBom, type Applicant } from '#test/api/sections/fixtures';
 import { account, PASSWORD, signIn } from '#test/api/staff/fixtures';
 
@@ -83,7 +93,12 @@ function expectedStatus(operation: Operation, role: Role): number {
 }
 
 // Fixtures: stations and register entries, one account per role (Младост is "own", Люлин "other").
-const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = { 'own district': 'mladost@example.org', 'other district': 'lyulin@example.org', city: 'city@example.org', police: 'police@example.org' };
+const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
+  'own district': 'mladost@example.org',
+  'other district': 'lyulin@example.org',
+  city: 'city@example.org',
+  police: 'police@example.org',
+};
 const sessions: Partial<Record<Role, Session>> = {};
 let stations: Awaited<ReturnType<typeof seedFixtures>>;
 let mladostSection: number;
@@ -307,7 +322,11 @@ describe('methods a path does not declare', () => {
     const declared = [...new Set(templates.flatMap((template) => Object.keys(document.paths[template]!).map((method) => method.toUpperCase())))];
     const allow = [...new Set([...declared, ...(declared.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].sort().join(', ');
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !declared.includes(m))) {
-      const init: RequestInit = { method, headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextClient() }, ...(method === 'GET' ? {} : { body: '{}' }) };
+      const init: RequestInit = {
+        method,
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextClient() },
+        ...(method === 'GET' ? {} : { body: '{}' }),
+      };
       for (const session of [undefined, sessions.city]) {
         const headers = new Headers(init.headers);
         if (session) {
@@ -316,7 +335,13 @@ describe('methods a path does not declare', () => {
         }
         const response = await api(sample(path), { ...init, headers });
         const text = await response.text();
-        expect({ method, status: response.status, allow: response.headers.get('allow'), envelope: envelopeProblem(response, text), headers: missingSecurityHeaders(response) }).toEqual({ method, status: 405, allow, envelope: undefined, headers: [] });
+        expect({
+          method,
+          status: response.status,
+          allow: response.headers.get('allow'),
+          envelope: envelopeProblem(response, text),
+          headers: missingSecurityHeaders(response),
+        }).toEqual({ method, status: 405, allow, envelope: undefined, headers: [] });
         expect((JSON.parse(text) as { error: { code: string } }).error.code).toBe('method_not_allowed');
       }
     }
@@ -324,8 +349,16 @@ describe('methods a path does not declare', () => {
     expect([options.status, options.headers.get('allow'), missingSecurityHeaders(options)]).toEqual([204, allow, []]);
     // With a trailing slash it is another path, which no route has.
     for (const method of declared) {
-      const slashed = await api(`${url}/`, { method, headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextClient() }, ...(SAFE.has(method) ? {} : { body: '{}' }) });
-      expect({ method, status: slashed.status, envelope: envelopeProblem(slashed, await slashed.text()) }).toEqual({ method, status: 404, envelope: undefined });
+      const slashed = await api(`${url}/`, {
+        method,
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextClient() },
+        ...(SAFE.has(method) ? {} : { body: '{}' }),
+      });
+      expect({ method, status: slashed.status, envelope: envelopeProblem(slashed, await slashed.text()) }).toEqual({
+        method,
+        status: 404,
+        envelope: undefined,
+      });
     }
   });
 
@@ -337,7 +370,13 @@ describe('methods a path does not declare', () => {
           if (session) headers.set('cookie', session.cookie);
           const response = await api(path, { method, headers, ...(method === 'GET' ? {} : { body: '{}' }) });
           const text = await response.text();
-          expect({ path, method, status: response.status, envelope: envelopeProblem(response, text), headers: missingSecurityHeaders(response) }).toEqual({ path, method, status: 404, envelope: undefined, headers: [] });
+          expect({ path, method, status: response.status, envelope: envelopeProblem(response, text), headers: missingSecurityHeaders(response) }).toEqual({
+            path,
+            method,
+            status: 404,
+            envelope: undefined,
+            headers: [],
+          });
         }
       }
     }

@@ -11,7 +11,11 @@ const ON = { TURNSTILE_SECRET: '1x0000000000000000000000000000000AA', TURNSTILE_
 const lookup = (turnstileToken: string | undefined, client: string, bindings = ON) =>
   api(
     '/api/lookup',
-    { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': client }, body: JSON.stringify({ country: 'BG', idNumber: IDS.bgRegistered, ...(turnstileToken ? { turnstileToken } : {}) }) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': client },
+      body: JSON.stringify({ country: 'BG', idNumber: IDS.bgRegistered, ...(turnstileToken ? { turnstileToken } : {}) }),
+    },
     bindings,
   );
 const code = async (response: Response) => ((await response.json()) as { error?: { code: string } }).error?.code;

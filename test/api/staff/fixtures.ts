@@ -8,16 +8,31 @@ export const PASSWORD = 'a long staff password';
 let clients = 0;
 
 /** A staff account straight in D1 (a cheap hash: these tests are about access, not cost). */
-export async function account(email: string, options: { role?: 'district' | 'city' | 'police'; district?: string; disabled?: boolean; iterations?: number } = {}) {
+export async function account(
+  email: string,
+  options: { role?: 'district' | 'city' | 'police'; district?: string; disabled?: boolean; iterations?: number } = {},
+) {
   const stamp = new Date().toISOString();
   const role = options.role ?? 'district';
   await database(env.DB)
     .insert(staffUsers)
-    .values({ email, role, district: role === 'district' ? (options.district ?? 'mladost') : null, passwordHash: await hashPassword(PASSWORD, options.iterations), disabledAt: options.disabled ? stamp : null, createdAt: stamp, updatedAt: stamp });
+    .values({
+      email,
+      role,
+      district: role === 'district' ? (options.district ?? 'mladost') : null,
+      passwordHash: await hashPassword(PASSWORD, options.iterations),
+      disabledAt: options.disabled ? stamp : null,
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
 }
 
 export function login(email: string, password: string, client = `10.70.${Math.floor(++clients / 250)}.${clients % 250}`) {
-  return api('/api/admin/session', { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': client }, body: JSON.stringify({ email, password }) });
+  return api('/api/admin/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'cf-connecting-ip': client },
+    body: JSON.stringify({ email, password }),
+  });
 }
 
 export const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;

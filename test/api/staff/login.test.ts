@@ -30,7 +30,11 @@ describe('POST /api/admin/session', () => {
   it('answers a wrong password, an unknown e-mail and a disabled account alike: 401', async () => {
     await account('known@example.org');
     await account('gone@example.org', { disabled: true });
-    const answers = await Promise.all([login('known@example.org', 'not the password'), login('nobody@example.org', PASSWORD), login('gone@example.org', PASSWORD)]);
+    const answers = await Promise.all([
+      login('known@example.org', 'not the password'),
+      login('nobody@example.org', PASSWORD),
+      login('gone@example.org', PASSWORD),
+    ]);
     const bodies = await Promise.all(answers.map((r) => r.text()));
     expect(answers.map((r) => r.status)).toEqual([401, 401, 401]);
     expect(new Set(bodies).size).toBe(1);
@@ -54,7 +58,11 @@ describe('POST /api/admin/session', () => {
   });
 
   it('422 lists every bad field', async () => {
-    const response = await api('/api/admin/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'not an e-mail' }) });
+    const response = await api('/api/admin/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'not an e-mail' }),
+    });
     expect(response.status).toBe(422);
     const fields = ((await response.json()) as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field).sort();
     expect(fields).toEqual(['email', 'password']);

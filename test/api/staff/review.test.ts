@@ -25,7 +25,8 @@ function as(person: Who, path: string, init: RequestInit = {}, csrf = true) {
   // The campaign's clock, so that paper entries meet the deadlines like the online ones.
   return api(`/api/admin/requests${path}`, { ...init, headers }, { NOW: CAMPAIGN });
 }
-const decide = (person: Who, id: number, body: unknown, csrf = true) => as(person, `/${id}/decision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, csrf);
+const decide = (person: Who, id: number, body: unknown, csrf = true) =>
+  as(person, `/${id}/decision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, csrf);
 
 beforeAll(async () => {
   await account('mladost@example.org', { district: 'mladost', iterations: 1_000 });
@@ -38,7 +39,9 @@ beforeAll(async () => {
   who.police = await signIn('police@example.org');
   const created = (await (await submit({ ...VOTER, idNumber: '8912315676', ballots: ['ep'] })).json()) as Created;
   mladost = await requestId(created.requests[0]!.reference);
-  lyulinRequest = (await (await submit({ ...VOTER, idNumber: '7501020018', ballots: ['ns'], address: { district: 'lyulin', street: 'ж.к. Люлин 5', block: '517' } })).json()) as Created;
+  lyulinRequest = (await (
+    await submit({ ...VOTER, idNumber: '7501020018', ballots: ['ns'], address: { district: 'lyulin', street: 'ж.к. Люлин 5', block: '517' } })
+  ).json()) as Created;
 });
 
 describe('staff review: who gets what', () => {
@@ -87,7 +90,9 @@ describe('staff review: opening and deciding', () => {
     expect((await decide('own district', mladost, { decision: 'reject', reason: 'x' }, false)).status).toBe(403);
     const noReason = await decide('own district', mladost, { decision: 'reject' });
     expect(noReason.status).toBe(422);
-    expect(((await noReason.json()) as { error: { fields: { field: string; code: string }[] } }).error.fields).toEqual([expect.objectContaining({ field: 'reason', code: 'required' })]);
+    expect(((await noReason.json()) as { error: { fields: { field: string; code: string }[] } }).error.fields).toEqual([
+      expect.objectContaining({ field: 'reason', code: 'required' }),
+    ]);
     const rejected = await decide('own district', mladost, { decision: 'reject', reason: 'Адресът е извън София.' });
     expect(rejected.status).toBe(200);
     const reference = ((await (await as('own district', `/${mladost}`)).json()) as { reference: string }).reference;
@@ -101,8 +106,15 @@ describe('staff review: opening and deciding', () => {
 });
 
 describe('paper entry and the district summary', () => {
-  const paper = (idNumber: string, district: string, channel = 'post') => ({ ...VOTER, idNumber, ballots: ['ep'], address: { district, street: 'ул. Шипка', number: '6' }, channel });
-  const enter = (person: Who, body: unknown, csrf = true) => as(person, '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, csrf);
+  const paper = (idNumber: string, district: string, channel = 'post') => ({
+    ...VOTER,
+    idNumber,
+    ballots: ['ep'],
+    address: { district, street: 'ул. Шипка', number: '6' },
+    channel,
+  });
+  const enter = (person: Who, body: unknown, csrf = true) =>
+    as(person, '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, csrf);
   const egn = (serial: number) => {
     const first9 = `900101${String(serial).padStart(3, '0')}`;
     return first9 + checkDigits.egn(first9);
@@ -130,7 +142,11 @@ describe('paper entry and the district summary', () => {
 
   it('counts valid requests per district and ballot and dates the tenth; a district sees its own only', async () => {
     for (let i = 10; i < 20; i++) expect((await enter('city', paper(egn(i), 'izgrev', 'fax'))).status).toBe(201);
-    const summary = async (person: Who) => (await (await api('/api/admin/summary', { headers: { cookie: who[person]!.cookie } })).json()) as { notifyAt: number; districts: { district: string; ballot: string; valid: number; reachedAt: string | null }[] };
+    const summary = async (person: Who) =>
+      (await (await api('/api/admin/summary', { headers: { cookie: who[person]!.cookie } })).json()) as {
+        notifyAt: number;
+        districts: { district: string; ballot: string; valid: number; reachedAt: string | null }[];
+      };
     const city = await summary('city');
     expect(city.notifyAt).toBe(10);
     const izgrev = city.districts.find((d) => d.district === 'izgrev' && d.ballot === 'ep')!;

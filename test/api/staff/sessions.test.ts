@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { database } from '#db/client';
 import { staffSessions, staffUsers } from '#db/schema';
 import { hashPassword } from '#functions/staff/passwords';
-import { ABSOLUTE_MS, createSession, csrfMatches, csrfTokenFor, deleteDeadSessions, endSession, endSessionsOf, IDLE_MS, readSession, tokenHash } from '#functions/staff/sessions';
+import {
+  ABSOLUTE_MS,
+  createSession,
+  csrfMatches,
+  csrfTokenFor,
+  deleteDeadSessions,
+  endSession,
+  endSessionsOf,
+  IDLE_MS,
+  readSession,
+  tokenHash,
+} from '#functions/staff/sessions';
 import { eq } from 'drizzle-orm';
 import { runRetention } from '#functions/scheduled';
 
@@ -14,7 +25,15 @@ const later = (ms: number) => new Date(T0.getTime() + ms);
 async function user(email: string, disabledAt: string | null = null) {
   const [row] = await db()
     .insert(staffUsers)
-    .values({ email, role: 'district', district: 'mladost', passwordHash: await hashPassword('not used here', 1_000), disabledAt, createdAt: T0.toISOString(), updatedAt: T0.toISOString() })
+    .values({
+      email,
+      role: 'district',
+      district: 'mladost',
+      passwordHash: await hashPassword('not used here', 1_000),
+      disabledAt,
+      createdAt: T0.toISOString(),
+      updatedAt: T0.toISOString(),
+    })
     .returning({ id: staffUsers.id });
   return row!.id;
 }
@@ -27,7 +46,12 @@ describe('staff sessions in D1', () => {
     expect(stored!.tokenHash).toBe(await tokenHash(session.token));
     expect(JSON.stringify(stored)).not.toContain(session.token);
     expect(JSON.stringify(stored)).not.toContain(await csrfTokenFor(env.DATA_KEY, session.token));
-    expect((await readSession(db(), session.token, later(IDLE_MS - 1000)))?.user).toEqual({ id, email: 'mladost@example.org', role: 'district', district: 'mladost' });
+    expect((await readSession(db(), session.token, later(IDLE_MS - 1000)))?.user).toEqual({
+      id,
+      email: 'mladost@example.org',
+      role: 'district',
+      district: 'mladost',
+    });
     // Used just before going idle: the idle clock starts again from that request.
     expect(await readSession(db(), session.token, later(2 * IDLE_MS - 2000))).toBeDefined();
     expect(await readSession(db(), 'a-token-nobody-was-given', T0)).toBeUndefined();

@@ -59,10 +59,16 @@ function egn(first9: string): string {
 let applicant = 0;
 function nextApplicant(): string {
   const n = applicant++;
-  return egn(`4${n % 10}${String((n % 12) + 1).padStart(2, '0')}${String((Math.floor(n / 120) % 28) + 1).padStart(2, '0')}${String(Math.floor(n / 12) % 1000).padStart(3, '0')}`);
+  return egn(
+    `4${n % 10}${String((n % 12) + 1).padStart(2, '0')}${String((Math.floor(n / 120) % 28) + 1).padStart(2, '0')}${String(Math.floor(n / 12) % 1000).padStart(3, '0')}`,
+  );
 }
 
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.7' }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.7' },
+  body: JSON.stringify(body),
+});
 const get = (): RequestInit => ({ headers: { 'cf-connecting-ip': '198.51.100.7' } });
 
 interface Case {
@@ -78,22 +84,46 @@ interface Case {
 function cases(stationId: number, status: { reference: string; idNumber: string }): Case[] {
   const mobileBox = () =>
     json({
-      election: 'bg-2024-06-09', ballots: ['ep', 'ns'], citizenship: 'BG', idNumber: nextApplicant(), fullName: 'Мария Иванова Петрова',
-      address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12', entrance: 'А', floor: '3', apartment: '9' }, phone: '0888 123 456', submittedBy: 'self', consent: true,
+      election: 'bg-2024-06-09',
+      ballots: ['ep', 'ns'],
+      citizenship: 'BG',
+      idNumber: nextApplicant(),
+      fullName: 'Мария Иванова Петрова',
+      address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12', entrance: 'А', floor: '3', apartment: '9' },
+      phone: '0888 123 456',
+      submittedBy: 'self',
+      consent: true,
     });
   return [
     { what: 'GET /api/health', path: '/api/health', init: get },
     { what: 'POST /api/lookup (BG, found)', path: '/api/lookup', init: () => json({ country: 'BG', idNumber: bg!.register[0]![0] }) },
     { what: 'POST /api/lookup (BG, not found)', path: '/api/lookup', init: () => json({ country: 'BG', idNumber: '7501020018' }) },
     { what: 'POST /api/lookup (KZ, found)', path: '/api/lookup', init: () => json({ country: 'KZ', idNumber: kz!.register[0]![0] }) },
-    { what: 'POST /api/stations/search (street + number)', path: '/api/stations/search', init: () => json({ country: 'BG', settlement: 'София', street: 'бул. Витоша', number: '24' }) },
+    {
+      what: 'POST /api/stations/search (street + number)',
+      path: '/api/stations/search',
+      init: () => json({ country: 'BG', settlement: 'София', street: 'бул. Витоша', number: '24' }),
+    },
     { what: 'POST /api/stations/search (settlement only)', path: '/api/stations/search', init: () => json({ country: 'KG', settlement: 'Бишкек' }) },
-    { what: 'POST /api/stations/near (5 nearest)', path: '/api/stations/near', init: () => json({ lat: Number(kz!.stations[0]![6]), lon: Number(kz!.stations[0]![7]), limit: 5 }) },
+    {
+      what: 'POST /api/stations/near (5 nearest)',
+      path: '/api/stations/near',
+      init: () => json({ lat: Number(kz!.stations[0]![6]), lon: Number(kz!.stations[0]![7]), limit: 5 }),
+    },
     { what: 'GET /api/stations/settlements?q=', path: `/api/stations/settlements?country=BG&q=${encodeURIComponent('Соф')}`, init: get },
-    { what: 'GET /api/stations/streets?q=', path: `/api/stations/streets?country=BG&settlement=${encodeURIComponent('София')}&q=${encodeURIComponent('Ви')}`, init: get },
+    {
+      what: 'GET /api/stations/streets?q=',
+      path: `/api/stations/streets?country=BG&settlement=${encodeURIComponent('София')}&q=${encodeURIComponent('Ви')}`,
+      init: get,
+    },
     { what: 'GET /api/stations/:id', path: `/api/stations/${stationId}`, init: get },
     // The cases above reach D1 every time (PUBLIC_CACHE_SECONDS=0); these are edge-cache hits.
-    { what: 'GET /api/stations/settlements (cached)', path: `/api/stations/settlements?country=BG&q=${encodeURIComponent('Соф')}`, init: get, bindings: { PUBLIC_CACHE_SECONDS: '300' } },
+    {
+      what: 'GET /api/stations/settlements (cached)',
+      path: `/api/stations/settlements?country=BG&q=${encodeURIComponent('Соф')}`,
+      init: get,
+      bindings: { PUBLIC_CACHE_SECONDS: '300' },
+    },
     { what: 'GET /api/stations/:id (cached)', path: `/api/stations/${stationId}`, init: get, bindings: { PUBLIC_CACHE_SECONDS: '300' } },
     { what: 'POST /api/mobile-box-requests/status', path: '/api/mobile-box-requests/status', init: () => json(status) },
     { what: 'POST /api/mobile-box-requests (2 ballots)', path: '/api/mobile-box-requests', init: mobileBox, writes: true },
@@ -145,7 +175,11 @@ async function growth(table: string, columns: string[], count: number, row: (i: 
   const statements: D1PreparedStatement[] = [];
   for (let start = 0; start < count; start += perStatement) {
     const rows = await Promise.all(Array.from({ length: Math.min(perStatement, count - start) }, (_, k) => row(start + k)));
-    statements.push(env.DB.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`).bind(...rows.flat()));
+    statements.push(
+      env.DB.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`).bind(
+        ...rows.flat(),
+      ),
+    );
   }
   for (let start = 0; start < statements.length; start += 200) await env.DB.batch(statements.slice(start, start + 200));
   return ((await sizeNow()) - before) / count;
@@ -162,7 +196,22 @@ it('measures what each request costs in D1 rows and time', async ({ task }) => {
   // The first lookup in an isolate also reads the register key's fingerprint (then once a minute).
   await send({ what: '', path: '/api/lookup', init: () => json({ country: 'BG', idNumber: bg!.register[1]![0] }) }, { DB: watched.db });
   const coldLookup = watched.take();
-  const filed = await send({ what: '', path: '/api/mobile-box-requests', init: () => json({ election: 'bg-2024-06-09', ballots: ['ns'], citizenship: 'BG', idNumber: statusId, fullName: 'Иван Петров', address: { district: 'lozenets', street: 'ул. Кричим', number: '5' }, phone: '0888 000 111', submittedBy: 'self', consent: true }) });
+  const filed = await send({
+    what: '',
+    path: '/api/mobile-box-requests',
+    init: () =>
+      json({
+        election: 'bg-2024-06-09',
+        ballots: ['ns'],
+        citizenship: 'BG',
+        idNumber: statusId,
+        fullName: 'Иван Петров',
+        address: { district: 'lozenets', street: 'ул. Кричим', number: '5' },
+        phone: '0888 000 111',
+        submittedBy: 'self',
+        consent: true,
+      }),
+  });
   const { requests } = JSON.parse(filed.body) as { requests: { reference: string }[] };
 
   const figures = [];
@@ -175,7 +224,10 @@ it('measures what each request costs in D1 rows and time', async ({ task }) => {
     const replay = c.writes
       ? undefined
       : await time(async () => {
-          for (const s of reads) await env.DB.prepare(s.sql).bind(...s.params).raw();
+          for (const s of reads)
+            await env.DB.prepare(s.sql)
+              .bind(...s.params)
+              .raw();
         });
     figures.push({
       what: c.what,
@@ -190,13 +242,63 @@ it('measures what each request costs in D1 rows and time', async ({ task }) => {
 
   // Growth per row, in a generation that never answers (999) so nothing else changes.
   const now = new Date().toISOString();
-  const registerBytes = await growth('register_entries', ['election_id', 'generation', 'id_hash', 'station_id'], 50_000, async (i) => ['bg-2024-06-09', 999, await personalNumberHash(env.LOOKUP_KEY, 'BG', String(1_000_000_000 + i)), stationId]);
-  const rangeBytes = await growth('address_ranges', ['generation', 'station_id', 'country', 'election_id', 'settlement_key', 'street', 'street_key', 'from_number', 'to_number', 'parity', 'source'], 10_000, (i) => [
-    999, stationId, 'BG', 'bg-2024-06-09', 'софия', `ул. Синтетична ${i}`, `синтетична ${i}`, 1, 99, 'odd', 'bench-costs.csv',
+  const registerBytes = await growth('register_entries', ['election_id', 'generation', 'id_hash', 'station_id'], 50_000, async (i) => [
+    'bg-2024-06-09',
+    999,
+    await personalNumberHash(env.LOOKUP_KEY, 'BG', String(1_000_000_000 + i)),
+    stationId,
   ]);
-  const stationBytes = await growth('stations', ['country', 'election_id', 'number', 'name', 'address', 'settlement', 'settlement_key', 'district', 'constituency', 'lat', 'lon', 'step_free', 'mobile', 'source', 'updated_at'], 2_000, (i) => [
-    'BG', 'bench-costs', String(900_000_000 + i), `Секция ${i}, 150 СУ „Цар Симеон Първи“`, `ул. Синтетична ${i} 12`, 'София', 'софия', 'Младост', '23 МИР', 42.65 + i / 1e5, 23.37, 1, 0, 'bench-costs.csv', now,
-  ]);
+  const rangeBytes = await growth(
+    'address_ranges',
+    ['generation', 'station_id', 'country', 'election_id', 'settlement_key', 'street', 'street_key', 'from_number', 'to_number', 'parity', 'source'],
+    10_000,
+    (i) => [999, stationId, 'BG', 'bg-2024-06-09', 'софия', `ул. Синтетична ${i}`, `синтетична ${i}`, 1, 99, 'odd', 'bench-costs.csv'],
+  );
+  const stationBytes = await growth(
+    'stations',
+    [
+      'country',
+      'election_id',
+      'number',
+      'name',
+      'address',
+      'settlement',
+      'settlement_key',
+      'district',
+      'constituency',
+      'lat',
+      'lon',
+      'step_free',
+      'mobile',
+      'source',
+      'updated_at',
+    ],
+    2_000,
+    (i) => [
+      'BG',
+      'bench-costs',
+      String(900_000_000 + i),
+      `Секция ${i}, 150 СУ „Цар Симеон Първи“`,
+      `ул. Синтетична ${i} 12`,
+      'София',
+      'софия',
+      'Младост',
+      '23 МИР',
+      42.65 + i / 1e5,
+      23.37,
+      1,
+      0,
+      'bench-costs.csv',
+      now,
+    ],
+  );
 
-  task.meta.costs = { seededBytes, tables, coldLookup: coldLookup.map(({ sql, rowsRead, rowsWritten }) => ({ sql: sql.replace(/\s+/g, ' ').slice(0, 90), rowsRead, rowsWritten })), figures, perRow: { registerBytes, rangeBytes, stationBytes }, demo: { bg: bg!.register.length, kg: kg!.register.length, kz: kz!.register.length } };
+  task.meta.costs = {
+    seededBytes,
+    tables,
+    coldLookup: coldLookup.map(({ sql, rowsRead, rowsWritten }) => ({ sql: sql.replace(/\s+/g, ' ').slice(0, 90), rowsRead, rowsWritten })),
+    figures,
+    perRow: { registerBytes, rangeBytes, stationBytes },
+    demo: { bg: bg!.register.length, kg: kg!.register.length, kz: kz!.register.length },
+  };
 });

@@ -39,7 +39,12 @@ const slugs = [...new Set(guides.map((g) => g.slug))].sort();
 
 describe('guides', () => {
   it.each(LOCALES)('every guide exists in %s', (locale) => {
-    expect(guides.filter((g) => g.locale === locale).map((g) => g.slug).sort()).toEqual(slugs);
+    expect(
+      guides
+        .filter((g) => g.locale === locale)
+        .map((g) => g.slug)
+        .sort(),
+    ).toEqual(slugs);
   });
 
   it('has the five guides the source documents call for', () => {
@@ -83,9 +88,7 @@ describe('guides', () => {
 
   it('every guide has the same markers in every locale', () => {
     for (const slug of slugs) {
-      const markers = guides
-        .filter((g) => g.slug === slug)
-        .map((g) => [...g.body.matchAll(/\{\{[a-z]+:[a-z0-9-]+\}\}/g)].map((m) => m[0]).join(' '));
+      const markers = guides.filter((g) => g.slug === slug).map((g) => [...g.body.matchAll(/\{\{[a-z]+:[a-z0-9-]+\}\}/g)].map((m) => m[0]).join(' '));
       expect(new Set(markers).size, slug).toBe(1);
     }
   });
@@ -123,9 +126,16 @@ describe.skipIf(!existsSync(SEEDS))('guides against their source documents', () 
   });
 
   it('every e-mail address and web address a guide links to appears in its seed', () => {
-    const normalise = (url: string) => url.replace(/^(https?:\/\/|mailto:)/, '').replace(/^www\./, '').replace(/[—–]/g, '-').replace(/\/$/, '');
+    const normalise = (url: string) =>
+      url
+        .replace(/^(https?:\/\/|mailto:)/, '')
+        .replace(/^www\./, '')
+        .replace(/[—–]/g, '-')
+        .replace(/\/$/, '');
     for (const guide of guides) {
-      const source = normalise(seed(guide.data.source)).replace(/https?:\/\/(www\.)?/g, '').replace(/[—–]/g, '-');
+      const source = normalise(seed(guide.data.source))
+        .replace(/https?:\/\/(www\.)?/g, '')
+        .replace(/[—–]/g, '-');
       for (const [, target] of guide.body.matchAll(/\]\(((?:https?:|mailto:)[^)]+)\)/g)) {
         expect(source.includes(normalise(target!)), `${guide.locale}/${guide.slug}: ${target}`).toBe(true);
       }
@@ -135,7 +145,11 @@ describe.skipIf(!existsSync(SEEDS))('guides against their source documents', () 
 
 describe('election data', () => {
   it('registers every file in content/elections', () => {
-    expect(readdirSync('content/elections').filter((f) => f.endsWith('.json')).sort()).toEqual([...ELECTION_FILES].sort());
+    expect(
+      readdirSync('content/elections')
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual([...ELECTION_FILES].sort());
   });
 
   it.each(ELECTIONS.map((e) => [e.id, e] as const))('%s: every dated rule gives its date', (_id, election) => {
@@ -169,7 +183,11 @@ describe('election data', () => {
   });
 
   it.each(ELECTIONS.map((e) => [e.id, e] as const))('%s: names a guide that exists in every locale', (_id, election) => {
-    for (const locale of LOCALES) expect(guides.some((g) => g.locale === locale && g.slug === election.guide), `${locale}/${election.guide}`).toBe(true);
+    for (const locale of LOCALES)
+      expect(
+        guides.some((g) => g.locale === locale && g.slug === election.guide),
+        `${locale}/${election.guide}`,
+      ).toBe(true);
   });
 
   it('refuses an action that names no deadline of the election', () => {

@@ -50,7 +50,10 @@ function localeStrings(value: unknown, locale: Locale, path = ''): { where: stri
 
 /** Everything a reader of `locale` sees that the project wrote: guides, UI strings, election data, data tables. */
 function textsOf(locale: Locale): { where: string; text: string }[] {
-  const guides = readdirSync(join('content/guides', locale)).map((name) => ({ where: `content/guides/${locale}/${name}`, text: readFileSync(join('content/guides', locale, name), 'utf8') }));
+  const guides = readdirSync(join('content/guides', locale)).map((name) => ({
+    where: `content/guides/${locale}/${name}`,
+    text: readFileSync(join('content/guides', locale, name), 'utf8'),
+  }));
   const ui = Object.entries(dictionaries[locale]).flatMap(([namespace, entries]) =>
     Object.entries(entries as Record<string, unknown>).flatMap(([key, value]) => {
       const texts = typeof value === 'string' ? [value] : Object.values(value as Record<string, string>);
@@ -60,7 +63,9 @@ function textsOf(locale: Locale): { where: string; text: string }[] {
   const data = ['content/elections', 'content/data'].flatMap((dir) =>
     readdirSync(dir)
       .filter((name) => name.endsWith('.json'))
-      .flatMap((name) => localeStrings(JSON.parse(readFileSync(join(dir, name), 'utf8')), locale).map(({ where, text }) => ({ where: `${dir}/${name}${where}`, text }))),
+      .flatMap((name) =>
+        localeStrings(JSON.parse(readFileSync(join(dir, name), 'utf8')), locale).map(({ where, text }) => ({ where: `${dir}/${name}${where}`, text })),
+      ),
   );
   return [...guides, ...ui, ...data];
 }
@@ -84,7 +89,10 @@ describe('glossaries', () => {
           }
         }
       }
-      expect(texts.some(({ text }) => text.toLowerCase().includes(term.use.toLowerCase())), `${locale}: "${term.use}" is listed but used nowhere`).toBe(true);
+      expect(
+        texts.some(({ text }) => text.toLowerCase().includes(term.use.toLowerCase())),
+        `${locale}: "${term.use}" is listed but used nowhere`,
+      ).toBe(true);
     }
     expect(found).toEqual([]);
   });

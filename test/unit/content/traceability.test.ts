@@ -38,7 +38,8 @@ export function daysNamed(text: string, languages: Locale[]): Set<string> {
   if (languages.includes('en')) {
     // "November 28th, 2021"
     MONTHS.en.forEach((stem, index) => {
-      for (const [, day] of text.matchAll(new RegExp(`(?<!\\p{L})${stem}\\p{L}*\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`, 'giu'))) days.add(`${String(index + 1).padStart(2, '0')}-${day!.padStart(2, '0')}`);
+      for (const [, day] of text.matchAll(new RegExp(`(?<!\\p{L})${stem}\\p{L}*\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`, 'giu')))
+        days.add(`${String(index + 1).padStart(2, '0')}-${day!.padStart(2, '0')}`);
     });
   }
   for (const [, day, month] of text.matchAll(/(?<!\d)(\d{1,2})\.(\d{1,2})\.\d{4}(?!\d)/g)) days.add(`${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`);
@@ -111,7 +112,10 @@ describe.skipIf(!existsSync(SEEDS))('traceable to the sources', () => {
       const tables = [...guide.body.matchAll(/\{\{table:([a-z0-9-]+)\}\}/g)].map(([, id]) => readFileSync(`content/data/${id}.json`, 'utf8'));
       const electionText = election ? JSON.stringify(election) : '';
       const numbers = new Set([...numbersIn(source), ...numbersIn(electionText), ...tables.flatMap((table) => [...numbersIn(table)])]);
-      const days = new Set([...daysNamed(source, seedLanguages(guide.data.source)), ...(election ? electionDates(election).map(({ date }) => date.slice(5)) : [])]);
+      const days = new Set([
+        ...daysNamed(source, seedLanguages(guide.data.source)),
+        ...(election ? electionDates(election).map(({ date }) => date.slice(5)) : []),
+      ]);
       const text = prose(guide.data.title, guide.data.summary, guide.body);
       for (const number of numbersIn(text)) if (!numbers.has(number)) untraced.push(`${guide.name}: number ${number}`);
       for (const day of daysNamed(text, [locale])) if (!days.has(day)) untraced.push(`${guide.name}: date ${day}`);

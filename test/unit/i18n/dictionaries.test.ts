@@ -20,7 +20,11 @@ describe('dictionaries', () => {
   });
 
   it.each(LOCALES)('%s has no empty text, plural forms included', (locale) => {
-    const empty = NAMESPACES.flatMap((ns) => entries(locale, ns).filter(([, m]) => textsOf(m).some((text) => text.trim() === '')).map(([key]) => `${ns}.${key}`));
+    const empty = NAMESPACES.flatMap((ns) =>
+      entries(locale, ns)
+        .filter(([, m]) => textsOf(m).some((text) => text.trim() === ''))
+        .map(([key]) => `${ns}.${key}`),
+    );
     expect(empty).toEqual([]);
   });
 
@@ -57,7 +61,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('every key', () => {
-  const source = ['functions', 'site', 'db', 'scripts'].flatMap(sourceFiles).map((file) => readFileSync(file, 'utf8')).join('\n');
+  const source = ['functions', 'site', 'db', 'scripts']
+    .flatMap(sourceFiles)
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   /** Prefixes of keys built at run time: `lookup.invalid.${problem}` uses every `lookup.invalid.*`. */
   const dynamicPrefixes = [...source.matchAll(/`([a-zA-Z]+\.(?:[\w-]+\.)*)\$\{/g)].map((m) => m[1]!);
 

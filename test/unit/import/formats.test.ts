@@ -3,12 +3,25 @@ import { rangesFormat, registerFormat, stationsFormat } from '#scripts/import/fo
 import { houseNumber, inRange, placeKey } from '#core/lookup/normalize';
 
 const station = (over: Record<string, string> = {}) => ({
-  number: '234601001', name: 'Секция 001', address: 'бул. Витоша 17', settlement: 'София', district: 'Средец', constituency: '23 МИР', lat: '42.69', lon: '23.32', step_free: 'yes', mobile: '', ...over,
+  number: '234601001',
+  name: 'Секция 001',
+  address: 'бул. Витоша 17',
+  settlement: 'София',
+  district: 'Средец',
+  constituency: '23 МИР',
+  lat: '42.69',
+  lon: '23.32',
+  step_free: 'yes',
+  mobile: '',
+  ...over,
 });
 
 describe('import formats', () => {
   it('parses a station row', () => {
-    expect(stationsFormat.parse(station(), { country: 'BG' })).toMatchObject({ ok: true, value: { number: '234601001', settlementKey: 'софия', lat: 42.69, stepFree: true, mobile: false } });
+    expect(stationsFormat.parse(station(), { country: 'BG' })).toMatchObject({
+      ok: true,
+      value: { number: '234601001', settlementKey: 'софия', lat: 42.69, stepFree: true, mobile: false },
+    });
   });
 
   it.each([

@@ -37,7 +37,12 @@ const IIN_VECTORS = [
 /** The published algorithms with given weights, to show the vectors catch any one wrong weight. */
 const egnWith = (weights: number[], first9: string) => String((weights.reduce((s, w, i) => s + w * Number(first9[i]), 0) % 11) % 10);
 const lnchWith = (weights: number[], first9: string) => String(weights.reduce((s, w, i) => s + w * Number(first9[i]), 0) % 10);
-function detectsEveryWrongWeight(weights: number[], vectors: readonly (readonly [string, string])[], check: (w: number[], first: string) => string, modulus: number) {
+function detectsEveryWrongWeight(
+  weights: number[],
+  vectors: readonly (readonly [string, string])[],
+  check: (w: number[], first: string) => string,
+  modulus: number,
+) {
   for (let position = 0; position < weights.length; position++) {
     for (let wrong = 0; wrong < modulus; wrong++) {
       if (wrong % modulus === weights[position]! % modulus) continue;

@@ -39,11 +39,14 @@ describe('Sofia streets typed in Latin', () => {
   });
 
   it('finds settlements: Sofia, Sofiya, Sofija, grad Sofia', () => {
-    for (const typed of ['Sofia', 'Sofiya', 'Sofija', 'SOFIA', 'gr. Sofia', 'Sofia city', 'София', 'гр. София']) expect(finds(typed, 'София'), typed).toBe(true);
+    for (const typed of ['Sofia', 'Sofiya', 'Sofija', 'SOFIA', 'gr. Sofia', 'Sofia city', 'София', 'гр. София'])
+      expect(finds(typed, 'София'), typed).toBe(true);
   });
 
   it('keeps different streets apart', () => {
-    const keys = ['бул. Витоша', 'ул. Шипка', 'ул. Цар Симеон', 'ул. Цар Иван Шишман', 'ж.к. Младост 1', 'ж.к. Младост 2', 'ул. Оборище', 'ул. Опълченска'].map((s) => searchKey(s, 'BG'));
+    const keys = ['бул. Витоша', 'ул. Шипка', 'ул. Цар Симеон', 'ул. Цар Иван Шишман', 'ж.к. Младост 1', 'ж.к. Младост 2', 'ул. Оборище', 'ул. Опълченска'].map(
+      (s) => searchKey(s, 'BG'),
+    );
     expect(new Set(keys).size).toBe(keys.length);
     expect(finds('Mladost 2', 'ж.к. Младост 1')).toBe(false);
     expect(finds('Vitosha', 'ул. Шипка')).toBe(false);
@@ -94,7 +97,11 @@ describe('searchKeys', () => {
 
   it('lets a half-typed name find the street (suggestions match on part of the key)', () => {
     const stored = searchKey('бул. Шипченски проход', 'BG');
-    for (const part of ['Ship', 'shipch', 'Shipchenski pro']) expect(searchKeys(part, 'BG').some((key) => stored.includes(key)), part).toBe(true);
+    for (const part of ['Ship', 'shipch', 'Shipchenski pro'])
+      expect(
+        searchKeys(part, 'BG').some((key) => stored.includes(key)),
+        part,
+      ).toBe(true);
     expect(searchKeys('Satbay', 'KZ').some((key) => searchKey('Сәтбаев көшесі', 'KZ').includes(key))).toBe(true);
   });
 });
@@ -102,8 +109,22 @@ describe('searchKeys', () => {
 describe('stored and queried keys', () => {
   it('the importer stores the Latin key next to the Cyrillic one', () => {
     const range = { settlement: 'гр. София', street: 'ж.к. Младост 1', from: '1', to: '99', parity: 'odd', station_number: '234601001' };
-    expect(rangesFormat.parse(range, { country: 'BG' })).toMatchObject({ ok: true, value: { settlementKey: 'софия', settlementSearchKey: 'sofia', streetKey: 'младост 1', streetSearchKey: 'mladost1' } });
-    const station = { number: '1001', name: '№1001', address: 'Бишкек, Чүй проспекти, 20', settlement: 'Бишкек', district: 'Ленин району', constituency: 'Ленин району', lat: '', lon: '', step_free: '', mobile: '' };
+    expect(rangesFormat.parse(range, { country: 'BG' })).toMatchObject({
+      ok: true,
+      value: { settlementKey: 'софия', settlementSearchKey: 'sofia', streetKey: 'младост 1', streetSearchKey: 'mladost1' },
+    });
+    const station = {
+      number: '1001',
+      name: '№1001',
+      address: 'Бишкек, Чүй проспекти, 20',
+      settlement: 'Бишкек',
+      district: 'Ленин району',
+      constituency: 'Ленин району',
+      lat: '',
+      lon: '',
+      step_free: '',
+      mobile: '',
+    };
     expect(stationsFormat.parse(station, { country: 'KG' })).toMatchObject({ ok: true, value: { settlementKey: 'бишкек', settlementSearchKey: 'bishkek' } });
   });
 

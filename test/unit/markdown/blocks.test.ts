@@ -23,7 +23,22 @@ describe('renderTable', () => {
     const html = renderTable(table('bg-sofia-mobile-sections'), 'bg');
     expect(html).toContain('<caption id="table-bg-sofia-mobile-sections">');
     expect(html.match(/<th scope="row">/g)).toHaveLength(14);
-    for (const district of ['Красно село', 'Изгрев', 'Триадица', 'Младост', 'Витоша', 'Средец', 'Оборище', 'Подуяне', 'Слатина', 'Искър', 'Красна поляна', 'Надежда', 'Овча купел', 'Люлин']) {
+    for (const district of [
+      'Красно село',
+      'Изгрев',
+      'Триадица',
+      'Младост',
+      'Витоша',
+      'Средец',
+      'Оборище',
+      'Подуяне',
+      'Слатина',
+      'Искър',
+      'Красна поляна',
+      'Надежда',
+      'Овча купел',
+      'Люлин',
+    ]) {
       expect(html).toContain(district);
     }
     expect(html).toContain('role="region"');

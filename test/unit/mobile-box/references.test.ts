@@ -34,7 +34,12 @@ describe('references', () => {
 describe('sealed requests', () => {
   it('round-trip under DATA_KEY, and only in their own record', async () => {
     const keys = { current: 'bW9iaWxlLWJveC10ZXN0LWtleS1tb2JpbGUtYm94LXRlc3Q' };
-    const person = { idNumber: '7501020018', fullName: 'Мария Петрова', address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12' }, phone: '0888123456' };
+    const person = {
+      idNumber: '7501020018',
+      fullName: 'Мария Петрова',
+      address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12' },
+      phone: '0888123456',
+    };
     const sealed = await sealPerson(keys, 'record-a', person);
     expect(sealed).not.toContain('Мария');
     expect(await unsealPerson(keys, 'record-a', sealed)).toEqual(person);

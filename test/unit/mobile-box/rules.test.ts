@@ -28,7 +28,8 @@ describe('the mobile-box window, in Sofia time', () => {
 });
 
 describe('decideApplication', () => {
-  const apply = (time: string, citizenship: 'BG' | 'EU', ballots: ('ep' | 'ns')[], district = withSection) => decideApplication(config, election, { citizenship, ballots, district }, at(time));
+  const apply = (time: string, citizenship: 'BG' | 'EU', ballots: ('ep' | 'ns')[], district = withSection) =>
+    decideApplication(config, election, { citizenship, ballots, district }, at(time));
 
   it('accepts both ballots from a Bulgarian citizen before the deadline', () => {
     expect(apply('2024-05-25T23:59:59', 'BG', ['ep', 'ns'])).toEqual({ ok: true, late: false });
@@ -57,8 +58,28 @@ describe('the districts of Sofia', () => {
   it('are the 24 of the data file, 14 of them with a mobile section from the source document', () => {
     const districts = districtsOf(config);
     expect(districts).toHaveLength(24);
-    expect(districts.filter((d) => d.mobileSection).map((d) => d.name.bg).sort()).toEqual(
-      ['Витоша', 'Изгрев', 'Искър', 'Красна поляна', 'Красно село', 'Люлин', 'Младост', 'Надежда', 'Оборище', 'Овча купел', 'Подуяне', 'Слатина', 'Средец', 'Триадица'].sort(),
+    expect(
+      districts
+        .filter((d) => d.mobileSection)
+        .map((d) => d.name.bg)
+        .sort(),
+    ).toEqual(
+      [
+        'Витоша',
+        'Изгрев',
+        'Искър',
+        'Красна поляна',
+        'Красно село',
+        'Люлин',
+        'Младост',
+        'Надежда',
+        'Оборище',
+        'Овча купел',
+        'Подуяне',
+        'Слатина',
+        'Средец',
+        'Триадица',
+      ].sort(),
     );
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DRAFT_HOURS, draftTimeLeft, readDraft, writeDraft, type DraftFields } from '#site/offline/draft';
 
 const HOUR = 60 * 60 * 1000;
-const fields: DraftFields = [['ballots', 'ep'], ['ballots', 'ns'], ['fullName', 'Мария Иванова Петрова']];
+const fields: DraftFields = [
+  ['ballots', 'ep'],
+  ['ballots', 'ns'],
+  ['fullName', 'Мария Иванова Петрова'],
+];
 const savedAt = Date.UTC(2024, 4, 20, 7, 0);
 
 describe('the mobile-box draft', () => {
@@ -22,7 +26,17 @@ describe('the mobile-box draft', () => {
   });
 
   it('refuses a missing, malformed, older-format or future-dated draft', () => {
-    for (const stored of [null, '', 'not json', 'null', '[["fullName","Мария"]]', '{"fields":[["a","b"]]}', '{"savedAt":"1","fields":[]}', `{"savedAt":${savedAt},"fields":[["a"]]}`, `{"savedAt":${savedAt},"fields":[["a",1]]}`]) {
+    for (const stored of [
+      null,
+      '',
+      'not json',
+      'null',
+      '[["fullName","Мария"]]',
+      '{"fields":[["a","b"]]}',
+      '{"savedAt":"1","fields":[]}',
+      `{"savedAt":${savedAt},"fields":[["a"]]}`,
+      `{"savedAt":${savedAt},"fields":[["a",1]]}`,
+    ]) {
       expect(readDraft(stored, savedAt), String(stored)).toBeUndefined();
     }
     expect(readDraft(writeDraft(fields, savedAt + HOUR), savedAt)).toBeUndefined();

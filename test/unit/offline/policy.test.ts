@@ -3,7 +3,13 @@ import { KEEP_LIMIT, markOfflineCopy, mayStore, pathsToKeep, registersWorker, st
 
 const ORIGIN = 'https://voterdesk.example';
 const get = (path: string) => ({ method: 'GET', url: `${ORIGIN}${path}` });
-const page: ResponseFacts = { status: 200, type: 'basic', redirected: false, cacheControl: 'public, max-age=0, must-revalidate', contentType: 'text/html; charset=utf-8' };
+const page: ResponseFacts = {
+  status: 200,
+  type: 'basic',
+  redirected: false,
+  cacheControl: 'public, max-age=0, must-revalidate',
+  contentType: 'text/html; charset=utf-8',
+};
 const asset: ResponseFacts = { ...page, contentType: 'text/javascript' };
 
 describe('what the service worker answers', () => {
@@ -99,25 +105,33 @@ describe('what it may store', () => {
 
 describe('the pages that register it', () => {
   it('every public page, never a staff page or an embedded one', () => {
-    for (const path of ['/', '/bg/', '/en/guides/bulgaria-2024-elections/', '/en/lookup/result/', '/bg/mobile-ballot-box/status/', '/ru/administration-guide/']) expect(registersWorker(path), path).toBe(true);
-    for (const path of ['/bg/admin', '/bg/admin/', '/en/admin/login/', '/kk/admin/sections/2/print/', '/en/embed/lookup/', '/ky/embed']) expect(registersWorker(path), path).toBe(false);
+    for (const path of ['/', '/bg/', '/en/guides/bulgaria-2024-elections/', '/en/lookup/result/', '/bg/mobile-ballot-box/status/', '/ru/administration-guide/'])
+      expect(registersWorker(path), path).toBe(true);
+    for (const path of ['/bg/admin', '/bg/admin/', '/en/admin/login/', '/kk/admin/sections/2/print/', '/en/embed/lookup/', '/ky/embed'])
+      expect(registersWorker(path), path).toBe(false);
   });
 });
 
 describe('a stored copy served offline', () => {
   it('is marked on its <html> element, once, and otherwise unchanged', () => {
     const html = '<!doctype html><html lang="bg" dir="ltr"><head></head><body><p>Copy of <html> text</p></body></html>';
-    expect(markOfflineCopy(html)).toBe('<!doctype html><html data-offline-copy lang="bg" dir="ltr"><head></head><body><p>Copy of <html> text</p></body></html>');
+    expect(markOfflineCopy(html)).toBe(
+      '<!doctype html><html data-offline-copy lang="bg" dir="ltr"><head></head><body><p>Copy of <html> text</p></body></html>',
+    );
   });
 });
 
 describe('the keep message of a first visit', () => {
   it('gives its paths once each, and only local paths', () => {
-    expect(pathsToKeep({ type: 'keep', paths: ['/en/lookup/', '/_astro/a.js', '/_astro/a.js', 'https://evil.example/x', '//evil.example/x', 7] })).toEqual(['/en/lookup/', '/_astro/a.js']);
+    expect(pathsToKeep({ type: 'keep', paths: ['/en/lookup/', '/_astro/a.js', '/_astro/a.js', 'https://evil.example/x', '//evil.example/x', 7] })).toEqual([
+      '/en/lookup/',
+      '/_astro/a.js',
+    ]);
   });
 
   it('gives nothing for anything else, and at most KEEP_LIMIT paths', () => {
-    for (const message of [null, 'keep', { type: 'store', paths: ['/en/'] }, { type: 'keep', paths: '/en/' }, { type: 'keep' }]) expect(pathsToKeep(message)).toEqual([]);
+    for (const message of [null, 'keep', { type: 'store', paths: ['/en/'] }, { type: 'keep', paths: '/en/' }, { type: 'keep' }])
+      expect(pathsToKeep(message)).toEqual([]);
     expect(pathsToKeep({ type: 'keep', paths: Array.from({ length: 100 }, (_, i) => `/_astro/${i}.js`) })).toHaveLength(KEEP_LIMIT);
   });
 });

@@ -21,6 +21,7 @@ describe('a D1 session starts', () => {
     expect(sessionStart('0000002e-00000005-00004f95-0af2a6e5ba8f4c8e8b6d5d0a1d1e2f3a')).toBe('0000002e-00000005-00004f95-0af2a6e5ba8f4c8e8b6d5d0a1d1e2f3a');
     expect(sessionStart(undefined)).toBe('first-unconstrained');
     // A constraint is ours to choose, never the client's: "first-primary" from outside would send every read to the primary.
-    for (const junk of ['first-primary', 'first-unconstrained ', 'abc--def', '-', 'a'.repeat(257), '0000\n0001']) expect(sessionStart(junk), junk).toBe('first-unconstrained');
+    for (const junk of ['first-primary', 'first-unconstrained ', 'abc--def', '-', 'a'.repeat(257), '0000\n0001'])
+      expect(sessionStart(junk), junk).toBe('first-unconstrained');
   });
 });

@@ -6,7 +6,10 @@ const local = { allowLoopback: true };
 
 describe('EMBED_ORIGINS', () => {
   it('keeps https origins, space-separated on any whitespace, lower-cased, without a default port or trailing slash, each once', () => {
-    const { origins, dropped } = parseEmbedOrigins(' https://www.sofia.bg  https://WWW.Bishkek.KG/\thttps://almaty.kz:443\nhttps://www.sofia.bg https://maps.example:8443 ', production);
+    const { origins, dropped } = parseEmbedOrigins(
+      ' https://www.sofia.bg  https://WWW.Bishkek.KG/\thttps://almaty.kz:443\nhttps://www.sofia.bg https://maps.example:8443 ',
+      production,
+    );
     expect(origins).toEqual(['https://www.sofia.bg', 'https://www.bishkek.kg', 'https://almaty.kz', 'https://maps.example:8443']);
     expect(dropped).toEqual([]);
   });

@@ -18,7 +18,8 @@ function untouchable(): { stream: ReadableStream<Uint8Array>; read: () => boolea
   return { stream, read: () => pulled };
 }
 
-const post = (headers: Record<string, string>, body: BodyInit) => new Request('https://voterdesk.example/en/lookup/result/', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+const post = (headers: Record<string, string>, body: BodyInit) =>
+  new Request('https://voterdesk.example/en/lookup/result/', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
 const status = async (promise: Promise<unknown>) => {
   try {
     await promise;
@@ -51,7 +52,9 @@ describe('readFormPost', () => {
 
   it('refuses a Content-Length over 16 KB with 413 before reading the body', async () => {
     const body = untouchable();
-    expect(await status(readFormPost(post({ 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(16 * 1024 + 1) }, body.stream)))).toBe(413);
+    expect(
+      await status(readFormPost(post({ 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(16 * 1024 + 1) }, body.stream))),
+    ).toBe(413);
     expect(body.read()).toBe(false);
   });
 

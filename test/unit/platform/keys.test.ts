@@ -41,7 +41,9 @@ describe('the Turnstile CSP', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('challenges.cloudflare.com');
     expect(relaxed).toContain("script-src 'self' 'wasm-unsafe-eval' https://challenges.cloudflare.com");
     expect(relaxed).toContain('frame-src https://challenges.cloudflare.com');
-    expect(relaxed.replace(' https://challenges.cloudflare.com', '').replace('; frame-src https://challenges.cloudflare.com', '')).toBe(CONTENT_SECURITY_POLICY);
+    expect(relaxed.replace(' https://challenges.cloudflare.com', '').replace('; frame-src https://challenges.cloudflare.com', '')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
   });
 });
 
@@ -49,6 +51,10 @@ describe('static pages with the widget', () => {
   it('get one policy that allows it, detaching the strict one from public/_headers', async () => {
     const { turnstileRules } = await import('#scripts/static-headers');
     const rules = turnstileRules(['/en/lookup/']);
-    expect(rules.split('\n').slice(0, 3)).toEqual(['/en/lookup/', '  ! Content-Security-Policy', `  Content-Security-Policy: ${contentSecurityPolicy({ turnstile: true })}`]);
+    expect(rules.split('\n').slice(0, 3)).toEqual([
+      '/en/lookup/',
+      '  ! Content-Security-Policy',
+      `  Content-Security-Policy: ${contentSecurityPolicy({ turnstile: true })}`,
+    ]);
   });
 });

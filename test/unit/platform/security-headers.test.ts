@@ -74,8 +74,12 @@ describe('withSecurityHeaders', () => {
   });
 
   it('replaces any policy a page set itself, except the Turnstile one', () => {
-    expect(withSecurityHeaders(page({ 'content-security-policy': "frame-ancestors *; script-src 'unsafe-inline'" })).headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect(withSecurityHeaders(page({ 'content-security-policy': contentSecurityPolicy({ turnstile: true }) })).headers.get('content-security-policy')).toBe(contentSecurityPolicy({ turnstile: true }));
+    expect(
+      withSecurityHeaders(page({ 'content-security-policy': "frame-ancestors *; script-src 'unsafe-inline'" })).headers.get('content-security-policy'),
+    ).toBe(CONTENT_SECURITY_POLICY);
+    expect(withSecurityHeaders(page({ 'content-security-policy': contentSecurityPolicy({ turnstile: true }) })).headers.get('content-security-policy')).toBe(
+      contentSecurityPolicy({ turnstile: true }),
+    );
   });
 
   it('lets a framable page be framed by the configured origins only, without X-Frame-Options', () => {
@@ -83,7 +87,8 @@ describe('withSecurityHeaders', () => {
     const secured = withSecurityHeaders(page({ 'x-frame-options': 'DENY' }), { frameAncestors });
     expect(secured.headers.get('content-security-policy')).toBe(contentSecurityPolicy({ frameAncestors }));
     expect(secured.headers.has('x-frame-options')).toBe(false);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!/^(content-security-policy|x-frame-options)$/i.test(name)) expect(secured.headers.get(name), name).toBe(value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (!/^(content-security-policy|x-frame-options)$/i.test(name)) expect(secured.headers.get(name), name).toBe(value);
   });
 
   it('keeps the Turnstile variant on a framable page and adds the frame-ancestors to it', () => {

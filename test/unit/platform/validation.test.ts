@@ -34,7 +34,15 @@ describe('fieldProblems', () => {
       { field: 'consent', code: 'required' },
     ]);
     expect(
-      problems({ fullName: 'x'.repeat(11), address: { street: '  ', number: '1' }, ballots: ['xx'], day: '2024-02-30', count: 'many', email: 'nope', consent: false }),
+      problems({
+        fullName: 'x'.repeat(11),
+        address: { street: '  ', number: '1' },
+        ballots: ['xx'],
+        day: '2024-02-30',
+        count: 'many',
+        email: 'nope',
+        consent: false,
+      }),
     ).toEqual([
       { field: 'fullName', code: 'too_long', limit: 10 },
       { field: 'address.street', code: 'required' },
@@ -70,7 +78,12 @@ describe('fieldProblems', () => {
 
 describe('inputAttributes', () => {
   it('takes the HTML limits and hints from the schema', () => {
-    expect(inputAttributes(schema, 'address.street')).toMatchObject({ required: true, maxlength: 20, autocomplete: 'address-line1', label: 'lookup.field.street' });
+    expect(inputAttributes(schema, 'address.street')).toMatchObject({
+      required: true,
+      maxlength: 20,
+      autocomplete: 'address-line1',
+      label: 'lookup.field.street',
+    });
     expect(inputAttributes(schema, 'address.number')).toMatchObject({ required: false, minlength: 2, inputmode: 'numeric' });
     expect(() => inputAttributes(schema, 'address.nothing')).toThrow(/no field/);
   });

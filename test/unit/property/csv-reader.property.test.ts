@@ -16,7 +16,11 @@ const DOCUMENTED_FAILURES = [
   /^the file is not valid UTF-8 text \(an export in Windows-1251\? then add --encoding windows-1251\)$/,
   /^the file is not valid windows-1251 text$/,
 ];
-const FILE_FAILURES = [/^data\.csv: the header lacks [a-z_, ]+ \(expected [a-z_,]+\)$/, /^data\.csv: the file is empty \(a header row is required\)$/, ...DOCUMENTED_FAILURES.map((re) => new RegExp(`^data\\.csv: ${re.source.slice(1)}`))];
+const FILE_FAILURES = [
+  /^data\.csv: the header lacks [a-z_, ]+ \(expected [a-z_,]+\)$/,
+  /^data\.csv: the file is empty \(a header row is required\)$/,
+  ...DOCUMENTED_FAILURES.map((re) => new RegExp(`^data\\.csv: ${re.source.slice(1)}`)),
+];
 
 function expectDocumented(caught: unknown, failures: readonly RegExp[]): void {
   if (!(caught instanceof Error) || !failures.some((re) => re.test(caught.message))) throw caught;
@@ -36,7 +40,10 @@ interface Written {
 /** Records (a lone field is never empty: that line would be blank), blank lines between them, a BOM or not, the last line break or not. */
 const csvFile: fc.Arbitrary<Written> = fc
   .record({
-    records: fc.array(fc.array(fileText, { minLength: 1, maxLength: 5 }).filter((r) => r.length > 1 || r[0] !== ''), { minLength: 1, maxLength: 8 }),
+    records: fc.array(
+      fc.array(fileText, { minLength: 1, maxLength: 5 }).filter((r) => r.length > 1 || r[0] !== ''),
+      { minLength: 1, maxLength: 8 },
+    ),
     ends: fc.oneof(fc.constant(['\r']), fc.array(fc.constantFrom('\r\n', '\n'), { minLength: 1, maxLength: 3 })),
     blanks: fc.array(fc.nat({ max: 2 }), { maxLength: 8 }),
     quoteAll: fc.boolean(),
@@ -81,7 +88,9 @@ describe('readCsv', () => {
     );
   });
 
-  const csvAlphabet = fc.array(fc.constantFrom(',', '"', '""', '\r', '\n', '\r\n', 'a', 'я', ' ', '\ufeff', '\u0000', ';'), { maxLength: 40 }).map((parts) => parts.join(''));
+  const csvAlphabet = fc
+    .array(fc.constantFrom(',', '"', '""', '\r', '\n', '\r\n', 'a', 'я', ' ', '\ufeff', '\u0000', ';'), { maxLength: 40 })
+    .map((parts) => parts.join(''));
   const anyInput = fc.oneof(
     fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
     fc.string({ unit: 'binary', maxLength: 100 }).map((text) => Buffer.from(text)),
@@ -117,16 +126,38 @@ describe('rowsOf (a file through a format)', () => {
   const coordinate = fc.oneof(fc.double({ min: -200, max: 200, noNaN: true }).map(String), fc.constantFrom('', '42.69', '23.32', 'x'));
   const yesNo = fc.constantFrom('yes', 'no', 'да', 'не', '1', '0', '', 'maybe');
   // Valid numbers (check digits computed by hand in personal-numbers.test.ts and test/api) mixed with arbitrary digits.
-  const idNumber = fc.oneof(fc.constantFrom('8912315676', '6647182932', '1234567893', '870412300416', '951223450987'), digits(10, 14), fc.stringMatching(/^\d{3} \d{3} \d{4}$/));
+  const idNumber = fc.oneof(
+    fc.constantFrom('8912315676', '6647182932', '1234567893', '870412300416', '951223450987'),
+    digits(10, 14),
+    fc.stringMatching(/^\d{3} \d{3} \d{4}$/),
+  );
   /** Rows that mostly fit each format, so both the good and the bad paths are taken. */
   const fitting: { format: CsvFormat<unknown>; row: fc.Arbitrary<Record<string, string>> }[] = [
     {
       format: stationsFormat,
-      row: fc.record({ number: fc.oneof(digits(9, 9), digits(1, 5), text), name: text, address: text, settlement: text, district: text, constituency: text, lat: coordinate, lon: coordinate, step_free: yesNo, mobile: yesNo }),
+      row: fc.record({
+        number: fc.oneof(digits(9, 9), digits(1, 5), text),
+        name: text,
+        address: text,
+        settlement: text,
+        district: text,
+        constituency: text,
+        lat: coordinate,
+        lon: coordinate,
+        step_free: yesNo,
+        mobile: yesNo,
+      }),
     },
     {
       format: rangesFormat,
-      row: fc.record({ settlement: text, street: text, from: fc.oneof(digits(1, 3), text), to: fc.oneof(digits(1, 3), text), parity: fc.constantFrom('all', 'odd', 'EVEN', 'some', ''), station_number: digits(1, 9) }),
+      row: fc.record({
+        settlement: text,
+        street: text,
+        from: fc.oneof(digits(1, 3), text),
+        to: fc.oneof(digits(1, 3), text),
+        parity: fc.constantFrom('all', 'odd', 'EVEN', 'some', ''),
+        station_number: digits(1, 9),
+      }),
     },
     { format: registerFormat, row: fc.record({ id_number: idNumber, station_number: fc.oneof(digits(1, 9), fc.constant('')) }) },
   ];
@@ -134,7 +165,10 @@ describe('rowsOf (a file through a format)', () => {
   const file = fc.constantFrom(...fitting).chain(({ format, row }) =>
     fc
       .record({
-        header: fc.oneof({ weight: 4, arbitrary: fc.shuffledSubarray([...format.columns], { minLength: format.columns.length }) }, fc.shuffledSubarray([...format.columns, 'extra'], { minLength: format.columns.length - 1 })),
+        header: fc.oneof(
+          { weight: 4, arbitrary: fc.shuffledSubarray([...format.columns], { minLength: format.columns.length }) },
+          fc.shuffledSubarray([...format.columns, 'extra'], { minLength: format.columns.length - 1 }),
+        ),
         upper: fc.boolean(),
         quoteAll: fc.boolean(),
         rows: fc.array(fc.tuple(row, fileText, fc.integer({ min: -1, max: 6 })), { maxLength: 6 }),
@@ -155,7 +189,13 @@ describe('rowsOf (a file through a format)', () => {
   it('yields good rows and reports every other one with its line, or fails for the whole file in documented words', async () => {
     await fc.assert(
       fc.asyncProperty(file, async ({ format, header, upper, quoteAll, rows, country }) => {
-        const lines = [writeRecord(header.map((c) => (upper ? c.toUpperCase() : c)), quoteAll), ...rows.map((row) => writeRecord(row, quoteAll))];
+        const lines = [
+          writeRecord(
+            header.map((c) => (upper ? c.toUpperCase() : c)),
+            quoteAll,
+          ),
+          ...rows.map((row) => writeRecord(row, quoteAll)),
+        ];
         writeFileSync(path, lines.join('\r\n'));
         const bad: BadRow[] = [];
         const good: number[] = [];
@@ -172,7 +212,8 @@ describe('rowsOf (a file through a format)', () => {
           expect(row.file).toBe('data.csv');
           expect(row.reason.trim()).not.toBe('');
           // A personal number never reaches a report (they are logged); other formats may quote their values.
-          if (format === registerFormat) for (const record of rows) for (const value of record) if (/\d{6}/.test(value)) expect(row.reason).not.toContain(value.trim());
+          if (format === registerFormat)
+            for (const record of rows) for (const value of record) if (/\d{6}/.test(value)) expect(row.reason).not.toContain(value.trim());
         }
       }),
       { numRuns: 50 },

@@ -21,23 +21,42 @@ const SECTION = [{ id: '1' }, { id: '42' }];
 const STOP = [{ id: '1', stopId: '7' }];
 
 export const EDGE_EXAMPLES: Record<string, readonly unknown[]> = {
-  'post /lookup json': [{ country: 'BG', idNumber: '8912315676' }, { country: 'KZ', idNumber: '870412300416', election: 'kz-2024-03-17', lang: 'kk' }, { country: 'KG', idNumber: '2 0101 1990 00123', lang: 'ky', turnstileToken: 'XXXX.DUMMY.TOKEN' }],
-  'post /stations/search json': [{ country: 'BG', settlement: 'София', street: 'бул. Витоша', number: '17' }, { country: 'KG', settlement: 'Бишкек', street: '', number: '' }],
-  'post /stations/near json': [{ lat: 42.698, lon: 23.322 }, { lat: '42.7', lon: '23.3', limit: '3', country: 'BG', lang: 'ru' }],
+  'post /lookup json': [
+    { country: 'BG', idNumber: '8912315676' },
+    { country: 'KZ', idNumber: '870412300416', election: 'kz-2024-03-17', lang: 'kk' },
+    { country: 'KG', idNumber: '2 0101 1990 00123', lang: 'ky', turnstileToken: 'XXXX.DUMMY.TOKEN' },
+  ],
+  'post /stations/search json': [
+    { country: 'BG', settlement: 'София', street: 'бул. Витоша', number: '17' },
+    { country: 'KG', settlement: 'Бишкек', street: '', number: '' },
+  ],
+  'post /stations/near json': [
+    { lat: 42.698, lon: 23.322 },
+    { lat: '42.7', lon: '23.3', limit: '3', country: 'BG', lang: 'ru' },
+  ],
   'get /stations/settlements query': [{ country: 'BG', q: 'Соф' }, { country: 'KZ' }],
   'get /stations/streets query': [{ country: 'BG', settlement: 'София', q: 'Вит' }],
   'get /stations/{id} param': SECTION,
   'post /stations/{id}/reports param': SECTION,
-  'post /stations/{id}/reports json': [{ kind: 'access', details: 'Стъпала без рампа при входа.', contact: 'a@example.org', lang: 'bg' }, { kind: 'other', details: 'x' }],
+  'post /stations/{id}/reports json': [
+    { kind: 'access', details: 'Стъпала без рампа при входа.', contact: 'a@example.org', lang: 'bg' },
+    { kind: 'other', details: 'x' },
+  ],
   'post /mobile-box-requests header': [{}, { 'idempotency-key': '0b6c4e0e-2f7a-4c1e-9d1b-7f0c5d8e9a10' }],
   'post /mobile-box-requests json': [VOTER, REPRESENTED, EU_CITIZEN],
-  'post /mobile-box-requests/status json': [{ reference: 'K7M2P-Q9RTX', idNumber: '8912315676' }, { reference: 'k7m2p q9rtx', idNumber: '891231 5676', lang: 'bg' }],
+  'post /mobile-box-requests/status json': [
+    { reference: 'K7M2P-Q9RTX', idNumber: '8912315676' },
+    { reference: 'k7m2p q9rtx', idNumber: '891231 5676', lang: 'bg' },
+  ],
   'get /mobile-box-requests/districts query': [{ election: 'bg-2024-06-09' }, { election: 'bg-2024-06-09', lang: 'ky' }],
   'post /admin/session json': [{ email: 'mladost@example.org', password: 'correct horse battery staple' }],
   'delete /admin/session header': CSRF,
   'get /admin/audit query': [{}, { from: '2024-05-20', to: '2024-06-09' }],
   'post /admin/requests header': CSRF,
-  'post /admin/requests json': [{ ...VOTER, channel: 'post' }, { ...REPRESENTED, channel: 'edelivery' }],
+  'post /admin/requests json': [
+    { ...VOTER, channel: 'post' },
+    { ...REPRESENTED, channel: 'edelivery' },
+  ],
   'get /admin/requests query': [{}, { ballot: 'ep', status: 'accepted' }],
   'get /admin/requests/{id} param': SECTION,
   'post /admin/requests/{id}/decision param': SECTION,
@@ -46,7 +65,11 @@ export const EDGE_EXAMPLES: Record<string, readonly unknown[]> = {
   'get /admin/sections/{id} param': SECTION,
   'patch /admin/sections/{id} param': SECTION,
   'patch /admin/sections/{id} header': CSRF,
-  'patch /admin/sections/{id} json': [{ number: '234600101', baseAddress: 'ул. Шипка 6', location: { lat: 42.69, lon: 23.33 } }, { number: null, location: null }, {}],
+  'patch /admin/sections/{id} json': [
+    { number: '234600101', baseAddress: 'ул. Шипка 6', location: { lat: 42.69, lon: 23.33 } },
+    { number: null, location: null },
+    {},
+  ],
   'post /admin/sections/{id}/stops param': SECTION,
   'post /admin/sections/{id}/stops header': CSRF,
   'post /admin/sections/{id}/stops json': [{ requestIds: [1, 2, 3] }],
@@ -69,8 +92,22 @@ export const EDGE_EXAMPLES: Record<string, readonly unknown[]> = {
 /** The same applications as a form posts them: strings, repeated checkboxes, dotted names. */
 export const FORM_EXAMPLES = {
   mobileBox: [
-    ['election', 'bg-2024-06-09'], ['ballots', 'ep'], ['ballots', 'ns'], ['citizenship', 'BG'], ['idNumber', '8912315676'], ['fullName', 'Мария Иванова Петрова'],
-    ['address.district', 'mladost'], ['address.street', 'ж.к. Младост 1'], ['address.number', ''], ['address.block', '12'], ['phone', '0888 123 456'], ['email', ''],
-    ['submittedBy', 'self'], ['representative.fullName', ''], ['representative.idNumber', ''], ['representative.phone', ''], ['consent', 'on'],
+    ['election', 'bg-2024-06-09'],
+    ['ballots', 'ep'],
+    ['ballots', 'ns'],
+    ['citizenship', 'BG'],
+    ['idNumber', '8912315676'],
+    ['fullName', 'Мария Иванова Петрова'],
+    ['address.district', 'mladost'],
+    ['address.street', 'ж.к. Младост 1'],
+    ['address.number', ''],
+    ['address.block', '12'],
+    ['phone', '0888 123 456'],
+    ['email', ''],
+    ['submittedBy', 'self'],
+    ['representative.fullName', ''],
+    ['representative.idNumber', ''],
+    ['representative.phone', ''],
+    ['consent', 'on'],
   ],
 } as const;

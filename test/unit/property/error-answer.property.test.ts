@@ -5,8 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, type PlainKey } from '#core/i18n';
 import type { IdKind, IdProblem } from '#core/lookup/personal-numbers';
 import {
-  Busy, ChallengeFailed, ChallengeUnavailable, DatabaseUnavailable, Forbidden, InvalidPersonalNumber, KeyMismatch, KeyUnusable, NotFound, RateLimited, Refused, Unauthenticated, ValidationFailed,
-  type DomainError, type DomainErrorCode,
+  Busy,
+  ChallengeFailed,
+  ChallengeUnavailable,
+  DatabaseUnavailable,
+  Forbidden,
+  InvalidPersonalNumber,
+  KeyMismatch,
+  KeyUnusable,
+  NotFound,
+  RateLimited,
+  Refused,
+  Unauthenticated,
+  ValidationFailed,
+  type DomainError,
+  type DomainErrorCode,
 } from '#core/errors';
 import { REFUSAL_CODES, type RefusalCode } from '#functions/http/refusals';
 import { ERROR_CODES, errorAnswer, errorBody } from '#functions/http/http-errors';
@@ -22,7 +35,12 @@ const LABELS: PlainKey[] = ['lookup.field.idNumber', 'mobileBox.field.phone', 'm
 const ID_PROBLEMS: IdProblem[] = ['empty', 'not-digits', 'length', 'date', 'sex-digit', 'century-digit', 'check-digit'];
 const ID_KINDS: IdKind[] = ['EGN', 'LNCH', 'IIN', 'PIN'];
 
-const dotted = fc.array(fc.oneof(fc.constantFrom('address', 'street', 'idNumber', 'ballots', '0', 'representative'), fc.string({ minLength: 1, maxLength: 8 })), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('.'));
+const dotted = fc
+  .array(fc.oneof(fc.constantFrom('address', 'street', 'idNumber', 'ballots', '0', 'representative'), fc.string({ minLength: 1, maxLength: 8 })), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((parts) => parts.join('.'));
 const problem: fc.Arbitrary<FieldProblem> = fc.record(
   {
     field: dotted,
@@ -36,19 +54,26 @@ const problem: fc.Arbitrary<FieldProblem> = fc.record(
 );
 const help = fc.array(fc.record({ label: trickyString, href: fc.webUrl() }), { maxLength: 3 });
 const seconds = fc.integer({ min: 0, max: 86_400 });
-const refused = (code: RefusalCode) => fc.record({ help: fc.option(help, { nil: undefined }), reference: fc.option(fc.string({ maxLength: 12 }), { nil: undefined }) }).map((d) => new Refused(code, { ...(d.help ? { help: () => d.help! } : {}), ...(d.reference ? { reference: d.reference } : {}) }));
+const refused = (code: RefusalCode) =>
+  fc
+    .record({ help: fc.option(help, { nil: undefined }), reference: fc.option(fc.string({ maxLength: 12 }), { nil: undefined }) })
+    .map((d) => new Refused(code, { ...(d.help ? { help: () => d.help! } : {}), ...(d.reference ? { reference: d.reference } : {}) }));
 
 /** One arbitrary per core domain code: the Record type makes a new code fail to compile until it is added here. */
 const DOMAIN_ERRORS: Record<DomainErrorCode, fc.Arbitrary<DomainError>> = {
   validation: fc.array(problem, { maxLength: 6 }).map((problems) => new ValidationFailed(problems)),
-  invalid_id: fc.tuple(fc.constantFrom(...ID_PROBLEMS), trickyString).map(([rule, words]) => new InvalidPersonalNumber(rule, () => `The number breaks ${rule}: ${words}`)),
+  invalid_id: fc
+    .tuple(fc.constantFrom(...ID_PROBLEMS), trickyString)
+    .map(([rule, words]) => new InvalidPersonalNumber(rule, () => `The number breaks ${rule}: ${words}`)),
   not_found: fc.option(help, { nil: undefined }).map((links) => (links ? new NotFound(undefined, () => links) : new NotFound())),
   rate_limited: seconds.map((s) => new RateLimited(s)),
   busy: seconds.map((s) => new Busy(s)),
   challenge_failed: fc.constant(new ChallengeFailed()),
   challenge_unavailable: fc.constant(new ChallengeUnavailable()),
   db_unavailable: fc.constant(new DatabaseUnavailable()),
-  misconfigured: fc.tuple(fc.constantFrom('LOOKUP_KEY', 'DATA_KEY'), fc.constantFrom('missing', 'too_short', 'development_key')).map(([secret, why]) => new KeyUnusable(secret, why)),
+  misconfigured: fc
+    .tuple(fc.constantFrom('LOOKUP_KEY', 'DATA_KEY'), fc.constantFrom('missing', 'too_short', 'development_key'))
+    .map(([secret, why]) => new KeyUnusable(secret, why)),
   key_mismatch: fc.constant(new KeyMismatch()),
   unauthorized: fc.constant(new Unauthenticated()),
   forbidden: fc.constant(new Forbidden()),
@@ -136,19 +161,23 @@ describe('errorAnswer', () => {
 
   it('answers anything else without letting it through: 500 internal, or an HTTPException’s own 4xx, and nothing of its message', () => {
     fc.assert(
-      fc.property(SECRET.chain((secret) => fc.tuple(fc.constant(secret), foreign(secret))), locale, ([secret, thrown], lang) => {
-        const answer = errorAnswer(thrown, lang);
-        expectEnvelope(answer);
-        expect(JSON.stringify(answer.body)).not.toContain(secret);
-        if (isClientHttpException(thrown)) {
-          expect(answer.status).toBe(thrown.status);
-          expect(answer.body.error.code).not.toBe('internal');
-        } else {
-          expect(answer.status).toBe(500);
-          expect(answer.body.error.code).toBe('internal');
-          expect(answer.headers).toEqual({});
-        }
-      }),
+      fc.property(
+        SECRET.chain((secret) => fc.tuple(fc.constant(secret), foreign(secret))),
+        locale,
+        ([secret, thrown], lang) => {
+          const answer = errorAnswer(thrown, lang);
+          expectEnvelope(answer);
+          expect(JSON.stringify(answer.body)).not.toContain(secret);
+          if (isClientHttpException(thrown)) {
+            expect(answer.status).toBe(thrown.status);
+            expect(answer.body.error.code).not.toBe('internal');
+          } else {
+            expect(answer.status).toBe(500);
+            expect(answer.body.error.code).toBe('internal');
+            expect(answer.headers).toEqual({});
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

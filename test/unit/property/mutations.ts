@@ -35,7 +35,11 @@ const stringTwists: fc.Arbitrary<(value: string) => string> = fc.oneof(
   fc.constant((value: string) => `\t${value}\r\n`),
   fc.constant((value: string) => value.toUpperCase()),
   fc.constant((value: string) => value.normalize('NFD')),
-  fc.tuple(fc.nat(), trickyString).map(([at, piece]) => (value: string) => value.slice(0, at % (value.length + 1)) + piece + value.slice(at % (value.length + 1))),
+  fc.tuple(fc.nat(), trickyString).map(
+    ([at, piece]) =>
+      (value: string) =>
+        value.slice(0, at % (value.length + 1)) + piece + value.slice(at % (value.length + 1)),
+  ),
   hugeString.map((huge) => (value: string) => value + huge),
 );
 
@@ -47,7 +51,12 @@ export function mutation(leaf: fc.Arbitrary<unknown> = wrongValue): fc.Arbitrary
   return fc.oneof(
     fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), value: leaf }),
     fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
-    fc.record({ kind: fc.constant('extra' as const), pick: fc.nat(), key: fc.oneof(trickyString, fc.constantFrom('__proto__', 'constructor', 'toString', 'lang', 'id')), value: leaf }),
+    fc.record({
+      kind: fc.constant('extra' as const),
+      pick: fc.nat(),
+      key: fc.oneof(trickyString, fc.constantFrom('__proto__', 'constructor', 'toString', 'lang', 'id')),
+      value: leaf,
+    }),
     fc.record({ kind: fc.constant('twist' as const), pick: fc.nat(), twist: stringTwists }),
   );
 }
@@ -60,7 +69,8 @@ export function mutated(example: unknown, mutations: readonly Mutation[]): unkno
     const change = 'value' in original ? { ...original, value: structuredClone(original.value) } : original;
     const all = paths(root);
     if (!isContainer(root) || all.length === 0) {
-      root = change.kind === 'replace' || change.kind === 'extra' ? change.value : change.kind === 'twist' && typeof root === 'string' ? change.twist(root) : root;
+      root =
+        change.kind === 'replace' || change.kind === 'extra' ? change.value : change.kind === 'twist' && typeof root === 'string' ? change.twist(root) : root;
       continue;
     }
     const path = all[change.pick % all.length]!;

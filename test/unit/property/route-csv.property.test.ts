@@ -11,11 +11,16 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function addressLine(address: RouteAddress): string {
   const part = (label: string, value?: string) => (value && value.trim() !== '' ? `${label}${value.trim()}` : undefined);
   const street = [address.street.trim(), part('№ ', address.number)].filter((piece) => piece).join(' ');
-  return [street, part('бл. ', address.block), part('вх. ', address.entrance), part('ет. ', address.floor), part('ап. ', address.apartment)].filter((piece) => piece).join(', ');
+  return [street, part('бл. ', address.block), part('вх. ', address.entrance), part('ет. ', address.floor), part('ап. ', address.apartment)]
+    .filter((piece) => piece)
+    .join(', ');
 }
 
 const optional = fc.option(fileText, { nil: undefined });
-const address: fc.Arbitrary<RouteAddress> = fc.record({ street: fileText, number: optional, block: optional, entrance: optional, floor: optional, apartment: optional }, { requiredKeys: ['street'] });
+const address: fc.Arbitrary<RouteAddress> = fc.record(
+  { street: fileText, number: optional, block: optional, entrance: optional, floor: optional, apartment: optional },
+  { requiredKeys: ['street'] },
+);
 const row: fc.Arbitrary<RouteCsvRow> = fc.record(
   {
     references: fc.array(fileText, { maxLength: 2 }),
@@ -29,15 +34,35 @@ const row: fc.Arbitrary<RouteCsvRow> = fc.record(
   },
   { requiredKeys: ['references', 'forms', 'fullName', 'address', 'district', 'section'] },
 );
-const headers: fc.Arbitrary<RouteCsvHeaders> = fc.record({ order: fileText, references: fileText, forms: fileText, fullName: fileText, address: fileText, district: fileText, section: fileText, phone: fileText, notes: fileText });
+const headers: fc.Arbitrary<RouteCsvHeaders> = fc.record({
+  order: fileText,
+  references: fileText,
+  forms: fileText,
+  fullName: fileText,
+  address: fileText,
+  district: fileText,
+  section: fileText,
+  phone: fileText,
+  notes: fileText,
+});
 const reader = fc.constantFrom<RouteReader>('police', 'district', 'city');
 
 /** The cells each reader's list should hold, before neutralising. */
 function expectedCells(rows: readonly RouteCsvRow[], who: RouteReader, h: RouteCsvHeaders): string[][] {
-  if (who === 'police') return [[h.order, h.address, h.district, h.section], ...rows.map((r, i) => [String(i + 1), addressLine(r.address), r.district, r.section])];
+  if (who === 'police')
+    return [[h.order, h.address, h.district, h.section], ...rows.map((r, i) => [String(i + 1), addressLine(r.address), r.district, r.section])];
   return [
     [h.order, h.references, h.forms, h.fullName, h.address, h.district, h.phone, h.notes],
-    ...rows.map((r, i) => [String(i + 1), r.references.join('; '), r.forms.join('; '), r.fullName, addressLine(r.address), r.district, r.phone ?? '', r.notes ?? '']),
+    ...rows.map((r, i) => [
+      String(i + 1),
+      r.references.join('; '),
+      r.forms.join('; '),
+      r.fullName,
+      addressLine(r.address),
+      r.district,
+      r.phone ?? '',
+      r.notes ?? '',
+    ]),
   ];
 }
 
@@ -89,7 +114,9 @@ describe('routeCsv', () => {
 
   it('never gives the police a name, a phone, a reference or a note', () => {
     const secret = (tag: string) => fc.tuple(fileText, fc.uuid()).map(([text, uuid]) => `${text}${tag}-${uuid}`);
-    const privateRow = fc.record({ base: row, fullName: secret('NAME'), phone: secret('PHONE'), reference: secret('REF'), notes: secret('NOTE') }).map(({ base, fullName, phone, reference, notes }) => ({ ...base, fullName, phone, notes, references: [reference] }));
+    const privateRow = fc
+      .record({ base: row, fullName: secret('NAME'), phone: secret('PHONE'), reference: secret('REF'), notes: secret('NOTE') })
+      .map(({ base, fullName, phone, reference, notes }) => ({ ...base, fullName, phone, notes, references: [reference] }));
     fc.assert(
       fc.property(fc.array(privateRow, { minLength: 1, maxLength: 5 }), headers, (rows, h) => {
         const csv = routeCsv(rows, 'police', h);
@@ -104,11 +131,17 @@ describe('routeCsv', () => {
 describe('safeCell', () => {
   it('neutralises exactly the cells that start like a formula, and only by one leading apostrophe', () => {
     fc.assert(
-      fc.property(fc.oneof(fileText, fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fileText).map(([start, rest]) => start + rest)), (value) => {
-        const safe = safeCell(value);
-        expect(safe).not.toMatch(FORMULA_START);
-        expect(safe).toBe(FORMULA_START.test(value) ? `'${value}` : value);
-      }),
+      fc.property(
+        fc.oneof(
+          fileText,
+          fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fileText).map(([start, rest]) => start + rest),
+        ),
+        (value) => {
+          const safe = safeCell(value);
+          expect(safe).not.toMatch(FORMULA_START);
+          expect(safe).toBe(FORMULA_START.test(value) ? `'${value}` : value);
+        },
+      ),
       { numRuns: 200 },
     );
   });

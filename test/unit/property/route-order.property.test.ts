@@ -20,7 +20,19 @@ const stopsOf = (withPlace: boolean, maxLength: number) =>
   fc
     .uniqueArray(fc.oneof(fc.nat({ max: 10_000 }).map(String), fileText), { maxLength })
     .chain((stopIds) =>
-      fc.tuple(...stopIds.map((id) => fc.record({ street: streetPart, number: numberPart, block: numberPart, at: withPlace ? sharedPlace : fc.constant({}) }).map(({ street, number, block, at }) => ({ id, street, ...(number === undefined ? {} : { number }), ...(block === undefined ? {} : { block }), ...at })))),
+      fc.tuple(
+        ...stopIds.map((id) =>
+          fc
+            .record({ street: streetPart, number: numberPart, block: numberPart, at: withPlace ? sharedPlace : fc.constant({}) })
+            .map(({ street, number, block, at }) => ({
+              id,
+              street,
+              ...(number === undefined ? {} : { number }),
+              ...(block === undefined ? {} : { block }),
+              ...at,
+            })),
+        ),
+      ),
     )
     .map((stops): RouteStop[] => stops);
 
@@ -58,7 +70,12 @@ describe('orderRoute', () => {
         const order = orderRoute(from, stops);
         expect(orderRoute(from, stops)).toEqual(order);
         const byId = new Map(stops.map((stop) => [stop.id, stop]));
-        expect(orderRoute(from, order.map((id) => byId.get(id)!))).toEqual(order);
+        expect(
+          orderRoute(
+            from,
+            order.map((id) => byId.get(id)!),
+          ),
+        ).toEqual(order);
       }),
       { numRuns: 100 },
     );
@@ -66,12 +83,16 @@ describe('orderRoute', () => {
 
   it('gives the same route whatever order the stops come in, unless that order beats nearest neighbour', () => {
     fc.assert(
-      fc.property(base, located.chain((stops) => fc.tuple(shuffledStops(stops), shuffledStops(stops))), (from, [one, other]) => {
-        const nearest = tourLength(from, one, nearestNeighbourOrder(from, one)!)!;
-        // An order shorter than the heuristic's start is kept and improved instead (see the next test).
-        fc.pre(tourLength(from, one, ids(one))! >= nearest && tourLength(from, one, ids(other))! >= nearest);
-        expect(orderRoute(from, other)).toEqual(orderRoute(from, one));
-      }),
+      fc.property(
+        base,
+        located.chain((stops) => fc.tuple(shuffledStops(stops), shuffledStops(stops))),
+        (from, [one, other]) => {
+          const nearest = tourLength(from, one, nearestNeighbourOrder(from, one)!)!;
+          // An order shorter than the heuristic's start is kept and improved instead (see the next test).
+          fc.pre(tourLength(from, one, ids(one))! >= nearest && tourLength(from, one, ids(other))! >= nearest);
+          expect(orderRoute(from, other)).toEqual(orderRoute(from, one));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -117,16 +138,20 @@ describe('tourLength', () => {
 
   it('measures a closed tour: base → every stop in order → base, the same length backwards', () => {
     fc.assert(
-      fc.property(base, located.chain((stops) => fc.tuple(fc.constant(stops), shuffledStops(stops))), (from, [stops, visit]) => {
-        const order = ids(visit);
-        const points = [from, ...visit, from] as { lat: number; lon: number }[];
-        const expected = points.slice(1).reduce((sum, point, i) => sum + metres(points[i]!, point), 0);
-        const length = tourLength(from, stops, order)!;
-        // Each hop is rounded to the millimetre.
-        expect(Math.abs(length - expected)).toBeLessThanOrEqual(points.length * 0.0005 + 1e-6 * expected);
-        expect(tourLength(from, stops, [...order].reverse())).toBe(length);
-        if (order.length === 0) expect(length).toBe(0);
-      }),
+      fc.property(
+        base,
+        located.chain((stops) => fc.tuple(fc.constant(stops), shuffledStops(stops))),
+        (from, [stops, visit]) => {
+          const order = ids(visit);
+          const points = [from, ...visit, from] as { lat: number; lon: number }[];
+          const expected = points.slice(1).reduce((sum, point, i) => sum + metres(points[i]!, point), 0);
+          const length = tourLength(from, stops, order)!;
+          // Each hop is rounded to the millimetre.
+          expect(Math.abs(length - expected)).toBeLessThanOrEqual(points.length * 0.0005 + 1e-6 * expected);
+          expect(tourLength(from, stops, [...order].reverse())).toBe(length);
+          if (order.length === 0) expect(length).toBe(0);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -136,7 +161,9 @@ describe('moveStop', () => {
   it('keeps a permutation, swaps two neighbours at most, and undoes itself', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.oneof(fc.nat().map(String), fileText), { minLength: 1, maxLength: 12 }).chain((order) => fc.tuple(fc.constant(order), fc.constantFrom(...order), fc.constantFrom('up' as const, 'down' as const))),
+        fc
+          .uniqueArray(fc.oneof(fc.nat().map(String), fileText), { minLength: 1, maxLength: 12 })
+          .chain((order) => fc.tuple(fc.constant(order), fc.constantFrom(...order), fc.constantFrom('up' as const, 'down' as const))),
         ([order, stopId, direction]) => {
           const moved = moveStop(order, stopId, direction);
           expect(sorted(moved)).toEqual(sorted(order));

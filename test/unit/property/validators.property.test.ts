@@ -33,7 +33,9 @@ function edgesOf(route: RouteConfig): Edge[] {
     ['param', request.params],
     ['header', request.headers],
   ];
-  return candidates.flatMap(([target, schema]) => (schema instanceof z.ZodType ? [{ name: `${route.method} ${route.path} ${target}`, route, target, schema }] : []));
+  return candidates.flatMap(([target, schema]) =>
+    schema instanceof z.ZodType ? [{ name: `${route.method} ${route.path} ${target}`, route, target, schema }] : [],
+  );
 }
 const edges = app.openAPIRegistry.definitions.flatMap((definition) => (definition.type === 'route' ? edgesOf(definition.route as RouteConfig) : []));
 
@@ -49,7 +51,10 @@ function expectWellFormedRejection(schema: z.ZodType, caught: unknown): void {
   expect(caught.problems.length, 'a rejection names at least one problem').toBeGreaterThan(0);
   for (const problem of caught.problems) {
     expect(FIELD_CODES, problem.field).toContain(problem.code);
-    expect(problem.field.split('.').every((part) => part !== ''), `field "${problem.field}" is a dotted path`).toBe(true);
+    expect(
+      problem.field.split('.').every((part) => part !== ''),
+      `field "${problem.field}" is a dotted path`,
+    ).toBe(true);
     expect(problem.field === 'body' || schemaAt(schema, segments(problem.field)) !== undefined, `field "${problem.field}" is in the schema`).toBe(true);
   }
 }
@@ -92,7 +97,10 @@ describe('every validator at the edge', () => {
   it('is found in the registry, and each has a valid example here', () => {
     expect(edges.length).toBeGreaterThan(30);
     expect(edges.map((edge) => edge.name).filter((name) => !(name in EDGE_EXAMPLES))).toEqual([]);
-    expect(Object.keys(EDGE_EXAMPLES).filter((name) => !edges.some((edge) => edge.name === name)), 'examples of routes that are gone').toEqual([]);
+    expect(
+      Object.keys(EDGE_EXAMPLES).filter((name) => !edges.some((edge) => edge.name === name)),
+      'examples of routes that are gone',
+    ).toEqual([]);
   });
 
   it.each(edges.map((edge) => [edge.name, edge] as const))('%s: accepts its valid examples', async (_name, edge) => {
@@ -111,21 +119,34 @@ describe('every validator at the edge', () => {
     );
   });
 
-  it.each(edges.map((edge) => [edge.name, edge] as const))('%s: a valid example with wrong types, missing or extra fields and twisted strings', async (_name, edge) => {
-    const examples = EDGE_EXAMPLES[edge.name] ?? [{}];
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...examples), fc.array(mutation(leafFor(edge)), { minLength: 1, maxLength: 3 }), async (example, changes) => {
-        const input = mutated(example, changes);
-        expect(await throughHook(edge, input)).toBe(throughParseInput(edge.schema, input));
-      }),
-      { numRuns: 50 },
-    );
-  });
+  it.each(edges.map((edge) => [edge.name, edge] as const))(
+    '%s: a valid example with wrong types, missing or extra fields and twisted strings',
+    async (_name, edge) => {
+      const examples = EDGE_EXAMPLES[edge.name] ?? [{}];
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...examples), fc.array(mutation(leafFor(edge)), { minLength: 1, maxLength: 3 }), async (example, changes) => {
+          const input = mutated(example, changes);
+          expect(await throughHook(edge, input)).toBe(throughParseInput(edge.schema, input));
+        }),
+        { numRuns: 50 },
+      );
+    },
+  );
 });
 
 describe('parseInput beyond JSON', () => {
   // Feature code calls parseInput on values that never were JSON: any JS value must still come out as a result or a ValidationFailed.
-  const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withBoxedValues: true, withObjectString: true });
+  const anything = fc.anything({
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+    withBoxedValues: true,
+    withObjectString: true,
+  });
   const schemas = edges.filter((edge) => edge.target === 'json');
 
   it('never throws anything but ValidationFailed', () => {
@@ -149,7 +170,16 @@ describe('forms posted without JavaScript', () => {
     { schema: mobileBoxRequest, lists: ['ballots'] },
     { schema: paperRequest, lists: ['ballots'] },
   ] as const;
-  const names = ['address.district', 'address.street', 'address.number', 'address.block', 'representative.fullName', 'representative.idNumber', 'representative.phone', ...new Set(forms.flatMap((form) => keysOf(form.schema)))];
+  const names = [
+    'address.district',
+    'address.street',
+    'address.number',
+    'address.block',
+    'representative.fullName',
+    'representative.idNumber',
+    'representative.phone',
+    ...new Set(forms.flatMap((form) => keysOf(form.schema))),
+  ];
   const name = fc.oneof(fc.constantFrom(...names, '__proto__.polluted', 'constructor.prototype.x', 'a..b', '.', '', 'address'), trickyString);
   const posted = fc.array(fc.tuple(name, trickyString), { maxLength: 12 });
 

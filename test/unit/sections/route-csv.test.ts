@@ -40,9 +40,7 @@ const read = (csv: string) => parse(csv.slice(1), { relax_column_count: true }) 
 describe('route CSV', () => {
   it('gives the police order, address, district and section only, exactly', () => {
     expect(routeCsv(ROWS, 'police', HEADERS)).toBe(
-      '\uFEFF№,Адрес,Район,Секция\r\n' +
-        '1,"ж.к. Младост 1, бл. 12, вх. А, ет. 3, ап. 9",Младост,234600001\r\n' +
-        '2,ул. Шипка № 10А,Младост,234600001\r\n',
+      '\uFEFF№,Адрес,Район,Секция\r\n' + '1,"ж.к. Младост 1, бл. 12, вх. А, ет. 3, ап. 9",Младост,234600001\r\n' + '2,ул. Шипка № 10А,Младост,234600001\r\n',
     );
   });
 
@@ -108,7 +106,9 @@ describe('route CSV', () => {
 
 describe('formatAddress', () => {
   it('writes street, number, block, entrance, floor and apartment with Bulgarian labels, skipping blanks', () => {
-    expect(formatAddress({ street: 'ж.к. Младост 1', block: '12', entrance: 'А', floor: '3', apartment: '9' })).toBe('ж.к. Младост 1, бл. 12, вх. А, ет. 3, ап. 9');
+    expect(formatAddress({ street: 'ж.к. Младост 1', block: '12', entrance: 'А', floor: '3', apartment: '9' })).toBe(
+      'ж.к. Младост 1, бл. 12, вх. А, ет. 3, ап. 9',
+    );
     expect(formatAddress({ street: ' ул. Шипка ', number: '6', block: ' ', floor: '2' })).toBe('ул. Шипка № 6, ет. 2');
   });
 });

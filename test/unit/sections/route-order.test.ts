@@ -30,7 +30,12 @@ function random(seed: number): () => number {
   };
 }
 const randomStops = (next: () => number, count: number): RouteStop[] =>
-  Array.from({ length: count }, (_, i) => ({ id: `s${String(i).padStart(2, '0')}`, street: 'x', lat: LAT + (next() - 0.5) * 0.1, lon: LON + (next() - 0.5) * 0.1 }));
+  Array.from({ length: count }, (_, i) => ({
+    id: `s${String(i).padStart(2, '0')}`,
+    street: 'x',
+    lat: LAT + (next() - 0.5) * 0.1,
+    lon: LON + (next() - 0.5) * 0.1,
+  }));
 const shuffled = <T>(items: readonly T[], next: () => number): T[] => {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -47,7 +52,12 @@ describe('route order with coordinates', () => {
     expect(length(stops, ['a', 'b', 'c']) / unitMetres).toBeCloseTo(11.2, 3);
     // Out to the far end and back, picking up 1 on either sweep: four tours of 9.2.
     const order = orderRoute(base, stops);
-    expect([['a', 'c', 'b'], ['c', 'a', 'b'], ['b', 'c', 'a'], ['b', 'a', 'c']]).toContainEqual(order);
+    expect([
+      ['a', 'c', 'b'],
+      ['c', 'a', 'b'],
+      ['b', 'c', 'a'],
+      ['b', 'a', 'c'],
+    ]).toContainEqual(order);
     expect(length(stops, order) / unitMetres).toBeCloseTo(9.2, 3);
     expectOptimal(stops, order);
   });
@@ -61,7 +71,10 @@ describe('route order with coordinates', () => {
     ];
     // Given as a bow tie: base → ne → n → e → base crosses itself.
     const order = orderRoute(base, stops);
-    expect([['n', 'ne', 'e'], ['e', 'ne', 'n']]).toContainEqual(order);
+    expect([
+      ['n', 'ne', 'e'],
+      ['e', 'ne', 'n'],
+    ]).toContainEqual(order);
     expectOptimal(stops, order);
   });
 
@@ -101,7 +114,12 @@ describe('route order with coordinates', () => {
       const stops = randomStops(next, 1 + Math.floor(next() * 40));
       const order = orderRoute(base, stops);
       expect(length(stops, order)).toBeLessThanOrEqual(length(stops, nearestNeighbourOrder(base, stops)!));
-      expect(length(stops, order)).toBeLessThanOrEqual(length(stops, stops.map((s) => s.id)));
+      expect(length(stops, order)).toBeLessThanOrEqual(
+        length(
+          stops,
+          stops.map((s) => s.id),
+        ),
+      );
     }
   });
 

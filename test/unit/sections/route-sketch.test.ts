@@ -30,7 +30,8 @@ describe('route sketch', () => {
 
   it('fits every point inside the padding, north up', () => {
     const svg = routeSketchSvg(BASE, STOPS, { ...OPTIONS, padding: 20 });
-    const xs = numbers(svg, /cx="([^"]+)"/g), ys = numbers(svg, /cy="([^"]+)"/g);
+    const xs = numbers(svg, /cx="([^"]+)"/g),
+      ys = numbers(svg, /cy="([^"]+)"/g);
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(19.95);
     expect(Math.max(...xs)).toBeLessThanOrEqual(580.05);
     expect(Math.min(...ys)).toBeGreaterThanOrEqual(19.95);
@@ -45,6 +46,8 @@ describe('route sketch', () => {
     expect(one).not.toContain('NaN');
     expect(one).toContain('<rect class="route-base" x="293" y="193"');
     const none = routeSketchSvg({}, [{}], OPTIONS);
-    expect(none).toBe(`<svg class="route-sketch" width="600" height="400" viewBox="0 0 600 400" role="img" aria-label="${ESCAPED_LABEL}"><title>${ESCAPED_LABEL}</title></svg>`);
+    expect(none).toBe(
+      `<svg class="route-sketch" width="600" height="400" viewBox="0 0 600 400" role="img" aria-label="${ESCAPED_LABEL}"><title>${ESCAPED_LABEL}</title></svg>`,
+    );
   });
 });

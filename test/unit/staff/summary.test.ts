@@ -6,7 +6,10 @@ const at = (minute: number) => `2024-05-20T07:${String(minute).padStart(2, '0')}
 describe('the district summary', () => {
   it('counts valid requests per district and ballot, and dates the one that reached the threshold', () => {
     const mladost = Array.from({ length: 11 }, (_, i) => ({ district: 'mladost', ballot: 'ep' as const, createdAt: at(50 - i) }));
-    const summary = summarize([...mladost, { district: 'mladost', ballot: 'ns', createdAt: at(1) }, { district: 'izgrev', ballot: 'ep', createdAt: at(2) }], 10);
+    const summary = summarize(
+      [...mladost, { district: 'mladost', ballot: 'ns', createdAt: at(1) }, { district: 'izgrev', ballot: 'ep', createdAt: at(2) }],
+      10,
+    );
     expect(summary).toEqual([
       { district: 'izgrev', ballot: 'ep', valid: 1, reachedAt: null },
       { district: 'mladost', ballot: 'ep', valid: 11, reachedAt: at(49) },

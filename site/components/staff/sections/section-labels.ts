@@ -10,7 +10,9 @@ type Named = Pick<SectionSummary, 'number' | 'district'>;
 
 /** @example sectionTitle('en', config, { number: null, district: 'mladost' }) // 'Mobile polling station for Mladost' */
 export const sectionTitle = (locale: Locale, config: MobileBoxConfig, section: Named) =>
-  section.number ? t(locale, 'sections.section.number', { number: section.number }) : t(locale, 'sections.section.district', { district: districtLabel(locale, config, section.district) });
+  section.number
+    ? t(locale, 'sections.section.number', { number: section.number })
+    : t(locale, 'sections.section.district', { district: districtLabel(locale, config, section.district) });
 
 /** @example constituencyLabel('en', '23') // 'Constituency MIR 23' */
 export const constituencyLabel = (locale: Locale, constituency: string) => t(locale, 'sections.constituency', { number: constituency });
@@ -21,5 +23,8 @@ export const coordinatesText = (location: { lat: number; lon: number }) => `${lo
 /** Whether and when the list went to the police, and by whom. */
 export function handoverText(locale: Locale, section: Pick<SectionSummary, 'handedOverAt' | 'handedOverBy'>, timeZone: string): string {
   if (!section.handedOverAt) return t(locale, 'sections.handover.notYet');
-  return t(locale, 'sections.handover.sent', { date: dateTime(locale, section.handedOverAt, timeZone), email: section.handedOverBy ?? t(locale, 'sections.handover.unknownUser') });
+  return t(locale, 'sections.handover.sent', {
+    date: dateTime(locale, section.handedOverAt, timeZone),
+    email: section.handedOverBy ?? t(locale, 'sections.handover.unknownUser'),
+  });
 }

@@ -1,7 +1,7 @@
 /** English strings for guides, key dates, checkers and search. Every other locale has exactly these keys. */
 export const guides = {
-  'title': 'Guides',
-  'intro': 'Step-by-step help written from official documents, with exact dates, numbers and contacts.',
+  title: 'Guides',
+  intro: 'Step-by-step help written from official documents, with exact dates, numbers and contacts.',
   'guide.inShort': 'In short',
   'guide.reviewed': 'Checked against the source document on {date}.',
   'guide.source': 'Based on: {source}.',
@@ -26,23 +26,29 @@ export const guides = {
   'checker.show': 'Show the answer',
   'checker.yes': 'Yes',
   'checker.no': 'No',
-  'checker.unknown': 'I don\'t know',
+  'checker.unknown': "I don't know",
   'checker.chooseAll': 'Please answer every question.',
   'checker.currentAddress.title': 'Check: can I vote at my current address?',
   'checker.currentAddress.q': 'Are your permanent address and your current address in different settlements (towns or villages)?',
   'checker.currentAddress.election-over': 'This election is over: it took place on {votingDay}. The next election has its own deadlines.',
-  'checker.currentAddress.same-settlement': 'You do not need this request. It is only for voters whose current address is in another settlement than their permanent address.',
+  'checker.currentAddress.same-settlement':
+    'You do not need this request. It is only for voters whose current address is in another settlement than their permanent address.',
   'checker.currentAddress.apply-by-deadline': 'Yes. Apply by {deadline} at your municipal administration or online at regna.grao.bg.',
   'checker.currentAddress.deadline-passed': 'No longer: the last day for this request was {deadline}.',
   'checker.mobileBox.title': 'Check: can I ask for a mobile ballot box, and by when?',
   'checker.mobileBox.q.cannotReach': 'Because of a disability, are you unable to vote in the polling room?',
   'checker.mobileBox.q.commission': 'Has a mobile sectional election commission been appointed in your settlement?',
   'checker.mobileBox.election-over': 'This election is over: it took place on {votingDay}. The next election has its own deadlines.',
-  'checker.mobileBox.not-needed': 'The mobile ballot box is for voters with a disability who cannot vote in the polling room. You vote at your polling station.',
-  'checker.mobileBox.apply-by-deadline': 'Yes. Apply by {deadline}: form № 30-ЕП for the European Parliament election and form № 31-НС for the National Assembly election (both, to vote in both).',
-  'checker.mobileBox.late-with-commission': 'Yes: a mobile sectional election commission has been appointed in your settlement, so you can still apply until {late}.',
-  'checker.mobileBox.late-ask-municipality': 'Maybe. After {deadline} you can apply until {late}, but only if a mobile sectional election commission has been appointed in your settlement. Ask your municipality (in Sofia: free phone {phone}).',
-  'checker.mobileBox.late-no-commission': 'No. After {deadline} a late request is possible only where a mobile sectional election commission has been appointed.',
+  'checker.mobileBox.not-needed':
+    'The mobile ballot box is for voters with a disability who cannot vote in the polling room. You vote at your polling station.',
+  'checker.mobileBox.apply-by-deadline':
+    'Yes. Apply by {deadline}: form № 30-ЕП for the European Parliament election and form № 31-НС for the National Assembly election (both, to vote in both).',
+  'checker.mobileBox.late-with-commission':
+    'Yes: a mobile sectional election commission has been appointed in your settlement, so you can still apply until {late}.',
+  'checker.mobileBox.late-ask-municipality':
+    'Maybe. After {deadline} you can apply until {late}, but only if a mobile sectional election commission has been appointed in your settlement. Ask your municipality (in Sofia: free phone {phone}).',
+  'checker.mobileBox.late-no-commission':
+    'No. After {deadline} a late request is possible only where a mobile sectional election commission has been appointed.',
   'checker.mobileBox.too-late': 'No longer: the last day for late requests was {late}.',
   'checker.absentee.title': 'Check: can I get an absentee certificate?',
   'checker.absentee.q.lost': 'Have you lost an absentee certificate you already received?',
@@ -54,7 +60,8 @@ export const guides = {
   'checker.absentee.apply-now': 'Yes. Apply in writing at your precinct referendum commission before {closes}, local time.',
   'checker.absentee.window-closed': 'No longer: certificates were issued until {closes}, local time.',
   'search.title': 'Search the guides',
-  'search.description': 'Search every guide on voting in Bulgaria, Kyrgyzstan and Kazakhstan in this language: documents, voter lists, deadlines, certificates and contacts.',
+  'search.description':
+    'Search every guide on voting in Bulgaria, Kyrgyzstan and Kazakhstan in this language: documents, voter lists, deadlines, certificates and contacts.',
   'search.label': 'Words to search for',
   'search.submit': 'Search',
   'search.noJs': 'Search needs JavaScript, which is off or not supported in your browser. You can browse every guide from the list below.',

@@ -2,10 +2,12 @@
 export const mobileBox = {
   'task.title': 'Ask for a mobile ballot box',
   'task.about': 'For voters with disabilities who cannot come to the polling station.',
-  'title': 'Vote with a mobile ballot box',
-  'intro': 'If a disability keeps you from voting in the polling room, a mobile ballot box can come to your home in {area}. You, or someone you authorise, can apply here, once for each election you want to vote in.',
+  title: 'Vote with a mobile ballot box',
+  intro:
+    'If a disability keeps you from voting in the polling room, a mobile ballot box can come to your home in {area}. You, or someone you authorise, can apply here, once for each election you want to vote in.',
   'who.title': 'Who can apply',
-  'who.body': 'Voters with a permanent address in {area} who cannot vote in the polling room because of a disability. Bulgarian citizens can ask for both elections; citizens of another EU country can ask for the European Parliament election only.',
+  'who.body':
+    'Voters with a permanent address in {area} who cannot vote in the polling room because of a disability. Bulgarian citizens can ask for both elections; citizens of another EU country can ask for the European Parliament election only.',
   'who.documents': 'There is nothing to upload. The district administration may ask for a decision of ТЕЛК or НЕЛК if it needs more.',
   'deadline.title': 'Deadlines',
   'deadline.open': {
@@ -13,7 +15,8 @@ export const mobileBox = {
     other: 'You can apply until the end of {date}: {count} days left.',
   },
   'deadline.today': 'Today, {date}, is the last day to apply.',
-  'deadline.late': 'The deadline of {deadline} has passed. Until the end of {late} you can still apply, but only if a mobile sectional election commission has been appointed for your district: {districts}.',
+  'deadline.late':
+    'The deadline of {deadline} has passed. Until the end of {late} you can still apply, but only if a mobile sectional election commission has been appointed for your district: {districts}.',
   'deadline.closed': 'Applications for this election closed at the end of {late}.',
   'help.phone': 'Questions about applying: call {phone}, free of charge, on working days from {opens} to {closes}.',
   'help.call': 'Call {phone} (free, working days {opens}–{closes})',
@@ -59,7 +62,7 @@ export const mobileBox = {
   'error.phone': 'Enter a phone number with 6 to 15 digits, for example 0888 123 456.',
   'error.representative': "Give the representative's name, personal number and phone number.",
   'error.consent': 'Tick the box to agree that the district administration uses these details. Without it the application cannot be made.',
-  'continue': 'Check your answers',
+  continue: 'Check your answers',
   'check.title': 'Check your answers before sending',
   'check.change': 'Change',
   'check.send': 'Send the application',
@@ -71,7 +74,8 @@ export const mobileBox = {
   'done.late': 'It was made after the regular deadline, in the window for districts with a mobile polling station.',
   'done.duplicate': 'You had already applied for the {ballot} election: reference {reference}. Nothing new was made for it.',
   'done.next.title': 'What happens next',
-  'done.next.body': 'Your district administration checks each application and may call you. It may ask for a decision of ТЕЛК or НЕЛК. On voting day the mobile polling station comes to the address you gave.',
+  'done.next.body':
+    'Your district administration checks each application and may call you. It may ask for a decision of ТЕЛК or НЕЛК. On voting day the mobile polling station comes to the address you gave.',
   'done.status': 'Check the status of your application',
   'done.print': 'Print this page as your receipt',
   'print.title': 'Application to print, sign and hand in',
@@ -88,7 +92,7 @@ export const mobileBox = {
   'print.date': 'Date',
   'print.button': 'Print',
   'status.title': 'Check your application',
-  'status.intro': 'Enter the reference from your receipt and the voter\'s personal number.',
+  'status.intro': "Enter the reference from your receipt and the voter's personal number.",
   'status.submit': 'Check',
   'status.received': 'Received. Your district administration has not decided yet.',
   'status.accepted': 'Accepted. The mobile polling station will come to the address you gave.',
