@@ -1,7 +1,7 @@
 import type { Locale } from './core/i18n';
-import type { LimitName } from './http/rate-limit';
+import type { LimitName } from './http/limiters';
 
-/** Workers Rate Limiting: `<NAME>_LIMITER` for each limit of LIMITERS (functions/http/rate-limit.ts). */
+/** Workers Rate Limiting: `<NAME>_LIMITER` for each limit of LIMITERS (functions/http/limiters.ts). */
 type LimiterBindings = { [Name in LimitName as `${Name}_LIMITER`]: RateLimit };
 
 /** Local development only: `<NAME>_RATE_LIMIT`, another limit for the in-memory limiter (the load benchmark raises them). */

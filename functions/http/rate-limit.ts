@@ -3,14 +3,9 @@ import type { AppEnv, Bindings } from '#functions/env';
 import { clientBuckets } from './client';
 import { Busy, RateLimited } from '#core/errors';
 import { isLocalDevelopment } from '#functions/platform/keys';
+import type { LimitName } from './limiters';
 
-/**
- * Every limit, each a Workers Rate Limiting binding `<NAME>_LIMITER` in wrangler.toml's
- * [[ratelimits]]. `_WIDE` is per IPv6 /48, `_GLOBAL` is every client together (the ceiling on
- * personal-number lookups and on mobile-box applications).
- */
-export const LIMITERS = ['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'REPORT', 'REPORT_WIDE', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'] as const;
-export type LimitName = (typeof LIMITERS)[number];
+export { LIMITERS, type LimitName } from './limiters';
 
 /**
  * wrangler.toml's limits (a test checks they agree; change them there and here): the bindings
