@@ -213,7 +213,8 @@ export const mobileBoxRequests = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     electionId: text('election_id').notNull(),
-    ballot: text('ballot', { enum: ['ep', 'ns'] }).notNull(),
+    /** A ballot id of the election (content/elections/<id>.json `mobileBox.ballots`), checked against the data when stored. */
+    ballot: text('ballot').notNull(),
     reference: text('reference').notNull(),
     idHash: text('id_hash').notNull(),
     district: text('district').notNull(),
@@ -254,7 +255,7 @@ export const mobileBoxCounts = sqliteTable(
   {
     electionId: text('election_id').notNull(),
     district: text('district').notNull(),
-    ballot: text('ballot', { enum: ['ep', 'ns'] }).notNull(),
+    ballot: text('ballot').notNull(),
     status: text('status', { enum: ['received', 'accepted', 'rejected', 'assigned'] }).notNull(),
     count: integer('count').notNull(),
   },
@@ -283,7 +284,9 @@ export const staffUsers = sqliteTable(
     /** Lower-cased. */
     email: text('email').notNull(),
     role: text('role', { enum: ['district', 'city', 'police'] }).notNull(),
-    /** The district id (`mladost`) for the `district` role. */
+    /** The area (content/areas/<id>.json) the account serves; null for accounts made before areas existed (see functions/staff/accounts.ts). */
+    area: text('area'),
+    /** The district id within the area, for the `district` role. */
     district: text('district'),
     /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (functions/staff/passwords.ts). */
     passwordHash: text('password_hash').notNull(),

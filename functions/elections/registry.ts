@@ -1,27 +1,53 @@
-import bg20240609 from '#content/elections/bg-2024-06-09.json';
-import kg2024VoterList from '#content/elections/kg-2024-voter-list.json';
-import kz2026Referendum from '#content/elections/kz-2026-referendum.json';
+import { electionFiles } from './content-files';
 import { lastDayOf } from '#core/elections/deadlines';
-import { electionSchema, type Election } from '#core/elections/schema';
+import { type Election, electionSchema } from '#core/elections/schema';
+import { getArea } from './areas';
+import { contentProblem, parseContentFile } from './parse-content';
 
-/** Every file in content/elections/ (a build test fails when one is missing here). */
-const FILES: Record<string, unknown> = {
-  'bg-2024-06-09.json': bg20240609,
-  'kg-2024-voter-list.json': kg2024VoterList,
-  'kz-2026-referendum.json': kz2026Referendum,
-};
+/**
+ * An election's mobile-box areas must exist and be of its country, its sections serve districts
+ * with a known constituency, and a district id names one district across its areas (stored
+ * requests are found by election and district).
+ */
+function checkAreas(file: string, election: Election): void {
+  const districtIds = new Set<string>();
+  for (const [a, entry] of (election.mobileBox?.areas ?? []).entries()) {
+    const area = getArea(entry.area);
+    const at = `mobileBox.areas.${a}`;
+    if (!area) contentProblem('elections', file, `${at}.area`, `no content/areas/${entry.area}.json`);
+    if (area.country !== election.country)
+      contentProblem('elections', file, `${at}.area`, `${area.id} is in ${area.country}, the election in ${election.country}`);
+    for (const district of area.districts) {
+      if (districtIds.has(district.id))
+        contentProblem('elections', file, `${at}.area`, `district id ${district.id} is also used by another area of this election`);
+      districtIds.add(district.id);
+    }
+    entry.sections.forEach((section, s) => {
+      const district = area.districts.find((d) => d.id === section.district);
+      if (!district) contentProblem('elections', file, `${at}.sections.${s}.district`, `${area.id} has no district ${section.district}`);
+      if (!district.constituency)
+        contentProblem('elections', file, `${at}.sections.${s}.district`, `${area.id} gives no constituency (МИР) for ${section.district}`);
+      if (entry.sections.findIndex((other) => other.district === section.district) !== s)
+        contentProblem('elections', file, `${at}.sections.${s}.district`, `${section.district} has two sections`);
+    });
+  }
+}
 
-/** The elections, validated once when the module loads: bad data fails the build, not a visitor. */
-export const ELECTIONS: readonly Election[] = Object.entries(FILES)
+/**
+ * Every election in content/elections/ (found at build time: a new file needs no code), validated
+ * once when the module loads: bad data fails the build, naming the file and the field, never a
+ * visitor.
+ */
+export const ELECTIONS: readonly Election[] = Object.entries(electionFiles)
   .map(([file, data]) => {
-    const parsed = electionSchema.safeParse(data);
-    if (!parsed.success) throw new Error(`content/elections/${file}: ${parsed.error.message}`);
-    if (`${parsed.data.id}.json` !== file) throw new Error(`content/elections/${file}: id must match the file name`);
-    return parsed.data;
+    const election = parseContentFile('elections', file, electionSchema, data);
+    checkAreas(file, election);
+    return election;
   })
   .sort((a, b) => lastDayOf(a).localeCompare(lastDayOf(b)));
 
-export const ELECTION_FILES = Object.keys(FILES);
+/** The file names the elections came from. */
+export const ELECTION_FILES = Object.keys(electionFiles);
 
 export function getElection(id: string): Election | undefined {
   return ELECTIONS.find((election) => election.id === id);

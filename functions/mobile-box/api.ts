@@ -4,8 +4,9 @@ import { LOCALES } from '#core/i18n';
 import { clock } from '#functions/platform/clock';
 import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
 import { rateLimit } from '#functions/http/rate-limit';
+import { namedCampaign } from './campaign';
 import { districtsOf } from './districts';
-import { mobileBoxElection, requestStatus, submitOnce } from './requests';
+import { requestStatus, submitOnce } from './requests';
 import { createdRequests, mobileBoxRequest, requestStatus as statusSchema, statusRequest } from './schemas';
 
 const noStore = { headers: z.object({ 'Cache-Control': z.literal('no-store') }) };
@@ -49,14 +50,22 @@ const districtsRoute = createRoute({
   summary: summary('developers.op.mobileBoxDistricts'),
   request: {
     query: z.object({
-      election: z.string().max(60).meta({ example: 'bg-2024-06-09' }),
+      election: z.string().max(60).meta({ description: 'An election id that takes mobile-box applications.' }),
+      area: z
+        .string()
+        .max(60)
+        .optional()
+        .meta({ description: 'The area (municipality) id; needed only when the election takes applications in more than one.' }),
       lang: z.enum(LOCALES).optional(),
     }),
   },
   responses: {
     200: jsonResponse(
-      z.object({ districts: z.array(z.object({ id: z.string(), name: z.string(), mobileSection: z.boolean() })) }),
-      'The districts of the area, and which have a mobile section.',
+      z.object({
+        districts: z.array(z.object({ id: z.string(), name: z.string(), mobileSection: z.boolean() })),
+        ballots: z.array(z.object({ id: z.string(), name: z.string(), form: z.string() })),
+      }),
+      'The districts of the area (and which have a mobile section) and the ballots one may apply for.',
     ),
     ...errorResponses(422),
   },
@@ -85,10 +94,17 @@ export const mobileBoxApi = featureApi()
   .openapi(
     districtsRoute,
     (c) => {
-      const { config } = mobileBoxElection(c.req.valid('query').election);
+      const query = c.req.valid('query');
+      const campaign = namedCampaign(query.election, query.area);
       const locale = c.get('locale');
       c.header('Cache-Control', 'public, max-age=300');
-      return c.json({ districts: districtsOf(config).map((d) => ({ id: d.id, name: d.name[locale], mobileSection: d.mobileSection })) }, 200);
+      return c.json(
+        {
+          districts: districtsOf(campaign).map((d) => ({ id: d.id, name: d.name[locale], mobileSection: d.mobileSection })),
+          ballots: campaign.config.ballots.map((ballot) => ({ id: ballot.id, name: ballot.name[locale], form: ballot.form })),
+        },
+        200,
+      );
     },
     validationHook(districtsRoute),
   );

@@ -1,25 +1,26 @@
-import type { Election } from '#core/elections/schema';
+import type { HelpChannel } from '#core/elections/schema';
 import { t, type Locale } from '#core/i18n';
 import type { HelpLink } from '#core/errors';
+import type { Campaign } from './campaign';
 
-/**
- * The election's channels for mobile-box questions, as links: the phone with its hours (from
- * the data file), then the sites and addresses.
- */
-export function mobileBoxHelp(election: Election, locale: Locale): HelpLink[] {
-  return election.help
-    .filter((channel) => channel.for.includes('mobile-box'))
-    .map((channel) => ({
-      label:
-        channel.kind === 'phone' && channel.hours
-          ? t(locale, 'mobileBox.help.call', { phone: channel.value, opens: channel.hours.opens, closes: channel.hours.closes })
-          : channel.value,
-      href: channel.href,
-    }));
+/** The channels for mobile-box questions: the area's own (phone, e-mail, portal), then the election's (national ones). */
+export function mobileBoxChannels(campaign: Campaign): HelpChannel[] {
+  return [...campaign.area.help, ...campaign.election.help].filter((channel) => channel.for.includes('mobile-box'));
 }
 
-/** The phone line and its hours, for the page's sentence; undefined when the election has none. */
-export function mobileBoxPhone(election: Election) {
-  const phone = election.help.find((channel) => channel.kind === 'phone' && channel.for.includes('mobile-box') && channel.hours);
+/** The channels for mobile-box questions, as links: the phone with its hours, then the sites and addresses. */
+export function mobileBoxHelp(campaign: Campaign, locale: Locale): HelpLink[] {
+  return mobileBoxChannels(campaign).map((channel) => ({
+    label:
+      channel.kind === 'phone' && channel.hours
+        ? t(locale, 'mobileBox.help.call', { phone: channel.value, opens: channel.hours.opens, closes: channel.hours.closes })
+        : channel.value,
+    href: channel.href,
+  }));
+}
+
+/** The phone line and its hours, for the page's sentence; undefined when the area has none. */
+export function mobileBoxPhone(campaign: Campaign) {
+  const phone = mobileBoxChannels(campaign).find((channel) => channel.kind === 'phone' && channel.hours);
   return phone?.hours ? { phone: phone.value, href: phone.href, opens: phone.hours.opens, closes: phone.hours.closes } : undefined;
 }

@@ -1,5 +1,4 @@
 import { database } from '#db/client';
-import { namedElection } from '#functions/elections/choose';
 import type { Election } from '#core/elections/schema';
 import type { Bindings } from '#functions/env';
 import { t, type Locale } from '#core/i18n';
@@ -10,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { addDays, localDate } from '#core/zoned-time';
+import { type Campaign, namedCampaign } from './campaign';
 import { districtById, type District } from './districts';
 import { mobileBoxHelp } from './help';
 import { newReference, normalizeReference } from './references';
@@ -19,15 +19,8 @@ import { requestIdHashes, sealPerson, sealRepresentative, unsealReason } from '.
 import { allFiled, existingReference, insertStatements, requestByReference, type NewRequest } from './storage';
 import { refuse } from './errors';
 
-/** The election a request names, with its mobile-box configuration (an election without one is refused on `election`). */
-export function mobileBoxElection(id: string) {
-  const election = namedElection(id, 'BG');
-  if (!election.mobileBox) throw new ValidationFailed([{ field: 'election', code: 'invalid_choice', label: 'common.field.election' }]);
-  return { election, config: election.mobileBox };
-}
-
-function districtOf(election: Election, id: string): District {
-  const district = districtById(election.mobileBox!, id);
+function districtOf(campaign: Campaign, id: string): District {
+  const district = districtById(campaign, id);
   if (!district) throw new ValidationFailed([{ field: 'address.district', code: 'invalid_choice', label: 'mobileBox.field.district' }]);
   return district;
 }
@@ -41,11 +34,12 @@ export const purgeAfter = (election: Election, now: Date) =>
  * anything: for the API before it writes, and for the "check your answers" and print pages.
  */
 export function checkApplication(input: MobileBoxRequest, now: Date) {
-  const { election, config } = mobileBoxElection(input.election);
-  const district = districtOf(election, input.address.district);
+  const campaign = namedCampaign(input.election, input.area);
+  const { election, config } = campaign;
+  const district = districtOf(campaign, input.address.district);
   const decision = decideApplication(config, election, { citizenship: input.citizenship, ballots: input.ballots, district }, now);
-  if (!decision.ok) throw refuse(decision.refusal, { help: (locale) => mobileBoxHelp(election, locale) });
-  return { election, config, district, late: decision.late };
+  if (!decision.ok) throw refuse(decision.refusal, { help: (locale) => mobileBoxHelp(campaign, locale) });
+  return { campaign, election, config, district, late: decision.late };
 }
 
 /**
@@ -105,7 +99,7 @@ export async function prepareApplication(
   const created = (inserted: { ballot: string; reference: string }[]) =>
     inserted.map((row) => ({
       reference: row.reference,
-      ballot: row.ballot as NewRequest['ballot'],
+      ballot: row.ballot,
       form: formOf(row.ballot),
       status: 'received' as const,
       late,
@@ -125,7 +119,7 @@ export async function prepareApplication(
           : sql`0`,
     },
     settle: async (results) => {
-      const inserted = (results as { ballot: NewRequest['ballot']; reference: string }[][]).flat();
+      const inserted = (results as { ballot: string; reference: string }[][]).flat();
       const missing = input.ballots.filter((ballot) => !inserted.some((row) => row.ballot === ballot));
       const duplicates = await Promise.all(
         missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, hashes)) ?? '' })),

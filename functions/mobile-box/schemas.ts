@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { langField, optionalText } from '#functions/lookup/schemas';
 import { checkEgn, checkLnch, normalizeIdInput } from '#core/lookup/personal-numbers';
 import { field } from '#core/validation';
+import { getElection } from '#functions/elections/registry';
+import { campaignOf, campaignsOf } from './campaign';
 
 /**
  * The mobile-box application, shared by the API (and its OpenAPI document), the form pages
@@ -23,7 +25,7 @@ const phone = z
 
 export const addressSchema = z
   .object({
-    district: field(required(40).meta({ description: 'A district id from GET /api/mobile-box-requests/districts, e.g. `mladost`.', example: 'mladost' }), {
+    district: field(required(40).meta({ description: 'A district id from GET /api/mobile-box-requests/districts.' }), {
       label: 'mobileBox.field.district',
       messages: { required: 'mobileBox.error.district', invalid_choice: 'mobileBox.error.district' },
     }),
@@ -63,14 +65,51 @@ export const representativeSchema = z
   .meta({ id: 'MobileBoxRepresentative', description: 'Who applies on the voter’s behalf (no notarised power of attorney is needed).' });
 
 const ballots = z
-  .array(z.enum(['ep', 'ns']))
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]+$/)
+      .max(40),
+  )
   .min(1)
-  .max(2)
+  .max(10)
   .refine((list) => new Set(list).size === list.length, { params: { code: 'invalid_choice' } })
   .meta({
-    description: '`ep`: European Parliament (Приложение № 30-ЕП); `ns`: National Assembly (Приложение № 31-НС). One request is made per ballot.',
-    example: ['ep', 'ns'],
+    description:
+      'The ballots of the election to vote in with the mobile ballot box, by their ids in the election data (`GET /api/mobile-box-requests/districts` lists them). One request is made per ballot.',
   });
+
+/**
+ * What only the election data can tell: the area (needed when the election takes applications in
+ * more than one), the ballots, the district. Runs with the field checks, so every problem is
+ * listed at once; an unknown election is refused on its own field.
+ */
+function checkCampaign(request: Partial<Record<keyof z.infer<typeof fields>, unknown>>, context: z.RefinementCtx) {
+  if (!request || typeof request !== 'object' || typeof request.election !== 'string') return;
+  const election = getElection(request.election.trim());
+  if (!election?.mobileBox || election.country !== 'BG') {
+    context.addIssue({ code: 'custom', path: ['election'], params: { code: 'invalid_choice' }, message: 'no mobile ballot box in this election' });
+    return;
+  }
+  const areaId = typeof request.area === 'string' && request.area.trim() !== '' ? request.area.trim() : undefined;
+  const campaigns = campaignsOf(election);
+  const campaign = areaId === undefined ? (campaigns.length === 1 ? campaigns[0] : undefined) : campaignOf(election, areaId);
+  if (!campaign) {
+    context.addIssue({ code: 'custom', path: ['area'], params: { code: areaId === undefined ? 'required' : 'invalid_choice' }, message: 'area' });
+    return;
+  }
+  if (Array.isArray(request.ballots)) {
+    request.ballots.forEach((ballot, index) => {
+      if (typeof ballot === 'string' && !campaign.config.ballots.some((known) => known.id === ballot.trim()))
+        context.addIssue({ code: 'custom', path: ['ballots', index], params: { code: 'invalid_choice' }, message: 'not a ballot of this election' });
+    });
+  }
+  const address = request.address as { district?: unknown } | undefined;
+  const district = typeof address?.district === 'string' ? address.district.trim() : '';
+  if (district !== '' && !campaign.area.districts.some((known) => known.id === district))
+    context.addIssue({ code: 'custom', path: ['address', 'district'], params: { code: 'invalid_choice' }, message: 'not a district of this area' });
+}
 
 /** Checks a personal number by citizenship: an ЕГН for a Bulgarian citizen, an ЛНЧ for a citizen of another EU state. */
 function checkNumber(citizenship: 'BG' | 'EU' | undefined, value: string) {
@@ -119,7 +158,15 @@ function checkNumbers(request: Partial<Record<keyof z.infer<typeof fields>, unkn
 }
 
 const fields = z.object({
-  election: field(z.string().trim().min(1).max(60).meta({ example: 'bg-2024-06-09' }), { label: 'common.field.election' }),
+  election: field(z.string().trim().min(1).max(60).meta({ description: 'An election id from `content/elections/` that takes mobile-box applications.' }), {
+    label: 'common.field.election',
+  }),
+  area: field(
+    z
+      .preprocess(emptyToUndefined, z.string().trim().max(60).optional())
+      .meta({ description: 'The area (municipality) id; needed only when the election takes applications in more than one.' }),
+    { label: 'mobileBox.field.area' },
+  ),
   ballots: field(ballots, { label: 'mobileBox.field.ballots', messages: { required: 'mobileBox.error.ballots', too_small: 'mobileBox.error.ballots' } }),
   citizenship: field(z.enum(['BG', 'EU']).meta({ description: '`BG`: a Bulgarian citizen (ЕГН); `EU`: a citizen of another EU state (ЛНЧ).' }), {
     label: 'mobileBox.field.citizenship',
@@ -158,9 +205,12 @@ function withoutUnusedRepresentative(input: unknown): unknown {
   return input;
 }
 
-export const mobileBoxRequest = z
-  .preprocess(withoutUnusedRepresentative, fields.superRefine(checkNumbers, { when: () => true }))
-  .meta({ id: 'MobileBoxRequest' });
+const checkAll = (request: Partial<Record<keyof z.infer<typeof fields>, unknown>>, context: z.RefinementCtx) => {
+  checkNumbers(request, context);
+  checkCampaign(request, context);
+};
+
+export const mobileBoxRequest = z.preprocess(withoutUnusedRepresentative, fields.superRefine(checkAll, { when: () => true })).meta({ id: 'MobileBoxRequest' });
 
 /** An application that came on paper, by post, fax, e-mail or eDelivery, entered by staff: the same checks, plus how it came. */
 export const paperRequest = z
@@ -168,7 +218,7 @@ export const paperRequest = z
     withoutUnusedRepresentative,
     fields
       .extend({ channel: field(z.enum(['paper', 'post', 'fax', 'email', 'edelivery']), { label: 'staff.field.channel' }) })
-      .superRefine(checkNumbers, { when: () => true }),
+      .superRefine(checkAll, { when: () => true }),
   )
   .meta({ id: 'MobileBoxPaperRequest' });
 export type MobileBoxRequest = z.infer<typeof fields>;
@@ -182,7 +232,7 @@ export const statusRequest = z
   .meta({ id: 'MobileBoxStatusRequest' });
 export type StatusRequest = z.infer<typeof statusRequest>;
 
-const ballotId = z.enum(['ep', 'ns']);
+const ballotId = z.string().meta({ description: 'A ballot id of the election.' });
 export const createdRequests = z
   .object({
     requests: z.array(

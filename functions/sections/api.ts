@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { clock } from '#functions/platform/clock';
 import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
+import { isEditable, staffCampaign } from '#functions/staff/campaign';
 import { staffOnly, type StaffEnv } from '#functions/staff/guard';
-import { csrfHeader } from '#functions/staff/schemas';
+import { csrfHeader, electionQuery } from '#functions/staff/schemas';
 import { handOver, locateStop, setOrder, updateSection } from './changes';
 import { allPoliceLists, listSections, routeFile, sectionRoute, type RouteFormat } from './lists';
 import {
@@ -34,9 +35,11 @@ const listRoute = createRoute({
   operationId: 'sections',
   tags,
   summary: summary('developers.op.sections'),
-  description: 'Sofia’s mobile polling stations (seeded from the election data) in the caller’s reach, with stop counts and hand-over state.',
+  description:
+    'The mobile polling stations of one election in the account’s area (`election`, else the current one), seeded from the election data, in the caller’s reach, with stop counts and hand-over state.',
   middleware: [readers] as const,
-  responses: { 200: jsonResponse(sectionList, 'The sections.'), ...errorResponses(401, 503) },
+  request: { query: electionQuery },
+  responses: { 200: jsonResponse(sectionList, 'The sections.'), ...errorResponses(401, 422, 503) },
 });
 
 const routeRoute = createRoute({
@@ -171,12 +174,24 @@ const gpxRoute = fileRoute(
 
 type FileRoute = typeof csvRoute;
 
-/** /api/admin/sections: Sofia’s mobile polling stations (sections), the route registrations and the route lists. */
+/** /api/admin/sections: an area's mobile polling stations (sections), the route registrations and the route lists. */
 export const sectionsApi = new OpenAPIHono<StaffEnv>()
-  .openapi(listRoute, async (c) => c.json(await listSections(c.env, c.get('staff').user, clock(c.env)), 200))
+  .openapi(
+    listRoute,
+    async (c) => {
+      const user = c.get('staff').user;
+      const now = clock(c.env);
+      const campaign = staffCampaign(user, c.req.valid('query').election, now);
+      return c.json({ election: campaign.election.id, editable: isEditable(campaign, now), ...(await listSections(c.env, user, campaign, now)) }, 200);
+    },
+    validationHook(listRoute),
+  )
   .openapi(
     routeRoute,
-    async (c) => c.json(await sectionRoute(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env)), 200),
+    async (c) => {
+      const { campaign: _campaign, ...route } = await sectionRoute(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env));
+      return c.json(route, 200);
+    },
     validationHook(routeRoute),
   )
   .openapi(
@@ -248,15 +263,22 @@ const zipRoute = createRoute({
   summary: summary('developers.op.routesZip'),
   description: 'Every section’s police list (order, address, district, section) as CSV files in one zip. Police and city. Audited.',
   middleware: [staffOnly('police', 'city')] as const,
+  request: { query: electionQuery },
   responses: {
     200: { description: 'The zip (an attachment).', content: { 'application/zip': { schema: z.string().meta({ format: 'binary' }) } } },
-    ...errorResponses(401, 404, 503),
+    ...errorResponses(401, 404, 422, 503),
   },
 });
 
 /** /api/admin/routes.zip */
-export const routesZipApi = new OpenAPIHono<StaffEnv>().openapi(zipRoute, async (c) => {
-  const zip = await allPoliceLists(c.env, c.get('staff').user, clock(c.env));
-  c.header('Content-Disposition', 'attachment; filename="routes-police.zip"');
-  return c.body(zip.slice().buffer, 200, { 'Content-Type': 'application/zip' });
-});
+export const routesZipApi = new OpenAPIHono<StaffEnv>().openapi(
+  zipRoute,
+  async (c) => {
+    const user = c.get('staff').user;
+    const now = clock(c.env);
+    const zip = await allPoliceLists(c.env, user, staffCampaign(user, c.req.valid('query').election, now), now);
+    c.header('Content-Disposition', 'attachment; filename="routes-police.zip"');
+    return c.body(zip.slice().buffer, 200, { 'Content-Type': 'application/zip' });
+  },
+  validationHook(zipRoute),
+);

@@ -5,7 +5,7 @@ import type { Bindings } from '#functions/env';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { auditEntry } from '#functions/staff/audit';
-import { staffElection } from '#functions/staff/election';
+import { requireEditable } from '#functions/staff/campaign';
 import type { StaffSession } from '#functions/staff/sessions';
 import { positionStatements, sealLocation } from './route';
 import type { Located } from '#core/sections/route-order';
@@ -22,8 +22,8 @@ const s = routeStops;
  */
 export async function setOrder(env: Bindings, user: StaffUser, sectionId: number, order: { stopIds: number[] } | { automatic: true }, now: Date) {
   const db = database(env.DB);
-  const { election } = staffElection();
-  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  requireEditable(campaign, now);
   if (reach !== 'full') throw new NotFound();
   const changes = routeChange(db, user, 'section.reorder', section, {}, now);
   if ('automatic' in order) {
@@ -31,7 +31,7 @@ export async function setOrder(env: Bindings, user: StaffUser, sectionId: number
       db.update(mobileSections).set({ orderKept: false, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)),
       ...changes,
     ] as unknown as Batch);
-    await reorderIfAutomatic(db, env, { ...section, orderKept: false });
+    await reorderIfAutomatic(db, env, campaign, { ...section, orderKept: false });
     return { sectionId: section.id, orderKept: false };
   }
   const stops = await db.select({ id: s.id }).from(s).where(eq(s.sectionId, section.id));
@@ -50,8 +50,8 @@ export async function setOrder(env: Bindings, user: StaffUser, sectionId: number
 /** Sets (or clears, with null) a stop's coordinates, sealed: they pinpoint a voter's home. */
 export async function locateStop(env: Bindings, user: StaffUser, sectionId: number, stopId: number, location: Located | null, now: Date) {
   const db = database(env.DB);
-  const { election } = staffElection();
-  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  requireEditable(campaign, now);
   const [stop] = await db
     .select()
     .from(s)
@@ -63,15 +63,15 @@ export async function locateStop(env: Bindings, user: StaffUser, sectionId: numb
     db.update(s).set({ locationSealed }).where(eq(s.id, stop.id)),
     ...routeChange(db, user, 'stop.locate', section, { stops: [stop.id] }, now),
   ] as unknown as Batch);
-  await reorderIfAutomatic(db, env, section);
+  await reorderIfAutomatic(db, env, campaign, section);
   return { sectionId: section.id, stopId: stop.id, located: location !== null };
 }
 
 /** "Sent to police": records when and by whom; later changes flag the list until it is sent again. */
 export async function handOver(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
   const db = database(env.DB);
-  const { election } = staffElection();
-  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  requireEditable(campaign, now);
   if (reach !== 'full') throw new NotFound();
   await db.batch([
     db
@@ -92,8 +92,8 @@ export interface SectionChanges {
 /** The city enters what the commission decides: the section's number, its base address and coordinates. */
 export async function updateSection(env: Bindings, user: StaffUser, sectionId: number, changes: SectionChanges, now: Date) {
   const db = database(env.DB);
-  const { election, config } = staffElection();
-  const { section } = await sectionInReach(db, election, user, sectionId, now);
+  const { campaign, section } = await sectionInReach(db, user, sectionId);
+  requireEditable(campaign, now);
   const next = {
     ...section,
     ...(changes.number !== undefined ? { number: changes.number } : {}),
@@ -108,10 +108,10 @@ export async function updateSection(env: Bindings, user: StaffUser, sectionId: n
     // The applicants' status pages name the section: keep them in step with its number.
     db
       .update(mobileBoxRequests)
-      .set({ section: sectionLabel(next, config) })
+      .set({ section: sectionLabel(next, campaign) })
       .where(inArray(mobileBoxRequests.stopId, db.select({ id: s.id }).from(s).where(eq(s.sectionId, section.id)))),
     ...routeChange(db, user, 'section.update', section, {}, now),
   ] as unknown as Batch);
-  await reorderIfAutomatic(db, env, next);
+  await reorderIfAutomatic(db, env, campaign, next);
   return next;
 }

@@ -8,12 +8,12 @@ import { districtById } from '#functions/mobile-box/districts';
 
 import { dataKeys } from '#functions/platform/keys';
 import { auditEntry } from '#functions/staff/audit';
-import { staffElection } from '#functions/staff/election';
+import type { Campaign } from '#functions/mobile-box/campaign';
 import type { StaffSession } from '#functions/staff/sessions';
 import { loadRoute, loadRoutes, type RouteStopView } from './route';
 import { formatAddress, routeCsv, type RouteCsvHeaders, type RouteCsvRow, type RouteReader } from '#core/sections/route-csv';
 import { routeGeoJson, routeGpx, type RouteSection } from '#core/sections/route-geo';
-import { sectionInReach, sectionLabel, electionSections, sectionReach, type Section, type SectionReach } from './sections';
+import { campaignSections, sectionInReach, sectionLabel, sectionReach, type Section, type SectionReach } from './sections';
 import { transferOpen } from './stops';
 import { refuse } from './errors';
 
@@ -22,14 +22,14 @@ type StaffUser = StaffSession['user'];
 /** Route lists go to the mobile commission and the Sofia police: they are in Bulgarian whatever the reader's language. */
 export const LIST_LOCALE: Locale = 'bg';
 
-const districtNameBg = (id: string) => districtById(staffElection().config, id)?.name.bg ?? id;
+const districtNameBg = (campaign: Campaign, id: string) => districtById(campaign, id)?.name.bg ?? id;
 
 /** A section as the lists show it, with who sent it to the police and whether it changed since. */
-function sectionSummary(section: Section, reach: Exclude<SectionReach, 'none'>, stops: number, handedOverBy: string | null) {
-  const { config } = staffElection();
+function sectionSummary(campaign: Campaign, section: Section, reach: Exclude<SectionReach, 'none'>, stops: number, handedOverBy: string | null) {
   return {
     id: section.id,
-    label: sectionLabel(section, config),
+    election: campaign.election.id,
+    label: sectionLabel(section, campaign),
     number: section.number,
     constituency: section.constituency,
     district: section.district,
@@ -47,11 +47,11 @@ function sectionSummary(section: Section, reach: Exclude<SectionReach, 'none'>, 
 export type SectionSummary = ReturnType<typeof sectionSummary>;
 
 /** The sections in the user's reach with their stop counts (a sending district counts only its own voters). */
-export async function listSections(env: Bindings, user: StaffUser, now: Date) {
+export async function listSections(env: Bindings, user: StaffUser, campaign: Campaign, now: Date) {
   const db = database(env.DB);
-  const { election, config } = staffElection();
-  const sections = (await electionSections(db, election, now)).flatMap((section) => {
-    const reach = sectionReach(user, section, config);
+  const { election } = campaign;
+  const sections = (await campaignSections(db, campaign, now)).flatMap((section) => {
+    const reach = sectionReach(user, section, campaign);
     return reach === 'none' ? [] : [{ section, reach }];
   });
   const own = sections.every((entry) => entry.reach === 'own-voters') && user.district ? eq(routeStops.originDistrict, user.district) : undefined;
@@ -76,6 +76,7 @@ export async function listSections(env: Bindings, user: StaffUser, now: Date) {
     transferOpen: transferOpen(election, now),
     sections: sections.map(({ section, reach }) =>
       sectionSummary(
+        campaign,
         section,
         reach,
         counts.find((row) => row.sectionId === section.id)?.stops ?? 0,
@@ -105,21 +106,20 @@ function stopFor(reader: RouteReader, stop: RouteStopView) {
   };
 }
 
-async function readRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
+async function readRoute(env: Bindings, user: StaffUser, sectionId: number) {
   const db = database(env.DB);
-  const { election, config } = staffElection();
-  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
-  const stops = await loadRoute(db, dataKeys(env), config, section.id, reach === 'own-voters' ? (user.district ?? '') : undefined);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  const stops = await loadRoute(db, dataKeys(env), campaign.config, section.id, reach === 'own-voters' ? (user.district ?? '') : undefined);
   const [handler] = section.handedOverBy ? await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, section.handedOverBy)) : [];
-  return { db, section, reach, stops, handedOverBy: handler?.email ?? null };
+  return { db, campaign, section, reach, stops, handedOverBy: handler?.email ?? null };
 }
 
 /** One section's route in order, as the user's role may see it; reading personal data is audited. */
 export async function sectionRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
-  const { db, section, reach, stops, handedOverBy } = await readRoute(env, user, sectionId, now);
+  const { db, campaign, section, reach, stops, handedOverBy } = await readRoute(env, user, sectionId);
   if (user.role !== 'police' && stops.length > 0)
     await auditEntry(db, user.id, 'route.read', { sections: [String(section.id)], stops: stops.map((stop) => stop.id) }, now);
-  return { section: sectionSummary(section, reach, stops.length, handedOverBy), stops: stops.map((stop) => stopFor(user.role, stop)) };
+  return { campaign, section: sectionSummary(campaign, section, reach, stops.length, handedOverBy), stops: stops.map((stop) => stopFor(user.role, stop)) };
 }
 
 export type RouteFormat = 'csv' | 'geojson' | 'gpx';
@@ -138,9 +138,9 @@ export const csvHeaders = (locale: Locale): RouteCsvHeaders => ({
 });
 
 /** A stop as a row of the list for the mobile commission (the police columns are a subset). */
-export function csvRow(stop: RouteStopView, sectionDistrict: string, label: string, locale: Locale): RouteCsvRow {
+export function csvRow(campaign: Campaign, stop: RouteStopView, sectionDistrict: string, label: string, locale: Locale): RouteCsvRow {
   const notes = [
-    stop.originDistrict !== sectionDistrict ? t(locale, 'sections.note.from', { district: districtNameBg(stop.originDistrict) }) : '',
+    stop.originDistrict !== sectionDistrict ? t(locale, 'sections.note.from', { district: districtNameBg(campaign, stop.originDistrict) }) : '',
     stop.late ? t(locale, 'sections.note.late') : '',
     stop.representative ? t(locale, 'sections.note.representative', { name: stop.representative.fullName, phone: stop.representative.phone }) : '',
   ].filter(Boolean);
@@ -149,7 +149,7 @@ export function csvRow(stop: RouteStopView, sectionDistrict: string, label: stri
     forms: stop.requests.map((request) => request.form),
     fullName: stop.fullName,
     address: stop.address,
-    district: districtNameBg(stop.originDistrict),
+    district: districtNameBg(campaign, stop.originDistrict),
     section: label,
     phone: stop.phone,
     notes: notes.join('; '),
@@ -168,14 +168,13 @@ const CONTENT_TYPES: Record<RouteFormat, string> = {
 /** A route list as a file: CSV by reader, or GeoJSON / GPX with the stops that have coordinates. Audited. */
 export async function routeFile(env: Bindings, user: StaffUser, sectionId: number, format: RouteFormat, now: Date) {
   const locale = LIST_LOCALE;
-  const { db, section, stops } = await readRoute(env, user, sectionId, now);
-  const { config } = staffElection();
-  const label = sectionLabel(section, config);
+  const { db, campaign, section, stops } = await readRoute(env, user, sectionId);
+  const label = sectionLabel(section, campaign);
   let body: string;
   let skipped = 0;
   if (format === 'csv') {
     body = routeCsv(
-      stops.map((stop) => csvRow(stop, section.district, label, locale)),
+      stops.map((stop) => csvRow(campaign, stop, section.district, label, locale)),
       user.role,
       csvHeaders(locale),
     );
@@ -199,24 +198,23 @@ export async function routeFile(env: Bindings, user: StaffUser, sectionId: numbe
 }
 
 /** Every section's police list (order, address, district, section) in one zip. Audited. */
-export async function allPoliceLists(env: Bindings, user: StaffUser, now: Date): Promise<Uint8Array> {
+export async function allPoliceLists(env: Bindings, user: StaffUser, campaign: Campaign, now: Date): Promise<Uint8Array> {
   const locale = LIST_LOCALE;
   const db = database(env.DB);
-  const { election, config } = staffElection();
-  const sections = await electionSections(db, election, now);
+  const sections = await campaignSections(db, campaign, now);
   const files: Record<string, Uint8Array> = {};
   const routes = await loadRoutes(
     db,
     dataKeys(env),
-    config,
+    campaign.config,
     sections.map((section) => section.id),
   );
   for (const section of sections) {
     const stops = routes.get(section.id) ?? [];
-    const label = sectionLabel(section, config);
+    const label = sectionLabel(section, campaign);
     files[fileName(section, 'csv', 'police')] = strToU8(
       routeCsv(
-        stops.map((stop) => csvRow(stop, section.district, label, locale)),
+        stops.map((stop) => csvRow(campaign, stop, section.district, label, locale)),
         'police',
         csvHeaders(locale),
       ),

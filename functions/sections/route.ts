@@ -15,7 +15,7 @@ export interface RouteStopView {
   /** The district the voter applied to (differs from the section's when another district sent them). */
   originDistrict: string;
   late: boolean;
-  requests: { id: number; reference: string; ballot: 'ep' | 'ns'; form: string }[];
+  requests: { id: number; reference: string; ballot: string; form: string }[];
   fullName: string;
   address: Person['address'];
   phone: string;

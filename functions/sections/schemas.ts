@@ -74,6 +74,7 @@ const address = z.object({
 export const sectionSummary = z
   .object({
     id: z.number().int(),
+    election: z.string(),
     label: z.string().meta({ description: 'The number, or the district and МИР until it has one.' }),
     number: z.string().nullable(),
     constituency: z.string(),
@@ -90,12 +91,19 @@ export const sectionSummary = z
   })
   .meta({ id: 'MobileSection' });
 
-export const sectionList = z.object({ transferOpen: z.boolean(), sections: z.array(sectionSummary) }).meta({ id: 'MobileSectionList' });
+export const sectionList = z
+  .object({
+    election: z.string(),
+    editable: z.boolean().meta({ description: 'False once the election is past its route hand-over deadline: it can be read, not changed.' }),
+    transferOpen: z.boolean(),
+    sections: z.array(sectionSummary),
+  })
+  .meta({ id: 'MobileSectionList' });
 
 const policeStop = z.object({ id: z.number().int(), position: z.number().int(), address, district: z.string(), location: coordinates.optional() });
 const fullStop = policeStop.extend({
   late: z.boolean(),
-  requests: z.array(z.object({ id: z.number().int(), reference: z.string(), ballot: z.enum(['ep', 'ns']), form: z.string() })),
+  requests: z.array(z.object({ id: z.number().int(), reference: z.string(), ballot: z.string(), form: z.string() })),
   fullName: z.string(),
   phone: z.string(),
   representative: z.object({ fullName: z.string(), phone: z.string() }).optional(),

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '#db/client';
 import { mobileSections } from '#db/schema';
-import type { Election, MobileBoxConfig } from '#core/elections/schema';
-import { districtById, districtsOf, type District } from '#functions/mobile-box/districts';
+import type { Campaign } from '#functions/mobile-box/campaign';
+import { districtById, type District } from '#functions/mobile-box/districts';
+import { campaignOfRow } from '#functions/staff/campaign';
 import { NotFound } from '#core/errors';
 import type { StaffSession } from '#functions/staff/sessions';
 
@@ -19,16 +20,16 @@ type StaffUser = StaffSession['user'];
 export type SectionReach = 'full' | 'own-voters' | 'none';
 
 /**
- * @example sectionReach({ role: 'district', district: 'lozenets' }, mladostSection, config) // 'own-voters' or 'none' by МИР
+ * @example sectionReach({ role: 'district', district: 'b' }, sectionOfDistrictA, campaign) // 'own-voters' or 'none' by МИР
  */
 export function sectionReach(
   user: Pick<StaffUser, 'role' | 'district'>,
   section: Pick<Section, 'district' | 'constituency'>,
-  config: MobileBoxConfig,
+  campaign: Campaign,
 ): SectionReach {
   if (user.role !== 'district') return 'full';
   if (section.district === user.district) return 'full';
-  const own = user.district ? districtById(config, user.district) : undefined;
+  const own = user.district ? districtById(campaign, user.district) : undefined;
   if (!own || own.mobileSection) return 'none';
   // The sources do not name the МИР of districts without a section: until a data file does, any section may receive them.
   return own.constituency === undefined || own.constituency === section.constituency ? 'own-voters' : 'none';
@@ -41,44 +42,64 @@ export function mayReceive(section: Pick<Section, 'district' | 'constituency'>, 
 }
 
 /** How a section is named on lists and on the applicant's status page: its number once the commission gives one. */
-export function sectionLabel(section: Pick<Section, 'number' | 'district' | 'constituency'>, config: MobileBoxConfig): string {
+export function sectionLabel(section: Pick<Section, 'number' | 'district' | 'constituency'>, campaign: Campaign): string {
   if (section.number) return section.number;
-  const district = districtById(config, section.district);
+  const district = districtById(campaign, section.district);
   return `${district?.name.bg ?? section.district} (МИР ${section.constituency})`;
 }
 
-/** The sections the election's data file lists: one per district with a mobile section. */
-export function seededSections(config: MobileBoxConfig): { district: string; constituency: string; baseAddress: string }[] {
-  return districtsOf(config)
-    .filter((district) => district.mobileSection)
-    .map((district) => ({ district: district.id, constituency: district.constituency ?? '', baseAddress: `Районна администрация „${district.name.bg}“` }));
+/** The sections the election's data lists in the campaign's area: one per district with a mobile section. */
+export function seededSections(campaign: Campaign): { district: string; constituency: string; number: string | null; baseAddress: string }[] {
+  return campaign.sections.map((section) => {
+    const district = districtById(campaign, section.district)!;
+    return {
+      district: district.id,
+      constituency: district.constituency ?? '',
+      number: section.number ?? null,
+      baseAddress: section.base ?? `Районна администрация „${district.name.bg}“`,
+    };
+  });
 }
+
+const ofCampaign = (campaign: Campaign) =>
+  and(
+    eq(mobileSections.electionId, campaign.election.id),
+    inArray(
+      mobileSections.district,
+      campaign.sections.map((section) => section.district),
+    ),
+  );
 
 /**
- * The election's sections, adding any the data file lists that D1 lacks (the city then enters
- * their numbers, base addresses and coordinates). In the steady state it only reads.
+ * The campaign's sections, adding any the election data lists that D1 lacks (the city then
+ * enters their numbers, base addresses and coordinates). In the steady state it only reads.
  */
-export async function electionSections(db: Database, election: Election, now: Date): Promise<Section[]> {
-  const rows = await db.select().from(mobileSections).where(eq(mobileSections.electionId, election.id)).orderBy(mobileSections.constituency, mobileSections.id);
-  const seeds = seededSections(election.mobileBox!);
+export async function campaignSections(db: Database, campaign: Campaign, now: Date): Promise<Section[]> {
+  const read = () => db.select().from(mobileSections).where(ofCampaign(campaign)).orderBy(mobileSections.constituency, mobileSections.id);
+  const rows = await read();
+  const seeds = seededSections(campaign);
   if (seeds.every((seed) => rows.some((row) => row.district === seed.district))) return rows;
-  await db
-    .insert(mobileSections)
-    .values(seeds.map((seed) => ({ ...seed, electionId: election.id, updatedAt: now.toISOString() })))
-    .onConflictDoNothing();
-  return db.select().from(mobileSections).where(eq(mobileSections.electionId, election.id)).orderBy(mobileSections.constituency, mobileSections.id);
+  // One statement per section, in one batch: a single insert of them all would pass D1's 100 bound parameters.
+  const inserts = seeds.map((seed) =>
+    db
+      .insert(mobileSections)
+      .values({ ...seed, electionId: campaign.election.id, updatedAt: now.toISOString() })
+      .onConflictDoNothing(),
+  );
+  if (inserts.length > 0) await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
+  return read();
 }
 
-/** One section in the user's reach (404 otherwise, exactly like one that does not exist). */
+/** One section in the user's reach, with its campaign (404 otherwise, exactly like one that does not exist). */
 export async function sectionInReach(
   db: Database,
-  election: Election,
   user: StaffUser,
   id: number,
-  now: Date,
-): Promise<{ section: Section; reach: Exclude<SectionReach, 'none'> }> {
-  const section = (await electionSections(db, election, now)).find((candidate) => candidate.id === id);
-  const reach = section ? sectionReach(user, section, election.mobileBox!) : 'none';
-  if (!section || reach === 'none') throw new NotFound();
-  return { section, reach };
+): Promise<{ campaign: Campaign; section: Section; reach: Exclude<SectionReach, 'none'> }> {
+  const [section] = await db.select().from(mobileSections).where(eq(mobileSections.id, id)).limit(1);
+  if (!section) throw new NotFound();
+  const campaign = campaignOfRow(user, section);
+  const reach = sectionReach(user, section, campaign);
+  if (reach === 'none') throw new NotFound();
+  return { campaign, section, reach };
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { database, type Database } from '#db/client';
 import { mobileBoxRequests, mobileSections, routeStops } from '#db/schema';
 import { actionDeadline, deadlineStatus } from '#core/elections/deadlines';
-import type { Election, MobileBoxConfig } from '#core/elections/schema';
+import type { Election } from '#core/elections/schema';
 import type { Bindings } from '#functions/env';
 import { districtById } from '#functions/mobile-box/districts';
 import { purgeAfter } from '#functions/mobile-box/requests';
@@ -10,7 +10,8 @@ import { violatesUnique } from '#functions/platform/d1-errors';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { auditEntry, type AuditAction, type AuditRecords } from '#functions/staff/audit';
-import { staffElection } from '#functions/staff/election';
+import { requireEditable } from '#functions/staff/campaign';
+import type { Campaign } from '#functions/mobile-box/campaign';
 import { listRequests, scope } from '#functions/staff/review';
 import type { StaffSession } from '#functions/staff/sessions';
 import { closeGap, computedOrder, loadRoute, positionStatements } from './route';
@@ -52,35 +53,26 @@ export function routeChange(
 }
 
 /** Puts the stops back in computed order, unless staff set the order by hand. */
-export async function reorderIfAutomatic(db: Database, env: Bindings, section: Section) {
+export async function reorderIfAutomatic(db: Database, env: Bindings, campaign: Campaign, section: Section) {
   if (section.orderKept) return;
-  const { config } = staffElection();
-  const stops = await loadRoute(db, dataKeys(env), config, section.id);
+  const stops = await loadRoute(db, dataKeys(env), campaign.config, section.id);
   const statements = positionStatements(db, computedOrder(section, stops));
   if (statements.length > 0) await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
 }
 
 /** Why a request from `district` may not join this section's route now; undefined when it may. */
-function registrationRefusal(
-  { election, config }: { election: Election; config: MobileBoxConfig },
-  section: Section,
-  reach: SectionReach,
-  user: StaffUser,
-  district: string,
-  now: Date,
-) {
-  const from = districtById(config, district);
+function registrationRefusal(campaign: Campaign, section: Section, reach: SectionReach, user: StaffUser, district: string, now: Date) {
+  const from = districtById(campaign, district);
   if (!from || !mayReceive(section, from) || (reach === 'own-voters' && district !== user.district)) return 'not_this_section';
-  if (district !== section.district && !transferOpen(election, now)) return 'transfer_closed';
+  if (district !== section.district && !transferOpen(campaign.election, now)) return 'transfer_closed';
   return undefined;
 }
 
 /** The accepted requests in the user's reach that may be registered on this section's route now. */
 export async function registrableRequests(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
-  const staff = staffElection();
-  const { section, reach } = await sectionInReach(database(env.DB), staff.election, user, sectionId, now);
-  const { requests } = await listRequests(env, user, { status: 'accepted' });
-  return requests.filter((request) => !registrationRefusal(staff, section, reach, user, request.district, now));
+  const { campaign, section, reach } = await sectionInReach(database(env.DB), user, sectionId);
+  const { requests } = await listRequests(env, user, campaign, { status: 'accepted' });
+  return requests.filter((request) => !registrationRefusal(campaign, section, reach, user, request.district, now));
 }
 
 /**
@@ -92,19 +84,20 @@ export async function registrableRequests(env: Bindings, user: StaffUser, sectio
  */
 export async function registerStops(env: Bindings, user: StaffUser, sectionId: number, requestIds: readonly number[], now: Date) {
   const db = database(env.DB);
-  const { election, config } = staffElection();
-  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  requireEditable(campaign, now);
+  const { election } = campaign;
   const rows = await db
     .select({ id: r.id, idHash: r.idHash, district: r.district, status: r.status, stopId: r.stopId })
     .from(r)
-    .where(and(inArray(r.id, [...new Set(requestIds)]), eq(r.electionId, election.id), scope(user)));
+    .where(and(inArray(r.id, [...new Set(requestIds)]), scope(user, campaign)));
   const missing = requestIds.flatMap((id, i) =>
     rows.some((row) => row.id === id) ? [] : [{ field: `requestIds.${i}`, code: 'invalid_choice' as const, label: 'sections.field.requestIds' as const }],
   );
   if (missing.length > 0) throw new ValidationFailed(missing);
 
   for (const row of rows) {
-    const refusal = registrationRefusal({ election, config }, section, reach, user, row.district, now);
+    const refusal = registrationRefusal(campaign, section, reach, user, row.district, now);
     if (refusal) throw refuse(refusal);
     if (row.status !== 'accepted' && row.status !== 'assigned') throw refuse('not_accepted');
   }
@@ -129,7 +122,7 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
   const toAssign = rows.filter((row) => row.status === 'accepted');
   if (toAssign.length === 0) return { sectionId: section.id, registered: [] as number[] };
 
-  const label = sectionLabel(section, config);
+  const label = sectionLabel(section, campaign);
   const inserts = fresh.map(([voter, own], i) =>
     db.insert(s).values({
       sectionId: section.id,
@@ -173,15 +166,15 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
     if (violatesUnique(error, 'route_stops')) throw refuse('on_another_route');
     throw error;
   }
-  await reorderIfAutomatic(db, env, section);
+  await reorderIfAutomatic(db, env, campaign, section);
   return { sectionId: section.id, registered: toAssign.map((row) => row.id) };
 }
 
 /** Takes a stop off the route: its requests go back to `accepted`, the later stops move up. */
 export async function removeStop(env: Bindings, user: StaffUser, sectionId: number, stopId: number, now: Date) {
   const db = database(env.DB);
-  const { election } = staffElection();
-  const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  requireEditable(campaign, now);
   const [stop] = await db
     .select()
     .from(s)

@@ -99,8 +99,8 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
     validationHook(loginRoute),
   )
   .openapi(sessionRoute, (c) => {
-    const { email, role, district } = c.get('staff').user;
-    return c.json({ user: { email, role, district } }, 200);
+    const { email, role, area, district } = c.get('staff').user;
+    return c.json({ user: { email, role, area, district } }, 200);
   })
   .openapi(
     logoutRoute,

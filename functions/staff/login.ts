@@ -11,7 +11,7 @@ import { clearAccountFailures, loginBlockedFor, loginKeys, recordLoginFailure } 
 
 export interface LoggedIn extends NewSession {
   csrfToken: string;
-  user: { email: string; role: 'district' | 'city' | 'police'; district: string | null };
+  user: { email: string; role: 'district' | 'city' | 'police'; area: string | null; district: string | null };
 }
 
 /**
@@ -35,7 +35,11 @@ export async function logIn(env: Bindings, input: { email: string; password: str
   await clearAccountFailures(db, keys);
   const session = await createSession(db, user.id, now);
   await auditEntry(db, user.id, 'login', {}, now);
-  return { ...session, csrfToken: await csrfTokenFor(secret, session.token), user: { email: user.email, role: user.role, district: user.district } };
+  return {
+    ...session,
+    csrfToken: await csrfTokenFor(secret, session.token),
+    user: { email: user.email, role: user.role, area: user.area, district: user.district },
+  };
 }
 
 /** Signs a staff member out: ends the session and writes `logout` to the audit log, in one batch. */

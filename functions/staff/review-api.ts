@@ -7,8 +7,8 @@ import { decideRequest, enterPaperRequest, listRequests, openRequest } from './r
 import { districtSummary } from './summary';
 import { createdRequests, paperRequest } from '#functions/mobile-box/schemas';
 import { errorBody } from '#functions/http/http-errors';
-import { staffElection } from './election';
-import { csrfHeader, decisionRequest, requestDetails, requestIdParam, requestList, requestListQuery } from './schemas';
+import { isEditable, staffCampaign } from './campaign';
+import { csrfHeader, decisionRequest, electionQuery, requestDetails, requestIdParam, requestList, requestListQuery } from './schemas';
 
 const reviewers = staffOnly('district', 'city');
 
@@ -18,7 +18,8 @@ const listRoute = createRoute({
   operationId: 'staffRequests',
   tags: ['staff'],
   summary: summary('developers.op.staffRequests'),
-  description: 'A district user sees their own district only; city sees all; police get 404. No personal data in the list.',
+  description:
+    'One election of the account’s area (`election`, else the current one). A district user sees their own district only; city sees the area; police get 404. No personal data in the list.',
   middleware: [reviewers] as const,
   request: { query: requestListQuery },
   responses: { 200: jsonResponse(requestList, 'The requests, newest first, and counts by ballot and status.'), ...errorResponses(401, 404, 422, 503) },
@@ -77,15 +78,17 @@ const summaryRoute = createRoute({
   description:
     'Valid (not rejected) requests per district and ballot. `reachedAt` is when the election’s `notifyAt`-th (10) came in: the mayor must then notify the district election commission.',
   middleware: [reviewers] as const,
+  request: { query: electionQuery },
   responses: {
     200: jsonResponse(
       z.object({
+        election: z.string(),
         notifyAt: z.number().int(),
-        districts: z.array(z.object({ district: z.string(), ballot: z.enum(['ep', 'ns']), valid: z.number().int(), reachedAt: z.string().nullable() })),
+        districts: z.array(z.object({ district: z.string(), ballot: z.string(), valid: z.number().int(), reachedAt: z.string().nullable() })),
       }),
       'The summary in the caller’s reach.',
     ),
-    ...errorResponses(401, 404, 503),
+    ...errorResponses(401, 404, 422, 503),
   },
 });
 
@@ -99,7 +102,17 @@ export const reviewApi = new OpenAPIHono<StaffEnv>()
     },
     validationHook(enterRoute),
   )
-  .openapi(listRoute, async (c) => c.json(await listRequests(c.env, c.get('staff').user, c.req.valid('query')), 200), validationHook(listRoute))
+  .openapi(
+    listRoute,
+    async (c) => {
+      const { election, ...filter } = c.req.valid('query');
+      const user = c.get('staff').user;
+      const now = clock(c.env);
+      const campaign = staffCampaign(user, election, now);
+      return c.json({ election: campaign.election.id, editable: isEditable(campaign, now), ...(await listRequests(c.env, user, campaign, filter)) }, 200);
+    },
+    validationHook(listRoute),
+  )
   .openapi(openRoute, async (c) => c.json(await openRequest(c.env, c.get('staff').user, c.req.valid('param').id, clock(c.env)), 200), validationHook(openRoute))
   .openapi(
     decideRoute,
@@ -108,8 +121,12 @@ export const reviewApi = new OpenAPIHono<StaffEnv>()
   );
 
 /** /api/admin/summary: valid requests per district and ballot, with the threshold flag. */
-export const summaryApi = new OpenAPIHono<StaffEnv>().openapi(summaryRoute, async (c) => {
-  const { election } = staffElection();
-  const notifyAt = election.mobileBox!.notifyAt;
-  return c.json({ notifyAt, districts: await districtSummary(c.env, c.get('staff').user, election.id, notifyAt) }, 200);
-});
+export const summaryApi = new OpenAPIHono<StaffEnv>().openapi(
+  summaryRoute,
+  async (c) => {
+    const user = c.get('staff').user;
+    const campaign = staffCampaign(user, c.req.valid('query').election, clock(c.env));
+    return c.json({ election: campaign.election.id, notifyAt: campaign.config.notifyAt, districts: await districtSummary(c.env, user, campaign) }, 200);
+  },
+  validationHook(summaryRoute),
+);

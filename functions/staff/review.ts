@@ -1,4 +1,4 @@
-import { and, count, eq, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { database } from '#db/client';
 import { mobileBoxRequests } from '#db/schema';
 import type { Bindings } from '#functions/env';
@@ -10,24 +10,31 @@ import type { paperRequest } from '#functions/mobile-box/schemas';
 import type { z } from 'zod';
 import { dataKeys } from '#functions/platform/keys';
 import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '#functions/mobile-box/seal';
+import { type Campaign, namedCampaign } from '#functions/mobile-box/campaign';
 import { auditEntry } from './audit';
+import { accountArea, campaignOfRow, requireEditable } from './campaign';
 import type { StaffSession } from './sessions';
 import { refuse } from './errors';
 
-type Ballot = 'ep' | 'ns';
 type PaperRequest = z.output<typeof paperRequest>;
 type Status = 'received' | 'accepted' | 'rejected' | 'assigned';
 const r = mobileBoxRequests;
 
-/** What a staff member may see: a district user only their own district's requests. */
-export function scope(user: StaffSession['user']): SQL | undefined {
-  return user.role === 'district' ? eq(r.district, user.district ?? '') : undefined;
+/** What a staff member may see of an election: a district user their own district's requests, the others their area's. */
+export function scope(user: StaffSession['user'], campaign: Campaign): SQL | undefined {
+  const districts = user.role === 'district' ? [user.district ?? ''] : campaign.area.districts.map((district) => district.id);
+  return and(eq(r.electionId, campaign.election.id), inArray(r.district, districts));
 }
 
 /** The requests in reach, newest first, without personal data (that takes opening one), and their counts by ballot and status. */
-export async function listRequests(env: Bindings, user: StaffSession['user'], filter: { ballot?: Ballot | undefined; status?: Status | undefined }) {
+export async function listRequests(
+  env: Bindings,
+  user: StaffSession['user'],
+  campaign: Campaign,
+  filter: { ballot?: string | undefined; status?: Status | undefined },
+) {
   const db = database(env.DB);
-  const where = and(scope(user), filter.ballot ? eq(r.ballot, filter.ballot) : undefined, filter.status ? eq(r.status, filter.status) : undefined);
+  const where = and(scope(user, campaign), filter.ballot ? eq(r.ballot, filter.ballot) : undefined, filter.status ? eq(r.status, filter.status) : undefined);
   const [rows, counts] = await db.batch([
     db
       .select({
@@ -45,7 +52,7 @@ export async function listRequests(env: Bindings, user: StaffSession['user'], fi
       .where(where)
       .orderBy(r.id)
       .limit(1000),
-    db.select({ ballot: r.ballot, status: r.status, count: count() }).from(r).where(scope(user)).groupBy(r.ballot, r.status),
+    db.select({ ballot: r.ballot, status: r.status, count: count() }).from(r).where(scope(user, campaign)).groupBy(r.ballot, r.status),
   ]);
   return { requests: rows.reverse(), counts };
 }
@@ -54,16 +61,16 @@ async function requestInReach(env: Bindings, user: StaffSession['user'], id: num
   const [row] = await database(env.DB)
     .select()
     .from(r)
-    .where(and(eq(r.id, id), scope(user)))
+    .where(and(eq(r.id, id), user.role === 'district' ? eq(r.district, user.district ?? '') : undefined))
     .limit(1);
-  // Another district's request looks exactly like one that does not exist.
+  // Another district's (or area's) request looks exactly like one that does not exist.
   if (!row) throw new NotFound();
-  return row;
+  return { row, campaign: campaignOfRow(user, row) };
 }
 
 /** One request with its personal data decrypted for this answer only; the read is audited. */
 export async function openRequest(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
-  const row = await requestInReach(env, user, id);
+  const { row } = await requestInReach(env, user, id);
   const keys = dataKeys(env);
   const [person, representative, reason] = await Promise.all([
     unsealPerson(keys, row.recordKey, row.personSealed),
@@ -73,6 +80,7 @@ export async function openRequest(env: Bindings, user: StaffSession['user'], id:
   await auditEntry(database(env.DB), user.id, 'request.read', { requests: [id] }, now);
   return {
     id: row.id,
+    election: row.electionId,
     reference: row.reference,
     ballot: row.ballot,
     district: row.district,
@@ -99,7 +107,8 @@ export async function decideRequest(
   decision: { decision: 'accept' | 'reject'; reason?: string | undefined },
   now: Date,
 ) {
-  const row = await requestInReach(env, user, id);
+  const { row, campaign } = await requestInReach(env, user, id);
+  requireEditable(campaign, now);
   if (row.status === 'assigned') throw refuse('already_assigned');
   const db = database(env.DB);
   const status: 'accepted' | 'rejected' = decision.decision === 'accept' ? 'accepted' : 'rejected';
@@ -117,12 +126,16 @@ export async function decideRequest(
  * user enters applications for their own district only.
  */
 export async function enterPaperRequest(env: Bindings, user: StaffSession['user'], input: PaperRequest, now: Date, locale: Locale) {
+  const campaign = namedCampaign(input.election, input.area ?? accountArea(user));
+  if (campaign.area.id !== accountArea(user)) throw new ValidationFailed([{ field: 'election', code: 'invalid_choice', label: 'common.field.election' }]);
+  requireEditable(campaign, now);
   if (user.role === 'district' && input.address.district !== user.district) {
     throw new ValidationFailed([{ field: 'address.district', code: 'invalid_choice', label: 'mobileBox.field.district' }]);
   }
   const db = database(env.DB);
-  const answer = (await idempotent(db, dataKeys(env), undefined, input, now, () =>
-    prepareApplication(env, input, now, locale, input.channel),
+  const entry = { ...input, area: campaign.area.id };
+  const answer = (await idempotent(db, dataKeys(env), undefined, entry, now, () =>
+    prepareApplication(env, entry, now, locale, input.channel),
   )) as SubmissionAnswer;
   if (answer.status === 201) await auditEntry(db, user.id, 'request.enter', { references: answer.body.requests.map((request) => request.reference) }, now);
   return answer;

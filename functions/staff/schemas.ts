@@ -15,6 +15,7 @@ export const staffUser = z
   .object({
     email: z.string(),
     role: z.enum(['district', 'city', 'police']),
+    area: z.string().nullable().meta({ description: 'The area (municipality) the account serves.' }),
     district: z.string().nullable(),
   })
   .meta({ id: 'StaffUser' });
@@ -28,15 +29,24 @@ export const loginAnswer = z
 
 export const requestIdParam = z.object({ id: z.coerce.number().int().positive().meta({ example: 1 }) });
 
-export const requestListQuery = z.object({
-  ballot: z.enum(['ep', 'ns']).optional(),
+/** Which election a staff list is about; without it, the one the staff area shows (functions/staff/campaign.ts). */
+export const electionQuery = z.object({
+  election: z
+    .string()
+    .max(60)
+    .optional()
+    .meta({ description: 'An election id of the account’s area; without it, the current one (its application window open, else the most recent).' }),
+});
+
+export const requestListQuery = electionQuery.extend({
+  ballot: z.string().max(40).optional(),
   status: z.enum(['received', 'accepted', 'rejected', 'assigned']).optional(),
 });
 
 const requestRow = z.object({
   id: z.number().int(),
   reference: z.string(),
-  ballot: z.enum(['ep', 'ns']),
+  ballot: z.string().meta({ description: 'A ballot id of the election.' }),
   district: z.string(),
   status: z.enum(['received', 'accepted', 'rejected', 'assigned']),
   late: z.boolean(),
@@ -48,13 +58,16 @@ const requestRow = z.object({
 export const requestList = z
   .object({
     requests: z.array(requestRow),
-    counts: z.array(z.object({ ballot: z.enum(['ep', 'ns']), status: z.enum(['received', 'accepted', 'rejected', 'assigned']), count: z.number().int() })),
+    election: z.string(),
+    editable: z.boolean().meta({ description: 'False once the election is past its route hand-over deadline: it can be read, not changed.' }),
+    counts: z.array(z.object({ ballot: z.string(), status: z.enum(['received', 'accepted', 'rejected', 'assigned']), count: z.number().int() })),
   })
   .meta({ id: 'StaffRequestList' });
 
 export const requestDetails = requestRow
   .omit({ section: true })
   .extend({
+    election: z.string(),
     submittedBy: z.enum(['self', 'representative']),
     citizenship: z.enum(['BG', 'EU']),
     person: z.object({

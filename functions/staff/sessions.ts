@@ -35,7 +35,7 @@ export async function createSession(db: Database, userId: number, now: Date): Pr
 
 export interface StaffSession {
   tokenHash: string;
-  user: { id: number; email: string; role: 'district' | 'city' | 'police'; district: string | null };
+  user: { id: number; email: string; role: 'district' | 'city' | 'police'; area: string | null; district: string | null };
 }
 
 /** The live session of a token with its (enabled) user, or undefined: unknown, idle too long, past its end, or the user disabled. */
@@ -45,7 +45,14 @@ export async function readSession(db: Database, token: string | undefined, now: 
   const [row] = await db
     .select({
       session: staffSessions,
-      user: { id: staffUsers.id, email: staffUsers.email, role: staffUsers.role, district: staffUsers.district, disabledAt: staffUsers.disabledAt },
+      user: {
+        id: staffUsers.id,
+        email: staffUsers.email,
+        role: staffUsers.role,
+        area: staffUsers.area,
+        district: staffUsers.district,
+        disabledAt: staffUsers.disabledAt,
+      },
     })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))

@@ -1,19 +1,20 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, ne } from 'drizzle-orm';
 import { database } from '#db/client';
 import { mobileBoxRequests } from '#db/schema';
 import type { Bindings } from '#functions/env';
+import type { Campaign } from '#functions/mobile-box/campaign';
 import { scope } from './review';
 import type { StaffSession } from './sessions';
 
 export interface ValidRequest {
   district: string;
-  ballot: 'ep' | 'ns';
+  ballot: string;
   createdAt: string;
 }
 
 export interface DistrictSummary {
   district: string;
-  ballot: 'ep' | 'ns';
+  ballot: string;
   valid: number;
   /** When the `notifyAt`-th valid request came in (the mayor must then notify the commission); null below it. */
   reachedAt: string | null;
@@ -35,11 +36,11 @@ export function summarize(requests: ValidRequest[], notifyAt: number): DistrictS
 }
 
 /** The summary in the staff member's reach (a district user: their district only). */
-export async function districtSummary(env: Bindings, user: StaffSession['user'], electionId: string, notifyAt: number): Promise<DistrictSummary[]> {
+export async function districtSummary(env: Bindings, user: StaffSession['user'], campaign: Campaign): Promise<DistrictSummary[]> {
   const r = mobileBoxRequests;
   const rows = await database(env.DB)
     .select({ district: r.district, ballot: r.ballot, createdAt: r.createdAt })
     .from(r)
-    .where(and(eq(r.electionId, electionId), ne(r.status, 'rejected'), scope(user)));
-  return summarize(rows, notifyAt);
+    .where(and(ne(r.status, 'rejected'), scope(user, campaign)));
+  return summarize(rows, campaign.config.notifyAt);
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { build } from '#scripts/build';
 import { ensureDevVars } from '#scripts/dev-vars';
-import { getElection } from '#functions/elections/registry';
+import { demoCampaign } from '#scripts/seed/demo-campaign';
 import { checkDigits } from '#core/lookup/personal-numbers';
 import { districtsOf } from '#functions/mobile-box/districts';
 import { createdRequests } from '#functions/mobile-box/schemas';
@@ -22,11 +22,10 @@ export function egn(i: number): string {
   return first9 + checkDigits.egn(first9);
 }
 
-/** The election the mobile-box load runs submit to (its 2024 campaign is open at their clock). */
-export const BENCH_ELECTION = 'bg-2024-06-09';
-const benchMobileBox = getElection(BENCH_ELECTION)?.mobileBox;
-if (!benchMobileBox) throw new Error(`${BENCH_ELECTION} has no mobile ballot box`);
-const benchDistricts = districtsOf(benchMobileBox).map((district) => district.id);
+/** The campaign the mobile-box load runs submit to: the demo's, open at their clock. */
+const benchCampaign = demoCampaign();
+export const BENCH_ELECTION = benchCampaign.election.id;
+const benchDistricts = districtsOf(benchCampaign).map((district) => district.id);
 
 /**
  * The i-th distinct mobile-box application, both ballots: its voter's ЕГН is `egn(firstEgn + i)`,
@@ -35,7 +34,7 @@ const benchDistricts = districtsOf(benchMobileBox).map((district) => district.id
 export function benchApplication(i: number, firstEgn: number) {
   return {
     election: BENCH_ELECTION,
-    ballots: ['ep', 'ns'],
+    ballots: benchCampaign.config.ballots.filter((ballot) => ballot.citizenships.includes('BG')).map((ballot) => ballot.id),
     citizenship: 'BG',
     idNumber: egn(firstEgn + i),
     fullName: `Мария Иванова Петрова ${i}`,

@@ -7,17 +7,19 @@ export interface AccountFields {
   /** Lower-cased. */
   email: string;
   role: 'district' | 'city' | 'police';
+  /** The area (content/areas/<id>.json) the account serves. */
+  area: string;
   district: string | null;
   passwordHash: string;
 }
 
 /**
- * The SQL that saves a staff account (a new one, or an existing e-mail reset: password, role
- * and district, enabled again) and ends its open sessions. `npm run user:add` and the demo
+ * The SQL that saves a staff account (a new one, or an existing e-mail reset: password, role,
+ * area and district, enabled again) and ends its open sessions. `npm run user:add` and the demo
  * accounts of `npm start` both run it.
  */
 export function accountStatements(account: AccountFields, now: string): string[] {
-  const fields = { role: account.role, district: account.district, passwordHash: account.passwordHash, disabledAt: null, updatedAt: now };
+  const fields = { role: account.role, area: account.area, district: account.district, passwordHash: account.passwordHash, disabledAt: null, updatedAt: now };
   const upsert = sqlWriter
     .insert(staffUsers)
     .values({ email: account.email, ...fields, createdAt: now })

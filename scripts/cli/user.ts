@@ -1,14 +1,13 @@
-// npm run user:add -- --email E --role district|city|police [--district NAME] [--remote] [--persist-to DIR]
+// npm run user:add -- --email E --role district|city|police [--area AREA] [--district NAME] [--remote] [--persist-to DIR]
 // npm run user:disable -- --email E [--remote] [--persist-to DIR]
 // The password is read from standard input when it is piped (printf '%s' "$PASSWORD" | npm run
 // user:add -- …; at least 12 characters), otherwise a strong one is generated and printed once.
 // It is never a command-line argument (shell history, process lists). Adding an existing e-mail
-// again resets its password, role and district, enables it, and ends its sessions; disabling
+// again resets its password, role, area and district, enables it, and ends its sessions; disabling
 // ends its sessions at once.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { getElection } from '#functions/elections/registry';
-import { districtsOf } from '#functions/mobile-box/districts';
+import { AREAS } from '#functions/elections/areas';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '#functions/staff/passwords';
 import { disableAccount, saveAccount } from './accounts';
 import { CommandError, main, type CommandIo } from './command';
@@ -25,6 +24,7 @@ export async function userCommand(argv: string[], io: CommandIo): Promise<number
     options: {
       email: { type: 'string' },
       role: { type: 'string' },
+      area: { type: 'string' },
       district: { type: 'string' },
       remote: { type: 'boolean', default: false },
       'persist-to': { type: 'string' },
@@ -41,18 +41,22 @@ export async function userCommand(argv: string[], io: CommandIo): Promise<number
   if (command === 'add') {
     const role = z.enum(['district', 'city', 'police']).safeParse(values.role);
     if (!role.success) fail('--role must be district, city or police');
-    const districts = districtsOf(getElection('bg-2024-06-09')!.mobileBox!);
+    // The area may be left out while there is only one (content/areas/).
+    const areaId = values.area?.trim().toLowerCase() ?? (AREAS.length === 1 ? AREAS[0]!.id : undefined);
+    const area = AREAS.find((candidate) => candidate.id === areaId);
+    if (!area) fail(`--area must be one of: ${AREAS.map((candidate) => candidate.id).join(', ')}`);
+    const districts = area!.districts;
     const wanted = values.district?.trim().toLowerCase();
     const district = wanted ? districts.find((d) => d.id === wanted || d.name.bg.toLowerCase() === wanted || d.name.en.toLowerCase() === wanted) : undefined;
-    if (role.data === 'district' && !district) fail(`--district must be one of Sofia's districts: ${districts.map((d) => d.id).join(', ')}`);
+    if (role.data === 'district' && !district) fail(`--district must be one of the districts of ${area!.id}: ${districts.map((d) => d.id).join(', ')}`);
     if (role.data !== 'district' && values.district) fail('--district is only for the district role');
     const text = (await io.stdin())?.replace(/\r?\n$/, '');
     const piped = text === '' ? undefined : text;
     if (piped !== undefined && [...piped].length < MIN_PASSWORD_LENGTH) fail(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
     const password = piped ?? generatePassword();
     const passwordHash = await hashPassword(password);
-    await saveAccount(io.d1(target), { email: address, role: role.data!, district: district?.id ?? null, passwordHash }, now);
-    io.out(`Saved ${address} (${role.data}${district ? `, ${district.name.en}` : ''}); any open sessions are ended.`);
+    await saveAccount(io.d1(target), { email: address, role: role.data!, area: area!.id, district: district?.id ?? null, passwordHash }, now);
+    io.out(`Saved ${address} (${role.data}, ${area!.name.en}${district ? `, ${district.name.en}` : ''}); any open sessions are ended.`);
     if (piped === undefined) io.out(`Password (shown once, keep it safe): ${password}`);
   } else if (command === 'disable') {
     if (!(await disableAccount(io.d1(target), address, now))) fail(`no account ${address}`);

@@ -6,10 +6,10 @@ import type { Bindings } from '#functions/env';
 import { prepareApplication } from '#functions/mobile-box/requests';
 import { mobileBoxRequest, type MobileBoxRequest } from '#functions/mobile-box/schemas';
 import { sqlText } from '#scripts/cli/sql-text';
+import { demoCampaign } from './demo-campaign';
 
 /** Bump when the applications below change: a database holding this version gets nothing more. */
 export const DEMO_APPLICATIONS_VERSION = '1';
-export const DEMO_ELECTION = 'bg-2024-06-09';
 
 type Address = MobileBoxRequest['address'];
 /** What a voter fills in (optional fields left out), and when. */
@@ -116,7 +116,7 @@ export async function demoApplicationStatements(dataKey: string): Promise<string
   const env = { DB: sqlOnly, DATA_KEY: dataKey, ENVIRONMENT: 'development' } as Partial<Bindings> as Bindings;
   const statements: string[] = [];
   for (const { submittedAt, ...application } of DEMO_APPLICATIONS) {
-    const input = mobileBoxRequest.parse({ ...application, election: DEMO_ELECTION, consent: true });
+    const input = mobileBoxRequest.parse({ ...application, election: demoCampaign().election.id, area: demoCampaign().area.id, consent: true });
     const prepared = await prepareApplication(env, input, new Date(submittedAt), 'bg');
     // The writes are drizzle queries, typed only as what db.batch accepts.
     statements.push(...prepared.writes.map((write) => sqlText(write as unknown as Parameters<typeof sqlText>[0])));

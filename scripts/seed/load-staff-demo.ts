@@ -8,20 +8,20 @@
 // longer opens it (reset by hand, or disabled) is left alone; remove its DEMO_PASSWORD_… line to
 // get a new one on the next start.
 import { parseArgs } from 'node:util';
-import { getElection } from '#functions/elections/registry';
 import { districtById } from '#functions/mobile-box/districts';
 import { generatePassword, hashPassword, verifyPassword } from '#functions/staff/passwords';
 import { localSecret, readVars, setVars } from '#scripts/dev-vars';
 import { accountStatements } from '#scripts/cli/accounts';
 import { main, type CommandIo } from '#scripts/cli/command';
 import { sqlValue, type D1 } from '#scripts/import/d1';
-import { DEMO_APPLICATIONS_VERSION, DEMO_ELECTION, demoApplicationStatements } from './demo-applications';
+import { DEMO_APPLICATIONS_VERSION, demoApplicationStatements } from './demo-applications';
+import { demoCampaign } from './demo-campaign';
 import { DEMO_ACCOUNTS, demoPasswordsFile, type DemoAccount } from './demo-staff';
 
 const META_KEY = 'demo_applications_version';
 
 const label = (account: DemoAccount) => {
-  const district = account.district ? districtById(getElection(DEMO_ELECTION)!.mobileBox!, account.district) : undefined;
+  const district = account.district ? districtById(demoCampaign(), account.district) : undefined;
   return district ? `district, ${district.name.en}${district.mobileSection ? '' : ' (no mobile section)'}` : account.role;
 };
 
@@ -57,7 +57,16 @@ export async function loadStaffDemo(db: D1, options: { dataKey: string; password
     // No saved password: a new one. A saved one whose account is gone (a wiped database): the same one again.
     const chosen = password ?? generatePassword();
     writes.push(
-      ...accountStatements({ email: account.email, role: account.role, district: account.district ?? null, passwordHash: await hashPassword(chosen) }, now),
+      ...accountStatements(
+        {
+          email: account.email,
+          role: account.role,
+          area: demoCampaign().area.id,
+          district: account.district ?? null,
+          passwordHash: await hashPassword(chosen),
+        },
+        now,
+      ),
     );
     if (!password) {
       newPasswords[account.passwordVar] = chosen;
@@ -77,7 +86,7 @@ export async function loadStaffDemo(db: D1, options: { dataKey: string; password
   for (const note of notes) log(`  ${note}`);
   log(
     applications.length > 0
-      ? `demo mobile-box applications: ${stored} requests for ${DEMO_ELECTION} (version ${DEMO_APPLICATIONS_VERSION})`
+      ? `demo mobile-box applications: ${stored} requests for ${demoCampaign().election.id} (version ${DEMO_APPLICATIONS_VERSION})`
       : `demo mobile-box applications version ${DEMO_APPLICATIONS_VERSION} are already stored`,
   );
 }

@@ -2,6 +2,8 @@ import { ABSENTEE_DECISIONS, CURRENT_ADDRESS_DECISIONS, MOBILE_BOX_DECISIONS } f
 import { actionDeadline } from '#core/elections/deadlines';
 import { electionTiming, type Election } from '#core/elections/schema';
 import { formatDay, formatDayUntil, label, t, type Locale, type PlainKey } from '#core/i18n';
+import { campaignsOf } from '#functions/mobile-box/campaign';
+import { mobileBoxPhone as mobileBoxPhoneOf } from '#functions/mobile-box/help';
 import { escapeHtml } from './html';
 
 type Option = 'yes' | 'no' | 'unknown';
@@ -22,8 +24,11 @@ const deadlineDay = (election: Election, action: Parameters<typeof actionDeadlin
   const deadline = actionDeadline(election, action);
   return formatDayUntil(locale, deadline.date, deadline.closesAt);
 };
-/** The election's phone for mobile-box questions, as its data file gives it. */
-const mobileBoxPhone = (election: Election) => election.help.find((c) => c.kind === 'phone' && c.for.includes('mobile-box'))?.value ?? '';
+/** The phone for mobile-box questions of the election's area, as the area's data file gives it. */
+const mobileBoxPhone = (election: Election) =>
+  campaignsOf(election)
+    .map((campaign) => mobileBoxPhoneOf(campaign)?.phone)
+    .find(Boolean) ?? '';
 
 /** The checkers a guide can embed with `{{checker:<id>}}`; rules live in functions/core/elections/checkers.ts. */
 export const CHECKERS: Record<string, CheckerDefinition> = {

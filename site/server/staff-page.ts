@@ -1,10 +1,13 @@
 import type { AstroCookieSetOptions, AstroGlobal } from 'astro';
 import { env } from 'cloudflare:workers';
 import { LOCALES, translator, type Locale } from '#core/i18n';
-import { Forbidden, NotFound, Unauthenticated } from '#core/errors';
+import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from '#core/errors';
 import { readFormPost } from '#functions/http/form-post';
 import { errorAnswer } from '#functions/http/http-errors';
+import type { Campaign } from '#functions/mobile-box/campaign';
+import { clock } from '#functions/platform/clock';
 import { requireKey } from '#functions/platform/keys';
+import { isEditable, staffCampaign, staffCampaigns } from '#functions/staff/campaign';
 import { guardStaff, type StaffRole } from '#functions/staff/guard';
 import { csrfTokenFor, SESSION_COOKIE, type StaffSession } from '#functions/staff/sessions';
 import { pageLocale } from './form';
@@ -27,6 +30,20 @@ export interface StaffPage {
   user: StaffSession['user'];
   /** This session's CSRF token, for the hidden `csrf` field of every form on the page. */
   csrf: string;
+  /** The elections of the account's area, the most recent first. */
+  campaigns: Campaign[];
+  /** The election the page shows: `?election=`, else the current one (functions/staff/campaign.ts). */
+  campaign: Campaign;
+  /** False once that election is past its route hand-over deadline: read only. */
+  editable: boolean;
+  /** The time the rules are judged at. */
+  now: Date;
+}
+
+/** `?election=<id>` for links that stay on a chosen election (nothing when it is the current one). */
+export function electionQuery(page: Pick<StaffPage, 'campaign' | 'campaigns' | 'now' | 'user'>): string {
+  const current = staffCampaign(page.user, undefined, page.now);
+  return page.campaign.election.id === current.election.id ? '' : `?election=${encodeURIComponent(page.campaign.election.id)}`;
 }
 
 /** `/<locale>/admin/<rest>` */
@@ -87,14 +104,27 @@ export async function staffPage(astro: AstroGlobal, roles: readonly StaffRole[])
   if (csrf instanceof Response) return csrf;
   try {
     const session = await guardStaff(env, { method, token, csrf }, roles);
-    return { locale, t: translator(locale), session, user: session.user, csrf: await csrfTokenFor(requireKey(env, 'DATA_KEY'), token!) };
+    const now = clock(env);
+    const campaign = staffCampaign(session.user, astro.url.searchParams.get('election') ?? undefined, now);
+    return {
+      locale,
+      t: translator(locale),
+      session,
+      user: session.user,
+      csrf: await csrfTokenFor(requireKey(env, 'DATA_KEY'), token!),
+      campaigns: staffCampaigns(session.user),
+      campaign,
+      editable: isEditable(campaign, now),
+      now,
+    };
   } catch (caught) {
     if (caught instanceof Unauthenticated) {
       // An ended session's cookie is of no more use.
       if (token) astro.cookies.delete(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
       return seeOther(loginPath(locale, astro.url.pathname));
     }
-    if (caught instanceof NotFound) return staffNotFound();
+    // A wrong role, an election not of the account's area, or an area with no election at all.
+    if (caught instanceof NotFound || caught instanceof ValidationFailed) return staffNotFound();
     if (caught instanceof Forbidden) return astro.rewrite(adminPath(locale, 'forbidden/'));
     throw caught;
   }

@@ -1,5 +1,5 @@
 import { REFERENCE_ALPHABET } from '#functions/mobile-box/references';
-import { dataTableById } from '#functions/elections/data-tables';
+import { AREAS } from '#functions/elections/areas';
 import type { RouteCsvHeaders, RouteCsvRow } from '#core/sections/route-csv';
 import type { RouteBase, RouteStop } from '#core/sections/route-order';
 
@@ -108,7 +108,7 @@ const phone = (next: Next) => {
  * of names, 0.5 % of streets and 5 % of notes, and most phones start with `+`.
  */
 export function routeRows(count: number, next: Next): RouteCsvRow[] {
-  const districts = dataTableById('bg-sofia-districts').rows.map((row) => (typeof row.district === 'object' ? row.district.bg : String(row.district)));
+  const districts = AREAS.filter((area) => area.country === 'BG').flatMap((area) => area.districts.map((district) => district.name.bg));
   return Array.from({ length: count }, () => {
     const woman = next() < 0.55;
     const name = `${pick(woman ? WOMEN : MEN, next)} ${pick(FATHERS, next)}${woman ? 'а' : ''} ${pick(SURNAMES, next)}${woman ? 'а' : ''}`;

@@ -6,8 +6,8 @@ import { exec, rows, runInProcess, spawnTool, sqliteDatabase, wranglerDatabase, 
 // The account commands in-process against SQLite through the tools' D1 interface, a fresh
 // database per test; then once for real, through wrangler on a local D1.
 const T = 120_000;
-type User = { email: string; role: string; district: string | null; password_hash: string; disabled_at: string | null };
-const users = (db: TestDatabase) => rows<User>(db, 'SELECT email, role, district, password_hash, disabled_at FROM staff_users ORDER BY email');
+type User = { email: string; role: string; area: string | null; district: string | null; password_hash: string; disabled_at: string | null };
+const users = (db: TestDatabase) => rows<User>(db, 'SELECT email, role, area, district, password_hash, disabled_at FROM staff_users ORDER BY email');
 /** `npm run user:add -- …` / `npm run user:disable -- …`, in-process; `input` is piped to it. */
 const user = (db: SqliteTestDatabase, args: string[], input?: string) => runInProcess(userCommand, args, db, {}, input);
 const openSession = (db: TestDatabase, token: string) =>
@@ -25,7 +25,7 @@ describe('npm run user:add and user:disable', () => {
       expect(add.status, add.stderr).toBe(0);
       expect(add.stdout).not.toContain('a piped password 1');
       const [added] = users(db);
-      expect(added).toMatchObject({ email: 'mladost@example.org', role: 'district', district: 'mladost', disabled_at: null });
+      expect(added).toMatchObject({ email: 'mladost@example.org', role: 'district', area: 'bg-sofia', district: 'mladost', disabled_at: null });
       expect(added!.password_hash).toMatch(/^pbkdf2-sha256\$100000\$/);
       expect(await verifyPassword('a piped password 1', added!.password_hash)).toBe(true);
 
@@ -62,8 +62,10 @@ describe('npm run user:add and user:disable', () => {
         await user(db, ['add', '--email', 'x@example.org', '--role', 'mayor']),
         await user(db, ['add', '--email', 'x@example.org', '--role', 'district', '--district', 'Atlantis']),
         await user(db, ['add', '--email', 'x@example.org', '--role', 'city', '--district', 'mladost']),
+        await user(db, ['add', '--email', 'x@example.org', '--role', 'city', '--area', 'atlantis']),
       ];
-      expect(refused.map((r) => r.status)).toEqual([2, 2, 2, 2, 2]);
+      expect(refused.map((r) => r.status)).toEqual([2, 2, 2, 2, 2, 2]);
+      expect(refused[5]!.stderr).toContain('--area must be one of: bg-sofia');
       expect(refused[0]!.stderr).toContain('at least 12 characters');
       expect(users(db).map((u) => u.email)).toEqual(['police@example.org']);
     },
@@ -83,9 +85,9 @@ describe('npm run user:add and user:disable through wrangler', () => {
         'a piped password 1\n',
       );
       expect(add.status, add.stderr).toBe(0);
-      expect(add.stdout).toBe('Saved mladost@example.org (district, Mladost); any open sessions are ended.\n');
+      expect(add.stdout).toBe('Saved mladost@example.org (district, Sofia Municipality, Mladost); any open sessions are ended.\n');
       const [added] = users(db);
-      expect(added).toMatchObject({ email: 'mladost@example.org', role: 'district', district: 'mladost', disabled_at: null });
+      expect(added).toMatchObject({ email: 'mladost@example.org', role: 'district', area: 'bg-sofia', district: 'mladost', disabled_at: null });
       expect(await verifyPassword('a piped password 1', added!.password_hash)).toBe(true);
 
       openSession(db, 'open-session');

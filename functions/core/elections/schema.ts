@@ -3,6 +3,7 @@ import { COUNTRIES } from '#core/countries';
 import { localizedText } from '#core/localized';
 
 const isoDate = z.iso.date();
+const slug = z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 /**
@@ -65,7 +66,7 @@ export type HelpTopic = (typeof HELP_TOPICS)[number];
 export const helpChannel = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
-    kind: z.enum(['phone', 'sms', 'web', 'email']),
+    kind: z.enum(['phone', 'sms', 'web', 'email', 'edelivery']),
     /** As the source writes it (a phone number, an address, a host name). */
     value: z.string().min(1),
     href: z.string().regex(/^(tel:|sms:|mailto:|https:\/\/)/),
@@ -84,7 +85,10 @@ export type HelpChannel = z.infer<typeof helpChannel>;
 /** One ballot a mobile-box application is for: its official form and who may ask for it. */
 export const mobileBoxBallot = z
   .object({
-    id: z.enum(['ep', 'ns']),
+    /** Stored with each request (D1 keeps it as text, checked against this list). */
+    id: slug,
+    /** What is elected with it, in a few words: "European Parliament". */
+    name: localizedText,
     /** The form it stands for, as the source names it (Приложение № 30-ЕП). */
     form: z.string().min(1),
     citizenships: z.array(z.enum(['BG', 'EU'])).min(1),
@@ -92,29 +96,62 @@ export const mobileBoxBallot = z
   })
   .strict();
 
+/** A mobile section (ПСИК) of an election in an area: the district it serves; its number and base address once known. */
+export const mobileSectionData = z
+  .object({
+    district: slug,
+    /** The section's number, when the election commission has given it (the city can enter it later). */
+    number: z
+      .string()
+      .regex(/^\d{9}$/)
+      .optional(),
+    /** Where its car starts and ends the route (the city can enter it later). */
+    base: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
+/** An area (content/areas/<area>.json) where the election takes mobile-box applications, with its mobile sections. */
+export const mobileBoxArea = z
+  .object({
+    area: slug,
+    sections: z.array(mobileSectionData),
+  })
+  .strict();
+export type MobileBoxArea = z.infer<typeof mobileBoxArea>;
+
 /** The mobile ballot box of an election: where it is run, its ballots and how long requests are kept. */
 export const mobileBoxConfig = z
   .object({
-    area: localizedText,
-    /** content/data/<id>.json: every district of the area. */
-    districts: z.string(),
-    /** content/data/<id>.json: the districts where a mobile section is appointed (late requests go only there). */
-    mobileSections: z.string(),
+    areas: z.array(mobileBoxArea).min(1),
     ballots: z.array(mobileBoxBallot).min(1),
     /** Days after voting day until the requests' personal data is deleted (counts stay). */
     retentionDays: z.number().int().positive(),
     /** At this many valid applications in a municipality (a Sofia district), the mayor notifies the district election commission, which decides the number of mobile sections. */
     notifyAt: z.number().int().positive(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    const unique = (ids: string[], path: string) =>
+      ids.forEach((id, index) => {
+        if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', path: [path, index], message: `${id} is listed twice` });
+      });
+    unique(
+      config.ballots.map((ballot) => ballot.id),
+      'ballots',
+    );
+    unique(
+      config.areas.map((area) => area.area),
+      'areas',
+    );
+  });
 export type MobileBoxConfig = z.infer<typeof mobileBoxConfig>;
 
 export const electionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     country: z.enum(COUNTRIES),
-    /** `ep` European Parliament, `ns` National Assembly, `referendum`, `voter-list-check`. */
-    kind: z.array(z.enum(['ep', 'ns', 'referendum', 'voter-list-check'])).min(1),
+    /** What is voted on, as the data names it (e.g. the bodies elected, `referendum`, `voter-list-check`). */
+    kind: z.array(slug).min(1),
     title: localizedText,
     /** Absent for a voter-list check that is not tied to one voting day. */
     votingDay: isoDate.optional(),
@@ -130,8 +167,8 @@ export const electionSchema = z
       }
     }, 'unknown IANA time zone'),
     source: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
-    /** The guide (slug, the same in every locale) that explains this election. */
-    guide: z.string().regex(/^[a-z0-9-]+$/),
+    /** The guide (slug, the same in every locale) that explains this election, when there is one. */
+    guide: slug.optional(),
     help: z.array(helpChannel),
     /** Which deadline governs each action the voter can take. */
     actions: z.partialRecord(z.enum(ACTIONS), z.string()),

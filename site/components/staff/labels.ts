@@ -1,7 +1,7 @@
 // How the staff pages word the values of a request: its ballot with the form's number from the
-// election data, its district by name, its status and channel, and a date-time in Sofia's time.
-import type { MobileBoxConfig } from '#core/elections/schema';
+// election data, its district by name, its status and channel, and a date-time in the election's time.
 import { formatDay, t, type Locale } from '#core/i18n';
+import type { Campaign } from '#functions/mobile-box/campaign';
 import { districtById } from '#functions/mobile-box/districts';
 import { localDate } from '#core/zoned-time';
 import type { DistrictSummary } from '#functions/staff/summary';
@@ -9,12 +9,11 @@ import type { DistrictSummary } from '#functions/staff/summary';
 /** What the two views of the district summary (its table and the threshold flags) are given. */
 export interface DistrictSummaryProps {
   locale: Locale;
-  config: MobileBoxConfig;
+  campaign: Campaign;
   timeZone: string;
   rows: DistrictSummary[];
 }
 
-export type Ballot = 'ep' | 'ns';
 export type RequestStatus = 'received' | 'accepted' | 'rejected' | 'assigned';
 export type Channel = 'online' | 'paper' | 'post' | 'fax' | 'email' | 'edelivery';
 
@@ -22,14 +21,14 @@ export const STATUSES = ['received', 'accepted', 'rejected', 'assigned'] as cons
 /** The ways an application comes that staff enter by hand (everything but online). */
 export const PAPER_CHANNELS = ['paper', 'post', 'fax', 'email', 'edelivery'] as const satisfies readonly Channel[];
 
-/** The form's number of a ballot (`30-ЕП`), from the election data. */
-export const formOf = (config: MobileBoxConfig, ballot: Ballot) => config.ballots.find((b) => b.id === ballot)?.form ?? ballot;
+/** The form's number of a ballot, from the election data. */
+export const formOf = (campaign: Campaign, ballot: string) => campaign.config.ballots.find((b) => b.id === ballot)?.form ?? ballot;
 
-/** @example ballotLabel('en', config, 'ep') // '30-ЕП, European Parliament' */
-export const ballotLabel = (locale: Locale, config: MobileBoxConfig, ballot: Ballot) =>
-  t(locale, 'staff.ballot.label', { form: formOf(config, ballot), name: t(locale, `mobileBox.ballot.${ballot}`) });
+/** A ballot's form and name from the election data, e.g. '30-ЕП, European Parliament'. */
+export const ballotLabel = (locale: Locale, campaign: Campaign, ballot: string) =>
+  t(locale, 'staff.ballot.label', { form: formOf(campaign, ballot), name: campaign.config.ballots.find((b) => b.id === ballot)?.name[locale] ?? ballot });
 
-export const districtLabel = (locale: Locale, config: MobileBoxConfig, id: string) => districtById(config, id)?.name[locale] ?? id;
+export const districtLabel = (locale: Locale, campaign: Campaign, id: string) => districtById(campaign, id)?.name[locale] ?? id;
 
 export const statusLabel = (locale: Locale, status: RequestStatus) => t(locale, `staff.status.${status}`);
 

@@ -10,7 +10,7 @@ let clients = 0;
 /** A staff account straight in D1 (a cheap hash: these tests are about access, not cost). */
 export async function account(
   email: string,
-  options: { role?: 'district' | 'city' | 'police'; district?: string; disabled?: boolean; iterations?: number } = {},
+  options: { role?: 'district' | 'city' | 'police'; area?: string | null; district?: string; disabled?: boolean; iterations?: number } = {},
 ) {
   const stamp = new Date().toISOString();
   const role = options.role ?? 'district';
@@ -19,6 +19,7 @@ export async function account(
     .values({
       email,
       role,
+      area: options.area === undefined ? 'bg-sofia' : options.area,
       district: role === 'district' ? (options.district ?? 'mladost') : null,
       passwordHash: await hashPassword(PASSWORD, options.iterations),
       disabledAt: options.disabled ? stamp : null,

@@ -20,7 +20,7 @@ describe('POST /api/admin/session', () => {
     expect(cookie).toMatch(/; Max-Age=43200/);
     expect(cookie).not.toMatch(/Expires=/i);
     const body = (await response.json()) as { csrfToken: string; user: unknown };
-    expect(body.user).toEqual({ email: 'mladost@example.org', role: 'district', district: 'mladost' });
+    expect(body.user).toEqual({ email: 'mladost@example.org', role: 'district', area: 'bg-sofia', district: 'mladost' });
     expect(body.csrfToken).toMatch(/^[\w-]{43}$/);
     const me = await api('/api/admin/session', { headers: { cookie: cookieOf(response) } });
     expect(me.status).toBe(200);

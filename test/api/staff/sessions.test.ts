@@ -28,6 +28,7 @@ async function user(email: string, disabledAt: string | null = null) {
     .values({
       email,
       role: 'district',
+      area: 'bg-sofia',
       district: 'mladost',
       passwordHash: await hashPassword('not used here', 1_000),
       disabledAt,
@@ -50,6 +51,7 @@ describe('staff sessions in D1', () => {
       id,
       email: 'mladost@example.org',
       role: 'district',
+      area: 'bg-sofia',
       district: 'mladost',
     });
     // Used just before going idle: the idle clock starts again from that request.

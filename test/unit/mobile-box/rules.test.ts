@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { getElection } from '#functions/elections/registry';
+import { campaignsOf } from '#functions/mobile-box/campaign';
 import { districtsOf } from '#functions/mobile-box/districts';
 import { applicationWindow, ballotsFor, daysLeft, decideApplication } from '#core/mobile-box/rules';
 import { clock } from '#functions/platform/clock';
 
 const election = getElection('bg-2024-06-09')!;
 const config = election.mobileBox!;
+const [campaign] = campaignsOf(election);
 const at = (sofiaTime: string) => new Date(`${sofiaTime}+03:00`);
-const withSection = districtsOf(config).find((d) => d.id === 'mladost')!;
-const withoutSection = districtsOf(config).find((d) => d.id === 'lozenets')!;
+const withSection = districtsOf(campaign!).find((d) => d.id === 'mladost')!;
+const withoutSection = districtsOf(campaign!).find((d) => d.id === 'lozenets')!;
 
 describe('the mobile-box window, in Sofia time', () => {
   it.each([
@@ -56,7 +58,7 @@ describe('decideApplication', () => {
 
 describe('the districts of Sofia', () => {
   it('are the 24 of the data file, 14 of them with a mobile section from the source document', () => {
-    const districts = districtsOf(config);
+    const districts = districtsOf(campaign!);
     expect(districts).toHaveLength(24);
     expect(
       districts

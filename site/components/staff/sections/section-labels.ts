@@ -1,18 +1,18 @@
 // How the staff pages word a mobile polling station: its title (the number once the commission
 // gives one, else its district), its constituency (МИР), where it starts, and whether its list
 // went to the police.
-import type { MobileBoxConfig } from '#core/elections/schema';
 import { t, type Locale } from '#core/i18n';
+import type { Campaign } from '#functions/mobile-box/campaign';
 import type { SectionSummary } from '#functions/sections/lists';
 import { dateTime, districtLabel } from '#site/components/staff/labels';
 
 type Named = Pick<SectionSummary, 'number' | 'district'>;
 
-/** @example sectionTitle('en', config, { number: null, district: 'mladost' }) // 'Mobile polling station for Mladost' */
-export const sectionTitle = (locale: Locale, config: MobileBoxConfig, section: Named) =>
+/** The section's number, or "Mobile polling station for <district>" until it has one. */
+export const sectionTitle = (locale: Locale, campaign: Campaign, section: Named) =>
   section.number
     ? t(locale, 'sections.section.number', { number: section.number })
-    : t(locale, 'sections.section.district', { district: districtLabel(locale, config, section.district) });
+    : t(locale, 'sections.section.district', { district: districtLabel(locale, campaign, section.district) });
 
 /** @example constituencyLabel('en', '23') // 'Constituency MIR 23' */
 export const constituencyLabel = (locale: Locale, constituency: string) => t(locale, 'sections.constituency', { number: constituency });

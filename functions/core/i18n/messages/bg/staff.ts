@@ -3,6 +3,10 @@ import type { Translation } from '#core/i18n/types';
 /** Bulgarian strings for the staff area (filled by the staff feature). */
 export const staff = {
   'area.name': 'Служебен достъп',
+  'election.label': 'Избори',
+  'election.show': 'Покажете',
+  'election.readOnly':
+    'Срокът за предаване на списъците за маршрутите на полицията за тези избори е изтекъл: всичко може да се преглежда, но нищо не може да се променя.',
   'nav.label': 'Меню за служители',
   'nav.requests': 'Заявления',
   'nav.summary': 'Обобщение',

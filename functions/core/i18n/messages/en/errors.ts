@@ -14,6 +14,7 @@ export const errors = {
   duplicate: 'This voter has already applied for this election.',
   idempotency_key_reused: 'This Idempotency-Key was used for a different request.',
   already_assigned: 'This request is already on the route of a mobile polling station; take it off the route first.',
+  election_closed: 'This election is past its deadline for handing the route lists to the police: its requests and routes can be read, not changed.',
   not_accepted: 'Only accepted requests can be put on a route. Accept the request first.',
   on_another_route: 'This voter is already on the route of another mobile polling station. Take them off that route first.',
   not_this_section:

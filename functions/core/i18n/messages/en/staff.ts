@@ -1,6 +1,9 @@
 /** English strings for the staff area (filled by the staff feature). Every other locale has exactly these keys. */
 export const staff = {
   'area.name': 'Staff area',
+  'election.label': 'Election',
+  'election.show': 'Show',
+  'election.readOnly': 'This election is past its deadline for handing the route lists to the police: everything can be read, nothing can be changed.',
   'nav.label': 'Staff menu',
   'nav.requests': 'Requests',
   'nav.summary': 'Summary',

@@ -3,6 +3,9 @@ import type { Translation } from '#core/i18n/types';
 /** Kazakh strings for the staff area (filled by the staff feature). */
 export const staff = {
   'area.name': 'Қызметкерлер бөлімі',
+  'election.label': 'Сайлау',
+  'election.show': 'Көрсету',
+  'election.readOnly': 'Бұл сайлау бойынша маршрут тізімдерін полицияға тапсыру мерзімі өтті: бәрін қарауға болады, бірақ ештеңені өзгертуге болмайды.',
   'nav.label': 'Қызметкерлер мәзірі',
   'nav.requests': 'Өтініштер',
   'nav.summary': 'Қорытынды',

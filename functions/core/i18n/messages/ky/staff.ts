@@ -3,6 +3,9 @@ import type { Translation } from '#core/i18n/types';
 /** Kyrgyz strings for the staff area (filled by the staff feature). */
 export const staff = {
   'area.name': 'Кызматкерлер бөлүмү',
+  'election.label': 'Шайлоо',
+  'election.show': 'Көрсөтүңүз',
+  'election.readOnly': 'Бул шайлоо боюнча маршрут тизмелерин полицияга өткөрүп берүү мөөнөтү өттү: баарын көрүүгө болот, бирок эч нерсени өзгөртүүгө болбойт.',
   'nav.label': 'Кызматкерлердин менюсу',
   'nav.requests': 'Арыздар',
   'nav.summary': 'Жыйынтык',

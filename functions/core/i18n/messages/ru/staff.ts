@@ -3,6 +3,9 @@ import type { Translation } from '#core/i18n/types';
 /** Russian strings for the staff area (filled by the staff feature). */
 export const staff = {
   'area.name': 'Служебный раздел',
+  'election.label': 'Выборы',
+  'election.show': 'Показать',
+  'election.readOnly': 'Срок передачи списков маршрутов полиции по этим выборам истёк: всё можно просматривать, но ничего нельзя изменить.',
   'nav.label': 'Меню сотрудников',
   'nav.requests': 'Заявления',
   'nav.summary': 'Сводка',

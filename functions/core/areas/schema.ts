@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { COUNTRIES } from '#core/countries';
+import { helpChannel } from '#core/elections/schema';
+import { localizedText } from '#core/localized';
+
+const slug = z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes');
+
+/** A district of an area (for Sofia: an administrative district, район). */
+export const areaDistrict = z
+  .object({
+    id: slug,
+    name: localizedText,
+    /** Its multi-member constituency (МИР) number, e.g. `23`, where a source gives it; unknown otherwise (never guessed). */
+    constituency: z.string().regex(/^\d+$/).optional(),
+    /** The settlements in it, where the data knows them (the district's own town when absent). */
+    settlements: z.array(z.object({ id: slug, name: localizedText }).strict()).optional(),
+  })
+  .strict();
+export type AreaDistrict = z.infer<typeof areaDistrict>;
+
+/**
+ * Where mobile-box applications are taken and routes are planned: for Bulgaria a municipality,
+ * with its districts. A data file in content/areas/<id>.json; an election names the areas where
+ * it takes applications.
+ */
+export const areaSchema = z
+  .object({
+    id: slug,
+    country: z.enum(COUNTRIES),
+    /** The municipality's name, e.g. "Столична община". */
+    name: localizedText,
+    /** How a sentence names the place, e.g. "София". */
+    placeName: localizedText,
+    /** Where the facts come from: a seed file, or a public fact named in words. */
+    source: z.string().min(1),
+    districts: z.array(areaDistrict).min(1),
+    /** The municipality's own channels: phone with its hours, e-mail, portal. */
+    help: z.array(helpChannel),
+    /** Who receives the route lists at the hand-over (for Sofia: the police, СДВР). */
+    handover: z.object({ recipient: localizedText }).strict(),
+  })
+  .strict()
+  .superRefine((area, context) => {
+    const seen = new Set<string>();
+    area.districts.forEach((district, index) => {
+      if (seen.has(district.id)) context.addIssue({ code: 'custom', path: ['districts', index, 'id'], message: `district ${district.id} is listed twice` });
+      seen.add(district.id);
+    });
+  });
+export type Area = z.infer<typeof areaSchema>;
