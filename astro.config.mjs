@@ -2,7 +2,15 @@
 import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import { unified } from '@astrojs/markdown-remark';
+import { fileURLToPath } from 'node:url';
 import rehypeGuideBlocks from './site/markdown/rehype-guide-blocks.ts';
+
+// The browser tests of a campaign added as data only (test/e2e/campaign/) build the site with the
+// tests' invented election and municipalities (test/fixtures/content/) beside content/.
+const testContent =
+  process.env.VOTER_DESK_TEST_CONTENT === '1'
+    ? [{ find: /^#functions\/elections\/content-files$/, replacement: fileURLToPath(new URL('./test/fixtures/content-files.ts', import.meta.url)) }]
+    : [];
 
 export default defineConfig({
   site: 'https://voterdesk.example',
@@ -19,7 +27,7 @@ export default defineConfig({
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // Never inline scripts: the Content-Security-Policy allows scripts from our origin only.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, resolve: { alias: testContent } },
   // The unified (remark/rehype) processor, for our guide blocks; GFM gives task lists.
   markdown: { processor: unified({ rehypePlugins: [rehypeGuideBlocks] }) },
 });

@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { readWranglerToml, workerdCompatibility } from './scripts/wrangler-toml.ts';
 
@@ -10,7 +11,11 @@ export default defineConfig(async () => {
   const wrangler = readWranglerToml();
   return {
     // The #core, #functions, #db… aliases of tsconfig.json.
-    resolve: { tsconfigPaths: true },
+    resolve: {
+      tsconfigPaths: true,
+      // The content the API tests run on: content/ plus an invented election and municipality (test/fixtures/content/).
+      alias: [{ find: /^#functions\/elections\/content-files$/, replacement: fileURLToPath(new URL('./test/fixtures/content-files.ts', import.meta.url)) }],
+    },
     plugins: [
       cloudflareTest({
         miniflare: {

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     name: 'e2e',
     include: ['test/e2e/**/*.test.ts'],
+    // The campaign added as data only has a build of its own (vitest.e2e-campaign.config.ts).
+    exclude: ['test/e2e/campaign/**'],
     environment: 'node',
     globalSetup: ['./test/e2e/global-setup.ts'],
     testTimeout: 60_000,

@@ -344,7 +344,7 @@ export const mobileSections = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     electionId: text('election_id').notNull(),
-    /** The district id (`mladost`) the section belongs to. */
+    /** The district id (content/areas/<id>.json) the section belongs to. */
     district: text('district').notNull(),
     /** The multi-member constituency (МИР) number, e.g. `23`. */
     constituency: text('constituency').notNull(),

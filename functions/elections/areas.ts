@@ -1,4 +1,4 @@
-import { areaFiles } from './content-files';
+import { areaFiles } from '#functions/elections/content-files';
 import { type Area, areaSchema } from '#core/areas/schema';
 import { parseContentFile } from './parse-content';
 

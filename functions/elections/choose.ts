@@ -9,7 +9,7 @@ import type { Election } from '#core/elections/schema';
  * not over at `now` (the soonest), else the one that ended most recently. Every station query
  * is scoped to exactly one election chosen by this rule or named by the request.
  *
- * @example currentElection('BG', new Date('2024-05-01')).id // 'bg-2024-06-09'
+ * @example currentElection('BG', now) // the Bulgarian election not yet over that comes first, else the last one
  */
 export function currentElection(country: Country, now: Date): Election {
   const ofCountry = ELECTIONS.filter((e) => e.country === country);

@@ -11,7 +11,9 @@ const byFileName = (files: Files): Files => Object.fromEntries(Object.entries(fi
 function fromDisk(folder: string): Files {
   const fs = process.getBuiltinModule('node:fs') as typeof import('node:fs');
   const url = process.getBuiltinModule('node:url') as typeof import('node:url');
-  const dir = url.fileURLToPath(new URL(`../../content/${folder}/`, import.meta.url));
+  // CONTENT_DIR: another content folder, for `npm run check:content` on files not yet in place.
+  const root = process.env.CONTENT_DIR ? `${process.env.CONTENT_DIR.replace(/\/$/, '')}/` : url.fileURLToPath(new URL('../../content/', import.meta.url));
+  const dir = `${root}${folder}/`;
   return Object.fromEntries(
     fs
       .readdirSync(dir)

@@ -1,4 +1,4 @@
-import { electionFiles } from './content-files';
+import { electionFiles } from '#functions/elections/content-files';
 import { lastDayOf } from '#core/elections/deadlines';
 import { type Election, electionSchema } from '#core/elections/schema';
 import { getArea } from './areas';
@@ -33,17 +33,20 @@ function checkAreas(file: string, election: Election): void {
   }
 }
 
+/** One file of content/elections/, validated against the schema and the areas it names (throws naming the file and the field). */
+export function electionFrom(file: string, data: unknown): Election {
+  const election = parseContentFile('elections', file, electionSchema, data);
+  checkAreas(file, election);
+  return election;
+}
+
 /**
  * Every election in content/elections/ (found at build time: a new file needs no code), validated
  * once when the module loads: bad data fails the build, naming the file and the field, never a
  * visitor.
  */
 export const ELECTIONS: readonly Election[] = Object.entries(electionFiles)
-  .map(([file, data]) => {
-    const election = parseContentFile('elections', file, electionSchema, data);
-    checkAreas(file, election);
-    return election;
-  })
+  .map(([file, data]) => electionFrom(file, data))
   .sort((a, b) => lastDayOf(a).localeCompare(lastDayOf(b)));
 
 /** The file names the elections came from. */

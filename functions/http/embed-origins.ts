@@ -23,7 +23,7 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{
  * One entry of EMBED_ORIGINS: an https origin (scheme, host, optional port; a trailing `/` is
  * tolerated), or, in local development and tests only, `http://` on 127.0.0.1, localhost or [::1].
  *
- * @example embedOriginSchema({ allowLoopback: false }).parse('https://WWW.Sofia.bg/') // 'https://www.sofia.bg'
+ * @example embedOriginSchema({ allowLoopback: false }).parse('https://WWW.Example.bg/') // 'https://www.example.bg'
  */
 export function embedOriginSchema(options: { allowLoopback: boolean }) {
   return z

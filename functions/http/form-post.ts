@@ -45,7 +45,7 @@ export async function readFormPost(request: Request): Promise<URLSearchParams> {
  * A form's fields as the input its schema expects: dotted names (`address.street`) become
  * nested objects, and the names in `lists` (checkbox groups) become arrays.
  *
- * @example formInput(new URLSearchParams('ballots=ep&ballots=ns&address.street=x'), ['ballots']) // { ballots: ['ep', 'ns'], address: { street: 'x' } }
+ * @example formInput(new URLSearchParams('ballots=a&ballots=b&address.street=x'), ['ballots']) // { ballots: ['a', 'b'], address: { street: 'x' } }
  */
 export function formInput(fields: URLSearchParams, lists: readonly string[] = []): Record<string, unknown> {
   const input: Record<string, unknown> = {};

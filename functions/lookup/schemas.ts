@@ -20,7 +20,7 @@ export const countryField = field(z.enum(COUNTRIES).meta({ description: 'ISO 316
   label: 'lookup.field.country',
 });
 export const electionField = field(
-  optionalText(60).meta({ description: 'An election id from `content/elections/`; without it, the country’s current election.', example: 'bg-2024-06-09' }),
+  optionalText(60).meta({ description: 'An election id from `content/elections/`; without it, the country’s current election.' }),
   {
     label: 'common.field.election',
   },
@@ -55,7 +55,10 @@ export type LookupRequest = z.infer<typeof lookupRequest>;
 export const addressQuery = z
   .object({
     country: countryField,
-    settlement: field(z.string().trim().min(1).max(120).meta({ example: 'София' }), { label: 'lookup.field.settlement', autocomplete: 'address-level2' }),
+    settlement: field(z.string().trim().min(1).max(120).meta({ description: 'The settlement (city, town or village) as its people write it.' }), {
+      label: 'lookup.field.settlement',
+      autocomplete: 'address-level2',
+    }),
     street: field(optionalText(160).meta({ example: 'бул. Витоша' }), { label: 'lookup.field.street', autocomplete: 'address-line1' }),
     number: field(optionalText(20).meta({ description: 'House number; a letter or fraction is allowed (`12А`, `14/2`).', example: '17' }), {
       label: 'lookup.field.number',

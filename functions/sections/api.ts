@@ -155,7 +155,7 @@ const csvRoute = fileRoute(
   'text/csv',
   'sectionRouteCsv',
   'developers.op.sectionRouteCsv',
-  'In Bulgarian, for the mobile commission and the Sofia police: UTF-8 with BOM, one row per stop in order. The police get order, address, district and section; district and city staff the full list. Never a personal number; cells are neutralised against formula injection. Audited.',
+  'In Bulgarian, for the mobile commission and the police: UTF-8 with BOM, one row per stop in order. The police get order, address, district and section; district and city staff the full list. Never a personal number; cells are neutralised against formula injection. Audited.',
 );
 const geoJsonRoute = fileRoute(
   'geojson',

@@ -19,7 +19,7 @@ import { refuse } from './errors';
 
 type StaffUser = StaffSession['user'];
 
-/** Route lists go to the mobile commission and the Sofia police: they are in Bulgarian whatever the reader's language. */
+/** Route lists go to the mobile commission and the police: they are in Bulgarian whatever the reader's language. */
 export const LIST_LOCALE: Locale = 'bg';
 
 const districtNameBg = (campaign: Campaign, id: string) => districtById(campaign, id)?.name.bg ?? id;

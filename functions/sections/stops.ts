@@ -22,7 +22,7 @@ type StaffUser = StaffSession['user'];
 const r = mobileBoxRequests,
   s = routeStops;
 
-/** Whether districts without a section may still send their applicants (until the end of 3 June 2024, Sofia time). */
+/** Whether districts without a section may still send their applicants (until the end of the election's transfer deadline, in its time zone). */
 export const transferOpen = (election: Election, now: Date) =>
   deadlineStatus(actionDeadline(election, 'mobile-box-transfer'), election.timeZone, now) !== 'past';
 

@@ -6,7 +6,7 @@ export const csrfHeader = z.object({ 'x-csrf-token': z.string().max(100).optiona
 
 export const loginRequest = z
   .object({
-    email: field(z.email().max(254).meta({ example: 'mladost@example.org' }), { label: 'staff.field.email', autocomplete: 'username', inputMode: 'email' }),
+    email: field(z.email().max(254).meta({ example: 'officer@example.org' }), { label: 'staff.field.email', autocomplete: 'username', inputMode: 'email' }),
     password: field(z.string().min(1).max(200), { label: 'staff.field.password', autocomplete: 'current-password' }),
   })
   .meta({ id: 'StaffLogin' });

@@ -5,7 +5,7 @@ import { localizedText } from '#core/localized';
 
 const slug = z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes');
 
-/** A district of an area (for Sofia: an administrative district, район). */
+/** A district of an area (in a city divided into districts: an administrative district, район). */
 export const areaDistrict = z
   .object({
     id: slug,
@@ -27,16 +27,16 @@ export const areaSchema = z
   .object({
     id: slug,
     country: z.enum(COUNTRIES),
-    /** The municipality's name, e.g. "Столична община". */
+    /** The municipality's official name. */
     name: localizedText,
-    /** How a sentence names the place, e.g. "София". */
+    /** How a sentence names the place: the city or town. */
     placeName: localizedText,
     /** Where the facts come from: a seed file, or a public fact named in words. */
     source: z.string().min(1),
     districts: z.array(areaDistrict).min(1),
     /** The municipality's own channels: phone with its hours, e-mail, portal. */
     help: z.array(helpChannel),
-    /** Who receives the route lists at the hand-over (for Sofia: the police, СДВР). */
+    /** Who receives the route lists at the hand-over (the police directorate that plans the routes). */
     handover: z.object({ recipient: localizedText }).strict(),
   })
   .strict()

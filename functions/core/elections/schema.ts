@@ -75,7 +75,7 @@ export const helpChannel = z
       .object({ days: z.enum(['working-days', 'every-day']), opens: clockTime, closes: clockTime })
       .strict()
       .optional(),
-    /** Where the channel serves when it is not the whole country (e.g. `Sofia`). */
+    /** Where the channel serves when it is not the whole country (a city's name). */
     area: z.string().optional(),
     for: z.array(z.enum(HELP_TOPICS)).min(1),
   })
@@ -126,7 +126,7 @@ export const mobileBoxConfig = z
     ballots: z.array(mobileBoxBallot).min(1),
     /** Days after voting day until the requests' personal data is deleted (counts stay). */
     retentionDays: z.number().int().positive(),
-    /** At this many valid applications in a municipality (a Sofia district), the mayor notifies the district election commission, which decides the number of mobile sections. */
+    /** At this many valid applications in a municipality (a district of a city divided into districts), the mayor notifies the district election commission, which decides the number of mobile sections. */
     notifyAt: z.number().int().positive(),
   })
   .strict()

@@ -168,7 +168,7 @@ const STREET_WORDS = new Set(
  * Every key what a visitor typed may mean (one for Cyrillic, at most four for Latin with a
  * "j" or a lone "c"); empty when nothing is left once street-type words are dropped.
  *
- * @example searchKeys('Zhk Mladost 1', 'BG') // ['mladost1']
+ * @example searchKeys('Zhk Tsentar 1', 'BG') // ['tsentar1']
  * @example searchKeys('Car Simeon', 'BG') // ['tsarsimeon', 'charsimeon']
  */
 export function searchKeys(value: string, country: Country): string[] {

@@ -4,7 +4,7 @@ import { daysBetween, localDate } from '#core/zoned-time';
 
 /**
  * The mobile ballot box's rules, as plain functions over the election's data and `now`:
- * - until the end of the request deadline (25 May 2024, Sofia time) anyone may apply;
+ * - until the end of the request deadline (in the election's time zone) anyone may apply;
  * - after it, until the end of the late deadline (3 June 2024), only where a mobile section is
  *   appointed for the voter's district;
  * - then it is closed;
@@ -33,7 +33,7 @@ export type Decision = { ok: true; late: boolean } | { ok: false; refusal: Refus
 /**
  * Whether an application may be made now, and whether it is late.
  *
- * @example decideApplication(config, bg2024, { citizenship: 'EU', ballots: ['ns'], district }, now) // { ok: false, refusal: 'not_eligible' }
+ * @example decideApplication(config, election, { citizenship: 'EU', ballots: [aBallotForBulgariansOnly], district }, now) // { ok: false, refusal: 'not_eligible' }
  */
 export function decideApplication(
   config: MobileBoxConfig,

@@ -1,0 +1,134 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityChecker, openContext } from '#test/e2e/browser';
+
+// A vote added as data only: the invented election test/fixtures/content/elections/
+// test-2024-05-12-pvr.json (one ballot, `pvr`, form 30-ПВР) in the invented municipality
+// Примерово, with the server's clock inside its window (global-setup.ts). Without JavaScript,
+// in Bulgarian, on a 360 px phone: the voter picks the municipality, applies, applies again,
+// checks the status; the district officer reviews and registers the voter on the section the
+// data names; the police download the lists.
+const baseUrl = inject('campaignBaseUrl');
+const staff = inject('campaignStaff');
+const checker = accessibilityChecker(baseUrl);
+const ELECTION = 'test-2024-05-12-pvr';
+
+/** A valid ЕГН from its first nine digits (the tenth is the checksum). */
+function egn(first9: string): string {
+  const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
+  const sum = [...first9].reduce((total, digit, index) => total + Number(digit) * weights[index]!, 0) % 11;
+  return `${first9}${sum === 10 ? 0 : sum}`;
+}
+const VOTER = { idNumber: egn('500505050'), fullName: 'Ганка Петрова Примерова' };
+
+async function submit(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForNavigation(), page.locator(selector).click()]);
+}
+
+async function fillApplication(page: Page): Promise<void> {
+  await page.locator('#mb-ballots-0').check();
+  await page.locator('#mb-idNumber').fill(VOTER.idNumber);
+  await page.locator('#mb-fullName').fill(VOTER.fullName);
+  await page.locator('#mb-address-district').selectOption('sever');
+  await page.locator('#mb-address-street').fill('ул. Първа');
+  await page.locator('#mb-address-number').fill('3');
+  await page.locator('#mb-phone').fill('0888 505 050');
+  await page.locator('#mb-consent').check();
+}
+
+describe('a campaign that exists only as data', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let reference = '';
+  beforeAll(async () => {
+    context = await openContext({ javaScriptEnabled: false, bypassCSP: true });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await checker.close();
+  });
+
+  it('the voter chooses the municipality, sees the election’s own ballot and form, applies and checks the status', async () => {
+    await page.goto(`${baseUrl}/bg/mobile-ballot-box/`);
+    // Three municipalities take applications in this build: the choice comes first.
+    const areas = await page.locator('[data-area-choice] a').evaluateAll((links) => links.map((a) => a.getAttribute('data-area')));
+    expect(areas.sort()).toEqual(['bg-drugovo', 'bg-primerovo', 'bg-sofia']);
+    await checker.expectAccessible(page, false);
+    await submit(page, '[data-area="bg-primerovo"]');
+
+    expect(await page.locator('[data-campaign]').getAttribute('data-campaign')).toBe(ELECTION);
+    expect(await page.locator('[data-window="open"]').count()).toBe(1);
+    const ballots = await page.locator('input[name=ballots]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(ballots).toEqual(['pvr']);
+    expect(await page.locator('main').innerText()).toContain('Президент и вицепрезидент (Приложение № 30-ПВР)');
+    const districts = await page
+      .locator('#mb-address-district option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(districts).toEqual(['sever', 'yug', 'iztok']);
+    await checker.expectAccessible(page, false);
+
+    await fillApplication(page);
+    await submit(page, '[data-mobile-box-form] button[type=submit]');
+    expect(await page.locator('.check-answers').count()).toBe(1);
+    await checker.expectAccessible(page, false);
+    await submit(page, '.check-answers button[type=submit]:not([formaction])');
+    const sent = page.locator('[data-mobile-box-sent]');
+    expect(await sent.innerText()).toContain('30-ПВР');
+    reference = /([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(await sent.innerText())![1]!;
+    await checker.expectAccessible(page, false);
+
+    // The same application again: said plainly, nothing new made.
+    await page.goto(`${baseUrl}/bg/mobile-ballot-box/?area=bg-primerovo`);
+    await fillApplication(page);
+    await submit(page, '[data-mobile-box-form] button[type=submit]');
+    await submit(page, '.check-answers button[type=submit]:not([formaction])');
+    expect(await page.locator('[data-error-summary]').innerText()).toContain(reference);
+
+    await page.goto(`${baseUrl}/bg/mobile-ballot-box/status/`);
+    await page.locator('#status-reference').fill(reference);
+    await page.locator('#status-idNumber').fill(VOTER.idNumber);
+    await submit(page, 'main form button[type=submit]');
+    expect(await page.locator('[data-status-answer]').getAttribute('data-status-answer')).toBe('received');
+  });
+
+  it('the district officer of Примерово reviews it and registers the voter on the section the data names; the police download the lists', async () => {
+    const officer = staff.find((account) => account.email.startsWith('sever@'))!;
+    await page.goto(`${baseUrl}/bg/admin/login/`);
+    await page.locator('#login-email').fill(officer.email);
+    await page.locator('#login-password').fill(officer.password);
+    await submit(page, '[data-staff-login] button[type=submit]');
+    expect(await page.locator('[data-election]').getAttribute('data-election')).toBe(ELECTION);
+    const row = page.locator(`[data-request-row="${reference}"]`);
+    expect(await row.getAttribute('data-status')).toBe('received');
+    await checker.expectAccessible(page, false);
+    await Promise.all([page.waitForNavigation(), row.locator('a').click()]);
+    await submit(page, '[data-decision="accept"] button[type=submit]');
+    expect(await page.locator('[data-decision-saved]').getAttribute('data-decision-saved')).toBe('accepted');
+
+    await page.goto(`${baseUrl}/bg/admin/sections/`);
+    const section = page.locator('[data-section-row]').first();
+    expect(await page.locator('[data-section-row]').count()).toBe(1);
+    expect(await section.innerText()).toContain('319900001');
+    await checker.expectAccessible(page, false);
+    await Promise.all([page.waitForNavigation(), section.locator('a').first().click()]);
+    await page.locator('[data-register-form] input[type=checkbox]').first().check();
+    await submit(page, '[data-register-form] button[type=submit]');
+    expect(await page.locator('[data-route-stops] tbody tr').count()).toBe(1);
+    await checker.expectAccessible(page, false);
+    await submit(page, '[data-handover-submit]');
+    expect(await page.locator('[data-handover-state]').getAttribute('data-handover-state')).toBe('sent');
+    await submit(page, '[data-staff-signout] button[type=submit]');
+
+    const police = staff.find((account) => account.email.startsWith('police@'))!;
+    await page.goto(`${baseUrl}/bg/admin/login/`);
+    await page.locator('#login-email').fill(police.email);
+    await page.locator('#login-password').fill(police.password);
+    await submit(page, '[data-staff-login] button[type=submit]');
+    await page.goto(`${baseUrl}/bg/admin/sections/`);
+    // The browser's own session: the link as the police click it.
+    const zip = await context.request.get(`${baseUrl}${await page.locator('[data-routes-zip]').getAttribute('href')}`);
+    expect(zip.status()).toBe(200);
+    expect(zip.headers()['content-type']).toBe('application/zip');
+  });
+});
