@@ -1,5 +1,5 @@
 import type { Election } from '#core/elections/schema';
-import { t, type Locale } from '#core/i18n';
+import { atTime, t, type Locale } from '#core/i18n';
 import type { HelpLink } from '#core/errors';
 
 /**
@@ -12,7 +12,7 @@ export function mobileBoxHelp(election: Election, locale: Locale): HelpLink[] {
     .map((channel) => ({
       label:
         channel.kind === 'phone' && channel.hours
-          ? t(locale, 'mobileBox.help.call', { phone: channel.value, opens: channel.hours.opens, closes: channel.hours.closes })
+          ? t(locale, 'mobileBox.help.call', { phone: channel.value, opens: atTime(channel.hours.opens), closes: atTime(channel.hours.closes) })
           : channel.value,
       href: channel.href,
     }));

@@ -44,6 +44,8 @@ export const common = {
   'field.lang': 'Език',
   'field.election': 'Избори',
   'date.pattern': '{day} {month} {year} г.',
+  'date.inSentence': '{day} {month} {year} г.',
+  'date.withTime': '{time} ч. на {date}',
   'number.decimal': ',',
   'date.month.1': 'януари',
   'date.month.2': 'февруари',

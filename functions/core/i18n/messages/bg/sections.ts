@@ -19,7 +19,7 @@ export const sections = {
   'csv.phone': 'Телефон',
   'csv.notes': 'Бележки',
   'note.from': 'изпратен от район {district}',
-  'note.late': 'заявление след 25 май',
+  'note.late': 'заявление след {date}',
   'note.representative': 'упълномощено лице: {name}, {phone}',
   // The staff pages (site/pages/[lang]/admin/sections/, audit.astro).
   'nav.sections': 'Подвижни секции',

@@ -44,6 +44,8 @@ export const common = {
   'field.lang': 'Тіл',
   'field.election': 'Сайлау',
   'date.pattern': '{year} ж. {day} {month}',
+  'date.inSentence': '{year} жылғы {day} {month}',
+  'date.withTime': '{date}, сағат {time}',
   'number.decimal': ',',
   'date.month.1': 'қаңтар',
   'date.month.2': 'ақпан',

@@ -18,7 +18,7 @@ export const guides = {
   'timeline.votingDay': 'Дауыс беру күні',
   'timeline.pollingHours': 'Учаскелер {opens}-ден {closes}-ге дейін ашық.',
   'timeline.range': '{from} – {to}',
-  'timeline.until': '{date}, сағат {time}-ге дейін',
+  'timeline.until': '{date}, сағат {time, dative} дейін',
   'timeline.timeZone': 'Күндер мен уақыт жергілікті уақыт бойынша ({zone}).',
   'timeline.addToCalendar': 'Күнтізбеге қосу',
   'timeline.zone.Europe/Sofia': 'Болгария',

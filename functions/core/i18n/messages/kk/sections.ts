@@ -19,7 +19,7 @@ export const sections = {
   'csv.phone': 'Телефон',
   'csv.notes': 'Ескертпелер',
   'note.from': '{district} ауданы жіберген',
-  'note.late': 'кеш берілген өтініш',
+  'note.late': '{date, ablative} кейін берілген өтініш',
   'note.representative': 'өкіл: {name}, {phone}',
   // The staff pages (site/pages/[lang]/admin/sections/, audit.astro).
   'nav.sections': 'Жылжымалы секциялар',

@@ -20,7 +20,7 @@ export const guides = {
   'timeline.votingDay': 'Добуш берүү күнү',
   'timeline.pollingHours': 'Добуш берүү убактысы: {opens}–{closes}.',
   'timeline.range': '{from} – {to}',
-  'timeline.until': '{date}, саат {time} чейин',
+  'timeline.until': '{date}, саат {time, dative} чейин',
   'timeline.timeZone': 'Даталар жана убакыт жергиликтүү убакыт боюнча ({zone}).',
   'timeline.addToCalendar': 'Календарга кошуу',
   'timeline.zone.Europe/Sofia': 'Болгария',

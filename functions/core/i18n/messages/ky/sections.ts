@@ -19,7 +19,7 @@ export const sections = {
   'csv.phone': 'Телефон',
   'csv.notes': 'Эскертүүлөр',
   'note.from': '{district} району жиберген',
-  'note.late': 'кечиккен арыз',
+  'note.late': '{date, ablative} кийин берилген арыз',
   'note.representative': 'ишенимдүү өкүл: {name}, {phone}',
   // The staff pages (site/pages/[lang]/admin/sections/, audit.astro).
   'nav.sections': 'Көчмө секциялар',
