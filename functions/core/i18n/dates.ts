@@ -1,5 +1,5 @@
 import { template } from './dictionary';
-import { type GrammaticalCase, inflect, isCase, isTurkic, numberInCase, timeInCase } from './grammar';
+import { type GrammaticalCase, isCase, isTurkic, monthInCase, numberInCase, timeInCase } from './grammar';
 import type { Locale } from './locales';
 import { fill } from './plural';
 
@@ -34,14 +34,14 @@ export function writeDay(format: DateFormat, day: string): string {
 }
 
 /**
- * A day as it stands inside a sentence, its month in the case the sentence asks for. Kyrgyz and
- * Kazakh put the case ending on the month ("2024-жылы 25-майга", "2024 жылғы 25 мамырға");
+ * A day as it stands inside a sentence, its month in the case the sentence asks for: Kazakh
+ * "2024 жылғы 25 мамырға", Kyrgyz "2024-жылдын 25-майына" (the forms of seeds 001 and 000);
  * Bulgarian, Russian and English write the same words in every case.
  */
 function dayInSentence(locale: Locale, day: string, grammaticalCase: GrammaticalCase): string {
   const [year, month, date] = parts(day);
   const name = monthName(locale, month);
-  return fill(template(locale, 'common.date.inSentence'), { day: date, month: isTurkic(locale) ? inflect(locale, name, grammaticalCase) : name, year });
+  return fill(template(locale, 'common.date.inSentence'), { day: date, month: isTurkic(locale) ? monthInCase(locale, name, grammaticalCase) : name, year });
 }
 
 /**
@@ -49,7 +49,7 @@ function dayInSentence(locale: Locale, day: string, grammaticalCase: Grammatical
  * heading, "Voting day: …"); any other case gives the form a sentence needs.
  *
  * @example formatDay('bg', '2024-06-09') // '9 юни 2024 г.'
- * @example formatDay('ky', '2024-05-25', 'dative') // '2024-жылы 25-майга'
+ * @example formatDay('ky', '2024-05-25', 'dative') // '2024-жылдын 25-майына'
  * @example formatDay('kk', '2024-05-25', 'dative') // '2024 жылғы 25 мамырға'
  */
 export function formatDay(locale: Locale, day: string, grammaticalCase: GrammaticalCase = 'nominative'): string {

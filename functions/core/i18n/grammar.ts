@@ -122,12 +122,38 @@ export function numberInCase(locale: TurkicLocale, value: number, grammaticalCas
 }
 
 /**
- * A clock time (`HH:MM`) with its case ending: the minutes are read last unless they are zero.
+ * A clock time (`HH:MM`) with its case ending. The ending follows the minutes as they are read,
+ * "00" as "нөл" too: "17:30-ға" (отыз), "18:00-ге" / ky "18:00-гө" (нөл), as Kazakh and Kyrgyz
+ * notices write "09.00-ден 18.00-ге дейін" and "03:00-дөн".
  *
  * @example timeInCase('kk', '17:30', 'dative') // '17:30-ға'
- * @example timeInCase('kk', '18:00', 'dative') // '18:00-ге'
+ * @example timeInCase('ky', '03:00', 'ablative') // '03:00-дөн'
  */
 export function timeInCase(locale: TurkicLocale, time: string, grammaticalCase: GrammaticalCase): string {
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  return numberInCase(locale, minutes === 0 ? hours : minutes, grammaticalCase, time);
+  const minutes = Number(time.split(':')[1] ?? 0);
+  return numberInCase(locale, minutes, grammaticalCase, time);
+}
+
+/** Kyrgyz third-person possessive ("май" → "майы", "июнь" → "июну", "апрель" → "апрели"). */
+function possessive(word: string): string {
+  const stem = word.replace(/ь$/u, '');
+  const { close } = suffixVowels('ky', stem);
+  return lastSound(stem) === 'vowel' ? `${stem}с${close}` : stem + close;
+}
+
+/** Kyrgyz case endings after a possessive (the "pronominal n"): "майы" → "майына", "майынан". */
+function afterPossessive(word: string, grammaticalCase: GrammaticalCase): string {
+  const { open, close } = suffixVowels('ky', word);
+  const endings: Record<GrammaticalCase, string> = { nominative: '', genitive: `н${close}н`, dative: `н${open}`, locative: `нд${open}`, ablative: `н${open}н` };
+  return word + endings[grammaticalCase];
+}
+
+/**
+ * A month's name as it stands after the day inside a sentence. Kazakh puts the case on the
+ * month ("2024 жылғы 25 мамырға", seed 001: "2026 жылғы 14 наурызда"); Kyrgyz makes it the
+ * possessed word after the year in the genitive and puts the case after that ("2024-жылдын
+ * 25-майына", seed 000: "2024-жылдын 14-майынан тартып", "19-июнуна чейин").
+ */
+export function monthInCase(locale: TurkicLocale, month: string, grammaticalCase: GrammaticalCase): string {
+  return locale === 'kk' ? inflect(locale, month, grammaticalCase) : afterPossessive(possessive(month), grammaticalCase);
 }

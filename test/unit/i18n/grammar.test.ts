@@ -5,19 +5,21 @@ import { CASES, formatDay, formatNumber, formatTime, LOCALES, t, type Grammatica
 // table, and the code must match it. One day per month (the 25th, as in "25-майга чейин").
 type Forms = Record<Exclude<GrammaticalCase, 'nominative'>, string>;
 
+// Kyrgyz: the year in the genitive, the month possessed, then the case (seed 000: "2024-жылдын
+// 14-майынан тартып", "19-июнуна чейин").
 const KYRGYZ_MONTHS: [month: string, forms: Forms][] = [
-  ['01', { genitive: '25-январдын', dative: '25-январга', locative: '25-январда', ablative: '25-январдан' }],
-  ['02', { genitive: '25-февралдын', dative: '25-февралга', locative: '25-февралда', ablative: '25-февралдан' }],
-  ['03', { genitive: '25-марттын', dative: '25-мартка', locative: '25-мартта', ablative: '25-марттан' }],
-  ['04', { genitive: '25-апрелдин', dative: '25-апрелге', locative: '25-апрелде', ablative: '25-апрелден' }],
-  ['05', { genitive: '25-майдын', dative: '25-майга', locative: '25-майда', ablative: '25-майдан' }],
-  ['06', { genitive: '25-июндун', dative: '25-июнга', locative: '25-июнда', ablative: '25-июндан' }],
-  ['07', { genitive: '25-июлдун', dative: '25-июлга', locative: '25-июлда', ablative: '25-июлдан' }],
-  ['08', { genitive: '25-августтун', dative: '25-августка', locative: '25-августта', ablative: '25-августтан' }],
-  ['09', { genitive: '25-сентябрдын', dative: '25-сентябрга', locative: '25-сентябрда', ablative: '25-сентябрдан' }],
-  ['10', { genitive: '25-октябрдын', dative: '25-октябрга', locative: '25-октябрда', ablative: '25-октябрдан' }],
-  ['11', { genitive: '25-ноябрдын', dative: '25-ноябрга', locative: '25-ноябрда', ablative: '25-ноябрдан' }],
-  ['12', { genitive: '25-декабрдын', dative: '25-декабрга', locative: '25-декабрда', ablative: '25-декабрдан' }],
+  ['01', { genitive: '25-январынын', dative: '25-январына', locative: '25-январында', ablative: '25-январынан' }],
+  ['02', { genitive: '25-февралынын', dative: '25-февралына', locative: '25-февралында', ablative: '25-февралынан' }],
+  ['03', { genitive: '25-мартынын', dative: '25-мартына', locative: '25-мартында', ablative: '25-мартынан' }],
+  ['04', { genitive: '25-апрелинин', dative: '25-апрелине', locative: '25-апрелинде', ablative: '25-апрелинен' }],
+  ['05', { genitive: '25-майынын', dative: '25-майына', locative: '25-майында', ablative: '25-майынан' }],
+  ['06', { genitive: '25-июнунун', dative: '25-июнуна', locative: '25-июнунда', ablative: '25-июнунан' }],
+  ['07', { genitive: '25-июлунун', dative: '25-июлуна', locative: '25-июлунда', ablative: '25-июлунан' }],
+  ['08', { genitive: '25-августунун', dative: '25-августуна', locative: '25-августунда', ablative: '25-августунан' }],
+  ['09', { genitive: '25-сентябрынын', dative: '25-сентябрына', locative: '25-сентябрында', ablative: '25-сентябрынан' }],
+  ['10', { genitive: '25-октябрынын', dative: '25-октябрына', locative: '25-октябрында', ablative: '25-октябрынан' }],
+  ['11', { genitive: '25-ноябрынын', dative: '25-ноябрына', locative: '25-ноябрында', ablative: '25-ноябрынан' }],
+  ['12', { genitive: '25-декабрынын', dative: '25-декабрына', locative: '25-декабрында', ablative: '25-декабрынан' }],
 ];
 
 const KAZAKH_MONTHS: [month: string, forms: Forms][] = [
@@ -38,8 +40,8 @@ const KAZAKH_MONTHS: [month: string, forms: Forms][] = [
 const inflected = CASES.filter((c): c is keyof Forms => c !== 'nominative');
 
 describe('formatDay with a grammatical case', () => {
-  it.each(KYRGYZ_MONTHS)('ky, month %s: the month takes the ending, after "2024-жылы"', (month, forms) => {
-    for (const c of inflected) expect(formatDay('ky', `2024-${month}-25`, c), c).toBe(`2024-жылы ${forms[c]}`);
+  it.each(KYRGYZ_MONTHS)('ky, month %s: the possessed month takes the ending, after "2024-жылдын"', (month, forms) => {
+    for (const c of inflected) expect(formatDay('ky', `2024-${month}-25`, c), c).toBe(`2024-жылдын ${forms[c]}`);
   });
 
   it.each(KAZAKH_MONTHS)('kk, month %s: the month takes the ending, after "2024 жылғы"', (month, forms) => {
@@ -60,50 +62,51 @@ describe('formatDay with a grammatical case', () => {
     }
   });
 
-  it('gives the issue’s sentences: ky "25-майга чейин", kk "25 мамырға дейін"', () => {
-    expect(`${formatDay('ky', '2024-05-25', 'dative')} чейин`).toBe('2024-жылы 25-майга чейин');
+  it('gives the sentences of the seeds: ky "2024-жылдын 19-июнуна чейин", kk "25 мамырға дейін", "2026 жылғы 14 наурызда"', () => {
+    expect(`${formatDay('ky', '2024-06-19', 'dative')} чейин`).toBe('2024-жылдын 19-июнуна чейин');
+    expect(`${formatDay('ky', '2024-05-14', 'ablative')} тартып`).toBe('2024-жылдын 14-майынан тартып');
+    expect(formatDay('kk', '2026-03-14', 'locative')).toBe('2026 жылғы 14 наурызда');
     expect(`${formatDay('kk', '2024-05-25', 'dative')} дейін`).toBe('2024 жылғы 25 мамырға дейін');
   });
 });
 
 describe('formatTime and formatNumber with a grammatical case', () => {
   // The ending follows the number as it is read: the minutes, or the hour when the minutes are zero.
-  it('kk: vowel harmony after the last word read ("17:30-ға": он жеті отыз)', () => {
+  it('kk: vowel harmony after the minutes as read, "00" as "нөл" ("17:30-ға": отыз; "09.00-ден 18.00-ге")', () => {
     const kk: [string, GrammaticalCase, string][] = [
       ['17:30', 'dative', '17:30-ға'],
       ['18:00', 'dative', '18:00-ге'],
-      ['17:00', 'dative', '17:00-ге'],
-      ['09:00', 'ablative', '09:00-дан'],
-      ['08:00', 'ablative', '08:00-ден'],
-      ['10:00', 'ablative', '10:00-нан'],
-      ['07:00', 'ablative', '07:00-ден'],
-      ['20:00', 'dative', '20:00-ға'],
-      ['03:00', 'ablative', '03:00-тен'],
+      ['09:00', 'ablative', '09:00-ден'],
+      ['20:00', 'dative', '20:00-ге'],
+      ['03:00', 'ablative', '03:00-ден'],
+      ['19:00', 'locative', '19:00-де'],
+      ['16:00', 'genitive', '16:00-дің'],
       ['13:45', 'dative', '13:45-ке'],
       ['12:40', 'locative', '12:40-та'],
       ['14:50', 'dative', '14:50-ге'],
-      ['19:00', 'locative', '19:00-да'],
-      ['16:00', 'genitive', '16:00-ның'],
-      ['15:00', 'genitive', '15:00-тің'],
+      ['10:10', 'ablative', '10:10-нан'],
+      ['11:20', 'locative', '11:20-да'],
+      ['08:15', 'ablative', '08:15-тен'],
+      ['07:06', 'genitive', '07:06-ның'],
     ];
     for (const [time, c, expected] of kk) expect(formatTime('kk', time, c), `${time} ${c}`).toBe(expected);
   });
 
-  it('ky: vowel harmony, rounded vowels too ("03:00-төн": үч; "10:00-дон": он)', () => {
+  it('ky: vowel harmony, rounded vowels too ("03:00-дөн", "17:30-га": отуз; "10:10-дон": он)', () => {
     const ky: [string, GrammaticalCase, string][] = [
       ['17:30', 'dative', '17:30-га'],
-      ['18:00', 'dative', '18:00-ге'],
-      ['17:00', 'dative', '17:00-ге'],
-      ['09:00', 'ablative', '09:00-дан'],
-      ['08:00', 'ablative', '08:00-ден'],
-      ['10:00', 'ablative', '10:00-дон'],
-      ['03:00', 'ablative', '03:00-төн'],
-      ['04:00', 'dative', '04:00-кө'],
-      ['20:00', 'dative', '20:00-га'],
-      ['13:50', 'dative', '13:50-гө'],
+      ['18:00', 'dative', '18:00-гө'],
+      ['09:00', 'ablative', '09:00-дөн'],
+      ['03:00', 'ablative', '03:00-дөн'],
+      ['20:00', 'locative', '20:00-дө'],
+      ['15:00', 'genitive', '15:00-дүн'],
+      ['10:10', 'ablative', '10:10-дон'],
       ['12:40', 'locative', '12:40-та'],
-      ['15:00', 'genitive', '15:00-тин'],
-      ['16:00', 'locative', '16:00-да'],
+      ['13:50', 'dative', '13:50-гө'],
+      ['08:03', 'dative', '08:03-кө'],
+      ['07:05', 'ablative', '07:05-тен'],
+      ['11:06', 'genitive', '11:06-нын'],
+      ['06:09', 'dative', '06:09-га'],
     ];
     for (const [time, c, expected] of ky) expect(formatTime('ky', time, c), `${time} ${c}`).toBe(expected);
   });

@@ -44,7 +44,7 @@ export const common = {
   'field.lang': 'Тил',
   'field.election': 'Шайлоо',
   'date.pattern': '{year}-ж., {day}-{month}',
-  'date.inSentence': '{year}-жылы {day}-{month}',
+  'date.inSentence': '{year}-жылдын {day}-{month}',
   'date.withTime': '{date}, саат {time}',
   'number.decimal': ',',
   'date.month.1': 'январь',
