@@ -22,6 +22,8 @@ const glossary = z
             /** The variant must not touch a letter on either side (for short words and acronyms). */
             wholeWord: z.boolean().optional(),
             caseSensitive: z.boolean().optional(),
+            /** The variants are regular expressions (e.g. a case ending glued to a figure without its hyphen). */
+            pattern: z.boolean().optional(),
             note: z.string().min(1),
           })
           .strict(),
@@ -33,6 +35,7 @@ type Term = z.infer<typeof glossary>['terms'][number];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function variantPattern(term: Term, variant: string): RegExp {
+  if (term.pattern) return new RegExp(variant, term.caseSensitive ? 'gu' : 'giu');
   const body = term.wholeWord ? `(?<!\\p{L})${escapeRegExp(variant)}(?!\\p{L})` : escapeRegExp(variant);
   return new RegExp(body, term.caseSensitive ? 'gu' : 'giu');
 }
