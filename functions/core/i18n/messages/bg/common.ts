@@ -8,7 +8,7 @@ export const common = {
   'nav.main': 'Основно меню',
   'nav.home': 'Начало',
   'nav.guides': 'Ръководства',
-  'nav.lookup': 'Намери моята секция',
+  'nav.lookup': 'Намерете своята секция',
   'nav.mobileBox': 'Подвижна избирателна кутия',
   'nav.search': 'Търсене',
   'nav.language': 'Език',
