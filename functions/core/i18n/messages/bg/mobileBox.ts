@@ -67,6 +67,7 @@ export const mobileBox = {
   continue: 'Проверете отговорите',
   'check.title': 'Проверете отговорите, преди да изпратите',
   'check.change': 'Промяна',
+  'check.changeName': 'Промяна на „{label}“',
   'check.send': 'Изпратете заявлението',
   'check.print': 'Разпечатайте заявлението, за да го подпишете на ръка',
   'check.none': 'Не е посочено',

@@ -67,6 +67,7 @@ export const mobileBox = {
   continue: 'Жауаптарды тексеру',
   'check.title': 'Жіберер алдында жауаптарыңызды тексеріңіз',
   'check.change': 'Өзгерту',
+  'check.changeName': '«{label}» — өзгерту',
   'check.send': 'Өтінішті жіберу',
   'check.print': 'Оның орнына өтінішке қолмен қол қою үшін басып шығару',
   'check.none': 'Көрсетілмеген',

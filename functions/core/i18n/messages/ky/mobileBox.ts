@@ -67,6 +67,7 @@ export const mobileBox = {
   continue: 'Жоопторду текшерүү',
   'check.title': 'Жөнөтүүдөн мурда жоопторуңузду текшериңиз',
   'check.change': 'Өзгөртүү',
+  'check.changeName': '«{label}» — өзгөртүү',
   'check.send': 'Арызды жөнөтүү',
   'check.print': 'Анын ордуна арызды колго кол коюу үчүн басып чыгаруу',
   'check.none': 'Көрсөтүлгөн жок',

@@ -69,6 +69,7 @@ export const mobileBox = {
   continue: 'Проверить ответы',
   'check.title': 'Проверьте ответы перед отправкой',
   'check.change': 'Изменить',
+  'check.changeName': 'Изменить «{label}»',
   'check.send': 'Отправить заявление',
   'check.print': 'Распечатать заявление, чтобы подписать его от руки',
   'check.none': 'Не указано',
