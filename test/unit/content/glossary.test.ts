@@ -100,6 +100,20 @@ describe('glossaries', () => {
     expect(found).toEqual([]);
   });
 
+  it.each(LOCALES)('%s: the check reads every namespace of the UI strings, every guide, election and data table', (locale) => {
+    const places = new Set(textsOf(locale).map(({ where }) => where.split(/ |\.json/)[0]));
+    const expected = [
+      ...Object.keys(dictionaries.en).map((namespace) => `functions/core/i18n/messages/${locale}/${namespace}.ts`),
+      ...readdirSync(join('content/guides', locale)).map((name) => `content/guides/${locale}/${name}`),
+      ...['content/elections', 'content/data'].flatMap((dir) =>
+        readdirSync(dir)
+          .filter((name) => name.endsWith('.json'))
+          .map((name) => `${dir}/${name.replace(/\.json$/, '')}`),
+      ),
+    ];
+    expect(expected.filter((place) => !places.has(place))).toEqual([]);
+  });
+
   it('catches a wrong variant, inflected, and leaves longer words alone when wholeWord is set', () => {
     const participle: Term = { use: 'избирателна секция', not: ['избирателен участък'], note: 'test' };
     expect('в избирателен участък №5'.match(variantPattern(participle, participle.not[0]!))).toHaveLength(1);
