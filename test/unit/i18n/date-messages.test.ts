@@ -168,7 +168,7 @@ const KYRGYZ: Record<string, (d: Day) => string> = {
 const KAZAKH: Record<string, (d: Day) => string> = {
   'common.home.nextDate': (d) => `Келесі күн: ${d.alone}, T`,
   'common.home.electionOn': (d) => `Дауыс беру күні: ${d.alone}`,
-  'common.home.periodUntil': (d) => `${d.alone} дейін`,
+  'common.home.periodUntil': (d) => `${d.dative} дейін`,
   'guides.guide.reviewed': (d) => `Бастапқы құжатпен ${d.locative} салыстырылды.`,
   'guides.guide.over': (d) =>
     `Бұл дауыс беру ${d.locative} өтті. Төмендегі ережелер анықтама үшін қалдырылды: келесі дауыс берудің ережелері мен күндері басқа болуы мүмкін.`,

@@ -37,7 +37,7 @@ export const common = {
   'home.over': 'Өткен',
   'home.nextDate': 'Келесі күн: {date}, {title}',
   'home.electionOn': 'Дауыс беру күні: {date}',
-  'home.periodUntil': '{date} дейін',
+  'home.periodUntil': '{date, dative} дейін',
   'home.elections': 'Сайлаулар және маңызды күндер',
   'home.noUpcoming': 'Алдағы дауыс беру туралы деректер әзірге жоқ. Өткен дауыс берулер бойынша нұсқаулықтар анықтама үшін қалады.',
   'turnstile.noJs': 'Бұл форма оны адам жібергенін тексереді, ол үшін JavaScript керек. JavaScript-ті қосыңыз немесе сайлау комиссиясына қоңырау шалыңыз.',
