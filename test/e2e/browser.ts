@@ -102,8 +102,7 @@ export function unmarkedBrandNames(page: Page, brand = 'Voter Desk'): Promise<st
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? '';
       if (!text.includes(name)) continue;
-      const marked = node.parentElement?.closest('[lang]')?.getAttribute('lang') === 'en' && text.trim() === name;
-      if (!marked) found.push(text.trim());
+      if (node.parentElement?.closest('[lang]')?.getAttribute('lang') !== 'en') found.push(text.trim());
     }
     return found;
   }, brand);
