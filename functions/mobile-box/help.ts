@@ -1,6 +1,6 @@
 import type { HelpChannel } from '#core/elections/schema';
-import { t, type Locale } from '#core/i18n';
 import type { HelpLink } from '#core/errors';
+import { atTime, t, type Locale } from '#core/i18n';
 import type { Campaign } from './campaign';
 
 /** The channels for mobile-box questions: the area's own (phone, e-mail, portal), then the election's (national ones). */
@@ -13,7 +13,7 @@ export function mobileBoxHelp(campaign: Campaign, locale: Locale): HelpLink[] {
   return mobileBoxChannels(campaign).map((channel) => ({
     label:
       channel.kind === 'phone' && channel.hours
-        ? t(locale, 'mobileBox.help.call', { phone: channel.value, opens: channel.hours.opens, closes: channel.hours.closes })
+        ? t(locale, 'mobileBox.help.call', { phone: channel.value, opens: atTime(channel.hours.opens), closes: atTime(channel.hours.closes) })
         : channel.value,
     href: channel.href,
   }));

@@ -3,7 +3,8 @@ import { zipSync, strToU8 } from 'fflate';
 import { database } from '#db/client';
 import { routeStops, staffUsers } from '#db/schema';
 import type { Bindings } from '#functions/env';
-import { t, type Locale } from '#core/i18n';
+import { actionDeadline } from '#core/elections/deadlines';
+import { onDay, t, type Locale } from '#core/i18n';
 import { districtById } from '#functions/mobile-box/districts';
 
 import { dataKeys } from '#functions/platform/keys';
@@ -137,11 +138,15 @@ export const csvHeaders = (locale: Locale): RouteCsvHeaders => ({
   notes: t(locale, 'sections.csv.notes'),
 });
 
+/** The note on a late application: it came after the regular deadline (from the election data). */
+export const lateNote = (campaign: Campaign, locale: Locale) =>
+  t(locale, 'sections.note.late', { date: onDay(actionDeadline(campaign.election, 'mobile-box-request').date) });
+
 /** A stop as a row of the list for the mobile commission (the police columns are a subset). */
 export function csvRow(campaign: Campaign, stop: RouteStopView, sectionDistrict: string, label: string, locale: Locale): RouteCsvRow {
   const notes = [
     stop.originDistrict !== sectionDistrict ? t(locale, 'sections.note.from', { district: districtNameBg(campaign, stop.originDistrict) }) : '',
-    stop.late ? t(locale, 'sections.note.late') : '',
+    stop.late ? lateNote(campaign, locale) : '',
     stop.representative ? t(locale, 'sections.note.representative', { name: stop.representative.fullName, phone: stop.representative.phone }) : '',
   ].filter(Boolean);
   return {

@@ -1,7 +1,7 @@
 import { ABSENTEE_DECISIONS, CURRENT_ADDRESS_DECISIONS, MOBILE_BOX_DECISIONS } from '#core/elections/checkers';
 import { actionDeadline } from '#core/elections/deadlines';
 import { electionTiming, type Election } from '#core/elections/schema';
-import { formatDay, formatDayUntil, label, t, type Locale, type PlainKey } from '#core/i18n';
+import { dayUntil, label, onDay, t, type DayValue, type Locale, type PlainKey } from '#core/i18n';
 import { campaignsOf } from '#functions/mobile-box/campaign';
 import { mobileBoxPhone as mobileBoxPhoneOf } from '#functions/mobile-box/help';
 import { escapeHtml } from './html';
@@ -19,10 +19,10 @@ interface CheckerDefinition {
   answers: (election: Election, locale: Locale) => [answer: string, text: string][];
 }
 
-const votingDay = (election: Election, locale: Locale) => (election.votingDay ? formatDay(locale, election.votingDay) : '');
-const deadlineDay = (election: Election, action: Parameters<typeof actionDeadline>[1], locale: Locale) => {
+const votingDay = (election: Election): DayValue | string => (election.votingDay ? onDay(election.votingDay) : '');
+const deadlineDay = (election: Election, action: Parameters<typeof actionDeadline>[1]): DayValue => {
   const deadline = actionDeadline(election, action);
-  return formatDayUntil(locale, deadline.date, deadline.closesAt);
+  return dayUntil(deadline.date, deadline.closesAt);
 };
 /** The phone for mobile-box questions of the election's area, as the area's data file gives it. */
 const mobileBoxPhone = (election: Election) =>
@@ -36,7 +36,7 @@ export const CHECKERS: Record<string, CheckerDefinition> = {
     title: 'guides.checker.currentAddress.title',
     questions: [{ name: 'differentSettlements', label: 'guides.checker.currentAddress.q', options: ['yes', 'no'] }],
     answers: (e, l) => {
-      const vars = { votingDay: votingDay(e, l), deadline: deadlineDay(e, 'current-address-request', l) };
+      const vars = { votingDay: votingDay(e), deadline: deadlineDay(e, 'current-address-request') };
       return CURRENT_ADDRESS_DECISIONS.map((answer) => [answer, t(l, `guides.checker.currentAddress.${answer}`, vars)]);
     },
   },
@@ -48,9 +48,9 @@ export const CHECKERS: Record<string, CheckerDefinition> = {
     ],
     answers: (e, l) => {
       const vars = {
-        votingDay: votingDay(e, l),
-        deadline: deadlineDay(e, 'mobile-box-request', l),
-        late: deadlineDay(e, 'mobile-box-late-request', l),
+        votingDay: votingDay(e),
+        deadline: deadlineDay(e, 'mobile-box-request'),
+        late: deadlineDay(e, 'mobile-box-late-request'),
         phone: mobileBoxPhone(e),
       };
       return MOBILE_BOX_DECISIONS.map((answer) => [answer, t(l, `guides.checker.mobileBox.${answer}`, vars)]);
@@ -64,7 +64,7 @@ export const CHECKERS: Record<string, CheckerDefinition> = {
     ],
     answers: (e, l) => {
       const window = actionDeadline(e, 'absentee-certificate');
-      const vars = { votingDay: votingDay(e, l), opens: formatDay(l, window.opens ?? window.date), closes: formatDayUntil(l, window.date, window.closesAt) };
+      const vars = { votingDay: votingDay(e), opens: onDay(window.opens ?? window.date), closes: dayUntil(window.date, window.closesAt) };
       return ABSENTEE_DECISIONS.map((answer) => [answer, t(l, `guides.checker.absentee.${answer}`, vars)]);
     },
   },

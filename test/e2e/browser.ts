@@ -89,3 +89,21 @@ export function accessibilityChecker(baseUrl: string) {
     close: async () => axeContext?.close(),
   };
 }
+
+/**
+ * The texts on the page that name "Voter Desk" without an English language mark around the name
+ * (`lang="en"` on it or an ancestor): in a page in another language a screen reader would read
+ * the English name with that language's rules. Titles and meta descriptions cannot carry a mark.
+ */
+export function unmarkedBrandNames(page: Page, brand = 'Voter Desk'): Promise<string[]> {
+  return page.evaluate((name) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const found: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      if (!text.includes(name)) continue;
+      if (node.parentElement?.closest('[lang]')?.getAttribute('lang') !== 'en') found.push(text.trim());
+    }
+    return found;
+  }, brand);
+}

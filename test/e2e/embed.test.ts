@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Frame, Page, Response as PageResponse } from 'playwright-core';
 import { demoData } from '#scripts/seed/demo-data';
 import { SECURITY_HEADERS } from '#functions/http/security-headers';
-import { accessibilityChecker, openContext } from './browser';
+import { accessibilityChecker, openContext, unmarkedBrandNames } from './browser';
 import { startEmbedHost } from './embed-host';
 
 // The embeddable lookup in real frames: a municipality's page on another 127.0.0.1 origin
@@ -244,6 +244,9 @@ describe.each(['bg', 'kk'])('/%s/embed/lookup/ at 320 px', (locale) => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/${locale}/embed/lookup/`);
     await checker.expectAccessible(page);
+    // "Voter Desk" stands inside Bulgarian or Kazakh sentences here: it is marked as English.
+    expect(await page.locator('[lang="en"]', { hasText: 'Voter Desk' }).count()).toBeGreaterThan(0);
+    expect(await unmarkedBrandNames(page)).toEqual([]);
     await page.close();
   });
 

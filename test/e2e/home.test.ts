@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { LOCALES } from '#core/i18n';
-import { axeViolations, hasHorizontalScroll, openContext } from './browser';
+import { axeViolations, hasHorizontalScroll, openContext, unmarkedBrandNames } from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -58,6 +58,8 @@ describe.each([
     expect(response?.status()).toBe(200);
     expect(await page.locator('html').getAttribute('lang')).toBe(locale);
     expect(await page.locator('h1').count()).toBe(1);
+    // The brand in the header is English inside a page in another language: marked so for screen readers.
+    expect(await unmarkedBrandNames(page)).toEqual([]);
     expect(await page.locator(`link[rel="alternate"][hreflang]`).count()).toBe(LOCALES.length + 1);
     expect(await hasHorizontalScroll(page)).toBe(false);
     // the skip link is the first thing a keyboard reaches, and it is visible when focused

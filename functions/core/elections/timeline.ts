@@ -1,7 +1,7 @@
 import { deadlineStatus, sortedDeadlines, type DeadlineStatus } from './deadlines';
 import type { Deadline, DeadlineTiming, Election } from './schema';
 import type { LocalizedText } from '#core/localized';
-import { LOCALES, t, type Locale } from '#core/i18n';
+import { atTime, LOCALES, t, type Locale } from '#core/i18n';
 
 export const VOTING_DAY_ID = 'voting-day';
 
@@ -17,7 +17,7 @@ export function votingDayEntry(election: Election): Deadline | undefined {
     after: [],
     title: everyLocale((locale) => t(locale, 'guides.timeline.votingDay')),
     meaning: everyLocale((locale) =>
-      hours ? t(locale, 'guides.timeline.pollingHours', { opens: hours.opens, closes: hours.closes }) : election.title[locale],
+      hours ? t(locale, 'guides.timeline.pollingHours', { opens: atTime(hours.opens), closes: atTime(hours.closes) }) : election.title[locale],
     ),
     ...(election.votingDayDerivation ? { derivation: election.votingDayDerivation } : {}),
   };

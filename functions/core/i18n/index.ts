@@ -4,6 +4,24 @@
  */
 export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, localeOfPath, localeOfTag, localizedPath, negotiateLocale, type Locale } from './locales';
 export { dictionaries, label, pluralTemplate, t, template, textIfKnown, translator } from './translate';
-export { dateFormat, formatDay, formatDayUntil, writeDay, type DateFormat } from './dates';
+export {
+  atTime,
+  CASES,
+  dateFormat,
+  dayAt,
+  dayUntil,
+  formatDay,
+  formatDayUntil,
+  formatNumber,
+  formatTime,
+  onDay,
+  writeDay,
+  writeValue,
+  type DateFormat,
+  type DayValue,
+  type GrammaticalCase,
+  type MessageValue,
+  type TimeValue,
+} from './dates';
 export { fill, pluralForm, type PluralForms } from './plural';
 export type { MessageKey, Namespace, PlainKey, PlaceholdersOf, PluralKey, TextKey, VarsFor } from './types';

@@ -1,4 +1,5 @@
 import type * as english from './messages/en';
+import type { MessageValue } from './dates';
 import type { Locale } from './locales';
 
 /** The English dictionaries, namespace by namespace: the source of every key's type. */
@@ -34,13 +35,15 @@ type EnglishMessage<K> = K extends `${infer N}.${infer Rest}`
   : never;
 
 type Texts<M> = M extends string ? M : M[keyof M] & string;
-type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+/** A placeholder's name, without the grammatical case it may ask for (`{date, dative}` is `date`). */
+type NameOf<P> = P extends `${infer Name},${string}` ? Name : P;
+type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? NameOf<Name> | Placeholders<Rest> : never;
 
 /** The placeholders a key's English text uses; plural messages always take `count`. */
 export type PlaceholdersOf<K extends MessageKey> = Placeholders<Texts<EnglishMessage<K>>> | (EnglishMessage<K> extends string ? never : 'count');
 
-/** The values `t()` needs for a key: none, or one for each placeholder. */
-export type VarsFor<K extends MessageKey> = [PlaceholdersOf<K>] extends [never] ? [] : [vars: Record<PlaceholdersOf<K>, string | number>];
+/** The values `t()` needs for a key: none, or one for each placeholder (a day or a time as a value that the message puts in its case). */
+export type VarsFor<K extends MessageKey> = [PlaceholdersOf<K>] extends [never] ? [] : [vars: Record<PlaceholdersOf<K>, MessageValue>];
 
 /** Keys without placeholders: labels and other fixed texts that can be passed around as data. */
 export type PlainKey = { [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? K : never }[MessageKey];

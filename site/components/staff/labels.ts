@@ -1,6 +1,6 @@
 // How the staff pages word the values of a request: its ballot with the form's number from the
 // election data, its district by name, its status and channel, and a date-time in the election's time.
-import { formatDay, t, type Locale } from '#core/i18n';
+import { dayAt, onDay, t, writeValue, type DayValue, type Locale } from '#core/i18n';
 import type { Campaign } from '#functions/mobile-box/campaign';
 import { districtById } from '#functions/mobile-box/districts';
 import { localDate } from '#core/zoned-time';
@@ -36,16 +36,22 @@ export const channelLabel = (locale: Locale, channel: Channel) => t(locale, `sta
 
 const clockTimes = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant as the day and the hour in the election's time zone. @example dateTime('en', '2024-05-20T07:00:00.000Z', 'Europe/Sofia') // '20 May 2024, 10:00' */
-export function dateTime(locale: Locale, iso: string, timeZone: string): string {
+/** An instant as the day and the hour in the election's time zone, for a message to put in its case. */
+export function momentOf(iso: string, timeZone: string): DayValue {
   const instant = new Date(iso);
   let format = clockTimes.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     clockTimes.set(timeZone, format);
   }
-  return t(locale, 'staff.dateTime', { date: formatDay(locale, localDate(instant, timeZone)), time: format.format(instant) });
+  return dayAt(localDate(instant, timeZone), format.format(instant));
 }
 
-/** The day of an instant in the election's time zone. */
-export const dayOf = (locale: Locale, iso: string, timeZone: string) => formatDay(locale, localDate(new Date(iso), timeZone));
+/** An instant standing alone (a table cell). @example dateTime('en', '2024-05-20T07:00:00.000Z', 'Europe/Sofia') // '20 May 2024, 10:00' */
+export const dateTime = (locale: Locale, iso: string, timeZone: string) => writeValue(locale, momentOf(iso, timeZone));
+
+/** The day of an instant in the election's time zone, for a message to put in its case. */
+export const dayValueOf = (iso: string, timeZone: string) => onDay(localDate(new Date(iso), timeZone));
+
+/** The day of an instant standing alone (a table cell). */
+export const dayOf = (locale: Locale, iso: string, timeZone: string) => writeValue(locale, dayValueOf(iso, timeZone));

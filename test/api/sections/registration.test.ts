@@ -140,7 +140,7 @@ describe('a district without a section sends its applicants to one in the same �
     const received = (await routeOf('mladost', mladost.id)).find((stop) => stop.requests?.some((r) => r.id === lozenetsVoter.ids[0]))!;
     expect(received.district).toBe('lozenets');
     const csv = await (await as('mladost', `/sections/${mladost.id}/route.csv`)).text();
-    expect(csv).toContain('изпратен от район Лозенец');
+    expect(csv).toContain('изпратен от район „Лозенец“');
     const sendersView = await routeOf('lozenets', mladost.id);
     expect(sendersView.map((stop) => stop.district)).toEqual(['lozenets']);
   });

@@ -22,6 +22,8 @@ const glossary = z
             /** The variant must not touch a letter on either side (for short words and acronyms). */
             wholeWord: z.boolean().optional(),
             caseSensitive: z.boolean().optional(),
+            /** The variants are regular expressions (e.g. a case ending glued to a figure without its hyphen). */
+            pattern: z.boolean().optional(),
             note: z.string().min(1),
           })
           .strict(),
@@ -33,6 +35,7 @@ type Term = z.infer<typeof glossary>['terms'][number];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function variantPattern(term: Term, variant: string): RegExp {
+  if (term.pattern) return new RegExp(variant, term.caseSensitive ? 'gu' : 'giu');
   const body = term.wholeWord ? `(?<!\\p{L})${escapeRegExp(variant)}(?!\\p{L})` : escapeRegExp(variant);
   return new RegExp(body, term.caseSensitive ? 'gu' : 'giu');
 }
@@ -95,6 +98,20 @@ describe('glossaries', () => {
       ).toBe(true);
     }
     expect(found).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: the check reads every namespace of the UI strings, every guide, election and data table', (locale) => {
+    const places = new Set(textsOf(locale).map(({ where }) => where.split(/ |\.json/)[0]));
+    const expected = [
+      ...Object.keys(dictionaries.en).map((namespace) => `functions/core/i18n/messages/${locale}/${namespace}.ts`),
+      ...readdirSync(join('content/guides', locale)).map((name) => `content/guides/${locale}/${name}`),
+      ...['content/elections', 'content/data'].flatMap((dir) =>
+        readdirSync(dir)
+          .filter((name) => name.endsWith('.json'))
+          .map((name) => `${dir}/${name.replace(/\.json$/, '')}`),
+      ),
+    ];
+    expect(expected.filter((place) => !places.has(place))).toEqual([]);
   });
 
   it('catches a wrong variant, inflected, and leaves longer words alone when wholeWord is set', () => {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '#core/zoned-time';
 import { dateFormat, formatDay, formatDayUntil, LOCALES, writeDay } from '#core/i18n';
@@ -20,5 +22,20 @@ describe('formatDay', () => {
     expect(writeDay(dateFormat('kk'), '2026-03-15')).toBe('2026 ж. 15 наурыз');
     expect(writeDay(dateFormat('ky'), '2026-03-15')).toBe('2026-ж., 15-март');
     expect(formatDayUntil('en', '2026-03-14', '18:00')).toBe('14 March 2026, until 18:00');
+  });
+});
+
+describe('browser scripts', () => {
+  // Chromium ships trimmed ICU data without Kyrgyz and Kazakh dates: a script that needs a date
+  // gets the words from the page (writeDay with dateFormat), never from Intl.
+  it('format no date or time with Intl or toLocale… (site/scripts, site/offline)', () => {
+    const files = ['site/scripts', 'site/offline'].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => join(dir, name)),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    const offending = files.filter((file) => /Intl\.DateTimeFormat|Intl\.RelativeTimeFormat|toLocale(?:Date|Time)?String/.test(readFileSync(file, 'utf8')));
+    expect(offending).toEqual([]);
   });
 });

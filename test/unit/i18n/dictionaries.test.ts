@@ -8,7 +8,7 @@ import { fill } from '#core/i18n/plural';
 type Message = string | Readonly<Record<string, string>>;
 const NAMESPACES = Object.keys(english) as Namespace[];
 const entries = (locale: (typeof LOCALES)[number], namespace: Namespace) => Object.entries(dictionaries[locale][namespace]) as [string, Message][];
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:, ?\w+)?\}/g)].map((m) => m[1]!))].sort();
 const textsOf = (message: Message) => (typeof message === 'string' ? [message] : Object.values(message));
 const allPlaceholders = (message: Message) => [...new Set(textsOf(message).flatMap(placeholders))].sort();
 

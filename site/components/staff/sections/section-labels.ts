@@ -4,7 +4,7 @@
 import { t, type Locale } from '#core/i18n';
 import type { Campaign } from '#functions/mobile-box/campaign';
 import type { SectionSummary } from '#functions/sections/lists';
-import { dateTime, districtLabel } from '#site/components/staff/labels';
+import { districtLabel, momentOf } from '#site/components/staff/labels';
 
 type Named = Pick<SectionSummary, 'number' | 'district'>;
 
@@ -24,7 +24,7 @@ export const coordinatesText = (location: { lat: number; lon: number }) => `${lo
 export function handoverText(locale: Locale, section: Pick<SectionSummary, 'handedOverAt' | 'handedOverBy'>, timeZone: string): string {
   if (!section.handedOverAt) return t(locale, 'sections.handover.notYet');
   return t(locale, 'sections.handover.sent', {
-    date: dateTime(locale, section.handedOverAt, timeZone),
+    date: momentOf(section.handedOverAt, timeZone),
     email: section.handedOverBy ?? t(locale, 'sections.handover.unknownUser'),
   });
 }

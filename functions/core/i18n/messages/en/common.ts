@@ -41,7 +41,10 @@ export const common = {
   'turnstile.noJs': 'This form checks that a person sends it, which needs JavaScript. Switch JavaScript on, or call your election commission.',
   'field.lang': 'Language',
   'field.election': 'Election',
+  // A date standing alone; inside a sentence (its month in the case the placeholder asks for, in ky and kk); a day and a time inside a sentence.
   'date.pattern': '{day} {month} {year}',
+  'date.inSentence': '{day} {month} {year}',
+  'date.withTime': '{time} on {date}',
   'number.decimal': '.',
   'date.month.1': 'January',
   'date.month.2': 'February',

@@ -56,9 +56,10 @@ export const guides = {
   'checker.absentee.election-over': 'This referendum is over: voting day was {votingDay}. A future vote will have its own dates.',
   'checker.absentee.lost-not-replaced': 'No: a lost certificate is not restored and no duplicate is issued.',
   'checker.absentee.same-settlement': 'No: a certificate is not issued to vote at another polling station in the same settlement.',
-  'checker.absentee.not-yet': 'Yes, from {opens}. Your precinct referendum commission issues certificates on a written application until {closes}, local time.',
-  'checker.absentee.apply-now': 'Yes. Apply in writing at your precinct referendum commission before {closes}, local time.',
-  'checker.absentee.window-closed': 'No longer: certificates were issued until {closes}, local time.',
+  'checker.absentee.not-yet':
+    'Yes, from {opens}. Your precinct referendum commission issues certificates on a written application until {closes, dative} local time.',
+  'checker.absentee.apply-now': 'Yes. Apply in writing at your precinct referendum commission by {closes, dative} local time.',
+  'checker.absentee.window-closed': 'No longer: certificates were issued until {closes, dative} local time.',
   'search.title': 'Search the guides',
   'search.description':
     'Search every guide on voting in Bulgaria, Kyrgyzstan and Kazakhstan in this language: documents, voter lists, deadlines, certificates and contacts.',

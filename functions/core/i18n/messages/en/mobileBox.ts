@@ -71,6 +71,8 @@ export const mobileBox = {
   continue: 'Check your answers',
   'check.title': 'Check your answers before sending',
   'check.change': 'Change',
+  // The whole accessible name of a Change button, with the answer's label: one phrase per language (ky, kk: the label first).
+  'check.changeName': 'Change “{label}”',
   'check.send': 'Send the application',
   'check.print': 'Print the application to sign by hand instead',
   'check.none': 'Not given',

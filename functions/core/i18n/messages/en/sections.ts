@@ -17,7 +17,7 @@ export const sections = {
   'csv.phone': 'Phone',
   'csv.notes': 'Notes',
   'note.from': 'sent by {district} district',
-  'note.late': 'late application',
+  'note.late': 'late application (after {date})',
   'note.representative': 'representative: {name}, {phone}',
   // The staff pages (site/pages/[lang]/admin/sections/, audit.astro).
   'nav.sections': 'Mobile polling stations',

@@ -44,6 +44,8 @@ export const common = {
   'field.lang': 'Язык',
   'field.election': 'Выборы',
   'date.pattern': '{day} {month} {year} г.',
+  'date.inSentence': '{day} {month} {year} г.',
+  'date.withTime': '{time} {date}',
   'number.decimal': ',',
   'date.month.1': 'января',
   'date.month.2': 'февраля',
