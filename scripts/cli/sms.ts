@@ -3,7 +3,7 @@
 // form, signed with X-Twilio-Signature under SMS_AUTH_TOKEN ($SMS_AUTH_TOKEN, else .dev.vars,
 // else the development token local servers accept), and prints the reply with its length and
 // segments (docs/sms.md "Try it locally").
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { readVars } from '#scripts/dev-vars';
 import { DEVELOPMENT_SMS_AUTH_TOKEN } from '#functions/sms/auth-token';
@@ -13,8 +13,11 @@ import { twilio, twilioSignature } from '#functions/sms/twilio';
 import { CommandError, main, type CommandIo } from './command';
 
 const twilioPath = '/api/sms/inbound';
-/** A number no real sender has (Twilio's own test number), unless --from names one. */
-export const DEMO_SENDER = '+15005550006';
+/**
+ * A sender no real phone has (Twilio's test range +1 500 555), a new one each run unless --from
+ * names one, so trying several numbers in a row does not meet the per-sender limit.
+ */
+export const demoSender = () => `+1500555${String(randomInt(10_000)).padStart(4, '0')}`;
 export const DEMO_SERVICE = '119';
 
 /** The form Twilio posts for one message, with the countries it reads from the numbers. */
@@ -47,7 +50,7 @@ export async function smsCommand(args: string[], io: CommandIo): Promise<number>
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { from: { type: 'string', default: DEMO_SENDER }, to: { type: 'string', default: DEMO_SERVICE }, url: { type: 'string' } },
+    options: { from: { type: 'string' }, to: { type: 'string', default: DEMO_SERVICE }, url: { type: 'string' } },
     strict: true,
   });
   if (positionals.length !== 1)
@@ -55,7 +58,7 @@ export async function smsCommand(args: string[], io: CommandIo): Promise<number>
   const base = values.url ?? `http://127.0.0.1:${io.env.PORT ?? '8787'}`;
   const url = new URL(twilioPath, base).toString();
   const token = io.env.SMS_AUTH_TOKEN || readVars('.dev.vars').SMS_AUTH_TOKEN || DEVELOPMENT_SMS_AUTH_TOKEN;
-  const form = gatewayForm(positionals[0]!, values.from, values.to);
+  const form = gatewayForm(positionals[0]!, values.from ?? demoSender(), values.to);
   let response: Response;
   try {
     response = await fetch(url, {

@@ -125,7 +125,7 @@ describe('POST /api/sms/inbound: the replies', () => {
   });
 
   it('a mistyped number, or a text without one, says what to send in one short message', async () => {
-    expect(await expectReply(await sms('ЕГН 7501020019'))).toBe('Изглежда ЕГН / ЛНЧ е въведен грешно. Изпратете отново всичките 10 цифри.');
+    expect(await expectReply(await sms('ЕГН 7501020019'))).toBe('Изглежда ЕГН / ЛНЧ е въведен грешно. Изпратете отново всички 10 цифри.');
     expect(await expectReply(await sms('ПИН 2120319870131'))).toBe(
       'ПИН ката терилген окшойт. 14 санды кайра жөнөтүңүз.\nПохоже, ПИН набран с ошибкой. Отправьте все 14 цифр ещё раз.',
     );
