@@ -57,7 +57,6 @@ function schemaOf(route: RouteConfig, target: string): ZodType | undefined {
     const media = request?.body?.content?.['application/x-www-form-urlencoded'];
     return media && 'schema' in media ? (media.schema as ZodType) : undefined;
   }
-  if (target === 'header') return request?.headers as ZodType | undefined;
   if (target === 'query') return request?.query as ZodType | undefined;
   if (target === 'param') return request?.params as ZodType | undefined;
   return undefined;
