@@ -189,15 +189,21 @@ export const stationReports = sqliteTable(
   ],
 );
 
-/** Personal-number lookups counted by day and outcome, for staff; never a number, hash or address. */
+/**
+ * Personal-number lookups counted by day, outcome and channel (`web`: the site and the JSON API;
+ * `sms`: text messages), for staff; never a number, hash, phone number or address.
+ */
 export const lookupOutcomes = sqliteTable(
   'lookup_outcomes',
   {
     day: text('day').notNull(),
     outcome: text('outcome', { enum: ['found', 'not_found', 'invalid', 'limited'] }).notNull(),
+    channel: text('channel', { enum: ['web', 'sms'] })
+      .notNull()
+      .default('web'),
     count: integer('count').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.outcome] })],
+  (t) => [primaryKey({ columns: [t.day, t.outcome, t.channel] })],
 );
 
 /**

@@ -5,12 +5,13 @@ import type { AppEnv } from './env';
 import { healthApi } from './health/api';
 import { staffApi } from './staff/api';
 import { lookupApi, stationsApi } from './lookup/api';
-import { apiLocale, bodyLanguage, jsonBodiesOnly, limitBody, localeOf, methodNotAllowed, securityHeaders } from './http/api-middleware';
+import { apiLocale, bodyLanguage, bodyTypes, limitBody, localeOf, methodNotAllowed, securityHeaders } from './http/api-middleware';
 import { errorAnswer, errorResponse } from './http/http-errors';
 import { errorResponses, featureApi, jsonResponse, summary } from './http/openapi';
 import { NotFound } from './core/errors';
 import { mobileBoxApi } from './mobile-box/api';
 import { reportsApi } from './reports/api';
+import { SMS_FORM_PATHS, smsApi } from './sms/api';
 
 export const OPENAPI_INFO: Parameters<typeof app.getOpenAPI31Document>[0] = {
   openapi: '3.1.0',
@@ -25,11 +26,12 @@ export const OPENAPI_INFO: Parameters<typeof app.getOpenAPI31Document>[0] = {
 
 /**
  * The API: one sub-app per feature, mounted under /api. Before any route: security headers,
- * the locale, 415 for bodies that are not JSON and 413 for bodies over 16 KB (both before
- * reading), then a body's own `lang`. One `onError` turns every failure into the envelope.
+ * the locale, 415 for bodies that are not JSON (a form for the SMS gateway's webhook) and 413
+ * for bodies over 16 KB (both before reading), then a body's own `lang`. One `onError` turns
+ * every failure into the envelope.
  */
 const api = featureApi().basePath('/api');
-api.use(securityHeaders, apiLocale, jsonBodiesOnly, limitBody, bodyLanguage);
+api.use(securityHeaders, apiLocale, bodyTypes(SMS_FORM_PATHS), limitBody, bodyLanguage);
 
 export const app = api
   .route('/health', healthApi)
@@ -37,7 +39,8 @@ export const app = api
   .route('/stations', stationsApi)
   .route('/stations', reportsApi)
   .route('/mobile-box-requests', mobileBoxApi)
-  .route('/admin', staffApi);
+  .route('/admin', staffApi)
+  .route('/sms', smsApi);
 
 const openApiRoute = createRoute({
   method: 'get',

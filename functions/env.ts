@@ -16,6 +16,12 @@ export interface Bindings extends LimiterBindings, LimitOverrides {
   DATA_KEY: string;
   /** Secret, only while a DATA_KEY rotation runs: the key before the current one. */
   DATA_KEY_PREVIOUS?: string;
+  /**
+   * Secret: the SMS gateway's auth token, which signs each inbound text message
+   * (functions/sms/auth-token.ts). Without it `POST /api/sms/inbound` answers 503 outside local
+   * development.
+   */
+  SMS_AUTH_TOKEN?: string;
   /** Secret: Cloudflare Turnstile is on when it and TURNSTILE_SITE_KEY are both set. */
   TURNSTILE_SECRET?: string;
   TURNSTILE_SITE_KEY?: string;

@@ -93,7 +93,7 @@ export class Busy extends DomainError {
   }
 }
 
-export type SecretName = 'LOOKUP_KEY' | 'DATA_KEY';
+export type SecretName = 'LOOKUP_KEY' | 'DATA_KEY' | 'SMS_AUTH_TOKEN';
 export type KeyProblem = 'missing' | 'too_short' | 'development_key';
 
 /** A secret that cannot be used here: the service fails closed (503), never quietly. */

@@ -65,11 +65,21 @@ export function mediaType(header: string | null | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** The API takes JSON only: any other body type is 415, before it is read. */
-export const jsonBodiesOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (BODY_METHODS.has(c.req.method) && mediaType(c.req.header('content-type')) !== 'application/json') throw new HTTPException(415);
-  await next();
-};
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/**
+ * The API takes JSON only, except a POST to one of `formPaths` (a gateway's webhook, which posts
+ * a form and only a form): any other body type is 415, before it is read.
+ */
+export const bodyTypes =
+  (formPaths: ReadonlySet<string>): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (BODY_METHODS.has(c.req.method)) {
+      const expected = c.req.method === 'POST' && formPaths.has(c.req.path) ? FORM_TYPE : 'application/json';
+      if (mediaType(c.req.header('content-type')) !== expected) throw new HTTPException(415);
+    }
+    await next();
+  };
 
 /**
  * The methods a path answers to (for 405 and OPTIONS), as an `Allow` value; undefined when

@@ -1,7 +1,19 @@
 /**
  * Every limit, each a Workers Rate Limiting binding `<NAME>_LIMITER` in wrangler.toml's
  * [[ratelimits]]. `_WIDE` is per IPv6 /48, `_GLOBAL` is every client together (the ceiling on
- * personal-number lookups and on mobile-box applications).
+ * personal-number lookups, on mobile-box applications and on text-message replies). `SMS` counts
+ * per sender of a text message (an HMAC of the phone number, functions/sms/limits.ts).
  */
-export const LIMITERS = ['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'REPORT', 'REPORT_WIDE', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'] as const;
+export const LIMITERS = [
+  'LOOKUP',
+  'LOOKUP_WIDE',
+  'LOOKUP_GLOBAL',
+  'REPORT',
+  'REPORT_WIDE',
+  'MOBILE_BOX',
+  'MOBILE_BOX_WIDE',
+  'MOBILE_BOX_GLOBAL',
+  'SMS',
+  'SMS_GLOBAL',
+] as const;
 export type LimitName = (typeof LIMITERS)[number];

@@ -53,6 +53,10 @@ function schemaOf(route: RouteConfig, target: string): ZodType | undefined {
     const media = request?.body?.content?.['application/json'];
     return media && 'schema' in media ? (media.schema as ZodType) : undefined;
   }
+  if (target === 'form') {
+    const media = request?.body?.content?.['application/x-www-form-urlencoded'];
+    return media && 'schema' in media ? (media.schema as ZodType) : undefined;
+  }
   if (target === 'query') return request?.query as ZodType | undefined;
   if (target === 'param') return request?.params as ZodType | undefined;
   return undefined;

@@ -22,6 +22,9 @@ export const RATE_LIMITS: Record<LimitName, { limit: number; period: 10 | 60 }> 
   MOBILE_BOX: { limit: 10, period: 60 },
   MOBILE_BOX_WIDE: { limit: 30, period: 60 },
   MOBILE_BOX_GLOBAL: { limit: 600, period: 60 },
+  // Per sender of a text message, and every reply together: each reply is paid for (docs/sms.md).
+  SMS: { limit: 5, period: 60 },
+  SMS_GLOBAL: { limit: 1200, period: 60 },
 };
 /** What a client does that is limited. */
 export type LimitedAction = 'LOOKUP' | 'REPORT' | 'MOBILE_BOX';

@@ -3,6 +3,8 @@ import { database, type Database } from '#db/client';
 import { lookupOutcomes } from '#db/schema';
 
 export type LookupOutcome = (typeof lookupOutcomes.$inferSelect)['outcome'];
+/** Where a lookup came from: `web` (the site and the JSON API) or `sms` (a text message, functions/sms/). */
+export type LookupChannel = (typeof lookupOutcomes.$inferSelect)['channel'];
 
 /** The outcome of a personal-number lookup, from the status it was answered with. */
 export function outcomeOfStatus(status: number): LookupOutcome {
@@ -17,12 +19,12 @@ let lastFlush = Date.now();
 const FLUSH_EVERY_MS = 30_000;
 
 /**
- * Counts one lookup by day and outcome, in the isolate's memory; the counts reach D1 at most
- * every 30 s per isolate (`flushOutcomes`), so a lookup itself stays one read. Nothing about
- * the person is kept: no number, hash, address or client.
+ * Counts one lookup by day, outcome and channel, in the isolate's memory; the counts reach D1 at
+ * most every 30 s per isolate (`flushOutcomes`), so a lookup itself stays one read. Nothing about
+ * the person is kept: no number, hash, address, phone number or client.
  */
-export function countOutcome(outcome: LookupOutcome, now: Date): void {
-  const key = `${now.toISOString().slice(0, 10)}|${outcome}`;
+export function countOutcome(outcome: LookupOutcome, now: Date, channel: LookupChannel = 'web'): void {
+  const key = `${now.toISOString().slice(0, 10)}|${outcome}|${channel}`;
   pending.set(key, (pending.get(key) ?? 0) + 1);
 }
 
@@ -30,8 +32,8 @@ export function countOutcome(outcome: LookupOutcome, now: Date): void {
 export async function flushOutcomes(db: Database): Promise<void> {
   if (pending.size === 0) return;
   const rows = [...pending.entries()].map(([key, count]) => {
-    const [day, outcome] = key.split('|') as [string, LookupOutcome];
-    return { day, outcome, count };
+    const [day, outcome, channel] = key.split('|') as [string, LookupOutcome, LookupChannel];
+    return { day, outcome, channel, count };
   });
   pending.clear();
   lastFlush = Date.now();
@@ -39,14 +41,22 @@ export async function flushOutcomes(db: Database): Promise<void> {
     db
       .insert(lookupOutcomes)
       .values(row)
-      .onConflictDoUpdate({ target: [lookupOutcomes.day, lookupOutcomes.outcome], set: { count: sql`${lookupOutcomes.count} + ${row.count}` } }),
+      .onConflictDoUpdate({
+        target: [lookupOutcomes.day, lookupOutcomes.outcome, lookupOutcomes.channel],
+        set: { count: sql`${lookupOutcomes.count} + ${row.count}` },
+      }),
   );
   await db.batch([first!, ...rest]);
 }
 
 /** Counts a lookup answered with `status` and writes the counts when due: the no-JavaScript page's share of the API's middleware. */
 export async function recordLookupOutcome(env: { DB: D1Database }, status: number, now: Date): Promise<void> {
-  countOutcome(outcomeOfStatus(status), now);
+  await recordOutcome(env, outcomeOfStatus(status), now, 'web');
+}
+
+/** Counts a lookup by its outcome and channel and writes the counts when due (the text messages' share, too). */
+export async function recordOutcome(env: { DB: D1Database }, outcome: LookupOutcome, now: Date, channel: LookupChannel): Promise<void> {
+  countOutcome(outcome, now, channel);
   await flushOutcomesIfDue(database(env.DB)).catch(() => console.error('lookup outcomes: the counts could not be written'));
 }
 

@@ -49,7 +49,7 @@ const logged = new Set<string>();
  *
  * @example requireKey(env, 'DATA_KEY') // the value, or KeyUnusable('DATA_KEY', 'too_short')
  */
-export function requireKey(env: KeyEnv, name: SecretName): string {
+export function requireKey(env: KeyEnv, name: Exclude<SecretName, 'SMS_AUTH_TOKEN'>): string {
   const secret = env[name];
   const problem = keyProblem(secret, isLocalDevelopment(env));
   if (problem) {

@@ -66,8 +66,12 @@ export interface Operation {
   parameters: Parameter[];
   /** The JSON body's schema, when the operation takes one. */
   body?: JsonSchema;
+  /** The form body's schema (`application/x-www-form-urlencoded`), when the operation takes a form instead: a gateway's webhook. */
+  form?: JsonSchema;
   responses: DocumentOperation['responses'];
 }
+
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /** The document exactly as the app serves it. */
 export async function servedDocument(): Promise<OpenApiDocument> {
@@ -83,7 +87,8 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
       path,
       operationId: operation.operationId,
       parameters: operation.parameters ?? [],
-      ...(operation.requestBody ? { body: operation.requestBody.content['application/json']!.schema } : {}),
+      ...(operation.requestBody?.content['application/json'] ? { body: operation.requestBody.content['application/json'].schema } : {}),
+      ...(operation.requestBody?.content[FORM_TYPE] ? { form: operation.requestBody.content[FORM_TYPE].schema } : {}),
       responses: operation.responses,
     })),
   );

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { sqliteD1 } from '#scripts/import/d1-sqlite';
 
 // Migrations are the source of truth: drizzle-kit, run on db/schema.ts against a copy of
 // db/migrations, must find nothing to generate.
@@ -22,5 +24,31 @@ describe('db/migrations and db/schema.ts', () => {
     expect(readFileSync('db/migrations/0001_polling_stations.sql', 'utf8')).toMatch(/\) WITHOUT ROWID;/);
     expect(readFileSync('db/migrations/0003_generations_sealed_reports_outcomes.sql', 'utf8')).toMatch(/\) WITHOUT ROWID;/);
     expect(readFileSync('db/migrations/README.md', 'utf8')).toMatch(/WITHOUT ROWID/);
+  });
+});
+
+describe('migration 0010 (lookup_outcomes by channel)', () => {
+  it('keeps the counts made before it, as the channel `web`, and counts `sms` apart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voter-desk-0010-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const before = join(dir, 'before');
+    mkdirSync(before);
+    for (const file of readdirSync('db/migrations').filter((name) => name.endsWith('.sql') && name < '0010'))
+      cpSync(join('db/migrations', file), join(before, file));
+    const path = join(dir, 'd1.sqlite');
+    const old = sqliteD1(path, before);
+    await old.batch(["INSERT INTO lookup_outcomes (day, outcome, count) VALUES ('2024-06-01', 'found', 7), ('2024-06-01', 'not_found', 2)"]);
+    old.close();
+    const migrated = sqliteD1(path, 'db/migrations');
+    onTestFinished(() => migrated.close());
+    await migrated.batch(["INSERT INTO lookup_outcomes (day, outcome, channel, count) VALUES ('2024-06-01', 'found', 'sms', 3)"]);
+    const rows = await migrated.query<{ day: string; outcome: string; channel: string; count: number }>(
+      'SELECT day, outcome, channel, count FROM lookup_outcomes ORDER BY channel, outcome',
+    );
+    expect(rows).toEqual([
+      { day: '2024-06-01', outcome: 'found', channel: 'sms', count: 3 },
+      { day: '2024-06-01', outcome: 'found', channel: 'web', count: 7 },
+      { day: '2024-06-01', outcome: 'not_found', channel: 'web', count: 2 },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { api, tableRowCounts } from '#test/api/helpers';
 import { CAMPAIGN, VOTER } from '#test/api/mobile-box/fixtures';
 import { envelopeProblem, fillPath, missingSecurityHeaders, operationsOf, servedDocument, type Operation, type Parameter } from '#test/api/openapi-operations';
 import { apply } from '#test/api/sections/fixtures';
+import { inboundFields, signedForm } from '#test/api/sms/fixtures';
 import { account, signIn } from '#test/api/staff/fixtures';
 import { fieldPaths, longText, nested, oddStrings, random, sample, surelyInvalid, withField, WRONG_TYPES, type Random } from './generator';
 
@@ -15,7 +16,8 @@ import { fieldPaths, longText, nested, oddStrings, random, sample, surelyInvalid
  * An API fuzz run over every operation of the OpenAPI document the app serves: malformed JSON,
  * wrong types, bodies over and just under the limit, deep nesting, unknown fields, control
  * characters, mixed scripts, bidi marks, full-width digits, empty and very long strings, in
- * every body field, query, path and header parameter. Every refusal must be a 4xx in the envelope
+ * every body field (JSON, or the SMS gateway's signed form), query, path and header parameter.
+ * Every refusal must be a 4xx in the envelope
  * (never a 5xx) that leaves every table's row count as it was; an input the document's schema
  * surely refuses must be refused; anything else may also get the operation's declared success.
  * Staff operations run with the city's session and CSRF token, so the fuzz reaches validation.
@@ -57,6 +59,8 @@ interface Case {
   query: Record<string, string | string[]>;
   /** A JSON value, or raw text for malformed bodies. */
   body?: { json: unknown } | { raw: string };
+  /** A form's fields, or its raw text: signed as the gateway signs it unless `headers` sets the signature. */
+  form?: { fields: Record<string, string | string[]> } | { raw: string };
   /** The document's schema surely refuses this input. */
   mustRefuse: boolean;
   /** The one status this case must get. */
@@ -83,7 +87,8 @@ function baseCase(operation: Operation): Case {
       .map((parameter) => [parameter.name, String(sample(document, parameter.schema))]),
   );
   const body = operation.body ? { json: SEED_BODIES[operation.operationId] ?? sample(document, operation.body) } : undefined;
-  return { label: 'as documented', params, query, ...(body ? { body } : {}), mustRefuse: false };
+  const form = operation.form ? { fields: SEED_FORMS[operation.operationId] ?? (sample(document, operation.form) as Record<string, string>) } : undefined;
+  return { label: 'as documented', params, query, ...(body ? { body } : {}), ...(form ? { form } : {}), mustRefuse: false };
 }
 
 /** Nobody else's in this file (the mobile-box fuzz meets 7501020018 as full-width digits). */
@@ -100,6 +105,14 @@ const SEED_BODIES: Record<string, unknown> = {
   sectionOrder: { automatic: true },
   sectionHandover: {},
 };
+
+/** Valid forms where the document's examples do not make one. */
+const SEED_FORMS: Record<string, Record<string, string>> = {
+  smsInbound: Object.fromEntries(inboundFields('ПИН 21503198512345')),
+};
+
+/** Header parameters whose every wrong value is refused with one status: the CSRF token and a gateway's signature. */
+const GUARD_HEADERS: Record<string, number> = { 'x-csrf-token': 403, 'x-twilio-signature': 403 };
 
 function hostileValues(rng: Random): [string, unknown][] {
   return [...WRONG_TYPES, ...oddStrings(rng), ['long text', longText(5_000)], ['text of 15 000 bytes', longText(7_400)]];
@@ -143,17 +156,16 @@ function casesFor(operation: Operation, rng: Random): Case[] {
   }
   for (const parameter of paramsOf(operation, 'header')) {
     const name = parameter.name.toLowerCase();
-    // A value of the wrong CSRF token is refused whatever it is; other headers meet their schema.
-    const csrf = name === 'x-csrf-token';
-    const refuse = (value: string) => csrf || surelyInvalid(document, parameter.schema, value, true);
+    // A value of the wrong CSRF token or signature is refused whatever it is; other headers meet their schema.
+    const guard = GUARD_HEADERS[name];
+    const refuse = (value: string) => guard !== undefined || surelyInvalid(document, parameter.schema, value, true);
     // Only what an HTTP client sends: no line breaks, NUL or text beyond ASCII (browsers refuse it).
     const sendable = hostileValues(rng)
       .map(([label, value]) => [label, String(value)] as const)
       .filter(([, value]) => canSendAsHeader(value));
-    for (const [label, value] of rng.some(sendable, PER_FIELD))
-      add(`header ${name}: ${label}`, { headers: { [name]: value } }, refuse(value.trim()), csrf ? 403 : undefined);
-    add(`header ${name}: 300 characters`, { headers: { [name]: 'k'.repeat(300) } }, refuse('k'.repeat(300)), csrf ? 403 : undefined);
-    if (csrf) add(`header ${name}: missing`, { headers: { [name]: null } }, true, 403);
+    for (const [label, value] of rng.some(sendable, PER_FIELD)) add(`header ${name}: ${label}`, { headers: { [name]: value } }, refuse(value.trim()), guard);
+    add(`header ${name}: 300 characters`, { headers: { [name]: 'k'.repeat(300) } }, refuse('k'.repeat(300)), guard);
+    if (guard !== undefined) add(`header ${name}: missing`, { headers: { [name]: null } }, true, guard);
   }
   add('query: unknown parameter', { query: { ...base.query, [`x${rng.int(1000)}`]: rng.pick(oddStrings(rng))[1] } }, false);
 
@@ -206,7 +218,52 @@ function casesFor(operation: Operation, rng: Random): Case[] {
       }
     }
   }
+  if (operation.form && base.form && 'fields' in base.form) cases.push(...formCases(operation, base, base.form.fields, rng));
   return cases;
+}
+
+/** The cases of a form body (a gateway's webhook): every case is signed, so the fuzz reaches past the signature. */
+function formCases(operation: Operation, base: Case, fields: Record<string, string | string[]>, rng: Random): Case[] {
+  const cases: Case[] = [];
+  const add = (label: string, form: Case['form'], mustRefuse: boolean, exactly?: number, headers?: Case['headers']) =>
+    cases.push({ ...base, label, form, mustRefuse, ...(exactly ? { exactly } : {}), ...(headers ? { headers } : {}) });
+  const invalid = (value: Record<string, unknown>) => surelyInvalid(document, operation.form!, value);
+  for (const [label, raw] of [
+    ['empty', ''],
+    ['bare names', 'From&To&Body'],
+    ['broken percent-encoding', '%zz=%&Body=%E0%A4%A'],
+    ['JSON text', JSON.stringify(fields)],
+  ] as const)
+    add(`form: ${label}`, { raw }, true);
+  add('form: sent as JSON', { raw: JSON.stringify(fields) }, true, 415, { 'content-type': 'application/json' });
+  add('form: a field twice', { fields: { ...fields, Body: ['1', '2'] } }, false);
+  const unknown = { ...fields, [`unknown${rng.int(1000)}`]: String(rng.pick(oddStrings(rng))[1]) };
+  add('form: unknown fields', { fields: unknown }, invalid(unknown));
+  add('form: prototype keys', { fields: { ...fields, ['__proto__']: 'x', 'constructor.prototype': 'y' } }, false);
+  const bytesOf = (text: string) => new TextEncoder().encode(text).length;
+  const padded = (bytes: number) => ({
+    ...fields,
+    padding: 'x'.repeat(bytes - bytesOf(new URLSearchParams({ ...(fields as Record<string, string>), padding: '' }).toString())),
+  });
+  add('form: 1 byte under the limit', { fields: padded(MAX_BODY_BYTES - 1) }, false);
+  add('form: 1 byte over the limit', { fields: padded(MAX_BODY_BYTES + 1) }, true, 413);
+  for (const { path, schema } of fieldPaths(document, operation.form!)) {
+    const name = path[0]!;
+    const { [name]: _, ...without } = fields;
+    add(`form ${name}: missing`, { fields: without }, invalid(without));
+    for (const [label, value] of rng.some(hostileValues(rng), PER_FIELD)) {
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      add(`form ${name}: ${label}`, { fields: { ...fields, [name]: text } }, surelyInvalid(document, schema, text));
+    }
+  }
+  return cases;
+}
+
+/** A form's fields as sent, repeated names included. */
+function formOf(fields: Record<string, string | string[]>): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) form.append(name, one);
+  return form;
 }
 
 /** Visible ASCII, spaces and tabs: a header value browsers and HTTP clients send as it is. */
@@ -226,8 +283,16 @@ async function request(operation: Operation, fuzz: Case, session = city): Promis
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(fuzz.query)) for (const one of [value].flat()) search.append(name, one);
   const query = search.toString() ? `?${search}` : '';
-  const body = fuzz.body ? ('raw' in fuzz.body ? fuzz.body.raw : JSON.stringify(fuzz.body.json)) : undefined;
-  return api(fillPath(operation.path, fuzz.params) + query, { method: operation.method, headers, ...(body !== undefined ? { body } : {}) }, BINDINGS);
+  const path = fillPath(operation.path, fuzz.params) + query;
+  let body = fuzz.body ? ('raw' in fuzz.body ? fuzz.body.raw : JSON.stringify(fuzz.body.json)) : undefined;
+  if (fuzz.form) {
+    const fields = 'raw' in fuzz.form ? new URLSearchParams(fuzz.form.raw) : formOf(fuzz.form.fields);
+    const signed = new Headers();
+    const text = await signedForm(path, fields, signed);
+    body = 'raw' in fuzz.form ? fuzz.form.raw : text;
+    for (const [name, value] of signed) if (!(fuzz.headers && name in fuzz.headers)) headers.set(name, value);
+  }
+  return api(path, { method: operation.method, headers, ...(body !== undefined ? { body } : {}) }, BINDINGS);
 }
 
 /** How often each status came back, per operation, for the run's summary. */

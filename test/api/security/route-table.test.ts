@@ -16,6 +16,7 @@ import {
   type Operation,
 } from '#test/api/openapi-operations';
 import { apply, freshEgn, textWithBom, type Applicant } from '#test/api/sections/fixtures';
+import { inboundFields, signedForm } from '#test/api/sms/fixtures';
 import { account, PASSWORD, signIn } from '#test/api/staff/fixtures';
 
 /**
@@ -74,6 +75,8 @@ const POLICY: Record<string, 'public' | { roles: StaffRole[]; otherDistrict?: 40
   sectionRouteGeoJson: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   sectionRouteGpx: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   routesZip: { roles: ['police', 'city'] },
+  // Signed by the SMS gateway instead: test/api/sms/ checks the signature.
+  smsInbound: 'public',
 };
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -111,13 +114,15 @@ interface Prepared {
   params?: Record<string, string | number>;
   query?: Record<string, string>;
   body?: unknown;
+  /** A form body, signed as the SMS gateway signs it (instead of `body`). */
+  form?: URLSearchParams;
   /** The session to use instead of the role's (sign-out ends it). */
   session?: Session;
   /** Personal numbers this answer may carry: the caller's own, or the applicant's in the request a reviewer opens. */
   mayCarry?: string[];
 }
 
-function send(operation: Operation, prepared: Prepared, session: Session | undefined, csrf: 'right' | 'none' | 'wrong' = 'right') {
+async function send(operation: Operation, prepared: Prepared, session: Session | undefined, csrf: 'right' | 'none' | 'wrong' = 'right') {
   const headers = new Headers({ 'cf-connecting-ip': nextClient() });
   if (session) {
     headers.set('cookie', session.cookie);
@@ -126,8 +131,9 @@ function send(operation: Operation, prepared: Prepared, session: Session | undef
   }
   if (prepared.body !== undefined) headers.set('content-type', 'application/json');
   const query = prepared.query ? `?${new URLSearchParams(prepared.query)}` : '';
-  const init: RequestInit = { method: operation.method, headers, ...(prepared.body !== undefined ? { body: JSON.stringify(prepared.body) } : {}) };
-  return api(fillPath(operation.path, prepared.params ?? {}) + query, init, { NOW: CAMPAIGN });
+  const path = fillPath(operation.path, prepared.params ?? {}) + query;
+  const body = prepared.form ? await signedForm(path, prepared.form, headers) : prepared.body !== undefined ? JSON.stringify(prepared.body) : undefined;
+  return api(path, { method: operation.method, headers, ...(body !== undefined ? { body } : {}) }, { NOW: CAMPAIGN });
 }
 
 /** A staff call outside the table (to set up records). */
@@ -208,6 +214,8 @@ const PREPARE: Record<string, (role: Role) => Promise<Prepared>> = {
   sectionRouteGeoJson: async () => ({ params: { id: mladostSection } }),
   sectionRouteGpx: async () => ({ params: { id: mladostSection } }),
   routesZip: async () => ({}),
+  // The reply names the station, never the number.
+  smsInbound: async () => ({ form: inboundFields(`ПИН ${IDS.kgRegistered}`) }),
 };
 
 /** Every `example` string of the document. */

@@ -90,6 +90,21 @@ export const EDGE_EXAMPLES: Record<string, readonly unknown[]> = {
   'get /admin/sections/{id}/route.csv param': SECTION,
   'get /admin/sections/{id}/route.geojson param': SECTION,
   'get /admin/sections/{id}/route.gpx param': SECTION,
+  // Twilio's inbound-message webhook: a form of strings, signed in a header.
+  'post /sms/inbound header': [{ 'x-twilio-signature': 'GvWf1cFY/Q7PnoempGyD5oXAezc=' }],
+  'post /sms/inbound form': [
+    { MessageSid: 'SM0123456789abcdef0123456789abcdef', From: '+996555123456', To: '119', Body: 'ПИН 21203198701310' },
+    {
+      MessageSid: 'SM0123456789abcdef0123456789abcdef',
+      AccountSid: 'AC0123456789abcdef0123456789abcdef',
+      From: '+77011234567',
+      To: '+77000000000',
+      Body: '',
+      FromCountry: 'KZ',
+      ToCountry: 'KZ',
+      NumMedia: '0',
+    },
+  ],
 };
 
 /** The same applications as a form posts them: strings, repeated checkboxes, dotted names. */

@@ -15,7 +15,7 @@ import { trickyString } from './arbitraries';
 import { EDGE_EXAMPLES, FORM_EXAMPLES } from './edge-examples';
 import { mutated, mutation } from './mutations';
 
-type Target = 'json' | 'query' | 'param' | 'header';
+type Target = 'json' | 'form' | 'query' | 'param' | 'header';
 interface Edge {
   name: string;
   route: RouteConfig;
@@ -27,8 +27,10 @@ interface Edge {
 function edgesOf(route: RouteConfig): Edge[] {
   const request = route.request ?? {};
   const body = request.body?.content['application/json'];
+  const form = request.body?.content['application/x-www-form-urlencoded'];
   const candidates: [Target, unknown][] = [
     ['json', body && 'schema' in body ? body.schema : undefined],
+    ['form', form && 'schema' in form ? form.schema : undefined],
     ['query', request.query],
     ['param', request.params],
     ['header', request.headers],
@@ -84,7 +86,7 @@ function throughParseInput(schema: z.ZodType, input: unknown): boolean {
   }
 }
 
-/** What each target can carry: any JSON for a body; strings (and repeated strings) for a query; strings for a path or headers. */
+/** What each target can carry: any JSON for a body; strings (and repeated strings) for a query; strings for a form, a path or headers. */
 function inputFor(edge: Edge): fc.Arbitrary<unknown> {
   const key = fc.oneof(fc.constantFrom(...keysOf(edge.schema), '__proto__', 'lang'), trickyString);
   if (edge.target === 'json') return fc.oneof(fc.jsonValue(), fc.dictionary(key, fc.jsonValue({ maxDepth: 2 })));

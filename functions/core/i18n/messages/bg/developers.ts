@@ -54,4 +54,5 @@ export const developers = {
   'op.routesZip': 'Списъците за полицията на всички секции в един zip',
   'op.staffAudit': 'Журналът за одит (общината)',
   'op.createReport': 'Сигнал за грешка в данните за секция',
+  'op.smsInbound': 'Отговор на SMS от SMS шлюз: избирателната секция по личния номер в съобщението',
 } as const satisfies Translation<'developers', 'bg'>;

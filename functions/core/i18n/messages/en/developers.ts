@@ -52,4 +52,5 @@ export const developers = {
   'op.routesZip': 'Every section’s police list in one zip',
   'op.staffAudit': 'The audit log (city)',
   'op.createReport': 'Report a problem with a station’s details',
+  'op.smsInbound': 'Answer a text message from an SMS gateway with the polling station of the personal number in it',
 } as const;

@@ -54,4 +54,5 @@ export const developers = {
   'op.routesZip': 'Барлық секцияның полицияға арналған тізімдері бір zip файлда',
   'op.staffAudit': 'Аудит журналы (қала)',
   'op.createReport': 'Учаске деректеріндегі қате туралы хабарлау',
+  'op.smsInbound': 'SMS шлюзінен келген хабарламаға жауап: ондағы жеке нөмір бойынша сайлау учаскесі',
 } as const satisfies Translation<'developers', 'kk'>;

@@ -10,3 +10,4 @@ export { developers } from './developers';
 export { embed } from './embed';
 export { offline } from './offline';
 export { about } from './about';
+export { sms } from './sms';

@@ -54,4 +54,5 @@ export const developers = {
   'op.routesZip': 'Бардык секциялардын полиция үчүн тизмелери бир zip файлда',
   'op.staffAudit': 'Аудит журналы (шаар)',
   'op.createReport': 'Участоктун маалыматындагы ката тууралуу билдирүү',
+  'op.smsInbound': 'СМС шлюзу аркылуу келген билдирүүгө жооп: андагы жеке номер боюнча шайлоо участогу',
 } as const satisfies Translation<'developers', 'ky'>;

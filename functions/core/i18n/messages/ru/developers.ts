@@ -54,4 +54,5 @@ export const developers = {
   'op.routesZip': 'Списки для полиции по всем комиссиям в одном zip',
   'op.staffAudit': 'Журнал аудита (община)',
   'op.createReport': 'Сообщить об ошибке в данных участка',
+  'op.smsInbound': 'Ответ на СМС, пришедшее через шлюз: избирательный участок по персональному номеру из сообщения',
 } as const satisfies Translation<'developers', 'ru'>;
