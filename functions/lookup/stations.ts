@@ -20,7 +20,13 @@ function activeGeneration(electionId: string, dataset: 'register' | 'ranges'): S
  * the number exists, so neither the work nor the time tells the two apart.
  */
 export async function stationForPersonalNumber(db: Database, electionId: string, idHash: string): Promise<StationRow | undefined> {
-  const rows = await db
+  const rows = await stationForPersonalNumberQuery(db, electionId, idHash);
+  return rows[0]?.station;
+}
+
+/** The statement behind stationForPersonalNumber (`npm run bench:register` reads D1's rows-read for it). */
+export const stationForPersonalNumberQuery = (db: Database, electionId: string, idHash: string) =>
+  db
     .select({ station: stations })
     .from(registerEntries)
     .innerJoin(stations, eq(stations.id, registerEntries.stationId))
@@ -32,8 +38,6 @@ export async function stationForPersonalNumber(db: Database, electionId: string,
       ),
     )
     .limit(1);
-  return rows[0]?.station;
-}
 
 export async function stationById(db: Database, id: number): Promise<StationRow | undefined> {
   const rows = await db.select().from(stations).where(eq(stations.id, id)).limit(1);
