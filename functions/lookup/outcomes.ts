@@ -47,10 +47,16 @@ export async function flushOutcomes(db: Database): Promise<void> {
 /** Counts a lookup answered with `status` and writes the counts when due: the no-JavaScript page's share of the API's middleware. */
 export async function recordLookupOutcome(env: { DB: D1Database }, status: number, now: Date): Promise<void> {
   countOutcome(outcomeOfStatus(status), now);
-  await flushOutcomesIfDue(database(env.DB)).catch(() => console.error('lookup outcomes: the counts could not be written'));
+  if (!flushDue()) return;
+  await flushOutcomes(database(env.DB)).catch(() => console.error('lookup outcomes: the counts could not be written'));
+}
+
+/** Whether the last flush is long enough ago. */
+export function flushDue(now = Date.now()): boolean {
+  return now - lastFlush >= FLUSH_EVERY_MS;
 }
 
 /** Flushes when the last flush is long enough ago; for `waitUntil` after an answer is sent. */
 export function flushOutcomesIfDue(db: Database, now = Date.now()): Promise<void> {
-  return now - lastFlush >= FLUSH_EVERY_MS ? flushOutcomes(db) : Promise.resolve();
+  return flushDue(now) ? flushOutcomes(db) : Promise.resolve();
 }
