@@ -1,4 +1,4 @@
-import { and, asc, between, eq, gte, inArray, like, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, gte, inArray, like, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database } from '#db/client';
 import { columnCount, decodeTable, decodeValue, placeholders, placeholderValues, rawRows } from './prepared';
@@ -77,7 +77,7 @@ export async function stationsForAddress(
   if (query.settlementKeys.length === 0 || query.streetKeys.length === 0) return [];
   const raw = await rawRows(
     d1,
-    `address:${query.settlementKeys.length}:${query.streetKeys.length}`,
+    `address:${query.settlementKeys.length}:${query.streetKeys.length}:${query.number === undefined ? '' : 'number'}`,
     (db) =>
       db
         .select({
@@ -96,6 +96,14 @@ export async function stationsForAddress(
             eq(addressRanges.generation, activeGeneration(sql.placeholder('electionId'), 'ranges')),
             inArray(addressRanges.settlementSearchKey, placeholders('s', query.settlementKeys.length)),
             inArray(addressRanges.streetSearchKey, placeholders('t', query.streetKeys.length)),
+            // With a house number, only the ranges that hold it (as inRange decides), so only their stations are read.
+            query.number === undefined
+              ? undefined
+              : and(
+                  lte(addressRanges.fromNumber, sql.placeholder('number')),
+                  gte(addressRanges.toNumber, sql.placeholder('number')),
+                  inArray(addressRanges.parity, ['all', sql.placeholder('parity')]),
+                ),
           ),
         )
         .orderBy(asc(addressRanges.fromNumber)),
@@ -104,6 +112,7 @@ export async function stationsForAddress(
       electionId: query.electionId,
       ...placeholderValues('s', query.settlementKeys),
       ...placeholderValues('t', query.streetKeys),
+      ...(query.number === undefined ? {} : { number: query.number, parity: query.number % 2 === 1 ? 'odd' : 'even' }),
     },
   );
   const at = columnCount(stations);
