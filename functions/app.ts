@@ -5,7 +5,7 @@ import type { AppEnv } from './env';
 import { healthApi } from './health/api';
 import { staffApi } from './staff/api';
 import { lookupApi, stationsApi } from './lookup/api';
-import { apiLocale, bodyLanguage, bodyTypes, limitBody, localeOf, methodNotAllowed, securityHeaders } from './http/api-middleware';
+import { apiLocale, bodyLanguage, bodyTypes, limitBody, localeOf, methodNotAllowed, readBodyLanguage, securityHeaders } from './http/api-middleware';
 import { errorAnswer, errorResponse } from './http/http-errors';
 import { errorResponses, featureApi, jsonResponse, summary } from './http/openapi';
 import { NotFound } from './core/errors';
@@ -27,8 +27,8 @@ export const OPENAPI_INFO: Parameters<typeof app.getOpenAPI31Document>[0] = {
 /**
  * The API: one sub-app per feature, mounted under /api. Before any route: security headers,
  * the locale, 415 for bodies that are not JSON (a form for the SMS gateway's webhook) and 413
- * for bodies over 16 KB (both before reading), then a body's own `lang`. One `onError` turns
- * every failure into the envelope.
+ * for bodies over 16 KB (both before reading); a body's own `lang` counts once the body is
+ * parsed, after the route's rate limit. One `onError` turns every failure into the envelope.
  */
 const api = featureApi().basePath('/api');
 api.use(securityHeaders, apiLocale, bodyTypes(SMS_FORM_PATHS), limitBody, bodyLanguage);
@@ -59,13 +59,15 @@ export function openApiDocument() {
 app.openapi(openApiRoute, (c) => c.json(openApiDocument(), 200));
 
 const allowedMethods = methodNotAllowed(app.routes);
-app.notFound((c) => {
+app.notFound(async (c) => {
+  await readBodyLanguage(c);
   const allow = allowedMethods(c.req.path);
   if (!allow) return errorResponse(c, errorAnswer(new NotFound(), localeOf(c)));
   if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });
   return errorResponse(c, errorAnswer(new HTTPException(405, { res: new Response(null, { headers: { Allow: allow } }) }), localeOf(c)));
 });
-app.onError((error, c) => {
+app.onError(async (error, c) => {
+  await readBodyLanguage(c, error);
   const answer = errorAnswer(error, localeOf(c));
   // Log the kind of failure only: request bodies may hold personal data.
   if (answer.status >= 500) console.error(`api error on ${c.req.method} ${c.req.routePath}: ${error.name}`);

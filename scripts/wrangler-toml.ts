@@ -18,11 +18,19 @@ const wranglerToml = z.object({
       }),
     )
     .default([]),
+  d1_databases: z.array(z.object({ binding: z.string(), database_id: z.string().optional(), preview_database_id: z.string().optional() })).default([]),
 });
 export type WranglerToml = z.infer<typeof wranglerToml>;
 
 export function readWranglerToml(path = 'wrangler.toml'): WranglerToml {
   return wranglerToml.parse(parse(readFileSync(path, 'utf8')));
+}
+
+/** The id under which `wrangler d1 execute --local` and `wrangler dev` keep a D1 binding's local database. */
+export function localD1Id(binding = 'DB', config: WranglerToml = readWranglerToml()): string {
+  const d1 = config.d1_databases.find((database) => database.binding === binding);
+  if (!d1) throw new Error(`wrangler.toml has no D1 binding ${binding}`);
+  return d1.preview_database_id ?? d1.database_id ?? d1.binding;
 }
 
 /** wrangler.toml's compatibility date and flags, as miniflare's options name them. */

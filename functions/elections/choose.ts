@@ -1,6 +1,6 @@
 import type { Country } from '#core/countries';
 import { ValidationFailed } from '#core/errors';
-import { isElectionOver, lastDayOf } from '#core/elections/deadlines';
+import { electionEndsAt, lastDayOf } from '#core/elections/deadlines';
 import { ELECTIONS, getElection } from './registry';
 import type { Election } from '#core/elections/schema';
 
@@ -13,11 +13,24 @@ import type { Election } from '#core/elections/schema';
  */
 export function currentElection(country: Country, now: Date): Election {
   const ofCountry = ELECTIONS.filter((e) => e.country === country);
-  const upcoming = ofCountry.filter((e) => !isElectionOver(e, now)).sort((a, b) => lastDayOf(a).localeCompare(lastDayOf(b)));
-  const past = ofCountry.filter((e) => isElectionOver(e, now)).sort((a, b) => lastDayOf(b).localeCompare(lastDayOf(a)));
+  const upcoming = ofCountry.filter((e) => !isOver(e, now)).sort((a, b) => lastDayOf(a).localeCompare(lastDayOf(b)));
+  const past = ofCountry.filter((e) => isOver(e, now)).sort((a, b) => lastDayOf(b).localeCompare(lastDayOf(a)));
   const chosen = upcoming[0] ?? past[0];
   if (!chosen) throw new Error(`content/elections/ has no election for ${country}`);
   return chosen;
+}
+
+/** When each election ends, worked out once per isolate: the time-zone arithmetic is the costly part of choosing. */
+const endsAt = new WeakMap<Election, number>();
+
+/** `isElectionOver`, with the end of each election computed once. */
+function isOver(election: Election, now: Date): boolean {
+  let end = endsAt.get(election);
+  if (end === undefined) {
+    end = electionEndsAt(election).getTime();
+    endsAt.set(election, end);
+  }
+  return now.getTime() >= end;
 }
 
 /**

@@ -6,6 +6,7 @@ import { METHOD_NAME_ALL } from 'hono/router';
 import { PatternRouter } from 'hono/router/pattern-router';
 import type { AppEnv } from '#functions/env';
 import { DEFAULT_LOCALE, isLocale, LOCALES, negotiateLocale, type Locale } from '#core/i18n';
+import { Busy, RateLimited } from '#core/errors';
 import { SECURITY_HEADERS } from './security-headers';
 
 /** Request bodies we read at most: every form and JSON body we accept is far smaller. */
@@ -36,14 +37,41 @@ export const apiLocale: MiddlewareHandler<AppEnv> = (c, next) =>
     await next();
   });
 
+/**
+ * A JSON body's own `lang`, applied when the body is first parsed, never earlier: by the route's
+ * validator, after its rate limit has counted the request (a global middleware that parsed
+ * every body would read it before the limiter). It also parses each body once: Hono's
+ * `c.req.json()` caches the text but runs JSON.parse for every caller (the Turnstile check,
+ * the validator); here they share one result.
+ */
 export const bodyLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.header('content-type')?.startsWith('application/json')) {
-    const body: unknown = await c.req.json().catch(() => undefined);
-    const lang = body !== null && typeof body === 'object' && 'lang' in body ? body.lang : undefined;
-    if (isLocale(lang)) c.set('locale', lang);
+    let parsed: Promise<unknown> | undefined;
+    const parse = () =>
+      c.req.text().then((body) => {
+        const value: unknown = JSON.parse(body);
+        const lang = value !== null && typeof value === 'object' && 'lang' in value ? value.lang : undefined;
+        if (isLocale(lang)) c.set('locale', lang);
+        return value;
+      });
+    c.req.json = <T>() => {
+      parsed ??= parse();
+      return parsed as Promise<T>;
+    };
   }
   await next();
 };
+
+/**
+ * Before an error answer: the body's `lang`, when the body was not parsed yet (an error in a
+ * route's middleware, or no route), so the message is in the reader's language as before; never
+ * for a request a rate limit refused (it is answered without reading its body) or one too large.
+ */
+export async function readBodyLanguage(c: Context<AppEnv>, error?: unknown): Promise<void> {
+  if (error instanceof RateLimited || error instanceof Busy) return;
+  if (error instanceof HTTPException && (error.status === 413 || error.status === 415)) return;
+  if (c.req.header('content-type')?.startsWith('application/json')) await c.req.json().catch(() => undefined);
+}
 
 /** The request's locale for an error answer, also when the error came before `apiLocale` ran. */
 export function localeOf(c: Context<AppEnv>): Locale {

@@ -40,10 +40,9 @@ export async function lookupByPersonalNumber(env: Bindings, input: LookupRequest
   const check = checkPersonalNumber(input.country, input.idNumber);
   if (!check.ok) throw invalidNumber(input.country, check.problem);
   const election = electionFor(input.country, input.election, now);
-  const db = database(env.DB);
-  await assertRegisterKey(db, lookupKey, now.getTime());
+  await assertRegisterKey(env.DB, lookupKey, now.getTime());
   const hash = await personalNumberHash(lookupKey, input.country, check.normalized);
-  const row = await stationForPersonalNumber(db, election.id, hash);
+  const row = await stationForPersonalNumber(env.DB, election.id, hash);
   if (!row)
     throw new NotFound(
       (locale) => t(locale, `lookup.notFound.${input.country}`),
@@ -67,7 +66,7 @@ export interface AddressResult {
  */
 export async function lookupByAddress(env: Bindings, query: AddressQuery, now: Date): Promise<AddressResult> {
   const election = electionFor(query.country, query.election, now);
-  const db = database(env.DB);
+  const db = env.DB;
   const base = { country: query.country, electionId: election.id, settlementKeys: queryKeys(query.settlement, query.country) };
   const number = query.number === undefined ? undefined : houseNumber(query.number);
   if (query.number !== undefined && number === undefined) {

@@ -57,10 +57,16 @@ export async function recordLookupOutcome(env: { DB: D1Database }, status: numbe
 /** Counts a lookup by its outcome and channel and writes the counts when due (the text messages' share, too). */
 export async function recordOutcome(env: { DB: D1Database }, outcome: LookupOutcome, now: Date, channel: LookupChannel): Promise<void> {
   countOutcome(outcome, now, channel);
-  await flushOutcomesIfDue(database(env.DB)).catch(() => console.error('lookup outcomes: the counts could not be written'));
+  if (!flushDue()) return;
+  await flushOutcomes(database(env.DB)).catch(() => console.error('lookup outcomes: the counts could not be written'));
+}
+
+/** Whether the last flush is long enough ago. */
+export function flushDue(now = Date.now()): boolean {
+  return now - lastFlush >= FLUSH_EVERY_MS;
 }
 
 /** Flushes when the last flush is long enough ago; for `waitUntil` after an answer is sent. */
 export function flushOutcomesIfDue(db: Database, now = Date.now()): Promise<void> {
-  return now - lastFlush >= FLUSH_EVERY_MS ? flushOutcomes(db) : Promise.resolve();
+  return flushDue(now) ? flushOutcomes(db) : Promise.resolve();
 }

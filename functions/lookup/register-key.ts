@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '#db/client';
+import { database, type Database } from '#db/client';
 import { appMeta } from '#db/schema';
 import { lookupKeyFingerprint } from '#functions/platform/crypto';
 import { KeyMismatch } from '#core/errors';
@@ -25,9 +25,9 @@ let lastCheck: { key: string; at: number } | undefined;
  * mistyped secret never turns every voter into "not found". Checked at most once a minute per
  * isolate, so a lookup stays one query; found and not-found pay the same.
  */
-export async function assertRegisterKey(db: Database, lookupKey: string, now = Date.now()): Promise<void> {
+export async function assertRegisterKey(d1: D1Database, lookupKey: string, now = Date.now()): Promise<void> {
   if (lastCheck && lastCheck.key === lookupKey && now - lastCheck.at < CHECK_EVERY_MS) return;
-  const status = await registerKeyStatus(db, lookupKey);
+  const status = await registerKeyStatus(database(d1), lookupKey);
   if (status === 'mismatch') {
     lastCheck = undefined;
     console.error('configuration: LOOKUP_KEY does not match the key the register was imported with (key_mismatch)');

@@ -1,6 +1,7 @@
-import { and, asc, between, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, gte, inArray, like, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database } from '#db/client';
+import { columnCount, decodeTable, decodeValue, placeholders, placeholderValues, rawRows } from './prepared';
 import { addressRanges, importGenerations, registerEntries, settlementNames, stations, streetNames } from '#db/schema';
 import type { Country } from '#core/countries';
 import { inRange } from '#core/lookup/normalize';
@@ -11,16 +12,26 @@ export type StationRow = typeof stations.$inferSelect;
  * The generation of an election's register or ranges that answers, as a scalar subquery, so a
  * read stays one statement. While an import loads a new generation, the old one keeps answering.
  */
-function activeGeneration(electionId: string, dataset: 'register' | 'ranges'): SQL<number> {
+function activeGeneration(electionId: string | Placeholder, dataset: 'register' | 'ranges'): SQL<number> {
   return sql<number>`(SELECT ${importGenerations.active} FROM ${importGenerations} WHERE ${importGenerations.electionId} = ${electionId} AND ${importGenerations.dataset} = ${dataset})`;
 }
 
 /**
  * The station a hashed personal number is registered at: one indexed query, whether or not
- * the number exists, so neither the work nor the time tells the two apart.
+ * the number exists, so neither the work nor the time tells the two apart. Built once per
+ * isolate (./prepared.ts); each lookup binds its two values.
  */
-export async function stationForPersonalNumber(db: Database, electionId: string, idHash: string): Promise<StationRow | undefined> {
-  const rows = await db
+export async function stationForPersonalNumber(d1: D1Database, electionId: string, idHash: string): Promise<StationRow | undefined> {
+  const [row] = await rawRows(d1, 'register', (db) => stationForPersonalNumberQuery(db, sql.placeholder('electionId'), sql.placeholder('idHash')), {
+    electionId,
+    idHash,
+  });
+  return row ? decodeTable(stations, row) : undefined;
+}
+
+/** The statement behind stationForPersonalNumber (`npm run bench:register` reads D1's rows-read for it). */
+export const stationForPersonalNumberQuery = (db: Database, electionId: string | Placeholder, idHash: string | Placeholder) =>
+  db
     .select({ station: stations })
     .from(registerEntries)
     .innerJoin(stations, eq(stations.id, registerEntries.stationId))
@@ -32,8 +43,6 @@ export async function stationForPersonalNumber(db: Database, electionId: string,
       ),
     )
     .limit(1);
-  return rows[0]?.station;
-}
 
 export async function stationById(db: Database, id: number): Promise<StationRow | undefined> {
   const rows = await db.select().from(stations).where(eq(stations.id, id)).limit(1);
@@ -58,46 +67,88 @@ interface PlaceKeys {
 
 /**
  * Stations serving a street of a settlement; with a house number, only the range that
- * contains it (a street is often split between stations by number and side).
+ * contains it (a street is often split between stations by number and side). One statement,
+ * built once per isolate for each number of readings (./prepared.ts).
  */
 export async function stationsForAddress(
-  db: Database,
+  d1: D1Database,
   query: PlaceKeys & { country: Country; electionId: string; streetKeys: string[]; number?: number },
 ): Promise<AddressMatch[]> {
   if (query.settlementKeys.length === 0 || query.streetKeys.length === 0) return [];
-  const rows = await db
-    .select({
-      station: stations,
-      street: addressRanges.street,
-      fromNumber: addressRanges.fromNumber,
-      toNumber: addressRanges.toNumber,
-      parity: addressRanges.parity,
-    })
-    .from(addressRanges)
-    .innerJoin(stations, eq(stations.id, addressRanges.stationId))
-    .where(
-      and(
-        eq(addressRanges.country, query.country),
-        eq(addressRanges.electionId, query.electionId),
-        eq(addressRanges.generation, activeGeneration(query.electionId, 'ranges')),
-        inArray(addressRanges.settlementSearchKey, query.settlementKeys),
-        inArray(addressRanges.streetSearchKey, query.streetKeys),
-      ),
-    )
-    .orderBy(asc(addressRanges.fromNumber));
+  const raw = await rawRows(
+    d1,
+    `address:${query.settlementKeys.length}:${query.streetKeys.length}:${query.number === undefined ? '' : 'number'}`,
+    (db) =>
+      db
+        .select({
+          station: stations,
+          street: addressRanges.street,
+          fromNumber: addressRanges.fromNumber,
+          toNumber: addressRanges.toNumber,
+          parity: addressRanges.parity,
+        })
+        .from(addressRanges)
+        .innerJoin(stations, eq(stations.id, addressRanges.stationId))
+        .where(
+          and(
+            eq(addressRanges.country, sql.placeholder('country')),
+            eq(addressRanges.electionId, sql.placeholder('electionId')),
+            eq(addressRanges.generation, activeGeneration(sql.placeholder('electionId'), 'ranges')),
+            inArray(addressRanges.settlementSearchKey, placeholders('s', query.settlementKeys.length)),
+            inArray(addressRanges.streetSearchKey, placeholders('t', query.streetKeys.length)),
+            // With a house number, only the ranges that hold it (as inRange decides), so only their stations are read.
+            query.number === undefined
+              ? undefined
+              : and(
+                  lte(addressRanges.fromNumber, sql.placeholder('number')),
+                  gte(addressRanges.toNumber, sql.placeholder('number')),
+                  inArray(addressRanges.parity, ['all', sql.placeholder('parity')]),
+                ),
+          ),
+        )
+        .orderBy(asc(addressRanges.fromNumber)),
+    {
+      country: query.country,
+      electionId: query.electionId,
+      ...placeholderValues('s', query.settlementKeys),
+      ...placeholderValues('t', query.streetKeys),
+      ...(query.number === undefined ? {} : { number: query.number, parity: query.number % 2 === 1 ? 'odd' : 'even' }),
+    },
+  );
+  const at = columnCount(stations);
+  const rows: AddressMatch[] = raw.map((values) => ({
+    station: decodeTable(stations, values),
+    street: decodeValue(addressRanges.street, values[at]) as string,
+    fromNumber: decodeValue(addressRanges.fromNumber, values[at + 1]) as number,
+    toNumber: decodeValue(addressRanges.toNumber, values[at + 2]) as number,
+    parity: decodeValue(addressRanges.parity, values[at + 3]) as AddressMatch['parity'],
+  }));
   const number = query.number;
   return number === undefined ? rows : rows.filter((row) => inRange(number, row.fromNumber, row.toNumber, row.parity));
 }
 
 /** Stations of a settlement (used when no street is given). */
-export async function stationsInSettlement(db: Database, query: PlaceKeys & { country: Country; electionId: string }): Promise<StationRow[]> {
+export async function stationsInSettlement(d1: D1Database, query: PlaceKeys & { country: Country; electionId: string }): Promise<StationRow[]> {
   if (query.settlementKeys.length === 0) return [];
-  return db
-    .select()
-    .from(stations)
-    .where(and(eq(stations.country, query.country), eq(stations.electionId, query.electionId), inArray(stations.settlementSearchKey, query.settlementKeys)))
-    .orderBy(asc(stations.number))
-    .limit(200);
+  const raw = await rawRows(
+    d1,
+    `settlement:${query.settlementKeys.length}`,
+    (db) =>
+      db
+        .select()
+        .from(stations)
+        .where(
+          and(
+            eq(stations.country, sql.placeholder('country')),
+            eq(stations.electionId, sql.placeholder('electionId')),
+            inArray(stations.settlementSearchKey, placeholders('s', query.settlementKeys.length)),
+          ),
+        )
+        .orderBy(asc(stations.number))
+        .limit(200),
+    { country: query.country, electionId: query.electionId, ...placeholderValues('s', query.settlementKeys) },
+  );
+  return raw.map((values) => decodeTable(stations, values));
 }
 
 /**

@@ -9,8 +9,11 @@ import { isLocalDevelopment } from './keys';
  */
 export function clock(env: { ENVIRONMENT?: string | undefined; NOW?: string | undefined }): Date {
   if (env.NOW && isLocalDevelopment(env)) {
-    const set = new Date(env.NOW);
-    if (!Number.isNaN(set.getTime())) return set;
+    if (env.NOW !== parsed.text) parsed = { text: env.NOW, ms: new Date(env.NOW).getTime() };
+    if (!Number.isNaN(parsed.ms)) return new Date(parsed.ms);
   }
   return new Date();
 }
+
+/** The last `NOW` read, parsed: every request of a local run reads the same one. */
+let parsed = { text: '', ms: Number.NaN };

@@ -25,6 +25,8 @@ export const bookmark = z
 
 /** Where a session starts: after the client's bookmark, or on the nearest replica. */
 export function sessionStart(header: string | undefined): string {
+  // Most requests send none: no schema to run then.
+  if (header === undefined) return 'first-unconstrained';
   return bookmark.safeParse(header).data ?? 'first-unconstrained';
 }
 

@@ -5,16 +5,22 @@
 // service worker (the page's `data-sw`), the web app manifest and the icon the browser checks
 // installability with (the smallest "any" icon of at least 144 px): all are counted. The
 // search index is fetched only when someone searches, so it is reported on its own line.
-import { readFile, readdir, stat } from 'node:fs/promises';
+// Then the median guide page against the same guide Markdown built with Astro Starlight
+// (scripts/bench/starlight.ts; its last figure is kept in starlight-figure.json, and
+// `-- --starlight` builds it again from the npm registry).
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { build } from '#scripts/build';
+import { buildStarlightGuides, STARLIGHT_VERSIONS } from './starlight';
 
-const CLIENT = resolve('dist/client');
+let CLIENT = resolve('dist/client');
+const FIGURE = 'scripts/bench/starlight-figure.json';
 const TARGET = 20 * 1024;
 
 if (!process.argv.includes('--no-build')) await build();
+const ourClient = CLIENT;
 
 async function* walk(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -50,7 +56,7 @@ async function resources(htmlPath: string, html: string): Promise<string[]> {
   // A regular expression's capture group: always there when the expression matched.
   const add = (url: string | undefined, from: string) => {
     const file = url === undefined ? undefined : fileForUrl(url, from);
-    if (file && !found.has(file)) {
+    if (file && !found.has(file) && !file.includes('/pagefind/')) {
       found.add(file);
       queue.push(file);
     }
@@ -88,23 +94,39 @@ async function resources(htmlPath: string, html: string): Promise<string[]> {
   return [...found];
 }
 
-const rows: { page: string; total: number; js: number; files: number }[] = [];
-for await (const file of walk(CLIENT)) {
-  if (!file.endsWith('.html') || file.includes(`${CLIENT}/pagefind/`)) continue;
-  const html = await readFile(file, 'utf8');
-  const deps = await resources(file, html);
-  let total = await gzipped(file);
-  let js = 0;
-  for (const dep of deps) {
-    const size = await stat(dep).then(
-      () => gzipped(dep),
-      () => 0,
-    );
-    total += size;
-    if (dep.endsWith('.js')) js += size;
+type Row = { page: string; total: number; js: number; files: number };
+
+/** Every HTML page of a built site with the gzip bytes of everything it loads. */
+async function weigh(client: string): Promise<Row[]> {
+  CLIENT = client;
+  const rows: Row[] = [];
+  for await (const file of walk(client)) {
+    if (!file.endsWith('.html') || file.includes(`${client}/pagefind/`)) continue;
+    const html = await readFile(file, 'utf8');
+    const deps = await resources(file, html);
+    let total = await gzipped(file);
+    let js = 0;
+    for (const dep of deps) {
+      const size = await stat(dep).then(
+        () => gzipped(dep),
+        () => 0,
+      );
+      total += size;
+      if (dep.endsWith('.js')) js += size;
+    }
+    rows.push({ page: `/${relative(client, file).replace(/index\.html$/, '')}`, total, js, files: deps.length + 1 });
   }
-  rows.push({ page: `/${relative(CLIENT, file).replace(/index\.html$/, '')}`, total, js, files: deps.length + 1 });
+  CLIENT = ourClient;
+  return rows;
 }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const rows = await weigh(ourClient);
 rows.sort((a, b) => a.page.localeCompare(b.page));
 
 const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(6)} KB`;
@@ -129,3 +151,37 @@ if (await stat(pagefindDir).catch(() => false)) {
   for await (const file of walk(pagefindDir)) searchIndex += await gzipped(file);
   console.log(`Search index and search code (loaded only when searching), all locales: ${kb(searchIndex).trim()} gzip.`);
 }
+
+// The guides: /<locale>/guides/<slug>/ here, /<locale>/<slug>/ in the Starlight build of the same Markdown.
+const guides = rows.filter((row) => /^\/[a-z]{2}\/guides\/[^/]+\/$/.test(row.page));
+const ourMedian = median(guides.map((row) => row.total));
+const starlightFigure = z.object({ date: z.string(), versions: z.record(z.string(), z.string()), pages: z.number(), medianGuide: z.number() });
+let starlight: z.infer<typeof starlightFigure> | undefined;
+if (process.argv.includes('--starlight')) {
+  console.log('\n== The same guide Markdown built with Starlight (a temporary folder, packages from the npm registry) ==');
+  const built = await buildStarlightGuides();
+  try {
+    const theirs = (await weigh(built.dist)).filter((row) => /^\/[a-z]{2}\/[^/]+\/$/.test(row.page) && !row.page.endsWith('/404/'));
+    starlight = {
+      date: new Date().toISOString().slice(0, 10),
+      versions: { ...STARLIGHT_VERSIONS },
+      pages: theirs.length,
+      medianGuide: median(theirs.map((row) => row.total)),
+    };
+    await writeFile(FIGURE, `${JSON.stringify(starlight, null, 2)}\n`);
+  } finally {
+    await built.cleanup();
+  }
+} else
+  starlight = await readFile(FIGURE, 'utf8').then(
+    (text) => starlightFigure.parse(JSON.parse(text)),
+    () => undefined,
+  );
+
+console.log(`\nMedian guide: ${kb(ourMedian).trim()} (${guides.length} guide pages, all locales).`);
+if (starlight)
+  console.log(
+    `Starlight ${starlight.versions['@astrojs/starlight']} on the same Markdown (${starlight.date}, ${starlight.pages} pages): median ${kb(starlight.medianGuide).trim()}. ` +
+      `Ours / Starlight: ${(ourMedian / starlight.medianGuide).toFixed(2)}× (target <= 0.40×).`,
+  );
+else console.log('No Starlight figure yet: npm run bench:site -- --starlight builds one.');

@@ -1,14 +1,13 @@
-import { executeSql, type D1 } from './d1';
+import { D1_MAX_STATEMENT_BYTES, executeSql, type D1 } from './d1';
 
-/** D1 refuses a statement over 100,000 bytes; we stay well under it whatever the rows hold. */
-export const MAX_STATEMENT_BYTES = 90_000;
-/** Rows per INSERT statement at most: well under SQLite's limits, large enough to be fast. */
-const MAX_ROWS_PER_STATEMENT = 200;
-const encoder = new TextEncoder();
+/** Rows per batch (one wrangler run each) unless `--batch-size` says otherwise. */
+export const DEFAULT_BATCH_ROWS = 1_000_000;
 
 /**
- * Groups rows into multi-row upserts (at most 200 rows and MAX_STATEMENT_BYTES each) and sends `batchSize`
- * rows at a time while the next batch is read (at most one batch in flight).
+ * Groups rows into multi-row upserts, each as close to D1's 100,000 bytes as the rows allow
+ * (the fewer statements, the less each costs to parse and run), and sends `batchSize` rows at
+ * a time while the next batch is read (at most one batch in flight, so memory depends on the
+ * batch size, never on the file's).
  */
 export class BatchWriter {
   private rows: string[] = [];
@@ -16,6 +15,8 @@ export class BatchWriter {
   private inFlight: Promise<unknown[]> = Promise.resolve([]);
   /** Statements sent before the first rows (e.g. clearing what a failed import left). */
   private prelude: string[] = [];
+  /** Batches sent so far. */
+  sent = 0;
 
   constructor(
     private readonly db: D1,
@@ -42,24 +43,27 @@ export class BatchWriter {
     if (this.rows.length >= this.batchSize) await this.flush();
   }
 
-  /** The rows as statements, each under the size limit. */
+  /** The rows as statements, each at most D1_MAX_STATEMENT_BYTES long. */
   private statements(): string[] {
     if (this.sortByKey) this.rows.sort();
-    const fixed = encoder.encode(`${this.insert} VALUES  ${this.conflict};`).length;
+    const head = `${this.insert} VALUES `;
+    const tail = ` ${this.conflict};`;
+    const fixed = Buffer.byteLength(head) + Buffer.byteLength(tail);
     const statements: string[] = [];
-    let values: string[] = [];
+    let start = 0;
     let size = fixed;
-    for (const row of this.rows) {
-      const bytes = encoder.encode(row).length + 1;
-      if (values.length > 0 && (size + bytes > MAX_STATEMENT_BYTES || values.length === MAX_ROWS_PER_STATEMENT)) {
-        statements.push(`${this.insert} VALUES ${values.join(',')} ${this.conflict};`);
-        values = [];
-        size = fixed;
-      }
-      values.push(row);
-      size += bytes;
+    const rows = this.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      // One byte per character unless the row holds more than ASCII (names, addresses).
+      const bytes = (/^[\x20-\x7e]*$/.test(row) ? row.length : Buffer.byteLength(row)) + (i > start ? 1 : 0);
+      if (i > start && size + bytes > D1_MAX_STATEMENT_BYTES) {
+        statements.push(head + rows.slice(start, i).join(',') + tail);
+        start = i;
+        size = fixed + bytes - 1;
+      } else size += bytes;
     }
-    if (values.length > 0) statements.push(`${this.insert} VALUES ${values.join(',')} ${this.conflict};`);
+    if (start < rows.length) statements.push(head + rows.slice(start).join(',') + tail);
     this.rows = [];
     return statements;
   }
@@ -70,6 +74,7 @@ export class BatchWriter {
     this.prelude = [];
     await this.inFlight;
     this.inFlight = executeSql(this.db, statements);
+    this.sent++;
     // Handled when awaited by the next flush or finish; this only keeps Node from aborting first.
     this.inFlight.catch(() => {});
   }

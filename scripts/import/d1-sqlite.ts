@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { D1 } from './d1';
+import { D1_MAX_STATEMENT_BYTES, type D1 } from './d1';
 
-/** D1 refuses an SQL statement longer than this (its documented limit); local SQLite would take it. */
-export const D1_MAX_STATEMENT_BYTES = 100_000;
+export { D1_MAX_STATEMENT_BYTES };
 
 export interface SqliteD1 extends D1 {
   /** The database itself, for a test's own reads and writes. */

@@ -20,6 +20,9 @@ export interface D1 {
   query<T>(sql: string): Promise<T[]>;
 }
 
+/** D1 refuses an SQL statement longer than this many bytes (its published limit); local SQLite would take it. */
+export const D1_MAX_STATEMENT_BYTES = 100_000;
+
 /** Where wrangler writes: the local D1 that `npm start` serves, or the production one. */
 export interface D1Target {
   remote: boolean;

@@ -2,12 +2,12 @@ import { createHmac } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Country } from '#core/countries';
 import { addressRanges, registerEntries, stations } from '#db/schema';
-import { BatchWriter } from './batch-writer';
+import { BatchWriter, DEFAULT_BATCH_ROWS } from './batch-writer';
 import { columns, insertInto, tableName, upsert } from './columns';
 import type { Encoding } from './csv';
 import { sqlValue, type D1 } from './d1';
 import { rangesFormat, registerFormat, stationsFormat } from './formats';
-import { deleteOtherGenerations, switchTo, type Dataset } from './generations';
+import { clearOtherGenerations, deleteGeneration, switchTo, type Dataset } from './generations';
 import { checkImportKey, recordKey } from './register-key';
 import { rowsOf, type BadRow } from './rows';
 import { importState, parseStationRows, selectStations, type ImportState, type StationRef } from './state';
@@ -27,7 +27,7 @@ export interface ImportOptions {
   /** Re-key on purpose: accept a LOOKUP_KEY other than the register's (other elections' registers are dropped). */
   newKey?: boolean;
   encoding?: Encoding;
-  /** Rows per SQL file sent to D1. */
+  /** Rows per batch (one SQL file, one wrangler run) sent to D1; DEFAULT_BATCH_ROWS by default. */
   batchSize?: number;
   log?: (line: string) => void;
 }
@@ -82,7 +82,7 @@ const tuple = (values: (string | number | boolean | null)[]) => `(${values.map(s
 export async function importLists(options: ImportOptions): Promise<ImportReport> {
   const { country, electionId, db } = options;
   const encoding = options.encoding ?? 'utf-8';
-  const batchSize = options.batchSize ?? 250_000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_ROWS;
   const log = options.log ?? (() => {});
   const bad: BadRow[] = [];
   const report: ImportReport = { loaded: { stations: 0, ranges: 0, register: 0 }, bad, missingStations: [], notSwitched: [] };
@@ -233,12 +233,15 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
 
 type WriterFor = (insert: string, conflict: string, sortByKey?: boolean) => BatchWriter;
 
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 /**
  * Loads a dataset into a new generation. The first batch first clears what a failed import may
- * have left; the last batch ends with `extra` and the one statement that switches to the new
- * generation (and drops the old one), so nothing switches unless every row before it was
- * written. On a failure, or when rows were bad, the new rows are deleted and the old
- * generation keeps answering.
+ * have left. Once every row is written, one statement switches to the new generation (with
+ * `extra`), and the previous generation is deleted; a dataset that fits in one batch does all
+ * of it in that batch, a larger one in two more batches after its rows, so the switch waits
+ * for no deletion. Nothing switches unless every row before it was written. On a failure, or
+ * when rows were bad, the new rows are deleted and the old generation keeps answering.
  */
 async function replaceDataset(
   options: ImportOptions,
@@ -248,23 +251,38 @@ async function replaceDataset(
   load: (generation: number, writerFor: WriterFor) => Promise<{ writer: BatchWriter; extra: string[] }>,
 ): Promise<void> {
   const { electionId, db } = options;
+  const log = options.log ?? (() => {});
   const { active, highest } = state.generations[dataset];
   const generation = highest + 1;
-  const clearLeftovers = deleteOtherGenerations(electionId, dataset, active ?? -1);
+  const clearLeftovers = clearOtherGenerations(electionId, dataset, active);
   const writerFor: WriterFor = (insert, conflict, sortByKey = false) =>
-    new BatchWriter(db, options.batchSize ?? 250_000, insert, conflict, sortByKey).before([clearLeftovers]);
+    new BatchWriter(db, options.batchSize ?? DEFAULT_BATCH_ROWS, insert, conflict, sortByKey).before(clearLeftovers);
   const badBefore = report.bad.length;
   try {
     const { writer, extra } = await load(generation, writerFor);
-    const clean = report.bad.length === badBefore;
-    await writer.finish(
-      clean
-        ? [...extra, switchTo(electionId, dataset, generation, new Date().toISOString()), deleteOtherGenerations(electionId, dataset, generation)]
-        : [clearLeftovers],
+    if (report.bad.length !== badBefore) {
+      await writer.finish(clearLeftovers);
+      report.notSwitched.push(dataset);
+      return;
+    }
+    const switchOver = [...extra, switchTo(electionId, dataset, generation, new Date().toISOString())];
+    const cleanUp = [...(active === undefined ? [] : deleteGeneration(electionId, dataset, active)), ...clearOtherGenerations(electionId, dataset, generation)];
+    if (writer.sent === 0) {
+      await writer.finish([...switchOver, ...cleanUp]);
+      return;
+    }
+    await writer.finish();
+    let started = performance.now();
+    await db.batch(switchOver);
+    log(`${dataset}: switched to generation ${generation} in ${seconds(started)}`);
+    started = performance.now();
+    // The new generation answers already: if this fails, the next import deletes what is left.
+    await db.batch(cleanUp).then(
+      () => log(`${dataset}: removed the previous generation in ${seconds(started)}`),
+      (error: Error) => log(`${dataset}: the previous generation is left for the next import to delete (${error.message.split('\n')[0]})`),
     );
-    if (!clean) report.notSwitched.push(dataset);
   } catch (error) {
-    await db.batch([clearLeftovers]).catch(() => {});
+    await db.batch(clearLeftovers).catch(() => {});
     throw new Error(`${dataset}: the import failed, so the previous ${dataset} still answers (${(error as Error).message.split('\n')[0]})`);
   }
 }

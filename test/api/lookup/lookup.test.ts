@@ -143,6 +143,36 @@ describe('POST /api/lookup', () => {
     expect(statuses[10]).toBe(429);
   });
 
+  it('counts the limit before the body is read: past the limit, a request is refused without its body being read, in the header’s language', async () => {
+    await startOfSteadyWindow();
+    const client = '10.0.0.67';
+    for (let i = 0; i < 10; i++) expect((await api('/api/lookup', postJson({ country: 'BG', idNumber: IDS.bgNotRegistered }, client))).status).toBe(404);
+    const text = new TextEncoder().encode(JSON.stringify({ country: 'BG', idNumber: IDS.bgRegistered, lang: 'ru' }));
+    let read = false;
+    // highWaterMark 0: nothing is pulled until someone reads the body.
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          read = true;
+          controller.enqueue(text);
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const response = await api('/api/lookup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(text.length), 'cf-connecting-ip': client, 'accept-language': 'bg' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(429);
+    expect(read).toBe(false);
+    const refused = (await response.json()) as ErrorJson;
+    expect(refused.error.code).toBe('rate_limited');
+    expect(refused.error.message).toMatch(/[а-я]/);
+  });
+
   it('429 with Retry-After once a client passes 10 lookups a minute; other clients are unaffected', async () => {
     await startOfSteadyWindow();
     const statuses: number[] = [];
