@@ -156,6 +156,16 @@ describe('an election and municipalities added as data only (test/fixtures/conte
     expect((await staff('sofia', `/requests?election=${ELECTION}`)).status).toBe(422);
   });
 
+  it('an account serves every election of its area: an older one is shown on request (its own ballots and section), read only', async () => {
+    const older = (await (await staff('city', '/requests?election=test-2023-10-29-mi')).json()) as { election: string; editable: boolean; requests: unknown[] };
+    expect(older).toEqual({ election: 'test-2023-10-29-mi', editable: false, requests: [], counts: [] });
+    const sections = (await (await staff('city', '/sections?election=test-2023-10-29-mi')).json()) as { editable: boolean; sections: { district: string }[] };
+    expect(sections.editable).toBe(false);
+    expect(sections.sections.map((section) => section.district)).toEqual(['yug']);
+    const summary = (await (await staff('city', '/summary?election=test-2023-10-29-mi')).json()) as { election: string; notifyAt: number };
+    expect(summary).toMatchObject({ election: 'test-2023-10-29-mi', notifyAt: 10 });
+  });
+
   it('after its hand-over deadline the election is read only: lists and requests open (audited), nothing is decided', async () => {
     const created = (await (await submit({ ...APPLICATION, idNumber: freshEgn() }, { now: OPEN })).json()) as Created;
     const id = await requestId(created.requests[0]!.reference);

@@ -98,13 +98,23 @@ describe('a campaign that exists only as data', () => {
     await page.locator('#login-email').fill(officer.email);
     await page.locator('#login-password').fill(officer.password);
     await submit(page, '[data-staff-login] button[type=submit]');
-    expect(await page.locator('[data-election]').getAttribute('data-election')).toBe(ELECTION);
+    expect(await page.locator('[data-election-chooser] select').inputValue()).toBe(ELECTION);
     const row = page.locator(`[data-request-row="${reference}"]`);
     expect(await row.getAttribute('data-status')).toBe('received');
     await checker.expectAccessible(page, false);
     await Promise.all([page.waitForNavigation(), row.locator('a').click()]);
     await submit(page, '[data-decision="accept"] button[type=submit]');
     expect(await page.locator('[data-decision-saved]').getAttribute('data-decision-saved')).toBe('accepted');
+
+    // The municipality's older election (test-2023-10-29-mi) is one choice away, and read only.
+    await page.goto(`${baseUrl}/bg/admin/`);
+    const choices = await page.locator('[data-election-chooser] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(choices).toEqual(['test-2024-05-12-pvr', 'test-2023-10-29-mi']);
+    await page.locator('[data-election-chooser] select').selectOption('test-2023-10-29-mi');
+    await submit(page, '[data-election-chooser] button[type=submit]');
+    expect(await page.locator('[data-read-only]').count()).toBe(1);
+    expect(await page.locator('[data-paper-entry-link]').count()).toBe(0);
+    await checker.expectAccessible(page, false);
 
     await page.goto(`${baseUrl}/bg/admin/sections/`);
     const section = page.locator('[data-section-row]').first();
