@@ -37,6 +37,7 @@ export default defineConfig(async () => {
             PUBLIC_CACHE_SECONDS: '0',
             LOOKUP_KEY: 'dGVzdC1sb29rdXAta2V5LXRoYXQtaXMtbG9uZy1lbm91Z2g',
             DATA_KEY: 'dGVzdC1kYXRhLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLQ',
+            STAFF_PEPPER: 'dGVzdC1zdGFmZi1wZXBwZXItdGhhdC1pcy1sb25nLWVub3VnaA',
             // The seed of test/api/fuzz/ (empty: its default); `FUZZ_SEED=123 npm run test:api` replays a run.
             FUZZ_SEED: process.env.FUZZ_SEED ?? '',
           },

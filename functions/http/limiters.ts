@@ -1,7 +1,21 @@
 /**
  * Every limit, each a Workers Rate Limiting binding `<NAME>_LIMITER` in wrangler.toml's
  * [[ratelimits]]. `_WIDE` is per IPv6 /48, `_GLOBAL` is every client together (the ceiling on
- * personal-number lookups and on mobile-box applications).
+ * personal-number lookups and on mobile-box applications). `STATIONS` counts the address search
+ * and "near me"; `LOGIN` every step of a staff sign-in.
  */
-export const LIMITERS = ['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'REPORT', 'REPORT_WIDE', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'] as const;
+export const LIMITERS = [
+  'LOOKUP',
+  'LOOKUP_WIDE',
+  'LOOKUP_GLOBAL',
+  'REPORT',
+  'REPORT_WIDE',
+  'MOBILE_BOX',
+  'MOBILE_BOX_WIDE',
+  'MOBILE_BOX_GLOBAL',
+  'STATIONS',
+  'STATIONS_WIDE',
+  'LOGIN',
+  'LOGIN_WIDE',
+] as const;
 export type LimitName = (typeof LIMITERS)[number];

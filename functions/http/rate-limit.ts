@@ -22,9 +22,15 @@ export const RATE_LIMITS: Record<LimitName, { limit: number; period: 10 | 60 }> 
   MOBILE_BOX: { limit: 10, period: 60 },
   MOBILE_BOX_WIDE: { limit: 30, period: 60 },
   MOBILE_BOX_GLOBAL: { limit: 600, period: 60 },
+  // Address search and "near me": public data, but each may read up to 2,000 rows.
+  STATIONS: { limit: 30, period: 60 },
+  STATIONS_WIDE: { limit: 120, period: 60 },
+  // Every step of a staff sign-in (password, code, passkey); the D1 throttle adds growing delays per account and source.
+  LOGIN: { limit: 10, period: 60 },
+  LOGIN_WIDE: { limit: 30, period: 60 },
 };
 /** What a client does that is limited. */
-export type LimitedAction = 'LOOKUP' | 'REPORT' | 'MOBILE_BOX';
+export type LimitedAction = 'LOOKUP' | 'REPORT' | 'MOBILE_BOX' | 'STATIONS' | 'LOGIN';
 
 export interface Limiter {
   limit(options: { key: string }): Promise<{ success: boolean }>;

@@ -6,6 +6,8 @@ import { readFormPost } from '#functions/http/form-post';
 import { errorAnswer } from '#functions/http/http-errors';
 import { requireKey } from '#functions/platform/keys';
 import { guardStaff, type StaffRole } from '#functions/staff/guard';
+import { pendingSession, type Pending } from '#functions/staff/second-factor';
+import { clock } from '#functions/platform/clock';
 import { csrfTokenFor, SESSION_COOKIE, type StaffSession } from '#functions/staff/sessions';
 import { pageLocale } from './form';
 
@@ -86,7 +88,7 @@ export async function staffPage(astro: AstroGlobal, roles: readonly StaffRole[])
   const csrf = method === 'POST' ? await postedCsrf(astro, locale) : undefined;
   if (csrf instanceof Response) return csrf;
   try {
-    const session = await guardStaff(env, { method, token, csrf }, roles);
+    const session = await guardStaff(env, { method, token, csrf, route: `${method} ${astro.routePattern}` }, roles);
     return { locale, t: translator(locale), session, user: session.user, csrf: await csrfTokenFor(requireKey(env, 'DATA_KEY'), token!) };
   } catch (caught) {
     if (caught instanceof Unauthenticated) {
@@ -97,5 +99,39 @@ export async function staffPage(astro: AstroGlobal, roles: readonly StaffRole[])
     if (caught instanceof NotFound) return staffNotFound();
     if (caught instanceof Forbidden) return astro.rewrite(adminPath(locale, 'forbidden/'));
     throw caught;
+  }
+}
+
+/** The sign-in step a pending session is at: the page that finishes it. */
+export const stepPath = (locale: Locale, stage: Pending['stage'], next?: string) =>
+  adminPath(locale, stage === 'enrol' ? 'enrol/' : 'verify/') + (next && next !== adminPath(locale) ? `?next=${encodeURIComponent(next)}` : '');
+
+export interface PendingPage {
+  locale: Locale;
+  t: ReturnType<typeof translator>;
+  pending: Pending;
+  /** Where to go once signed in (a staff page of this site). */
+  next: string;
+}
+
+/**
+ * The guard of the pages that finish a sign-in (enrol, verify): a pending session in `stage`.
+ * Without one (none, ended, or past its 10 minutes) the sign-in page, saying so; in the other
+ * stage, that stage's page.
+ */
+export async function pendingPage(astro: AstroGlobal, stage: Pending['stage']): Promise<Response | PendingPage> {
+  const locale = pageLocale(astro.params);
+  if (!locale) return staffNotFound();
+  privateAnswer(astro);
+  const next = safeNext(astro.url.searchParams.get('next'), locale);
+  const token = astro.cookies.get(SESSION_COOKIE)?.value;
+  try {
+    const pending = await pendingSession(env, token, ['enrol', 'verify'], clock(env));
+    if (pending.stage !== stage) return seeOther(stepPath(locale, pending.stage, next));
+    return { locale, t: translator(locale), pending, next };
+  } catch (caught) {
+    if (!(caught instanceof Unauthenticated)) throw caught;
+    if (token) astro.cookies.delete(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
+    return seeOther(`${loginPath(locale, next)}${loginPath(locale, next).includes('?') ? '&' : '?'}restart`);
   }
 }
