@@ -63,12 +63,9 @@ const auditRoute = createRoute({
               role: z.string().nullable(),
               records: z.record(z.string(), z.unknown()),
               outcome: z.enum(['ok', 'failed', 'refused', 'throttled']),
-              source: z
-                .string()
-                .nullable()
-                .meta({
-                  description: 'An HMAC of the client’s address (IPv4) or /64 (IPv6), on sign-in events: groups events from one source without naming it.',
-                }),
+              source: z.string().nullable().meta({
+                description: 'An HMAC of the client’s address (IPv4) or /64 (IPv6), on sign-in events: groups events from one source without naming it.',
+              }),
             }),
           ),
         })

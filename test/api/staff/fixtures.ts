@@ -101,3 +101,35 @@ export async function signIn(email: string): Promise<{ cookie: string; csrf: str
   if (second.status !== 200) throw new Error(`second step of ${email}: ${second.status} ${await second.text()}`);
   return { cookie: cookieOf(second), csrf: ((await second.json()) as { csrfToken: string }).csrfToken };
 }
+
+/** A pending session's cookie: the password step of an account (which then needs `next`). */
+export async function pendingCookie(email: string): Promise<string> {
+  const response = await login(email, PASSWORD);
+  if (response.status !== 200) throw new Error(`password step of ${email}: ${response.status}`);
+  return cookieOf(response);
+}
+
+/**
+ * Enrols an account that has no second factor yet with an authenticator app, through the API as
+ * its owner would (password, the secret from /totp/setup, a code): the secret, the recovery
+ * codes shown once, and the signed-in session.
+ */
+export async function enrolWithTotp(email: string) {
+  const cookie = await pendingCookie(email);
+  const setup = await post('/api/admin/session/totp/setup', {}, { cookie });
+  if (setup.status !== 200) throw new Error(`totp setup of ${email}: ${setup.status}`);
+  const { otpauthUri } = (await setup.json()) as { otpauthUri: string };
+  const secret = new URL(otpauthUri).searchParams.get('secret')!;
+  remember(email, secret);
+  const done = await post('/api/admin/session/totp', { code: totpCode(secret, Date.now()) }, { cookie });
+  if (done.status !== 200) throw new Error(`totp enrolment of ${email}: ${done.status} ${await done.text()}`);
+  const body = (await done.json()) as { csrfToken: string; recoveryCodes: string[] };
+  return { secret, recoveryCodes: body.recoveryCodes, session: { cookie: cookieOf(done), csrf: body.csrfToken } };
+}
+
+/** A new authenticator for an account that enrols a passkey through the API (kept for its later sign-ins). */
+export async function newPasskey(email: string): Promise<SoftwareAuthenticator> {
+  const authenticator = await SoftwareAuthenticator.create();
+  passkeys.set(email, authenticator);
+  return authenticator;
+}
