@@ -18,6 +18,12 @@ const wranglerToml = z.object({
       }),
     )
     .default([]),
+  vars: z.record(z.string(), z.string()).default({}),
+  workers_dev: z.boolean().optional(),
+  preview_urls: z.boolean().optional(),
+  observability: z
+    .object({ enabled: z.boolean().optional(), logs: z.object({ enabled: z.boolean().optional(), invocation_logs: z.boolean().optional() }).optional() })
+    .optional(),
 });
 export type WranglerToml = z.infer<typeof wranglerToml>;
 
