@@ -93,7 +93,16 @@ export class Busy extends DomainError {
   }
 }
 
-export type SecretName = 'LOOKUP_KEY' | 'DATA_KEY' | 'DATA_KEY_PREVIOUS' | 'STAFF_PEPPER' | 'TURNSTILE_SECRET' | 'TURNSTILE_SITE_KEY';
+/** The secrets and settings the Worker checks before use. */
+export type SecretName =
+  | 'LOOKUP_KEY'
+  | 'DATA_KEY'
+  | 'DATA_KEY_PREVIOUS'
+  | 'STAFF_PEPPER'
+  | 'TURNSTILE_SECRET'
+  | 'TURNSTILE_SITE_KEY'
+  | 'ACCESS_TEAM_DOMAIN'
+  | 'ACCESS_AUD';
 /** `not_random`: base64 of printable text (a passphrase), not of random bytes; `unpaired`: one of two settings that only work together. */
 export type KeyProblem = 'missing' | 'too_short' | 'development_key' | 'not_random' | 'unpaired';
 

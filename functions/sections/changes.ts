@@ -4,7 +4,7 @@ import { mobileBoxRequests, mobileSections, routeStops } from '#db/schema';
 import type { Bindings } from '#functions/env';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
-import { auditEntry } from '#functions/staff/audit';
+import { auditEntry, refuseOutOfReach } from '#functions/staff/audit';
 import { staffElection } from '#functions/staff/election';
 import type { StaffSession } from '#functions/staff/sessions';
 import { positionStatements, sealLocation } from './route';
@@ -24,7 +24,7 @@ export async function setOrder(env: Bindings, user: StaffUser, sectionId: number
   const db = database(env.DB);
   const { election } = staffElection();
   const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
-  if (reach !== 'full') throw new NotFound();
+  if (reach !== 'full') return refuseOutOfReach(db, user.id, { sections: [String(section.id)] }, now);
   const changes = routeChange(db, user, 'section.reorder', section, {}, now);
   if ('automatic' in order) {
     await db.batch([
@@ -57,7 +57,9 @@ export async function locateStop(env: Bindings, user: StaffUser, sectionId: numb
     .from(s)
     .where(and(eq(s.id, stopId), eq(s.sectionId, section.id)))
     .limit(1);
-  if (!stop || (reach === 'own-voters' && stop.originDistrict !== user.district)) throw new NotFound();
+  if (!stop) throw new NotFound();
+  if (reach === 'own-voters' && stop.originDistrict !== user.district)
+    return refuseOutOfReach(db, user.id, { sections: [String(section.id)], stops: [stop.id] }, now);
   const locationSealed = location ? await sealLocation(dataKeys(env), stop.recordKey, location) : null;
   await db.batch([
     db.update(s).set({ locationSealed }).where(eq(s.id, stop.id)),
@@ -72,7 +74,7 @@ export async function handOver(env: Bindings, user: StaffUser, sectionId: number
   const db = database(env.DB);
   const { election } = staffElection();
   const { section, reach } = await sectionInReach(db, election, user, sectionId, now);
-  if (reach !== 'full') throw new NotFound();
+  if (reach !== 'full') return refuseOutOfReach(db, user.id, { sections: [String(section.id)] }, now);
   await db.batch([
     db
       .update(mobileSections)

@@ -4,6 +4,7 @@ import { mobileSections } from '#db/schema';
 import type { Election, MobileBoxConfig } from '#core/elections/schema';
 import { districtById, districtsOf, type District } from '#functions/mobile-box/districts';
 import { NotFound } from '#core/errors';
+import { refuseOutOfReach } from '#functions/staff/audit';
 import type { StaffSession } from '#functions/staff/sessions';
 
 export type Section = typeof mobileSections.$inferSelect;
@@ -79,6 +80,7 @@ export async function sectionInReach(
 ): Promise<{ section: Section; reach: Exclude<SectionReach, 'none'> }> {
   const section = (await electionSections(db, election, now)).find((candidate) => candidate.id === id);
   const reach = section ? sectionReach(user, section, election.mobileBox!) : 'none';
-  if (!section || reach === 'none') throw new NotFound();
+  if (!section) throw new NotFound();
+  if (reach === 'none') return refuseOutOfReach(db, user.id, { sections: [String(id)] }, now);
   return { section, reach };
 }

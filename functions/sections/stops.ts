@@ -9,7 +9,7 @@ import { purgeAfter } from '#functions/mobile-box/requests';
 import { violatesUnique } from '#functions/platform/d1-errors';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
-import { auditEntry, type AuditAction, type AuditRecords } from '#functions/staff/audit';
+import { auditEntry, refuseOutOfReach, type AuditAction, type AuditRecords } from '#functions/staff/audit';
 import { staffElection } from '#functions/staff/election';
 import { listRequests, scope } from '#functions/staff/review';
 import type { StaffSession } from '#functions/staff/sessions';
@@ -187,7 +187,9 @@ export async function removeStop(env: Bindings, user: StaffUser, sectionId: numb
     .from(s)
     .where(and(eq(s.id, stopId), eq(s.sectionId, section.id)))
     .limit(1);
-  if (!stop || (reach === 'own-voters' && stop.originDistrict !== user.district)) throw new NotFound();
+  if (!stop) throw new NotFound();
+  if (reach === 'own-voters' && stop.originDistrict !== user.district)
+    return refuseOutOfReach(db, user.id, { sections: [String(section.id)], stops: [stop.id] }, now);
   const requests = await db.select({ id: r.id }).from(r).where(eq(r.stopId, stop.id));
   await db.batch([
     db.update(r).set({ status: 'accepted', section: null, stopId: null, updatedAt: now.toISOString() }).where(eq(r.stopId, stop.id)),

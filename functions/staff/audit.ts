@@ -1,5 +1,6 @@
 import type { Database } from '#db/client';
 import { staffAudit } from '#db/schema';
+import { NotFound } from '#core/errors';
 import { personalNumberHash } from '#functions/platform/crypto';
 
 /** What the audit log records: reads of personal data, changes, downloads, sign-ins and security events. */
@@ -67,3 +68,12 @@ export const auditEntry = (db: Database, userId: number | null, action: AuditAct
 
 /** Who a request came from, for the audit log: an HMAC of its rate-limit bucket (IPv4 address or IPv6 /64); the address itself is never stored. */
 export const auditSource = async (secret: string, bucket: string) => (await personalNumberHash(secret, 'staff-audit-source', bucket)).slice(0, 22);
+
+/**
+ * A record that exists but is outside the user's reach (another district's request, section or
+ * stop): audited as `scope.refused`, then NotFound, exactly like a record that does not exist.
+ */
+export async function refuseOutOfReach(db: Database, userId: number, records: AuditRecords, now: Date): Promise<never> {
+  await auditEntry(db, userId, 'scope.refused', records, now, { outcome: 'refused' });
+  throw new NotFound();
+}

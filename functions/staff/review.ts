@@ -10,7 +10,7 @@ import type { paperRequest } from '#functions/mobile-box/schemas';
 import type { z } from 'zod';
 import { dataKeys } from '#functions/platform/keys';
 import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '#functions/mobile-box/seal';
-import { auditEntry } from './audit';
+import { auditEntry, refuseOutOfReach } from './audit';
 import type { StaffSession } from './sessions';
 import { refuse } from './errors';
 
@@ -50,20 +50,25 @@ export async function listRequests(env: Bindings, user: StaffSession['user'], fi
   return { requests: rows.reverse(), counts };
 }
 
-async function requestInReach(env: Bindings, user: StaffSession['user'], id: number) {
+async function requestInReach(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
   const [row] = await database(env.DB)
     .select()
     .from(r)
     .where(and(eq(r.id, id), scope(user)))
     .limit(1);
-  // Another district's request looks exactly like one that does not exist.
-  if (!row) throw new NotFound();
+  // Another district's request looks exactly like one that does not exist (but is audited).
+  if (!row) {
+    const db = database(env.DB);
+    const [exists] = await db.select({ id: r.id }).from(r).where(eq(r.id, id)).limit(1);
+    if (exists) return refuseOutOfReach(db, user.id, { requests: [id] }, now);
+    throw new NotFound();
+  }
   return row;
 }
 
 /** One request with its personal data decrypted for this answer only; the read is audited. */
 export async function openRequest(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
-  const row = await requestInReach(env, user, id);
+  const row = await requestInReach(env, user, id, now);
   const keys = dataKeys(env);
   const [person, representative, reason] = await Promise.all([
     unsealPerson(keys, row.recordKey, row.personSealed),
@@ -99,7 +104,7 @@ export async function decideRequest(
   decision: { decision: 'accept' | 'reject'; reason?: string | undefined },
   now: Date,
 ) {
-  const row = await requestInReach(env, user, id);
+  const row = await requestInReach(env, user, id, now);
   if (row.status === 'assigned') throw refuse('already_assigned');
   const db = database(env.DB);
   const status: 'accepted' | 'rejected' = decision.decision === 'accept' ? 'accepted' : 'rejected';

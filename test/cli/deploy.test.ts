@@ -10,7 +10,13 @@ function recorder(secrets: string[], vars: string[] = []) {
   const steps: DeploySteps = { secretNames: async () => secrets, varNames: () => vars, deploy: async () => void done.push('deployed') };
   const out: string[] = [];
   const err: string[] = [];
-  const io = { d1: () => undefined as never, env: {}, stdin: async () => undefined, out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+  const io = {
+    d1: () => undefined as never,
+    env: {},
+    stdin: async () => undefined,
+    out: (line: string) => out.push(line),
+    err: (line: string) => err.push(line),
+  };
   return { steps, io, done, out, err };
 }
 const KEYS = ['LOOKUP_KEY', 'DATA_KEY', 'STAFF_PEPPER'];

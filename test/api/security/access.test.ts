@@ -31,7 +31,12 @@ describe('Cloudflare Access in front of the staff area', () => {
       expect(refused?.status, path).toBe(403);
       expect(refused!.headers.get('cache-control')).toBe('no-store');
     }
-    for (const bad of [await token({ aud: 'another-application' }), await token({ iss: 'https://attacker.cloudflareaccess.com' }), await token({ exp: 1_000 }), 'not.a.jwt']) {
+    for (const bad of [
+      await token({ aud: 'another-application' }),
+      await token({ iss: 'https://attacker.cloudflareaccess.com' }),
+      await token({ exp: 1_000 }),
+      'not.a.jwt',
+    ]) {
       expect((await accessGate(request('/api/admin/session', bad), ON))?.status).toBe(403);
     }
   });
@@ -39,7 +44,8 @@ describe('Cloudflare Access in front of the staff area', () => {
   it('lets a valid token through, and never stands in front of public pages or the public API', async () => {
     expect(await accessGate(request('/api/admin/session', await token()), ON)).toBeUndefined();
     expect(await accessGate(request('/bg/admin/login/', await token()), ON)).toBeUndefined();
-    for (const path of ['/api/lookup', '/api/health', '/bg/', '/bg/administration-guide/', '/api/adminx']) expect(await accessGate(request(path), ON), path).toBeUndefined();
+    for (const path of ['/api/lookup', '/api/health', '/bg/', '/bg/administration-guide/', '/api/adminx'])
+      expect(await accessGate(request(path), ON), path).toBeUndefined();
   });
 
   it('is off when neither setting is set, and fails closed (503) when only one is', async () => {

@@ -370,7 +370,7 @@ describe.each(operations.map((operation) => [`${operation.method} ${operation.pa
       }
       const after = await tableRowCounts();
       // Nothing stored but the two refusals in the audit log.
-      const changed = Object.keys(after).filter((table) => after[table] !== before[table] + (table === 'staff_audit' ? 2 : 0));
+      const changed = Object.keys(after).filter((table) => after[table] !== (before[table] ?? 0) + (table === 'staff_audit' ? 2 : 0));
       if (changed.length > 0) problems.push(`CSRF refused, yet rows changed in ${changed.join(', ')}`);
     }
     const response = await send(operation, prepared, session);
