@@ -6,6 +6,7 @@ import { DatabaseUnavailable, KeyMismatch } from '#core/errors';
 import { dataKeys, requireKey } from '#functions/platform/keys';
 import { turnstileSiteKey } from '#functions/http/turnstile';
 import { errorResponses, featureApi, jsonResponse, summary } from '#functions/http/openapi';
+import { rateLimit } from '#functions/http/rate-limit';
 
 const healthRoute = createRoute({
   method: 'get',
@@ -15,9 +16,10 @@ const healthRoute = createRoute({
   summary: summary('developers.op.health'),
   description:
     '503 `db_unavailable` when D1 cannot answer, `misconfigured` when a secret is missing or too weak (or Turnstile has only one of its two keys), `key_mismatch` when LOOKUP_KEY is not the key the register was imported with.',
+  middleware: [rateLimit('SERVICE')] as const,
   responses: {
     200: jsonResponse(z.object({ ok: z.literal(true) }).meta({ id: 'Health' }), 'The Worker answers, its secrets are usable and D1 ran a real query.'),
-    ...errorResponses(503),
+    ...errorResponses(429, 503),
   },
 });
 

@@ -2,7 +2,8 @@
  * Every limit, each a Workers Rate Limiting binding `<NAME>_LIMITER` in wrangler.toml's
  * [[ratelimits]]. `_WIDE` is per IPv6 /48, `_GLOBAL` is every client together (the ceiling on
  * personal-number lookups and on mobile-box applications). `STATIONS` counts the address search
- * and "near me"; `LOGIN` every step of a staff sign-in.
+ * and "near me"; `LOGIN` every step of a staff sign-in; `SERVICE` the health check and the
+ * OpenAPI document.
  */
 export const LIMITERS = [
   'LOOKUP',
@@ -17,5 +18,7 @@ export const LIMITERS = [
   'STATIONS_WIDE',
   'LOGIN',
   'LOGIN_WIDE',
+  'SERVICE',
+  'SERVICE_WIDE',
 ] as const;
 export type LimitName = (typeof LIMITERS)[number];

@@ -28,9 +28,12 @@ export const RATE_LIMITS: Record<LimitName, { limit: number; period: 10 | 60 }> 
   // Every step of a staff sign-in (password, code, passkey); the D1 throttle adds growing delays per account and source.
   LOGIN: { limit: 10, period: 60 },
   LOGIN_WIDE: { limit: 30, period: 60 },
+  // The health check runs a D1 query each time; a monitor asks once a minute.
+  SERVICE: { limit: 60, period: 60 },
+  SERVICE_WIDE: { limit: 240, period: 60 },
 };
 /** What a client does that is limited. */
-export type LimitedAction = 'LOOKUP' | 'REPORT' | 'MOBILE_BOX' | 'STATIONS' | 'LOGIN';
+export type LimitedAction = 'LOOKUP' | 'REPORT' | 'MOBILE_BOX' | 'STATIONS' | 'LOGIN' | 'SERVICE';
 
 export interface Limiter {
   limit(options: { key: string }): Promise<{ success: boolean }>;

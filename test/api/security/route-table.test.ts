@@ -349,6 +349,24 @@ describe('the route table comes from the served OpenAPI document', () => {
     expect(Object.keys(PREPARE).sort()).toEqual(ids);
   });
 
+  it('declares who may call each operation as the policy says: public ones none, staff ones the session cookie, staff changes the CSRF header too', () => {
+    const raw = document as unknown as {
+      paths: Record<string, Record<string, { security?: unknown }>>;
+      components: { securitySchemes?: Record<string, unknown> };
+    };
+    expect(Object.keys(raw.components.securitySchemes ?? {}).sort()).toEqual(['csrfToken', 'staffSession']);
+    for (const operation of operations) {
+      const declared = raw.paths[operation.path]![operation.method.toLowerCase()]!.security;
+      const expected =
+        !isStaff(operation) && !isSignInStep(operation)
+          ? []
+          : isSignInStep(operation) || !changes(operation)
+            ? [{ staffSession: [] }]
+            : [{ staffSession: [], csrfToken: [] }];
+      expect({ operation: operation.operationId, security: declared }).toEqual({ operation: operation.operationId, security: expected });
+    }
+  });
+
   it('lets the police change nothing but their own sessions', () => {
     const policeChanges = operations.filter((operation) => changes(operation) && isStaff(operation) && expectedStatus(operation, 'police') < 400);
     expect(policeChanges.map((operation) => operation.operationId).sort()).toEqual(['staffLogout', 'staffSessionEnd']);

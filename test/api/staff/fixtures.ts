@@ -27,7 +27,15 @@ export type Enrolment = 'passkey' | 'totp' | 'both' | 'none';
  */
 export async function account(
   email: string,
-  options: { role?: 'district' | 'city' | 'police'; district?: string; disabled?: boolean; iterations?: number; enrolled?: Enrolment } = {},
+  options: {
+    role?: 'district' | 'city' | 'police';
+    district?: string;
+    disabled?: boolean;
+    iterations?: number;
+    enrolled?: Enrolment;
+    /** A hash from before the pepper (`pbkdf2-sha256$…`). */
+    unpeppered?: boolean;
+  } = {},
 ) {
   const stamp = new Date().toISOString();
   const role = options.role ?? 'district';
@@ -39,7 +47,7 @@ export async function account(
       email,
       role,
       district: role === 'district' ? (options.district ?? 'mladost') : null,
-      passwordHash: await hashPassword(PASSWORD, env.STAFF_PEPPER, options.iterations),
+      passwordHash: await hashPassword(PASSWORD, options.unpeppered ? undefined : env.STAFF_PEPPER, options.iterations),
       disabledAt: options.disabled ? stamp : null,
       totpSealed: secret ? await seal({ current: env.DATA_KEY }, totpContext(email), secret) : null,
       enrolledAt: enrolled === 'none' ? null : stamp,

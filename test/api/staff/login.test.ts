@@ -84,6 +84,16 @@ describe('POST /api/admin/session: the password step', () => {
     expect((await api('/api/admin/session', { headers: { cookie: first.cookie } })).status).toBe(401);
   });
 
+  it('rewrites a password hash from before the pepper at the next sign-in, peppered and at full cost', async () => {
+    await account('old@example.org', { unpeppered: true, iterations: 1_000 });
+    const hashOf = async () =>
+      (await env.DB.prepare("SELECT password_hash AS hash FROM staff_users WHERE email = 'old@example.org'").first<{ hash: string }>())!.hash;
+    expect(await hashOf()).toMatch(/^pbkdf2-sha256\$1000\$/);
+    expect((await login('old@example.org', PASSWORD)).status).toBe(200);
+    expect(await hashOf()).toMatch(/^pbkdf2-sha256-peppered\$100000\$/);
+    expect((await login('old@example.org', PASSWORD)).status).toBe(200);
+  });
+
   it('422 lists every bad field', async () => {
     const response = await post('/api/admin/session', { email: 'not an e-mail' });
     expect(response.status).toBe(422);

@@ -63,6 +63,6 @@ export const developers = {
   'op.staffPasskey': 'Завършване на влизането с ключ за достъп',
   'op.staffSessions': 'Вашите активни сесии',
   'op.staffSessionEnd': 'Прекратяване на една от вашите сесии',
-  'op.staffAccountSignOut': 'Прекратяване на всички сесии на даден профил (община)',
+  'op.staffAccountSignOut': 'Прекратяване на всички сесии на даден профил (общината)',
   'op.sectionRouteXlsx': 'Списък по маршрута като работна книга на Excel (според получателя)',
 } as const satisfies Translation<'developers', 'bg'>;

@@ -63,6 +63,6 @@ export const developers = {
   'op.staffPasskey': 'Завершить вход с ключом доступа',
   'op.staffSessions': 'Ваши активные сеансы',
   'op.staffSessionEnd': 'Завершить один из ваших сеансов',
-  'op.staffAccountSignOut': 'Завершить все сеансы учётной записи (мэрия)',
+  'op.staffAccountSignOut': 'Завершить все сеансы учётной записи (община)',
   'op.sectionRouteXlsx': 'Список по маршруту в виде книги Excel (в зависимости от получателя)',
 } as const satisfies Translation<'developers', 'ru'>;
