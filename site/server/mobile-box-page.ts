@@ -31,7 +31,7 @@ export function mobileBoxContext(): MobileBoxContext | undefined {
 export async function mobileBoxStep<T>(
   astro: AstroGlobal,
   action: (input: z.output<typeof mobileBoxRequest>, context: MobileBoxContext & { locale: Locale }, bindings: Bindings, typed: Typed) => Promise<T>,
-  options: { limit?: LimitedAction } = {},
+  options: { limit?: LimitedAction; challenge?: string } = {},
 ): Promise<Response | { locale: Locale; t: ReturnType<typeof translator>; context: MobileBoxContext; outcome: FormOutcome<T> }> {
   const locale = pageLocale(astro.params);
   const context = mobileBoxContext();
