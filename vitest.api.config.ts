@@ -44,9 +44,10 @@ export default defineConfig(async () => {
             ENVIRONMENT: 'test',
             // Off, so a test that changes D1 reads the change back; test/api/lookup/edge-cache.test.ts turns it on.
             PUBLIC_CACHE_SECONDS: '0',
-            LOOKUP_KEY: 'dGVzdC1sb29rdXAta2V5LXRoYXQtaXMtbG9uZy1lbm91Z2g',
-            DATA_KEY: 'dGVzdC1kYXRhLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLQ',
-            STAFF_PEPPER: 'dGVzdC1zdGFmZi1wZXBwZXItdGhhdC1pcy1sb25nLWVub3VnaA',
+            // Random bytes, as production keys are (`openssl rand -base64 32`): tests that run as production accept them.
+            LOOKUP_KEY: 'xqutQxQ8BkQJcWmTTrXnIYf/eQDB5I5CbtOAKwbBFVA=',
+            DATA_KEY: 'BucSnpI2e1AT8ZIW+VS9yiDvm04sVsOAo5qfhJfmr8w=',
+            STAFF_PEPPER: 'NSf+xOzTdY/Fr0+NTfrh8ReOQUJzfXmCFA8Ukw6rYCY=',
             ACCESS_TEST_PRIVATE_KEY: JSON.stringify(accessPrivate),
             // The seed of test/api/fuzz/ (empty: its default); `FUZZ_SEED=123 npm run test:api` replays a run.
             FUZZ_SEED: process.env.FUZZ_SEED ?? '',
