@@ -11,6 +11,7 @@ import { auditEntry } from '#functions/staff/audit';
 import { staffElection } from '#functions/staff/election';
 import type { StaffSession } from '#functions/staff/sessions';
 import { loadRoute, loadRoutes, type RouteStopView } from './route';
+import { routeXlsx } from './route-xlsx';
 import { formatAddress, routeCsv, type RouteCsvHeaders, type RouteCsvRow, type RouteReader } from '#core/sections/route-csv';
 import { routeGeoJson, routeGpx, type RouteSection } from '#core/sections/route-geo';
 import { sectionInReach, sectionLabel, electionSections, sectionReach, type Section, type SectionReach } from './sections';
@@ -122,7 +123,7 @@ export async function sectionRoute(env: Bindings, user: StaffUser, sectionId: nu
   return { section: sectionSummary(section, reach, stops.length, handedOverBy), stops: stops.map((stop) => stopFor(user.role, stop)) };
 }
 
-export type RouteFormat = 'csv' | 'geojson' | 'gpx';
+export type RouteFormat = 'csv' | 'xlsx' | 'geojson' | 'gpx';
 
 /** Column headings of a route list in `locale`. */
 export const csvHeaders = (locale: Locale): RouteCsvHeaders => ({
@@ -161,24 +162,22 @@ const fileName = (section: Section, format: RouteFormat, reader: RouteReader) =>
 
 const CONTENT_TYPES: Record<RouteFormat, string> = {
   csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   geojson: 'application/geo+json; charset=utf-8',
   gpx: 'application/gpx+xml; charset=utf-8',
 };
 
-/** A route list as a file: CSV by reader, or GeoJSON / GPX with the stops that have coordinates. Audited. */
+/** A route list as a file: CSV or an Excel workbook by reader, or GeoJSON / GPX with the stops that have coordinates. Audited. */
 export async function routeFile(env: Bindings, user: StaffUser, sectionId: number, format: RouteFormat, now: Date) {
   const locale = LIST_LOCALE;
   const { db, section, stops } = await readRoute(env, user, sectionId, now);
   const { config } = staffElection();
   const label = sectionLabel(section, config);
-  let body: string;
+  let body: string | Uint8Array;
   let skipped = 0;
-  if (format === 'csv') {
-    body = routeCsv(
-      stops.map((stop) => csvRow(stop, section.district, label, locale)),
-      user.role,
-      csvHeaders(locale),
-    );
+  if (format === 'csv' || format === 'xlsx') {
+    const rows = stops.map((stop) => csvRow(stop, section.district, label, locale));
+    body = format === 'csv' ? routeCsv(rows, user.role, csvHeaders(locale)) : await routeXlsx(rows, user.role, csvHeaders(locale), label);
   } else {
     const base: RouteSection = {
       number: label,

@@ -83,6 +83,7 @@ const POLICY: Record<string, 'public' | 'sign-in step' | { roles: StaffRole[]; o
   sectionOrder: { roles: ['district', 'city'], otherDistrict: 404 },
   sectionHandover: { roles: ['district', 'city'], otherDistrict: 404 },
   sectionRouteCsv: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
+  sectionRouteXlsx: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   sectionRouteGeoJson: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   sectionRouteGpx: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   routesZip: { roles: ['police', 'city'] },
@@ -262,6 +263,7 @@ const PREPARE: Record<string, (role: Role) => Promise<Prepared>> = {
   sectionOrder: async () => ({ params: { id: mladostSection }, body: { automatic: true } }),
   sectionHandover: async () => ({ params: { id: mladostSection }, body: {} }),
   sectionRouteCsv: async () => ({ params: { id: mladostSection } }),
+  sectionRouteXlsx: async () => ({ params: { id: mladostSection } }),
   sectionRouteGeoJson: async () => ({ params: { id: mladostSection } }),
   sectionRouteGpx: async () => ({ params: { id: mladostSection } }),
   routesZip: async () => ({}),
@@ -287,7 +289,9 @@ function examplesIn(value: unknown): string[] {
 
 /** The text of an answer; a zip is read file by file (its bytes are deflated). */
 async function readable(response: Response): Promise<string> {
-  if ((response.headers.get('content-type') ?? '').startsWith('application/zip')) {
+  const type = response.headers.get('content-type') ?? '';
+  // A zip, or an Excel workbook (a zip of XML files).
+  if (type.startsWith('application/zip') || type.startsWith('application/vnd.openxmlformats')) {
     return Object.values(unzipSync(new Uint8Array(await response.arrayBuffer())))
       .map((file) => new TextDecoder().decode(file))
       .join('\n');

@@ -196,4 +196,5 @@ export const sections = {
   'action.routeRead': 'Преглед на маршрут',
   'action.routeDownload': 'Изтегляне на маршрутен списък',
   'action.auditRead': 'Преглед на журнала на действията',
+  'downloads.xlsx': 'Изтегли маршрутния списък (работна книга на Excel, .xlsx)',
 } as const satisfies Translation<'sections', 'bg'>;

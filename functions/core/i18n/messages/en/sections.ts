@@ -193,4 +193,5 @@ export const sections = {
   'action.routeRead': 'Read a route',
   'action.routeDownload': 'Downloaded a route list',
   'action.auditRead': 'Read the audit log',
+  'downloads.xlsx': 'Download the route list (Excel workbook, .xlsx)',
 } as const;

@@ -197,4 +197,5 @@ export const sections = {
   'action.routeRead': 'Маршрутты оқу',
   'action.routeDownload': 'Маршрут тізімін жүктеп алу',
   'action.auditRead': 'Әрекеттер журналын оқу',
+  'downloads.xlsx': 'Маршрут тізімін жүктеп алу (Excel кітабы, .xlsx)',
 } as const satisfies Translation<'sections', 'kk'>;

@@ -197,4 +197,5 @@ export const sections = {
   'action.routeRead': 'Маршрутту окуу',
   'action.routeDownload': 'Маршрут тизмесин жүктөп алуу',
   'action.auditRead': 'Аракеттер журналын окуу',
+  'downloads.xlsx': 'Маршрут тизмесин жүктөп алуу (Excel китеби, .xlsx)',
 } as const satisfies Translation<'sections', 'ky'>;

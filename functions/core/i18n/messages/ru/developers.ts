@@ -64,5 +64,5 @@ export const developers = {
   'op.staffSessions': 'Ваши активные сеансы',
   'op.staffSessionEnd': 'Завершить один из ваших сеансов',
   'op.staffAccountSignOut': 'Завершить все сеансы учётной записи (община)',
-  'op.sectionRouteXlsx': 'Список по маршруту в виде книги Excel (в зависимости от получателя)',
+  'op.sectionRouteXlsx': 'Маршрутный список в виде книги Excel (в зависимости от получателя)',
 } as const satisfies Translation<'developers', 'ru'>;

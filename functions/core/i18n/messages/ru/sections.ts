@@ -211,4 +211,5 @@ export const sections = {
   'action.routeRead': 'Просмотр маршрута',
   'action.routeDownload': 'Скачивание маршрутного списка',
   'action.auditRead': 'Просмотр журнала действий',
+  'downloads.xlsx': 'Скачать маршрутный список (книга Excel, .xlsx)',
 } as const satisfies Translation<'sections', 'ru'>;
