@@ -21,7 +21,8 @@ export const mobileBox = {
   'help.phone': 'Questions about applying: call {phone}, free of charge, on working days from {opens} to {closes}.',
   'help.call': 'Call {phone} (free, working days {opens}–{closes})',
   'form.title': 'Your application',
-  'form.draft': 'What you type is kept in this browser tab until you send it or close the tab.',
+  'form.draft':
+    'What you type is kept in this browser tab until you send it or close the tab; the personal numbers are not kept, so after a reload you type them again.',
   'form.clearDraft': 'Clear what I typed',
   'field.ballots': 'Which elections do you want to vote in with the mobile ballot box?',
   'hint.ballots': 'One application is made for each election you tick.',
