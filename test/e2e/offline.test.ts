@@ -1,3 +1,4 @@
+import { signInThroughPages } from './staff-sign-in';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { demoData } from '#scripts/seed/demo-data';
@@ -245,10 +246,7 @@ describe('offline copies on a 360×640 phone', () => {
 
     // A staff page, signed in.
     const city = staff.find((account) => account.email === 'city@demo.voter-desk.local');
-    await page.goto(`${baseUrl}/bg/admin/login/`);
-    await page.locator('#login-email').fill(city!.email);
-    await page.locator('#login-password').fill(city!.password!);
-    await submit(page, '[data-staff-login] button[type=submit]');
+    await signInThroughPages(page, baseUrl, city!);
     expect(new URL(page.url()).pathname).toBe('/bg/admin/');
     expect(await page.locator('main').innerText()).toContain('Младост');
 
