@@ -173,11 +173,11 @@ describe('the demo stations, ranges and register (npm start)', () => {
       expect(count(db, 'address_ranges')).toBe(264);
       const registered = count(db, 'register_entries');
       expect(registered).toBeGreaterThan(5900);
-      expect(rows(db, "SELECT value FROM app_meta WHERE key = 'demo_version'")).toEqual([{ value: '4' }]);
+      expect(rows(db, "SELECT value FROM app_meta WHERE key = 'demo_version'")).toEqual([{ value: '5' }]);
 
       const second = await runInProcess(loadDemoCommand, [], db);
       expect(second.status, second.stderr).toBe(0);
-      expect(second.stdout).toBe('demo data version 4 is already loaded\n');
+      expect(second.stdout).toBe('demo data version 5 is already loaded\n');
       expect(count(db, 'register_entries')).toBe(registered);
     },
     T,
