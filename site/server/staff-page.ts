@@ -92,6 +92,9 @@ export async function staffPage(astro: AstroGlobal, roles: readonly StaffRole[])
     return { locale, t: translator(locale), session, user: session.user, csrf: await csrfTokenFor(requireKey(env, 'DATA_KEY'), token!) };
   } catch (caught) {
     if (caught instanceof Unauthenticated) {
+      // Half signed in (the password was right): on to the step that finishes the sign-in.
+      const pending = token ? await pendingSession(env, token, ['enrol', 'verify'], clock(env)).catch(() => undefined) : undefined;
+      if (pending) return seeOther(stepPath(locale, pending.stage, astro.url.pathname));
       // An ended session's cookie is of no more use.
       if (token) astro.cookies.delete(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
       return seeOther(loginPath(locale, astro.url.pathname));
@@ -103,8 +106,10 @@ export async function staffPage(astro: AstroGlobal, roles: readonly StaffRole[])
 }
 
 /** The sign-in step a pending session is at: the page that finishes it. */
-export const stepPath = (locale: Locale, stage: Pending['stage'], next?: string) =>
-  adminPath(locale, stage === 'enrol' ? 'enrol/' : 'verify/') + (next && next !== adminPath(locale) ? `?next=${encodeURIComponent(next)}` : '');
+export const stepPath = (locale: Locale, stage: Pending['stage'], next?: string) => {
+  const back = next ? safeNext(next, locale) : undefined;
+  return adminPath(locale, stage === 'enrol' ? 'enrol/' : 'verify/') + (back && back !== adminPath(locale) ? `?next=${encodeURIComponent(back)}` : '');
+};
 
 export interface PendingPage {
   locale: Locale;
