@@ -9,7 +9,7 @@ import { printTable } from './table';
 import { runVitestBench } from './vitest-bench';
 
 const benchMeta = z.object({
-  bench: z
+  signIn: z
     .object({
       figures: z.array(z.object({ what: z.string(), calls: z.number(), runs: z.number(), medianMs: z.number(), p95Ms: z.number(), maxMs: z.number() })),
     })
@@ -19,7 +19,7 @@ const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? v
 
 console.log('\n== A staff sign-in inside workerd (vitest pool): 1 warm-up call, then 15 timed batches each, by Node’s clock ==');
 const { metas, errors } = await runVitestBench('vitest.bench.config.ts', ['test/bench/sign-in.bench.ts']);
-const result = metas.flatMap((meta) => benchMeta.parse(meta).bench ?? [])[0];
+const result = metas.flatMap((meta) => benchMeta.parse(meta).signIn ?? [])[0];
 if (errors.length > 0 || !result) {
   console.error(errors.join('\n\n') || 'The bench measured nothing.');
   process.exit(1);

@@ -230,7 +230,7 @@ describe('the route list as an Excel workbook, and `;` and `=` in names and stre
   function readXlsx(bytes: Uint8Array) {
     const files = unzipSync(bytes);
     const text = (name: string) => new TextDecoder().decode(files[name]!);
-    const unescape = (value: string) =>
+    const xmlText = (value: string) =>
       value
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
@@ -238,7 +238,7 @@ describe('the route list as an Excel workbook, and `;` and `=` in names and stre
         .replace(/&apos;/g, "'")
         .replace(/&amp;/g, '&');
     const shared = [...text('xl/sharedStrings.xml').matchAll(/<si>(.*?)<\/si>/gs)].map((match) =>
-      unescape([...match[1]!.matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join('')),
+      xmlText([...match[1]!.matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join('')),
     );
     const sheet = text('xl/worksheets/sheet1.xml');
     const cells = [...sheet.matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)];

@@ -19,9 +19,7 @@ beforeAll(async () => {
 
 const entriesOf = async (email: string, action: string) =>
   (
-    await env.DB.prepare(
-      'SELECT records, outcome FROM staff_audit WHERE action = ? AND user_id = (SELECT id FROM staff_users WHERE email = ?) ORDER BY id',
-    )
+    await env.DB.prepare('SELECT records, outcome FROM staff_audit WHERE action = ? AND user_id = (SELECT id FROM staff_users WHERE email = ?) ORDER BY id')
       .bind(action, email)
       .all<{ records: string; outcome: string }>()
   ).results.map((row) => ({ records: JSON.parse(row.records) as Record<string, unknown>, outcome: row.outcome }));

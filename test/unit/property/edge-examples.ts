@@ -120,6 +120,7 @@ export const EDGE_EXAMPLES: Record<string, readonly unknown[]> = {
   'post /admin/sections/{id}/handover header': CSRF,
   'post /admin/sections/{id}/handover json': [{}],
   'get /admin/sections/{id}/route.csv param': SECTION,
+  'get /admin/sections/{id}/route.xlsx param': SECTION,
   'get /admin/sections/{id}/route.geojson param': SECTION,
   'get /admin/sections/{id}/route.gpx param': SECTION,
 };
