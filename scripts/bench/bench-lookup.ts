@@ -72,7 +72,11 @@ try {
   const importSeconds = (performance.now() - started) / 1000;
 
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${DURATION} s, ${CONNECTIONS} connections ==`);
-  const dev = await startDevServer({ persistTo: state, vars: localLimitVars(sameLimit(1_000_000_000, ['LOOKUP', 'LOOKUP_GLOBAL'])), logLevel: 'error' });
+  const dev = await startDevServer({
+    persistTo: state,
+    vars: localLimitVars(sameLimit(1_000_000_000, ['LOOKUP', 'LOOKUP_GLOBAL', 'SERVICE', 'SERVICE_WIDE'])),
+    logLevel: 'error',
+  });
   stopServer = dev.stop;
   const base = dev.baseUrl;
   const sample = Array.from({ length: 5000 }, (_, i) => egn(Math.floor((i * ROWS) / 5000)));

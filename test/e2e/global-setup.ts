@@ -37,7 +37,7 @@ declare module 'vitest' {
 export const E2E_NOW = '2024-05-20T10:00:00+03:00';
 
 /** Per-minute limits for the one client all the browser tests are (in-memory limiter, local only). */
-const SHARED_CLIENT_LIMITS = localLimitVars({ LOOKUP: 200, MOBILE_BOX: 200, REPORT: 100 });
+const SHARED_CLIENT_LIMITS = localLimitVars({ LOOKUP: 200, MOBILE_BOX: 200, REPORT: 100, STATIONS: 200, LOGIN: 100, SERVICE: 200 });
 
 export default async function setup(project: TestProject) {
   assertChromiumInstalled();
