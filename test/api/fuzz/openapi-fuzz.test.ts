@@ -243,7 +243,9 @@ afterAll(() => console.log(`openapi fuzz, seed ${SEED}:\n${summary.join('\n')}`)
 /** What is wrong with one answer (undefined when nothing is); `counts` is a write's row counts before it (kept up to date). */
 async function problemOf(operation: Operation, fuzz: Case, response: Response, counts: { before?: Record<string, number> }): Promise<string | undefined> {
   const { status } = response;
-  const binary = (response.headers.get('content-type') ?? '').startsWith('application/zip');
+  const type = response.headers.get('content-type') ?? '';
+  // A zip, or an Excel workbook (a zip of XML files).
+  const binary = type.startsWith('application/zip') || type.startsWith('application/vnd.openxmlformats');
   const text = binary ? `${(await response.arrayBuffer()).byteLength} bytes` : await response.text();
   statuses.set(status, (statuses.get(status) ?? 0) + 1);
   if (status >= 500) return `${status}: ${text.slice(0, 200)}`;
