@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { fileURLToPath } from 'node:url';
+import { exportJWK, generateKeyPair } from 'jose';
 import { defineConfig } from 'vitest/config';
 import { readWranglerToml, workerdCompatibility } from './scripts/wrangler-toml.ts';
 
@@ -9,6 +10,10 @@ import { readWranglerToml, workerdCompatibility } from './scripts/wrangler-toml.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./db/migrations');
   const wrangler = readWranglerToml();
+  // A stand-in for a Cloudflare Access team's signing keys (test/api/security/access.test.ts signs with the private one).
+  const access = await generateKeyPair('RS256', { extractable: true });
+  const accessPublic = { ...(await exportJWK(access.publicKey)), kid: 'test-access-key', alg: 'RS256', use: 'sig' };
+  const accessPrivate = { ...(await exportJWK(access.privateKey)), kid: 'test-access-key', alg: 'RS256' };
   return {
     // The #core, #functions, #db… aliases of tsconfig.json.
     resolve: {
@@ -25,6 +30,10 @@ export default defineConfig(async () => {
           // Turnstile on): a token `ok:<action>:<hostname>` passes for that action and host,
           // `down` makes the verification unreachable, anything else fails.
           serviceBindings: {
+            // Cloudflare Access's /cdn-cgi/access/certs for the test team (used only when a test sets ACCESS_TEAM_DOMAIN and ACCESS_AUD).
+            async ACCESS_CERTS() {
+              return Response.json({ keys: [accessPublic] });
+            },
             async TURNSTILE_VERIFIER(request: Request) {
               const form = new URLSearchParams(await request.text());
               const token = form.get('response') ?? '';
@@ -40,8 +49,11 @@ export default defineConfig(async () => {
             ENVIRONMENT: 'test',
             // Off, so a test that changes D1 reads the change back; test/api/lookup/edge-cache.test.ts turns it on.
             PUBLIC_CACHE_SECONDS: '0',
-            LOOKUP_KEY: 'dGVzdC1sb29rdXAta2V5LXRoYXQtaXMtbG9uZy1lbm91Z2g',
-            DATA_KEY: 'dGVzdC1kYXRhLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLQ',
+            // Random bytes, as production keys are (`openssl rand -base64 32`): tests that run as production accept them.
+            LOOKUP_KEY: 'xqutQxQ8BkQJcWmTTrXnIYf/eQDB5I5CbtOAKwbBFVA=',
+            DATA_KEY: 'BucSnpI2e1AT8ZIW+VS9yiDvm04sVsOAo5qfhJfmr8w=',
+            STAFF_PEPPER: 'NSf+xOzTdY/Fr0+NTfrh8ReOQUJzfXmCFA8Ukw6rYCY=',
+            ACCESS_TEST_PRIVATE_KEY: JSON.stringify(accessPrivate),
             // The seed of test/api/fuzz/ (empty: its default); `FUZZ_SEED=123 npm run test:api` replays a run.
             FUZZ_SEED: process.env.FUZZ_SEED ?? '',
           },

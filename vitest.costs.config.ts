@@ -1,7 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { DEMO_NOW, DEV_DATA_KEY, DEV_LOOKUP_KEY } from './scripts/dev-vars.ts';
+import { DEMO_NOW, DEV_DATA_KEY, DEV_LOOKUP_KEY, DEV_STAFF_PEPPER } from './scripts/dev-vars.ts';
 import { localLimitVars, sameLimit } from './scripts/local-limits.ts';
 import { workerdCompatibility } from './scripts/wrangler-toml.ts';
 
@@ -65,6 +65,7 @@ export default defineConfig(async () => {
             NOW: DEMO_NOW,
             LOOKUP_KEY: DEV_LOOKUP_KEY,
             DATA_KEY: DEV_DATA_KEY,
+            STAFF_PEPPER: DEV_STAFF_PEPPER,
             ...localLimitVars(sameLimit(1_000_000)),
             // Every request reaches D1 (the figures are per request the edge cache does not
             // answer); the cached cases turn it on for themselves.

@@ -294,9 +294,15 @@ export const staffUsers = sqliteTable(
     area: text('area'),
     /** The district id within the area, for the `district` role. */
     district: text('district'),
-    /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (functions/staff/passwords.ts). */
+    /** `pbkdf2-sha256-peppered$<iterations>$<salt>$<hash>`, or an older unpeppered `pbkdf2-sha256$…` rehashed at the next sign-in (functions/staff/passwords.ts). */
     passwordHash: text('password_hash').notNull(),
     disabledAt: text('disabled_at'),
+    /** The TOTP secret (RFC 6238), sealed under DATA_KEY; null until the account enrols one. */
+    totpSealed: text('totp_sealed'),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    totpStep: integer('totp_step'),
+    /** When the account finished enrolling a second factor; null: it can do nothing but enrol. */
+    enrolledAt: text('enrolled_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -313,30 +319,93 @@ export const staffSessions = sqliteTable(
     lastSeenAt: text('last_seen_at').notNull(),
     /** The absolute end, whatever the activity. */
     expiresAt: text('expires_at').notNull(),
+    /**
+     * `done`: signed in. `enrol` or `verify`: the password was right and the session can do nothing
+     * but finish the sign-in (enrol a second factor, or give one), within PENDING_MS.
+     */
+    stage: text('stage', { enum: ['enrol', 'verify', 'done'] })
+      .notNull()
+      .default('done'),
+    /** While enrolling: the TOTP secret offered, sealed under DATA_KEY. */
+    pendingTotpSealed: text('pending_totp_sealed'),
+    /** The WebAuthn challenge of the ceremony under way (base64url), used once. */
+    challenge: text('challenge'),
+    /** Wrong second-factor codes given in this session; the session ends at SECOND_FACTOR_TRIES. */
+    failures: integer('failures').notNull().default(0),
+    /** The browser and system the session was opened from (`Firefox on Windows`), from User-Agent: nothing more. */
+    device: text('device'),
   },
   (t) => [index('staff_sessions_user').on(t.userId), index('staff_sessions_expiry').on(t.expiresAt)],
 );
 
-/** Who read, changed or downloaded what, and when. Records are named by id or reference, never by personal data. */
+/**
+ * Who read, changed or downloaded what, and when, and the security events (failed and throttled
+ * sign-ins, refused CSRF tokens, refusals outside a user's reach). Records are named by id or
+ * reference, never by personal data; who is an account, or, before anyone is known, an HMAC of
+ * the client's address (`source`).
+ */
 export const staffAudit = sqliteTable(
   'staff_audit',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     at: text('at').notNull(),
-    userId: integer('user_id').notNull(),
+    /** The account, when one is known (null for a sign-in with an unknown e-mail). */
+    userId: integer('user_id'),
     action: text('action').notNull(),
     /** JSON: the records concerned (request ids, section ids). */
     records: text('records').notNull(),
+    /** `ok`, or why not: `failed` (a wrong password or code), `refused` (CSRF, out of reach), `throttled`. */
+    outcome: text('outcome', { enum: ['ok', 'failed', 'refused', 'throttled'] })
+      .notNull()
+      .default('ok'),
+    /** HMAC under DATA_KEY of the client's address (IPv4) or /64 (IPv6): events from one source can be grouped, the address cannot be read. */
+    source: text('source'),
   },
   (t) => [index('staff_audit_at').on(t.at)],
 );
 
-/** Failed logins per account and per client (both as HMACs), to slow down guessing. */
+/**
+ * Failed sign-ins per account and source, per source, and per account (each as an HMAC), to slow
+ * down guessing (functions/staff/throttle.ts). An attempt is counted before the password is
+ * checked, in one statement, and `blockedUntil` (milliseconds since the epoch) grows with the
+ * failures; the per-account count never blocks, it only asks for Turnstile.
+ */
 export const loginFailures = sqliteTable('login_failures', {
   keyHash: text('key_hash').primaryKey(),
   count: integer('count').notNull(),
   windowStartedAt: text('window_started_at').notNull(),
+  blockedUntil: integer('blocked_until').notNull().default(0),
 });
+
+/** Staff passkeys (WebAuthn credentials): the public key only; the private key never leaves the staff member's device. */
+export const staffPasskeys = sqliteTable(
+  'staff_passkeys',
+  {
+    /** The credential id (base64url). */
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull(),
+    /** The COSE public key (base64url). */
+    publicKey: text('public_key').notNull(),
+    counter: integer('counter').notNull(),
+    /** JSON: how the browser may reach the authenticator (`internal`, `hybrid`, `usb`…). */
+    transports: text('transports').notNull(),
+    createdAt: text('created_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+  },
+  (t) => [index('staff_passkeys_user').on(t.userId)],
+);
+
+/** Single-use recovery codes, as HMACs under STAFF_PEPPER: a copy of the database opens nothing. */
+export const staffRecoveryCodes = sqliteTable(
+  'staff_recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    userId: integer('user_id').notNull(),
+    usedAt: text('used_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('staff_recovery_codes_user').on(t.userId)],
+);
 
 /**
  * The mobile sections (ПСИК) of an election, one per district that has one, seeded from the

@@ -8,6 +8,8 @@ import { lookupApi, stationsApi } from './lookup/api';
 import { apiLocale, bodyLanguage, bodyTypes, limitBody, localeOf, methodNotAllowed, readBodyLanguage, securityHeaders } from './http/api-middleware';
 import { errorAnswer, errorResponse } from './http/http-errors';
 import { errorResponses, featureApi, jsonResponse, summary } from './http/openapi';
+import { rateLimit } from './http/rate-limit';
+import { withSecurity } from './http/openapi-security';
 import { NotFound } from './core/errors';
 import { mobileBoxApi } from './mobile-box/api';
 import { reportsApi } from './reports/api';
@@ -19,7 +21,8 @@ export const OPENAPI_INFO: Parameters<typeof app.getOpenAPI31Document>[0] = {
     title: 'Voter Desk API',
     version: '1.0.0',
     description:
-      'Polling-station lookup, problem reports and mobile-ballot-box requests for Bulgaria, Kyrgyzstan and Kazakhstan. Every error uses one JSON envelope; messages follow `lang` or Accept-Language.',
+      'Polling-station lookup, problem reports and mobile-ballot-box requests for Bulgaria, Kyrgyzstan and Kazakhstan. Every error uses one JSON envelope; messages follow `lang` or Accept-Language. Staff operations need the session cookie of a sign-in finished with its second factor, and changes its `X-CSRF-Token` too (`security` on each operation).',
+    license: { name: 'All rights reserved' },
   },
   servers: [{ url: '/' }],
 };
@@ -48,12 +51,13 @@ const openApiRoute = createRoute({
   operationId: 'openapi',
   tags: ['service'],
   summary: summary('developers.op.openapi'),
-  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), 'This document.'), ...errorResponses() },
+  middleware: [rateLimit('SERVICE')] as const,
+  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), 'This document.'), ...errorResponses(429) },
 });
 
-/** The OpenAPI 3.1 document, generated from the same route definitions that validate requests. */
+/** The OpenAPI 3.1 document, generated from the same route definitions that validate requests, with who may call each operation. */
 export function openApiDocument() {
-  return app.getOpenAPI31Document(OPENAPI_INFO);
+  return withSecurity(app.getOpenAPI31Document(OPENAPI_INFO));
 }
 
 app.openapi(openApiRoute, (c) => c.json(openApiDocument(), 200));

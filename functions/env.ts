@@ -22,7 +22,15 @@ export interface Bindings extends LimiterBindings, LimitOverrides {
    * development.
    */
   SMS_AUTH_TOKEN?: string;
-  /** Secret: Cloudflare Turnstile is on when it and TURNSTILE_SITE_KEY are both set. */
+  /** Secret: the pepper of staff passwords and recovery codes (HMAC-SHA-256 before PBKDF2; functions/staff/passwords.ts). */
+  STAFF_PEPPER: string;
+  /** Var: the Cloudflare Access team domain (`<team>.cloudflareaccess.com`); with ACCESS_AUD it turns the Access check on (functions/http/access.ts). */
+  ACCESS_TEAM_DOMAIN?: string;
+  /** Var: the Application Audience (AUD) tag of the Access application in front of the staff area. */
+  ACCESS_AUD?: string;
+  /** Local development and tests only: serves the Access signing keys instead of the team domain. */
+  ACCESS_CERTS?: Fetcher;
+  /** Secret: Cloudflare Turnstile is on when it and TURNSTILE_SITE_KEY are both set (one without the other: 503 `misconfigured`). */
   TURNSTILE_SECRET?: string;
   TURNSTILE_SITE_KEY?: string;
   /** Local development and tests only: a fake siteverify (the test pool binds one). */

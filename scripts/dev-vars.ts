@@ -1,13 +1,14 @@
 // Local settings for `wrangler dev`: .dev.vars (git-ignored). Missing entries are added, so
 // `npm start` works on a fresh machine. The keys here are fixed development values: their
 // `voter-desk-dev-` prefix makes a deployed Worker refuse them (functions/platform/keys.ts);
-// production keys are Worker secrets (`wrangler secret put LOOKUP_KEY`, `… DATA_KEY`).
+// production keys are Worker secrets (`wrangler secret put LOOKUP_KEY`, `… DATA_KEY`, `… STAFF_PEPPER`).
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { localLimitVars } from './local-limits.ts';
 
 export const DEV_LOOKUP_KEY = 'voter-desk-dev-lookup-key-for-local-development-only';
 export const DEV_DATA_KEY = 'voter-desk-dev-data-key-for-local-development-only';
-const DEV_SECRETS = { LOOKUP_KEY: DEV_LOOKUP_KEY, DATA_KEY: DEV_DATA_KEY };
+export const DEV_STAFF_PEPPER = 'voter-desk-dev-staff-pepper-for-local-development-only';
+const DEV_SECRETS = { LOOKUP_KEY: DEV_LOOKUP_KEY, DATA_KEY: DEV_DATA_KEY, STAFF_PEPPER: DEV_STAFF_PEPPER };
 /** The demo's clock: inside the 2024 campaign (the demo applications are dated before it). */
 export const DEMO_NOW = '2024-05-20T10:00:00+03:00';
 
@@ -17,6 +18,7 @@ function devDefaults(): Record<string, string> {
     ENVIRONMENT: 'development',
     LOOKUP_KEY: DEV_LOOKUP_KEY,
     DATA_KEY: DEV_DATA_KEY,
+    STAFF_PEPPER: DEV_STAFF_PEPPER,
     // wrangler dev runs one isolate, so an in-memory limiter is exact and much cheaper locally
     // than the simulated Workers Rate Limiting binding.
     ...localLimitVars(),

@@ -7,6 +7,9 @@ export const offlineEnv = {
   ASTRO_TELEMETRY_DISABLED: '1',
   WRANGLER_SEND_METRICS: 'false',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  // @redocly/cli (npm run check:openapi): no usage telemetry, no update check.
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
 };
 
 export function run(command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<void> {

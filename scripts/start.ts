@@ -12,5 +12,6 @@ const host = '127.0.0.1';
 await build();
 await prepareLocalDatabase();
 console.log(`\nVoter Desk is starting on http://${host}:${port}/ (Ctrl+C to stop)`);
-console.log(`Staff area: http://${host}:${port}/bg/admin/ with a demo account above (passwords in .dev.vars)\n`);
+console.log(`Staff area: http://${host}:${port}/bg/admin/ with a demo account above (passwords in .dev.vars)`);
+console.log('The second step of a staff sign-in: `npm run totp -- --email mladost@demo.voter-desk.local` prints the current code\n');
 await run('wrangler', ['dev', '--ip', host, '--port', port, '--show-interactive-dev-session=false']);

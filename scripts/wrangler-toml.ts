@@ -19,6 +19,12 @@ const wranglerToml = z.object({
     )
     .default([]),
   d1_databases: z.array(z.object({ binding: z.string(), database_id: z.string().optional(), preview_database_id: z.string().optional() })).default([]),
+  vars: z.record(z.string(), z.string()).default({}),
+  workers_dev: z.boolean().optional(),
+  preview_urls: z.boolean().optional(),
+  observability: z
+    .object({ enabled: z.boolean().optional(), logs: z.object({ enabled: z.boolean().optional(), invocation_logs: z.boolean().optional() }).optional() })
+    .optional(),
 });
 export type WranglerToml = z.infer<typeof wranglerToml>;
 

@@ -93,8 +93,19 @@ export class Busy extends DomainError {
   }
 }
 
-export type SecretName = 'LOOKUP_KEY' | 'DATA_KEY' | 'SMS_AUTH_TOKEN';
-export type KeyProblem = 'missing' | 'too_short' | 'development_key';
+/** The secrets and settings the Worker checks before use. */
+export type SecretName =
+  | 'LOOKUP_KEY'
+  | 'DATA_KEY'
+  | 'DATA_KEY_PREVIOUS'
+  | 'STAFF_PEPPER'
+  | 'TURNSTILE_SECRET'
+  | 'TURNSTILE_SITE_KEY'
+  | 'ACCESS_TEAM_DOMAIN'
+  | 'ACCESS_AUD'
+  | 'SMS_AUTH_TOKEN';
+/** `not_random`: base64 of printable text (a passphrase), not of random bytes; `unpaired`: one of two settings that only work together. */
+export type KeyProblem = 'missing' | 'too_short' | 'development_key' | 'not_random' | 'unpaired';
 
 /** A secret that cannot be used here: the service fails closed (503), never quietly. */
 export class KeyUnusable extends DomainError {

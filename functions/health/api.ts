@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { database } from '#db/client';
 import { registerKeyStatus } from '#functions/lookup/register-key';
 import { DatabaseUnavailable, KeyMismatch } from '#core/errors';
-import { requireKey } from '#functions/platform/keys';
+import { dataKeys, requireKey } from '#functions/platform/keys';
+import { turnstileSiteKey } from '#functions/http/turnstile';
 import { errorResponses, featureApi, jsonResponse, summary } from '#functions/http/openapi';
+import { rateLimit } from '#functions/http/rate-limit';
 
 const healthRoute = createRoute({
   method: 'get',
@@ -13,10 +15,11 @@ const healthRoute = createRoute({
   tags: ['service'],
   summary: summary('developers.op.health'),
   description:
-    '503 `db_unavailable` when D1 cannot answer, `misconfigured` when a secret is missing or too weak, `key_mismatch` when LOOKUP_KEY is not the key the register was imported with.',
+    '503 `db_unavailable` when D1 cannot answer, `misconfigured` when a secret is missing or too weak (or Turnstile has only one of its two keys), `key_mismatch` when LOOKUP_KEY is not the key the register was imported with.',
+  middleware: [rateLimit('SERVICE')] as const,
   responses: {
     200: jsonResponse(z.object({ ok: z.literal(true) }).meta({ id: 'Health' }), 'The Worker answers, its secrets are usable and D1 ran a real query.'),
-    ...errorResponses(503),
+    ...errorResponses(429, 503),
   },
 });
 
@@ -24,7 +27,9 @@ const healthRoute = createRoute({
 export const healthApi = featureApi().openapi(healthRoute, async (c) => {
   c.header('Cache-Control', 'no-store');
   const lookupKey = requireKey(c.env, 'LOOKUP_KEY');
-  requireKey(c.env, 'DATA_KEY');
+  dataKeys(c.env);
+  requireKey(c.env, 'STAFF_PEPPER');
+  turnstileSiteKey(c.env);
   const db = database(c.env.DB);
   let status: Awaited<ReturnType<typeof registerKeyStatus>>;
   try {

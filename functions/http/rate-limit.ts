@@ -25,9 +25,18 @@ export const RATE_LIMITS: Record<LimitName, { limit: number; period: 10 | 60 }> 
   // Per sender of a text message, and every reply together: each reply is paid for (docs/sms.md).
   SMS: { limit: 5, period: 60 },
   SMS_GLOBAL: { limit: 1200, period: 60 },
+  // Address search and "near me": public data, but each may read up to 2,000 rows.
+  STATIONS: { limit: 30, period: 60 },
+  STATIONS_WIDE: { limit: 120, period: 60 },
+  // Every step of a staff sign-in (password, code, passkey); the D1 throttle adds growing delays per account and source.
+  LOGIN: { limit: 10, period: 60 },
+  LOGIN_WIDE: { limit: 30, period: 60 },
+  // The health check runs a D1 query each time; a monitor asks once a minute.
+  SERVICE: { limit: 60, period: 60 },
+  SERVICE_WIDE: { limit: 240, period: 60 },
 };
 /** What a client does that is limited. */
-export type LimitedAction = 'LOOKUP' | 'REPORT' | 'MOBILE_BOX';
+export type LimitedAction = 'LOOKUP' | 'REPORT' | 'MOBILE_BOX' | 'STATIONS' | 'LOGIN' | 'SERVICE';
 
 export interface Limiter {
   limit(options: { key: string }): Promise<{ success: boolean }>;

@@ -1,5 +1,5 @@
 import { ChallengeFailed, ChallengeUnavailable } from '#core/errors';
-import { isLocalDevelopment } from '#functions/platform/keys';
+import { isLocalDevelopment, refuseConfiguration } from '#functions/platform/keys';
 
 /** Cloudflare's verification endpoint (https://developers.cloudflare.com/turnstile/get-started/server-side-validation/). */
 export const SITEVERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
@@ -17,9 +17,16 @@ export interface TurnstileEnv {
   ENVIRONMENT?: string | undefined;
 }
 
-/** Turnstile is on only when both its secret and its site key are set. */
+/**
+ * Turnstile is on when both its secret and its site key are set, off when neither is. One
+ * without the other is a mistake that would quietly switch the protection off: it fails closed
+ * instead (KeyUnusable, 503 `misconfigured`), naming the missing one in the log.
+ */
 export function turnstileSiteKey(env: TurnstileEnv): string | undefined {
-  return env.TURNSTILE_SECRET && env.TURNSTILE_SITE_KEY ? env.TURNSTILE_SITE_KEY : undefined;
+  if (env.TURNSTILE_SECRET && env.TURNSTILE_SITE_KEY) return env.TURNSTILE_SITE_KEY;
+  if (!env.TURNSTILE_SECRET && !env.TURNSTILE_SITE_KEY) return undefined;
+  const missing = env.TURNSTILE_SECRET ? 'TURNSTILE_SITE_KEY' : 'TURNSTILE_SECRET';
+  return refuseConfiguration(missing, 'unpaired', 'Turnstile needs both TURNSTILE_SECRET and TURNSTILE_SITE_KEY, or neither');
 }
 
 interface SiteverifyAnswer {

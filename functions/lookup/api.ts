@@ -72,10 +72,13 @@ const byAddressRoute = createRoute({
   operationId: 'stationsByAddress',
   tags: ['stations'],
   summary: summary('developers.op.stationsByAddress'),
-  description: 'A POST, so the address never appears in a URL or a request log. Not stored.',
-  middleware: [readReplicas] as const,
+  description: 'A POST, so the address never appears in a URL or a request log. Not stored. Rate limited per client.',
+  middleware: [rateLimit('STATIONS'), readReplicas] as const,
   request: { body: jsonBody(addressQuery) },
-  responses: { 200: { ...jsonResponse(addressAnswer, 'Stations of the address, with the ranges they serve.'), ...noStore }, ...errorResponses(...BODY_ERRORS) },
+  responses: {
+    200: { ...jsonResponse(addressAnswer, 'Stations of the address, with the ranges they serve.'), ...noStore },
+    ...errorResponses(...BODY_ERRORS, 429),
+  },
 });
 
 const nearRoute = createRoute({
@@ -84,8 +87,8 @@ const nearRoute = createRoute({
   operationId: 'stationsNear',
   tags: ['stations'],
   summary: summary('developers.op.stationsNear'),
-  description: 'A POST, so the position never appears in a URL or a request log; it is rounded to about 100 m and not stored.',
-  middleware: [readReplicas] as const,
+  description: 'A POST, so the position never appears in a URL or a request log; it is rounded to about 100 m and not stored. Rate limited per client.',
+  middleware: [rateLimit('STATIONS'), readReplicas] as const,
   request: { body: jsonBody(nearQuery) },
   responses: {
     200: {
@@ -95,7 +98,7 @@ const nearRoute = createRoute({
       ),
       ...noStore,
     },
-    ...errorResponses(...BODY_ERRORS),
+    ...errorResponses(...BODY_ERRORS, 429),
   },
 });
 

@@ -5,6 +5,7 @@ import { clock } from '#functions/platform/clock';
 import { BODY_ERRORS, errorResponses, featureApi, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
 import { rateLimit } from '#functions/http/rate-limit';
 import { namedCampaign } from './campaign';
+import { challenge } from '#functions/http/challenge-middleware';
 import { districtsOf } from './districts';
 import { requestStatus, submitOnce } from './requests';
 import { createdRequests, mobileBoxRequest, requestStatus as statusSchema, statusRequest } from './schemas';
@@ -18,15 +19,15 @@ const submitRoute = createRoute({
   tags: ['mobile-box'],
   summary: summary('developers.op.createMobileBoxRequests'),
   description:
-    'One request per ballot, each with its own reference. Send an `Idempotency-Key` header to make retries safe: a retry gets the first answer with the same status. At most 10 a minute per client (30 per IPv6 /48), counted before the body is read, and a global ceiling.',
-  middleware: [rateLimit('MOBILE_BOX')] as const,
+    'One request per ballot, each with its own reference. Send an `Idempotency-Key` header to make retries safe: a retry gets the first answer with the same status. At most 10 a minute per client (30 per IPv6 /48), counted before the body is read, and a global ceiling. With Turnstile on, `turnstileToken` for the action `mobile_box` (403 `challenge_failed` without it).',
+  middleware: [rateLimit('MOBILE_BOX'), challenge('mobile_box')] as const,
   request: {
     headers: z.object({ 'idempotency-key': z.string().max(200).optional().meta({ description: 'Any unique string per submission (e.g. a UUID).' }) }),
     body: jsonBody(mobileBoxRequest),
   },
   responses: {
     201: { ...jsonResponse(createdRequests, 'The requests are received.'), ...noStore },
-    ...errorResponses(...BODY_ERRORS, 409, 429, 503),
+    ...errorResponses(...BODY_ERRORS, 403, 409, 429, 503),
   },
 });
 
@@ -36,10 +37,11 @@ const statusRoute = createRoute({
   operationId: 'mobileBoxRequestStatus',
   tags: ['mobile-box'],
   summary: summary('developers.op.mobileBoxRequestStatus'),
-  description: 'A wrong pair and an unknown reference get the same 404 (same body, same work). Rate-limited like the lookup, and counted with it.',
-  middleware: [rateLimit('LOOKUP')] as const,
+  description:
+    'A wrong pair and an unknown reference get the same 404 (same body, same work). Rate-limited like the lookup, and counted with it. With Turnstile on, `turnstileToken` for the action `mobile_box_status`.',
+  middleware: [rateLimit('LOOKUP'), challenge('mobile_box_status')] as const,
   request: { body: jsonBody(statusRequest) },
-  responses: { 200: { ...jsonResponse(statusSchema, 'The request’s status.'), ...noStore }, ...errorResponses(...BODY_ERRORS, 404, 429, 503) },
+  responses: { 200: { ...jsonResponse(statusSchema, 'The request’s status.'), ...noStore }, ...errorResponses(...BODY_ERRORS, 403, 404, 429, 503) },
 });
 
 const districtsRoute = createRoute({

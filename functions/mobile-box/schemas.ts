@@ -158,6 +158,7 @@ function checkNumbers(request: Partial<Record<keyof z.infer<typeof fields>, unkn
 }
 
 const fields = z.object({
+  turnstileToken: z.string().max(2048).optional().meta({ description: 'When Turnstile is switched on: the widget’s token for the action `mobile_box`.' }),
   election: field(z.string().trim().min(1).max(60).meta({ description: 'An election id from `content/elections/` that takes mobile-box applications.' }), {
     label: 'common.field.election',
   }),
@@ -228,6 +229,11 @@ export const statusRequest = z
     reference: field(z.string().trim().min(1).max(20).meta({ example: 'K7M2P-Q9RTX' }), { label: 'mobileBox.field.reference', autocomplete: 'off' }),
     idNumber: field(z.string().trim().min(1).max(40), { label: 'mobileBox.field.idNumber', inputMode: 'numeric', autocomplete: 'off' }),
     lang: langField,
+    turnstileToken: z
+      .string()
+      .max(2048)
+      .optional()
+      .meta({ description: 'When Turnstile is switched on: the widget’s token for the action `mobile_box_status`.' }),
   })
   .meta({ id: 'MobileBoxStatusRequest' });
 export type StatusRequest = z.infer<typeof statusRequest>;

@@ -157,6 +157,13 @@ const csvRoute = fileRoute(
   'developers.op.sectionRouteCsv',
   'In Bulgarian, for the mobile commission and the police: UTF-8 with BOM, one row per stop in order. The police get order, address, district and section; district and city staff the full list. Never a personal number; cells are neutralised against formula injection. Audited.',
 );
+const xlsxRoute = fileRoute(
+  'xlsx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'sectionRouteXlsx',
+  'developers.op.sectionRouteXlsx',
+  'The same list as the CSV, by reader, as an Excel workbook (one sheet, headings frozen): every cell is text, so nothing in it is a formula, whatever the regional settings. Audited.',
+);
 const geoJsonRoute = fileRoute(
   'geojson',
   'application/geo+json',
@@ -240,6 +247,7 @@ export const sectionsApi = new OpenAPIHono<StaffEnv>()
 
 for (const [route, format] of [
   [csvRoute, 'csv'],
+  [xlsxRoute, 'xlsx'],
   [geoJsonRoute, 'geojson'],
   [gpxRoute, 'gpx'],
 ] as [FileRoute, RouteFormat][]) {
@@ -249,7 +257,7 @@ for (const [route, format] of [
       const file = await routeFile(c.env, c.get('staff').user, c.req.valid('param').id, format, clock(c.env));
       c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
       c.header('X-Stops-Without-Coordinates', String(file.skipped));
-      return c.body(file.body, 200, { 'Content-Type': file.contentType });
+      return c.body(typeof file.body === 'string' ? file.body : file.body.slice().buffer, 200, { 'Content-Type': file.contentType });
     },
     validationHook(route),
   );

@@ -4,7 +4,7 @@ import { mobileBoxRequests, mobileSections, routeStops } from '#db/schema';
 import type { Bindings } from '#functions/env';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
-import { auditEntry } from '#functions/staff/audit';
+import { auditEntry, refuseOutOfReach } from '#functions/staff/audit';
 import { requireEditable } from '#functions/staff/campaign';
 import type { StaffSession } from '#functions/staff/sessions';
 import { positionStatements, sealLocation } from './route';
@@ -22,9 +22,9 @@ const s = routeStops;
  */
 export async function setOrder(env: Bindings, user: StaffUser, sectionId: number, order: { stopIds: number[] } | { automatic: true }, now: Date) {
   const db = database(env.DB);
-  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
   requireEditable(campaign, now);
-  if (reach !== 'full') throw new NotFound();
+  if (reach !== 'full') return refuseOutOfReach(db, user.id, { sections: [String(section.id)] }, now);
   const changes = routeChange(db, user, 'section.reorder', section, {}, now);
   if ('automatic' in order) {
     await db.batch([
@@ -50,14 +50,16 @@ export async function setOrder(env: Bindings, user: StaffUser, sectionId: number
 /** Sets (or clears, with null) a stop's coordinates, sealed: they pinpoint a voter's home. */
 export async function locateStop(env: Bindings, user: StaffUser, sectionId: number, stopId: number, location: Located | null, now: Date) {
   const db = database(env.DB);
-  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
   requireEditable(campaign, now);
   const [stop] = await db
     .select()
     .from(s)
     .where(and(eq(s.id, stopId), eq(s.sectionId, section.id)))
     .limit(1);
-  if (!stop || (reach === 'own-voters' && stop.originDistrict !== user.district)) throw new NotFound();
+  if (!stop) throw new NotFound();
+  if (reach === 'own-voters' && stop.originDistrict !== user.district)
+    return refuseOutOfReach(db, user.id, { sections: [String(section.id)], stops: [stop.id] }, now);
   const locationSealed = location ? await sealLocation(dataKeys(env), stop.recordKey, location) : null;
   await db.batch([
     db.update(s).set({ locationSealed }).where(eq(s.id, stop.id)),
@@ -70,9 +72,9 @@ export async function locateStop(env: Bindings, user: StaffUser, sectionId: numb
 /** "Sent to police": records when and by whom; later changes flag the list until it is sent again. */
 export async function handOver(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
   const db = database(env.DB);
-  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
   requireEditable(campaign, now);
-  if (reach !== 'full') throw new NotFound();
+  if (reach !== 'full') return refuseOutOfReach(db, user.id, { sections: [String(section.id)] }, now);
   await db.batch([
     db
       .update(mobileSections)
@@ -92,7 +94,7 @@ export interface SectionChanges {
 /** The city enters what the commission decides: the section's number, its base address and coordinates. */
 export async function updateSection(env: Bindings, user: StaffUser, sectionId: number, changes: SectionChanges, now: Date) {
   const db = database(env.DB);
-  const { campaign, section } = await sectionInReach(db, user, sectionId);
+  const { campaign, section } = await sectionInReach(db, user, sectionId, now);
   requireEditable(campaign, now);
   const next = {
     ...section,

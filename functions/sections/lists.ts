@@ -12,6 +12,7 @@ import { auditEntry } from '#functions/staff/audit';
 import type { Campaign } from '#functions/mobile-box/campaign';
 import type { StaffSession } from '#functions/staff/sessions';
 import { loadRoute, loadRoutes, type RouteStopView } from './route';
+import { routeXlsx } from './route-xlsx';
 import { formatAddress, routeCsv, type RouteCsvHeaders, type RouteCsvRow, type RouteReader } from '#core/sections/route-csv';
 import { routeGeoJson, routeGpx, type RouteSection } from '#core/sections/route-geo';
 import { campaignSections, sectionInReach, sectionLabel, sectionReach, type Section, type SectionReach } from './sections';
@@ -107,23 +108,23 @@ function stopFor(reader: RouteReader, stop: RouteStopView) {
   };
 }
 
-async function readRoute(env: Bindings, user: StaffUser, sectionId: number) {
+async function readRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
   const db = database(env.DB);
-  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
   const stops = await loadRoute(db, dataKeys(env), campaign.config, section.id, reach === 'own-voters' ? (user.district ?? '') : undefined);
   const [handler] = section.handedOverBy ? await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, section.handedOverBy)) : [];
   return { db, campaign, section, reach, stops, handedOverBy: handler?.email ?? null };
 }
 
-/** One section's route in order, as the user's role may see it; reading personal data is audited. */
+/** One section's route in order, as the user's role may see it; every read with stops is audited (the police's too). */
 export async function sectionRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
-  const { db, campaign, section, reach, stops, handedOverBy } = await readRoute(env, user, sectionId);
-  if (user.role !== 'police' && stops.length > 0)
-    await auditEntry(db, user.id, 'route.read', { sections: [String(section.id)], stops: stops.map((stop) => stop.id) }, now);
+  const { db, campaign, section, reach, stops, handedOverBy } = await readRoute(env, user, sectionId, now);
+  // Every read of a route is audited, the police's too: their view holds the voters' addresses.
+  if (stops.length > 0) await auditEntry(db, user.id, 'route.read', { sections: [String(section.id)], stops: stops.map((stop) => stop.id) }, now);
   return { campaign, section: sectionSummary(campaign, section, reach, stops.length, handedOverBy), stops: stops.map((stop) => stopFor(user.role, stop)) };
 }
 
-export type RouteFormat = 'csv' | 'geojson' | 'gpx';
+export type RouteFormat = 'csv' | 'xlsx' | 'geojson' | 'gpx';
 
 /** Column headings of a route list in `locale`. */
 export const csvHeaders = (locale: Locale): RouteCsvHeaders => ({
@@ -166,23 +167,21 @@ const fileName = (section: Section, format: RouteFormat, reader: RouteReader) =>
 
 const CONTENT_TYPES: Record<RouteFormat, string> = {
   csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   geojson: 'application/geo+json; charset=utf-8',
   gpx: 'application/gpx+xml; charset=utf-8',
 };
 
-/** A route list as a file: CSV by reader, or GeoJSON / GPX with the stops that have coordinates. Audited. */
+/** A route list as a file: CSV or an Excel workbook by reader, or GeoJSON / GPX with the stops that have coordinates. Audited. */
 export async function routeFile(env: Bindings, user: StaffUser, sectionId: number, format: RouteFormat, now: Date) {
   const locale = LIST_LOCALE;
-  const { db, campaign, section, stops } = await readRoute(env, user, sectionId);
+  const { db, campaign, section, stops } = await readRoute(env, user, sectionId, now);
   const label = sectionLabel(section, campaign);
-  let body: string;
+  let body: string | Uint8Array;
   let skipped = 0;
-  if (format === 'csv') {
-    body = routeCsv(
-      stops.map((stop) => csvRow(campaign, stop, section.district, label, locale)),
-      user.role,
-      csvHeaders(locale),
-    );
+  if (format === 'csv' || format === 'xlsx') {
+    const rows = stops.map((stop) => csvRow(campaign, stop, section.district, label, locale));
+    body = format === 'csv' ? routeCsv(rows, user.role, csvHeaders(locale)) : await routeXlsx(rows, user.role, csvHeaders(locale), label);
   } else {
     const base: RouteSection = {
       number: label,

@@ -3,8 +3,9 @@ import type { Database } from '#db/client';
 import { mobileSections } from '#db/schema';
 import type { Campaign } from '#functions/mobile-box/campaign';
 import { districtById, type District } from '#functions/mobile-box/districts';
-import { campaignOfRow } from '#functions/staff/campaign';
+import { campaignInReach } from '#functions/staff/campaign';
 import { NotFound } from '#core/errors';
+import { refuseOutOfReach } from '#functions/staff/audit';
 import type { StaffSession } from '#functions/staff/sessions';
 
 export type Section = typeof mobileSections.$inferSelect;
@@ -95,11 +96,13 @@ export async function sectionInReach(
   db: Database,
   user: StaffUser,
   id: number,
+  now: Date,
 ): Promise<{ campaign: Campaign; section: Section; reach: Exclude<SectionReach, 'none'> }> {
   const [section] = await db.select().from(mobileSections).where(eq(mobileSections.id, id)).limit(1);
   if (!section) throw new NotFound();
-  const campaign = campaignOfRow(user, section);
-  const reach = sectionReach(user, section, campaign);
-  if (reach === 'none') throw new NotFound();
+  // Another area's section, or one out of the user's reach: the same 404, written to the audit log.
+  const campaign = campaignInReach(user, section);
+  const reach = campaign ? sectionReach(user, section, campaign) : 'none';
+  if (!campaign || reach === 'none') return refuseOutOfReach(db, user.id, { sections: [String(id)] }, now);
   return { campaign, section, reach };
 }

@@ -9,7 +9,7 @@ import { purgeAfter } from '#functions/mobile-box/requests';
 import { violatesUnique } from '#functions/platform/d1-errors';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
-import { auditEntry, type AuditAction, type AuditRecords } from '#functions/staff/audit';
+import { auditEntry, refuseOutOfReach, type AuditAction, type AuditRecords } from '#functions/staff/audit';
 import { requireEditable } from '#functions/staff/campaign';
 import type { Campaign } from '#functions/mobile-box/campaign';
 import { listRequests, scope } from '#functions/staff/review';
@@ -70,7 +70,7 @@ function registrationRefusal(campaign: Campaign, section: Section, reach: Sectio
 
 /** The accepted requests in the user's reach that may be registered on this section's route now. */
 export async function registrableRequests(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
-  const { campaign, section, reach } = await sectionInReach(database(env.DB), user, sectionId);
+  const { campaign, section, reach } = await sectionInReach(database(env.DB), user, sectionId, now);
   const { requests } = await listRequests(env, user, campaign, { status: 'accepted' });
   return requests.filter((request) => !registrationRefusal(campaign, section, reach, user, request.district, now));
 }
@@ -84,7 +84,7 @@ export async function registrableRequests(env: Bindings, user: StaffUser, sectio
  */
 export async function registerStops(env: Bindings, user: StaffUser, sectionId: number, requestIds: readonly number[], now: Date) {
   const db = database(env.DB);
-  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
   requireEditable(campaign, now);
   const { election } = campaign;
   const rows = await db
@@ -173,14 +173,16 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
 /** Takes a stop off the route: its requests go back to `accepted`, the later stops move up. */
 export async function removeStop(env: Bindings, user: StaffUser, sectionId: number, stopId: number, now: Date) {
   const db = database(env.DB);
-  const { campaign, section, reach } = await sectionInReach(db, user, sectionId);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
   requireEditable(campaign, now);
   const [stop] = await db
     .select()
     .from(s)
     .where(and(eq(s.id, stopId), eq(s.sectionId, section.id)))
     .limit(1);
-  if (!stop || (reach === 'own-voters' && stop.originDistrict !== user.district)) throw new NotFound();
+  if (!stop) throw new NotFound();
+  if (reach === 'own-voters' && stop.originDistrict !== user.district)
+    return refuseOutOfReach(db, user.id, { sections: [String(section.id)], stops: [stop.id] }, now);
   const requests = await db.select({ id: r.id }).from(r).where(eq(r.stopId, stop.id));
   await db.batch([
     db.update(r).set({ status: 'accepted', section: null, stopId: null, updatedAt: now.toISOString() }).where(eq(r.stopId, stop.id)),

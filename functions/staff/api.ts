@@ -1,30 +1,19 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { clientBuckets } from '#functions/http/client';
 import { clock } from '#functions/platform/clock';
-import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
+import { errorResponses, jsonResponse, summary, validationHook } from '#functions/http/openapi';
 import { staffOnly, type StaffEnv } from './guard';
-import { logIn, logOut } from './login';
+import { logOut } from './login';
+import { sessionsApi } from './sessions-api';
+import { signInApi } from './sign-in-api';
 import { reviewApi, summaryApi } from './review-api';
 import { readAudit } from './audit-log';
 import { routesZipApi, sectionsApi } from '#functions/sections/api';
-import { csrfHeader, loginAnswer, loginRequest, staffUser } from './schemas';
+import { csrfHeader, staffUser } from './schemas';
 import { SESSION_COOKIE } from './sessions';
 
 const anyStaff = staffOnly('district', 'city', 'police');
-
-const loginRoute = createRoute({
-  method: 'post',
-  path: '/session',
-  operationId: 'staffLogin',
-  tags: ['staff'],
-  summary: summary('developers.op.staffLogin'),
-  description:
-    'Sets the `__Host-vd-staff` session cookie (HttpOnly, Secure, SameSite=Strict). A wrong e-mail and a wrong password get the same 401; after 5 failures for an account or 20 from a client within 15 minutes, 429 with Retry-After.',
-  request: { body: jsonBody(loginRequest) },
-  responses: { 200: jsonResponse(loginAnswer, 'Signed in.'), ...errorResponses(...BODY_ERRORS, 401, 429, 503) },
-});
 
 const sessionRoute = createRoute({
   method: 'get',
@@ -55,7 +44,7 @@ const auditRoute = createRoute({
   tags: ['staff'],
   summary: summary('developers.op.staffAudit'),
   description:
-    'City only. Who read, changed or downloaded what, and when, between `from` and `to` (days, UTC, both included; the last 7 days by default), at most 5,000 entries. Reading it is logged too.',
+    'City only. Who read, changed or downloaded what, and when, and the security events (failed and throttled sign-ins, refused CSRF tokens, refusals outside a user’s reach), between `from` and `to` (days, UTC, both included; the last 7 days by default), at most 5,000 entries. Reading it is logged too.',
   middleware: [staffOnly('city')] as const,
   request: { query: z.object({ from: isoDay.optional().meta({ example: '2024-05-20' }), to: isoDay.optional().meta({ example: '2024-06-09' }) }) },
   responses: {
@@ -73,6 +62,10 @@ const auditRoute = createRoute({
               user: z.string().nullable(),
               role: z.string().nullable(),
               records: z.record(z.string(), z.unknown()),
+              outcome: z.enum(['ok', 'failed', 'refused', 'throttled']),
+              source: z.string().nullable().meta({
+                description: 'An HMAC of the client’s address (IPv4) or /64 (IPv6), on sign-in events: groups events from one source without naming it.',
+              }),
             }),
           ),
         })
@@ -83,21 +76,10 @@ const auditRoute = createRoute({
   },
 });
 
-/** /api/admin: staff sign-in and sessions, the review, the mobile polling stations and their route lists, the audit log. */
+/** /api/admin: staff sign-in (signInApi) and sessions (sessionsApi), the review, the mobile polling stations and their route lists, the audit log. */
 export const staffApi = new OpenAPIHono<StaffEnv>()
-  .openapi(
-    loginRoute,
-    async (c) => {
-      const now = clock(c.env);
-      const signedIn = await logIn(c.env, c.req.valid('json'), clientBuckets(c.req.raw.headers).narrow, now);
-      // Max-Age, not Expires: under a moved clock (NOW in development) an Expires date lies in the browser's past.
-      const maxAge = Math.max(0, Math.round((signedIn.expiresAt.getTime() - now.getTime()) / 1000));
-      setCookie(c, SESSION_COOKIE, signedIn.token, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge });
-      c.header('Cache-Control', 'no-store');
-      return c.json({ csrfToken: signedIn.csrfToken, user: signedIn.user }, 200);
-    },
-    validationHook(loginRoute),
-  )
+  .route('/', signInApi)
+  .route('/', sessionsApi)
   .openapi(sessionRoute, (c) => {
     const { email, role, area, district } = c.get('staff').user;
     return c.json({ user: { email, role, area, district } }, 200);

@@ -10,14 +10,25 @@ const MAX_ENTRIES = 5000;
 
 /**
  * The audit log between two days (UTC, `to` included), oldest first, with who did it; reading it
- * is itself an entry. Records name ids and references only, never personal data.
+ * is itself an entry. Records name ids and references only, never personal data; a security event
+ * (failed or throttled sign-in, refused CSRF token, refusal outside a user's reach) has its outcome,
+ * and `source` groups events from one address without naming it.
  */
 export async function readAudit(env: Bindings, user: StaffSession['user'], range: { from?: string | undefined; to?: string | undefined }, now: Date) {
   const to = range.to ?? now.toISOString().slice(0, 10);
   const from = range.from ?? addDays(to, -6);
   const db = database(env.DB);
   const rows = await db
-    .select({ id: staffAudit.id, at: staffAudit.at, action: staffAudit.action, records: staffAudit.records, email: staffUsers.email, role: staffUsers.role })
+    .select({
+      id: staffAudit.id,
+      at: staffAudit.at,
+      action: staffAudit.action,
+      records: staffAudit.records,
+      outcome: staffAudit.outcome,
+      source: staffAudit.source,
+      email: staffUsers.email,
+      role: staffUsers.role,
+    })
     .from(staffAudit)
     .leftJoin(staffUsers, eq(staffUsers.id, staffAudit.userId))
     .where(and(gte(staffAudit.at, from), lt(staffAudit.at, addDays(to, 1))))
@@ -35,6 +46,8 @@ export async function readAudit(env: Bindings, user: StaffSession['user'], range
       user: row.email ?? null,
       role: row.role ?? null,
       records: JSON.parse(row.records) as AuditRecords,
+      outcome: row.outcome,
+      source: row.source,
     })),
   };
 }

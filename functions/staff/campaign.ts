@@ -55,9 +55,15 @@ export function staffCampaign(user: Pick<StaffUser, 'area'>, electionId: string 
   return chosen;
 }
 
-/** The campaign a stored row (a request, a section) belongs to, if the user's area holds it; else it does not exist for them. */
-export function campaignOfRow(user: Pick<StaffUser, 'area'>, row: { electionId: string; district: string }): Campaign {
+/** The campaign a stored row (a request, a section) belongs to, when the user's area holds it. */
+export function campaignInReach(user: Pick<StaffUser, 'area'>, row: { electionId: string; district: string }): Campaign | undefined {
   const campaign = campaignOfDistrict(electionOfRow(row.electionId), row.district);
-  if (!campaign || campaign.area.id !== accountArea(user)) throw new NotFound();
+  return campaign && campaign.area.id === accountArea(user) ? campaign : undefined;
+}
+
+/** The campaign a stored row belongs to, if the user's area holds it; else it does not exist for them. */
+export function campaignOfRow(user: Pick<StaffUser, 'area'>, row: { electionId: string; district: string }): Campaign {
+  const campaign = campaignInReach(user, row);
+  if (!campaign) throw new NotFound();
   return campaign;
 }

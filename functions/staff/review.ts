@@ -11,8 +11,8 @@ import type { z } from 'zod';
 import { dataKeys } from '#functions/platform/keys';
 import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '#functions/mobile-box/seal';
 import { type Campaign, namedCampaign } from '#functions/mobile-box/campaign';
-import { auditEntry } from './audit';
-import { accountArea, campaignOfRow, requireEditable } from './campaign';
+import { auditEntry, refuseOutOfReach } from './audit';
+import { accountArea, campaignInReach, requireEditable } from './campaign';
 import type { StaffSession } from './sessions';
 import { refuse } from './errors';
 
@@ -57,20 +57,26 @@ export async function listRequests(
   return { requests: rows.reverse(), counts };
 }
 
-async function requestInReach(env: Bindings, user: StaffSession['user'], id: number) {
+async function requestInReach(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
   const [row] = await database(env.DB)
     .select()
     .from(r)
     .where(and(eq(r.id, id), user.role === 'district' ? eq(r.district, user.district ?? '') : undefined))
     .limit(1);
-  // Another district's (or area's) request looks exactly like one that does not exist.
-  if (!row) throw new NotFound();
-  return { row, campaign: campaignOfRow(user, row) };
+  // Another district's (or area's) request looks exactly like one that does not exist (but is audited).
+  const campaign = row && campaignInReach(user, row);
+  if (!row || !campaign) {
+    const db = database(env.DB);
+    const [exists] = await db.select({ id: r.id }).from(r).where(eq(r.id, id)).limit(1);
+    if (exists) return refuseOutOfReach(db, user.id, { requests: [id] }, now);
+    throw new NotFound();
+  }
+  return { row, campaign };
 }
 
 /** One request with its personal data decrypted for this answer only; the read is audited. */
 export async function openRequest(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
-  const { row } = await requestInReach(env, user, id);
+  const { row } = await requestInReach(env, user, id, now);
   const keys = dataKeys(env);
   const [person, representative, reason] = await Promise.all([
     unsealPerson(keys, row.recordKey, row.personSealed),
@@ -107,7 +113,7 @@ export async function decideRequest(
   decision: { decision: 'accept' | 'reject'; reason?: string | undefined },
   now: Date,
 ) {
-  const { row, campaign } = await requestInReach(env, user, id);
+  const { row, campaign } = await requestInReach(env, user, id, now);
   requireEditable(campaign, now);
   if (row.status === 'assigned') throw refuse('already_assigned');
   const db = database(env.DB);

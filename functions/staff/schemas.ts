@@ -8,8 +8,118 @@ export const loginRequest = z
   .object({
     email: field(z.email().max(254).meta({ example: 'officer@example.org' }), { label: 'staff.field.email', autocomplete: 'username', inputMode: 'email' }),
     password: field(z.string().min(1).max(200), { label: 'staff.field.password', autocomplete: 'current-password' }),
+    turnstileToken: z
+      .string()
+      .max(2048)
+      .optional()
+      .meta({ description: 'When Turnstile is on and the account has had 3 failed sign-ins in 15 minutes: the widget’s token for the action `staff_login`.' }),
   })
   .meta({ id: 'StaffLogin' });
+
+/** The body of a POST that needs nothing: like every POST, it is sent as JSON. */
+export const emptyRequest = z.object({}).strict().meta({ id: 'StaffEmptyRequest', description: 'An empty object: like every POST, it is sent as JSON.' });
+
+const secondFactor = z.enum(['passkey', 'totp', 'recovery']);
+
+export const signInStep = z
+  .object({
+    next: z.enum(['enrol', 'totp', 'passkey']).meta({
+      description:
+        '`enrol`: the account has no second factor yet: set one up (`/session/totp/setup` then `/session/totp`, or the passkey registration). `passkey` or `totp`: give it. The session cookie can do nothing else.',
+    }),
+    methods: z.array(secondFactor).meta({ description: 'The second factors this sign-in may be finished with.' }),
+  })
+  .meta({ id: 'StaffSignInStep' });
+
+export const totpCode = z
+  .object({
+    code: field(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{3} ?\d{3}$/)
+        .meta({ example: '123456' }),
+      {
+        label: 'staff.field.code',
+        hint: 'staff.hint.code',
+        autocomplete: 'one-time-code',
+        inputMode: 'numeric',
+      },
+    ),
+  })
+  .meta({ id: 'StaffTotpCode' });
+
+export const recoveryCode = z
+  .object({
+    code: field(z.string().trim().min(10).max(20).meta({ example: 'ABCDE-FGHJK' }), { label: 'staff.field.recoveryCode', autocomplete: 'off' }),
+  })
+  .meta({ id: 'StaffRecoveryCode' });
+
+export const totpSetupAnswer = z
+  .object({
+    otpauthUri: z.string().meta({ description: 'For an authenticator app: `otpauth://totp/Voter%20Desk:<e-mail>?secret=…&issuer=Voter%20Desk`.' }),
+  })
+  .meta({ id: 'StaffTotpSetup' });
+
+const base64urlText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[\w-]*$/);
+
+/** What the browser's WebAuthn call gives (`@simplewebauthn/browser`), as JSON. */
+export const passkeyResponse = z
+  .object({
+    response: z.object({
+      id: base64urlText(1400),
+      rawId: base64urlText(1400),
+      type: z.literal('public-key'),
+      response: z.object({
+        clientDataJSON: base64urlText(4000),
+        attestationObject: base64urlText(8000).optional(),
+        authenticatorData: base64urlText(4000).optional(),
+        signature: base64urlText(1000).optional(),
+        userHandle: base64urlText(200).optional(),
+        transports: z.array(z.string().max(20)).max(10).optional(),
+        publicKeyAlgorithm: z.number().int().optional(),
+        publicKey: base64urlText(2000).optional(),
+      }),
+      clientExtensionResults: z.record(z.string(), z.unknown()),
+      authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+    }),
+  })
+  .meta({ id: 'StaffPasskeyResponse' });
+
+export const passkeyOptions = z
+  .object({ options: z.record(z.string(), z.unknown()).meta({ description: 'For `startRegistration` / `startAuthentication` of @simplewebauthn/browser.' }) })
+  .meta({ id: 'StaffPasskeyOptions' });
+
+export const sessionList = z
+  .object({
+    sessions: z.array(
+      z.object({
+        id: z.string(),
+        device: z.string().nullable(),
+        createdAt: z.string(),
+        lastSeenAt: z.string(),
+        current: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'StaffSessions' });
+
+export const sessionIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[\w-]{16}$/)
+    .meta({ example: 'aBcDeFgHiJkLmNoP' }),
+});
+
+export const accountSignOut = z
+  .object({
+    email: field(z.email().max(254).meta({ example: 'mladost@example.org' }), { label: 'staff.field.account', autocomplete: 'off', inputMode: 'email' }),
+  })
+  .meta({ id: 'StaffAccountSignOut' });
 
 export const staffUser = z
   .object({
@@ -20,10 +130,15 @@ export const staffUser = z
   })
   .meta({ id: 'StaffUser' });
 
-export const loginAnswer = z
+export const signedIn = z
   .object({
+    next: z.literal('done'),
     csrfToken: z.string().meta({ description: 'Send it as `X-CSRF-Token` with every change.' }),
     user: staffUser,
+    recoveryCodes: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Ten single-use codes, given once: when the second factor was enrolled in this sign-in.' }),
   })
   .meta({ id: 'StaffSession' });
 

@@ -41,7 +41,7 @@ try {
   console.log(`\n== Load: wrangler dev on 127.0.0.1, ${CONNECTIONS} connections, ${SUBMISSIONS} distinct submissions + ${total - SUBMISSIONS} retries ==`);
   const dev = await startDevServer({
     persistTo: state,
-    vars: { ...localLimitVars(sameLimit(1_000_000_000, ['MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'])), NOW },
+    vars: { ...localLimitVars(sameLimit(1_000_000_000, ['MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL', 'SERVICE', 'SERVICE_WIDE'])), NOW },
     logLevel: 'error',
   });
   stopServer = dev.stop;

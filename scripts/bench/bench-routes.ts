@@ -48,7 +48,7 @@ function clockLine({ busyWorkerdMs, busyNodeMs, stepMs, overhead }: z.infer<type
 }
 
 console.log('\n== Route functions inside workerd (vitest pool): 3 warm-up calls, then 20 timed batches each ==');
-const { metas, errors } = await runVitestBench('vitest.bench.config.ts');
+const { metas, errors } = await runVitestBench('vitest.bench.config.ts', ['test/bench/routes.bench.ts']);
 const results = metas.flatMap((meta) => benchMeta.parse(meta).bench ?? []);
 const [result] = results;
 if (errors.length > 0 || results.length !== 1 || !result) {

@@ -22,6 +22,7 @@ import { errorBody } from '#functions/http/http-errors';
 import { sectionList } from '#functions/sections/schemas';
 import { startDevServer } from '#scripts/dev-server';
 import { localLimitVars, sameLimit } from '#scripts/local-limits';
+import { totpCode } from '#functions/staff/totp';
 import { prepareLocalDatabase } from '#scripts/local-db';
 import type { DemoStaff } from '#scripts/seed/demo-staff';
 import { benchApplication, benchSetup, createdReferences, load as loadUrl } from './bench-helpers';
@@ -138,19 +139,27 @@ function submissions() {
   return { state, requests };
 }
 
-/** Signs in as a demo account and returns its session cookie. */
+/** Signs in as a demo account (password, then its authenticator app's code) and returns its session cookie. */
 async function signIn(base: string, account: DemoStaff | undefined): Promise<string> {
-  if (!account?.password) throw new Error(`no demo ${account ? `password for ${account.email}` : 'account'} to sign in with`);
-  const response = await fetch(`${base}/api/admin/session`, {
+  if (!account?.password || !account.totpSecret) throw new Error(`no demo ${account ? `password for ${account.email}` : 'account'} to sign in with`);
+  const cookieOf = (response: Response) =>
+    response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+  const password = await fetch(`${base}/api/admin/session`, {
     method: 'POST',
     headers: json,
     body: JSON.stringify({ email: account.email, password: account.password }),
   });
-  if (response.status !== 200) throw new Error(`sign-in as ${account.email} answered ${response.status}: ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
+  if (password.status !== 200) throw new Error(`sign-in as ${account.email} answered ${password.status}: ${await password.text()}`);
+  const response = await fetch(`${base}/api/admin/session/totp`, {
+    method: 'POST',
+    headers: { ...json, cookie: cookieOf(password) },
+    body: JSON.stringify({ code: totpCode(account.totpSecret, Date.now()) }),
+  });
+  if (response.status !== 200) throw new Error(`second step as ${account.email} answered ${response.status}: ${await response.text()}`);
+  const cookie = cookieOf(response);
   if (!cookie) throw new Error(`sign-in as ${account.email} set no cookie`);
   return cookie;
 }
@@ -184,7 +193,23 @@ try {
 
   const dev = await startDevServer({
     persistTo,
-    vars: { ...localLimitVars(sameLimit(HIGH, ['LOOKUP', 'LOOKUP_WIDE', 'LOOKUP_GLOBAL', 'MOBILE_BOX', 'MOBILE_BOX_WIDE', 'MOBILE_BOX_GLOBAL'])), NOW },
+    vars: {
+      ...localLimitVars(
+        sameLimit(HIGH, [
+          'LOOKUP',
+          'LOOKUP_WIDE',
+          'LOOKUP_GLOBAL',
+          'MOBILE_BOX',
+          'MOBILE_BOX_WIDE',
+          'MOBILE_BOX_GLOBAL',
+          'STATIONS',
+          'STATIONS_WIDE',
+          'SERVICE',
+          'SERVICE_WIDE',
+        ]),
+      ),
+      NOW,
+    },
     logLevel: 'error',
   });
   stopServer = dev.stop;

@@ -9,7 +9,8 @@ export interface BenchRun {
   errors: string[];
 }
 
-export async function runVitestBench(config: string): Promise<BenchRun> {
+/** Runs the bench files of `config` (those matching `filters`, or all). */
+export async function runVitestBench(config: string, filters: string[] = []): Promise<BenchRun> {
   const run: BenchRun = { metas: [], errors: [] };
   const describe = (error: { stack?: string | undefined; message: string }) => error.stack ?? error.message;
   const collector: Reporter = {
@@ -22,7 +23,7 @@ export async function runVitestBench(config: string): Promise<BenchRun> {
       for (const error of unhandledErrors) run.errors.push(describe(error));
     },
   };
-  const vitest = await startVitest('test', [], { config, watch: false, reporters: [collector] });
+  const vitest = await startVitest('test', filters, { config, watch: false, reporters: [collector] });
   await vitest?.close();
   return run;
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { staffSessions, staffUsers } from '#db/schema';
+import { staffPasskeys, staffRecoveryCodes, staffSessions, staffUsers } from '#db/schema';
 import { executeSql, type D1 } from '#scripts/import/d1';
 import { sqlText, sqlWriter } from './sql-text';
 
@@ -15,16 +15,33 @@ export interface AccountFields {
 
 /**
  * The SQL that saves a staff account (a new one, or an existing e-mail reset: password, role,
- * area and district, enabled again) and ends its open sessions. `npm run user:add` and the demo
- * accounts of `npm start` both run it.
+ * area and district, enabled again, second factor and recovery codes removed so that it enrols again
+ * at the next sign-in) and ends its open sessions. `npm run user:add` and the demo accounts of
+ * `npm start` both run it.
  */
 export function accountStatements(account: AccountFields, now: string): string[] {
-  const fields = { role: account.role, area: account.area, district: account.district, passwordHash: account.passwordHash, disabledAt: null, updatedAt: now };
+  const fields = {
+    role: account.role,
+    area: account.area,
+    district: account.district,
+    passwordHash: account.passwordHash,
+    disabledAt: null,
+    totpSealed: null,
+    totpStep: null,
+    enrolledAt: null,
+    updatedAt: now,
+  };
   const upsert = sqlWriter
     .insert(staffUsers)
     .values({ email: account.email, ...fields, createdAt: now })
     .onConflictDoUpdate({ target: staffUsers.email, set: fields });
-  return [sqlText(upsert), sqlText(endSessionsOf(account.email))];
+  const userId = sql`(SELECT ${staffUsers.id} FROM ${staffUsers} WHERE ${staffUsers.email} = ${account.email})`;
+  return [
+    sqlText(upsert),
+    sqlText(endSessionsOf(account.email)),
+    sqlText(sqlWriter.delete(staffPasskeys).where(eq(staffPasskeys.userId, userId))),
+    sqlText(sqlWriter.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, userId))),
+  ];
 }
 
 /** Ends every session of the account with this e-mail. */

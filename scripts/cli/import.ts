@@ -67,6 +67,10 @@ export async function importCommand(args: string[], io: CommandIo): Promise<numb
       log: io.out,
     });
     for (const row of report.bad) io.err(`${row.file}:${row.line}: ${row.reason}`);
+    if (report.refused) {
+      io.err('Refused: nothing was imported.');
+      return 2;
+    }
     if (report.missingStations.length > 0)
       io.err(`stations: ${report.missingStations.length} stations in D1 are not in this file (kept): ${report.missingStations.join(', ')}`);
     for (const dataset of report.notSwitched)

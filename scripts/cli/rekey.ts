@@ -1,7 +1,7 @@
 // npm run rekey -- [--remote] [--persist-to DIR] [--dry-run]
 // Re-encrypts every sealed value (problem reports' details and contacts; mobile-box requests'
 // details, representatives and reasons, with the number's HMAC recomputed; route stops'
-// coordinates) under the current
+// coordinates; staff accounts' authenticator-app secrets) under the current
 // DATA_KEY, reading the old ones with DATA_KEY_OLD. It also seals what is left from before
 // encryption: plaintext details, and contacts sealed under LOOKUP_KEY without a key id.
 // Keys come from the environment only (never the command line); locally from .dev.vars.
@@ -16,6 +16,7 @@ import { columns, tableName } from '#scripts/import/columns';
 import { sqlValue, type D1 } from '#scripts/import/d1';
 import { CommandError, main, type CommandIo } from './command';
 import { rekeyRequests, rekeyStops, sealedRequestsQuery, sealedStopsQuery, type SealedRequest, type SealedStop } from './rekey-mobile-box';
+import { rekeyTotpSecrets, sealedTotpQuery, type SealedTotp } from './rekey-staff';
 
 interface SealedReport {
   id: number;
@@ -78,15 +79,16 @@ export async function rekeyDatabase(
   db: D1,
   keys: DataKeys,
   lookupKey: string | undefined,
-): Promise<{ reports: Rekeyed; requests: Rekeyed; stops: Rekeyed; save(): Promise<void> }> {
+): Promise<{ reports: Rekeyed; requests: Rekeyed; stops: Rekeyed; totp: Rekeyed; save(): Promise<void> }> {
   const currentId = await dataKeyId(keys.current);
   const reports = await rekeyReports(await db.query<SealedReport>(sealedReportsQuery), keys, currentId, lookupKey);
   const requests = await rekeyRequests(await db.query<SealedRequest>(sealedRequestsQuery), keys, currentId);
   const stops = await rekeyStops(await db.query<SealedStop>(sealedStopsQuery), keys, currentId);
+  const totp = await rekeyTotpSecrets(await db.query<SealedTotp>(sealedTotpQuery), keys, currentId);
   const save = async () => {
-    await db.batch([...reports.updates, ...requests.updates, ...stops.updates]);
+    await db.batch([...reports.updates, ...requests.updates, ...stops.updates, ...totp.updates]);
   };
-  return { reports, requests, stops, save };
+  return { reports, requests, stops, totp, save };
 }
 
 /** `npm run rekey`. */
@@ -104,11 +106,12 @@ export async function rekeyCommand(args: string[], io: CommandIo): Promise<numbe
   const keys: DataKeys = { current: current!, previous: io.env.DATA_KEY_OLD };
 
   const db = io.d1({ remote: values.remote, persistTo: values['persist-to'] });
-  const { reports, requests, stops, save } = await rekeyDatabase(db, keys, secret('LOOKUP_KEY'));
+  const { reports, requests, stops, totp, save } = await rekeyDatabase(db, keys, secret('LOOKUP_KEY'));
   const verb = values['dry-run'] ? 'Would re-encrypt' : 'Re-encrypting';
   io.out(`${verb} ${reports.updates.length} reports under the current DATA_KEY; ${reports.untouched} already are.`);
   io.out(`${verb} ${requests.updates.length} mobile-box requests under the current DATA_KEY; ${requests.untouched} already are.`);
   io.out(`${verb} ${stops.updates.length} route stops' coordinates under the current DATA_KEY; ${stops.untouched} already are.`);
+  io.out(`${verb} ${totp.updates.length} staff authenticator-app secrets under the current DATA_KEY; ${totp.untouched} already are.`);
   if (!values['dry-run']) await save();
   return 0;
 }

@@ -2,13 +2,17 @@
 // npm run user:disable -- --email E [--remote] [--persist-to DIR]
 // The password is read from standard input when it is piped (printf '%s' "$PASSWORD" | npm run
 // user:add -- …; at least 12 characters), otherwise a strong one is generated and printed once.
-// It is never a command-line argument (shell history, process lists). Adding an existing e-mail
-// again resets its password, role, area and district, enables it, and ends its sessions; disabling
-// ends its sessions at once.
+// It is never a command-line argument (shell history, process lists). The account enrols its
+// second factor (passkey or authenticator app) at its first sign-in with that password. Adding an
+// existing e-mail again resets its password, role, area and district, enables it, ends its sessions and
+// removes its second factor and recovery codes (it enrols again: a lost phone); disabling ends its
+// sessions at once. The hash is peppered with STAFF_PEPPER from the environment (for --remote:
+// the Worker's secret; locally: .dev.vars); without it the first sign-in rewrites it peppered.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AREAS } from '#functions/elections/areas';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '#functions/staff/passwords';
+import { localSecret } from '#scripts/dev-vars';
 import { disableAccount, saveAccount } from './accounts';
 import { CommandError, main, type CommandIo } from './command';
 
@@ -54,9 +58,13 @@ export async function userCommand(argv: string[], io: CommandIo): Promise<number
     const piped = text === '' ? undefined : text;
     if (piped !== undefined && [...piped].length < MIN_PASSWORD_LENGTH) fail(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
     const password = piped ?? generatePassword();
-    const passwordHash = await hashPassword(password);
+    const pepper = values.remote ? io.env.STAFF_PEPPER : (io.env.STAFF_PEPPER ?? localSecret('STAFF_PEPPER'));
+    const passwordHash = await hashPassword(password, pepper || undefined);
     await saveAccount(io.d1(target), { email: address, role: role.data!, area: area!.id, district: district?.id ?? null, passwordHash }, now);
-    io.out(`Saved ${address} (${role.data}, ${area!.name.en}${district ? `, ${district.name.en}` : ''}); any open sessions are ended.`);
+    io.out(
+      `Saved ${address} (${role.data}, ${area!.name.en}${district ? `, ${district.name.en}` : ''}); any open sessions are ended. At the first sign-in with this password the account enrols a passkey or an authenticator app.`,
+    );
+    if (!pepper) io.out('STAFF_PEPPER is not in the environment: the hash is not peppered yet; the first sign-in rewrites it with the Worker’s pepper.');
     if (piped === undefined) io.out(`Password (shown once, keep it safe): ${password}`);
   } else if (command === 'disable') {
     if (!(await disableAccount(io.d1(target), address, now))) fail(`no account ${address}`);

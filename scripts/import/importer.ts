@@ -39,6 +39,8 @@ export interface ImportReport {
   missingStations: string[];
   /** Datasets whose new generation was not switched to, because rows were bad (the previous one still answers). */
   notSwitched: Dataset[];
+  /** Nothing was written: the stations file marks stations mobile that the register still sends voters to (the lines are in `bad`). */
+  refused: boolean;
 }
 
 /** Station columns in the order the importer writes them. */
@@ -85,12 +87,18 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
   const batchSize = options.batchSize ?? DEFAULT_BATCH_ROWS;
   const log = options.log ?? (() => {});
   const bad: BadRow[] = [];
-  const report: ImportReport = { loaded: { stations: 0, ranges: 0, register: 0 }, bad, missingStations: [], notSwitched: [] };
+  const report: ImportReport = { loaded: { stations: 0, ranges: 0, register: 0 }, bad, missingStations: [], notSwitched: [], refused: false };
   const now = new Date().toISOString();
   const state = await importState(db, country, electionId);
   const keyMode = options.register ? await checkImportKey(state.fingerprint, options.lookupKey, options.newKey ?? false) : 'same';
 
   if (options.stations) {
+    const stillRegistered = await mobileStationsStillInRegister(options, state, encoding);
+    if (stillRegistered.length > 0) {
+      bad.push(...stillRegistered);
+      report.refused = true;
+      return report;
+    }
     const source = basename(options.stations);
     const table = tableName(stations);
     const changed = STATION_FACTS.map((key) => columns(stations, [key]))
@@ -215,9 +223,21 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
         upsert(registerEntries, ['electionId', 'generation', 'idHash'], ['stationId']),
         true,
       );
+      // Each person once: a number listed again with another station is two bad lines, never a silent overwrite.
+      const seen = new Map<number | string, { line: number; stationId: number; reported: boolean }>();
       for await (const { line, value: r } of rowsOf(options.register!, registerFormat, country, encoding, bad)) {
         const stationId = stationFor(r.stationNumber, file, line, 'register');
         if (stationId === undefined) continue;
+        const key = /^\d{1,15}$/.test(r.normalized) ? Number(r.normalized) : r.normalized;
+        const first = seen.get(key);
+        if (first && first.stationId !== stationId) {
+          const reason = (other: number) => `the same personal number is listed on line ${other} with another station`;
+          if (!first.reported) bad.push({ file, line: first.line, reason: reason(line) });
+          first.reported = true;
+          bad.push({ file, line, reason: reason(first.line) });
+          continue;
+        }
+        if (!first) seen.set(key, { line, stationId, reported: false });
         // Same as functions/platform/crypto.ts personalNumberHash(), with node:crypto for speed.
         const hash = createHmac('sha256', options.lookupKey).update(`${country}:${r.normalized}`).digest('base64url');
         await writer.add(`(${sqlValue(electionId)},${generation},${sqlValue(hash)},${stationId})`);
@@ -229,6 +249,31 @@ export async function importLists(options: ImportOptions): Promise<ImportReport>
     log(`register: ${report.loaded.register} loaded`);
   }
   return report;
+}
+
+/**
+ * The lines of a stations file that mark a station mobile while the active register still sends
+ * voters to it: public `GET /api/stations/{id}` would then say `mobile: true` of a station some
+ * voter's personal answer names. Read before anything is written; the register must be imported
+ * without those voters first.
+ */
+async function mobileStationsStillInRegister(options: ImportOptions, state: ImportState, encoding: Encoding): Promise<BadRow[]> {
+  const active = state.generations.register.active;
+  if (active === undefined) return [];
+  const mobile = new Map<string, number>();
+  for await (const { line, value } of rowsOf(options.stations!, stationsFormat, options.country, encoding, []))
+    if (value.mobile) mobile.set(value.number, line);
+  if (mobile.size === 0) return [];
+  const numbers = [...mobile.keys()].map(sqlValue).join(',');
+  const rows = await options.db.query<{ number: string }>(
+    `SELECT DISTINCT s.number AS number FROM stations s JOIN register_entries r ON r.station_id = s.id AND r.election_id = s.election_id AND r.generation = ${active} WHERE s.country = ${sqlValue(options.country)} AND s.election_id = ${sqlValue(options.electionId)} AND s.number IN (${numbers})`,
+  );
+  const file = basename(options.stations!);
+  return rows.map(({ number }) => ({
+    file,
+    line: mobile.get(number)!,
+    reason: `station ${number} is marked mobile, but the register still sends voters to it: import a register without them first (nothing was imported)`,
+  }));
 }
 
 type WriterFor = (insert: string, conflict: string, sortByKey?: boolean) => BatchWriter;

@@ -223,8 +223,19 @@ function sofia(random: () => number): DemoCountry {
     }
     for (let k = 0; k < 3; k++) ranges.push(...streetRanges('София', SOFIA_STREETS[index * 3 + k]!, numbers, k));
   });
-  const register = Array.from({ length: 3000 }, (_, i) => [syntheticEgn(random), regular[i % regular.length]!]);
+  const ids = distinct(3000, () => syntheticEgn(random));
+  const register = ids.map((id, i) => [id, regular[i % regular.length]!]);
   return { country: 'BG', electionId: 'bg-2024-06-09', stations, ranges, register };
+}
+
+/**
+ * `count` different personal numbers: each person once in a register (the importer refuses a
+ * number listed twice with two stations). A number drawn again is drawn anew.
+ */
+function distinct(count: number, draw: () => string): string[] {
+  const ids = new Set<string>();
+  while (ids.size < count) ids.add(draw());
+  return [...ids];
 }
 
 function city(
@@ -264,7 +275,8 @@ function city(
     }
   });
   for (const [i, street] of options.streets.entries()) ranges.push(...streetRanges(options.settlement, street, numbers, i * 2));
-  const register = Array.from({ length: 1500 }, (_, i) => [options.newId(random), numbers[i % numbers.length]!]);
+  const ids = distinct(1500, () => options.newId(random));
+  const register = ids.map((id, i) => [id, numbers[i % numbers.length]!]);
   return { country: options.country, electionId: options.electionId, stations, ranges, register };
 }
 

@@ -11,18 +11,20 @@ export interface DemoAccount {
   district?: string;
   /** The vars entry that holds its password. */
   passwordVar: string;
+  /** The vars entry that holds its TOTP secret (base32): `npm run totp -- --email …` prints its current code. */
+  totpVar: string;
 }
 
 /** One district with a mobile section (Младост), one without (Лозенец), the city and the police. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'mladost@demo.voter-desk.local', role: 'district', district: 'mladost', passwordVar: 'DEMO_PASSWORD_MLADOST' },
-  { email: 'lozenets@demo.voter-desk.local', role: 'district', district: 'lozenets', passwordVar: 'DEMO_PASSWORD_LOZENETS' },
-  { email: 'city@demo.voter-desk.local', role: 'city', passwordVar: 'DEMO_PASSWORD_CITY' },
-  { email: 'police@demo.voter-desk.local', role: 'police', passwordVar: 'DEMO_PASSWORD_POLICE' },
+  { email: 'mladost@demo.voter-desk.local', role: 'district', district: 'mladost', passwordVar: 'DEMO_PASSWORD_MLADOST', totpVar: 'DEMO_TOTP_MLADOST' },
+  { email: 'lozenets@demo.voter-desk.local', role: 'district', district: 'lozenets', passwordVar: 'DEMO_PASSWORD_LOZENETS', totpVar: 'DEMO_TOTP_LOZENETS' },
+  { email: 'city@demo.voter-desk.local', role: 'city', passwordVar: 'DEMO_PASSWORD_CITY', totpVar: 'DEMO_TOTP_CITY' },
+  { email: 'police@demo.voter-desk.local', role: 'police', passwordVar: 'DEMO_PASSWORD_POLICE', totpVar: 'DEMO_TOTP_POLICE' },
 ];
 
 /**
- * Where the demo passwords are kept: `.dev.vars` (git-ignored) for the local D1 that `npm start`
+ * Where the demo passwords and TOTP secrets are kept: `.dev.vars` (git-ignored) for the local D1 that `npm start`
  * serves; for another state folder (`persistTo`, e.g. the browser tests' temporary one) a file
  * inside that folder, so the passwords stay with the database they open and a test run never
  * writes to your `.dev.vars`.
@@ -39,6 +41,8 @@ export interface DemoStaff {
   district: string | null;
   /** Undefined until the accounts have been created for this database. */
   password: string | undefined;
+  /** The TOTP secret (base32) the account is enrolled with; undefined until then. */
+  totpSecret: string | undefined;
 }
 
 /**
@@ -54,5 +58,6 @@ export function demoStaff({ persistTo }: { persistTo?: string | undefined } = {}
     role: account.role,
     district: account.district ?? null,
     password: saved[account.passwordVar],
+    totpSecret: saved[account.totpVar],
   }));
 }

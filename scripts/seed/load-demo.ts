@@ -11,8 +11,8 @@ import { sqlValue, type D1 } from '#scripts/import/d1';
 import { importLists } from '#scripts/import/importer';
 import { demoData, DEMO_HEADERS } from './demo-data';
 
-/** Bump when the generator changes, or what the importer stores (4: Latin search keys), so local databases load again. */
-export const DEMO_VERSION = '4';
+/** Bump when the generator changes, or what the importer stores (4: Latin search keys; 5: each personal number once), so local databases load again. */
+export const DEMO_VERSION = '5';
 
 const csv = (header: string[], rows: string[][]) => stringify([header, ...rows]);
 

@@ -8,6 +8,13 @@
  * enough that a tab left open does not keep it).
  */
 export const DRAFT_KEY = 'voter-desk:mobile-box-draft';
+/**
+ * Never in a draft, whatever the form sends: the personal numbers (the voter's and the
+ * representative's). They are the key to everything else about a person, so a tab left open on a
+ * shared device must not hold them; the voter types them again after a reload.
+ */
+export const NEVER_IN_DRAFT: ReadonlySet<string> = new Set(['idNumber', 'representative.idNumber']);
+const kept = (fields: DraftFields): DraftFields => fields.filter(([name]) => !NEVER_IN_DRAFT.has(name));
 export const DRAFT_HOURS = 12;
 const MAX_AGE_MS = DRAFT_HOURS * 60 * 60 * 1000;
 
@@ -31,15 +38,15 @@ export function readDraft(stored: string | null, now: number): Draft | undefined
   try {
     const parsed = JSON.parse(stored ?? 'null') as Partial<Draft> | null;
     if (!parsed || typeof parsed.savedAt !== 'number' || !isFields(parsed.fields)) return undefined;
-    return draftTimeLeft(parsed.savedAt, now) > 0 && parsed.savedAt <= now ? { savedAt: parsed.savedAt, fields: parsed.fields } : undefined;
+    return draftTimeLeft(parsed.savedAt, now) > 0 && parsed.savedAt <= now ? { savedAt: parsed.savedAt, fields: kept(parsed.fields) } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The text to store for these fields, saved now. */
+/** The text to store for these fields, saved now: without the personal numbers (NEVER_IN_DRAFT). */
 export function writeDraft(fields: DraftFields, now: number): string {
-  return JSON.stringify({ savedAt: now, fields } satisfies Draft);
+  return JSON.stringify({ savedAt: now, fields: kept(fields) } satisfies Draft);
 }
 
 /** How long until a draft saved at `savedAt` expires (0 once it has). */

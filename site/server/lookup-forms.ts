@@ -32,6 +32,7 @@ export const addressLookupForm = (locale: Locale): FormOptions<typeof addressQue
   locale,
   schema: addressQuery,
   fieldId: addressFormFieldId,
+  limit: 'STATIONS',
   extra: { lang: locale },
   action: (input, env) => lookupByAddress(onReplicas(env).env, input, clock(env)),
 });

@@ -70,7 +70,7 @@ export const mobileBoxNow = () => clock(env);
 export async function mobileBoxStep<T>(
   astro: AstroGlobal,
   action: (input: z.output<typeof mobileBoxRequest>, context: MobileBoxContext & { locale: Locale }, bindings: Bindings, typed: Typed) => Promise<T>,
-  options: { limit?: LimitedAction } = {},
+  options: { limit?: LimitedAction; challenge?: string } = {},
 ): Promise<Response | { locale: Locale; t: ReturnType<typeof translator>; context: MobileBoxContext; outcome: FormOutcome<T> }> {
   const locale = pageLocale(astro.params);
   if (!locale) return new Response(null, { status: 404 });

@@ -9,6 +9,7 @@ import { clock } from '#functions/platform/clock';
 import { requireKey } from '#functions/platform/keys';
 import { isEditable, staffCampaign, staffCampaigns } from '#functions/staff/campaign';
 import { guardStaff, type StaffRole } from '#functions/staff/guard';
+import { pendingSession, type Pending } from '#functions/staff/second-factor';
 import { csrfTokenFor, SESSION_COOKIE, type StaffSession } from '#functions/staff/sessions';
 import { pageLocale } from './form';
 
@@ -103,7 +104,7 @@ export async function staffPage(astro: AstroGlobal, roles: readonly StaffRole[])
   const csrf = method === 'POST' ? await postedCsrf(astro, locale) : undefined;
   if (csrf instanceof Response) return csrf;
   try {
-    const session = await guardStaff(env, { method, token, csrf }, roles);
+    const session = await guardStaff(env, { method, token, csrf, route: `${method} ${astro.routePattern}` }, roles);
     const now = clock(env);
     const campaign = staffCampaign(session.user, astro.url.searchParams.get('election') ?? undefined, now);
     return {
@@ -119,6 +120,9 @@ export async function staffPage(astro: AstroGlobal, roles: readonly StaffRole[])
     };
   } catch (caught) {
     if (caught instanceof Unauthenticated) {
+      // Half signed in (the password was right): on to the step that finishes the sign-in.
+      const pending = token ? await pendingSession(env, token, ['enrol', 'verify'], clock(env)).catch(() => undefined) : undefined;
+      if (pending) return seeOther(stepPath(locale, pending.stage, astro.url.pathname));
       // An ended session's cookie is of no more use.
       if (token) astro.cookies.delete(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
       return seeOther(loginPath(locale, astro.url.pathname));
@@ -127,5 +131,41 @@ export async function staffPage(astro: AstroGlobal, roles: readonly StaffRole[])
     if (caught instanceof NotFound || caught instanceof ValidationFailed) return staffNotFound();
     if (caught instanceof Forbidden) return astro.rewrite(adminPath(locale, 'forbidden/'));
     throw caught;
+  }
+}
+
+/** The sign-in step a pending session is at: the page that finishes it. */
+export const stepPath = (locale: Locale, stage: Pending['stage'], next?: string) => {
+  const back = next ? safeNext(next, locale) : undefined;
+  return adminPath(locale, stage === 'enrol' ? 'enrol/' : 'verify/') + (back && back !== adminPath(locale) ? `?next=${encodeURIComponent(back)}` : '');
+};
+
+export interface PendingPage {
+  locale: Locale;
+  t: ReturnType<typeof translator>;
+  pending: Pending;
+  /** Where to go once signed in (a staff page of this site). */
+  next: string;
+}
+
+/**
+ * The guard of the pages that finish a sign-in (enrol, verify): a pending session in `stage`.
+ * Without one (none, ended, or past its 10 minutes) the sign-in page, saying so; in the other
+ * stage, that stage's page.
+ */
+export async function pendingPage(astro: AstroGlobal, stage: Pending['stage']): Promise<Response | PendingPage> {
+  const locale = pageLocale(astro.params);
+  if (!locale) return staffNotFound();
+  privateAnswer(astro);
+  const next = safeNext(astro.url.searchParams.get('next'), locale);
+  const token = astro.cookies.get(SESSION_COOKIE)?.value;
+  try {
+    const pending = await pendingSession(env, token, ['enrol', 'verify'], clock(env));
+    if (pending.stage !== stage) return seeOther(stepPath(locale, pending.stage, next));
+    return { locale, t: translator(locale), pending, next };
+  } catch (caught) {
+    if (!(caught instanceof Unauthenticated)) throw caught;
+    if (token) astro.cookies.delete(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
+    return seeOther(`${loginPath(locale, next)}${loginPath(locale, next).includes('?') ? '&' : '?'}restart`);
   }
 }

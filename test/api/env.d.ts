@@ -7,6 +7,8 @@ declare global {
       EMPTY_DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
       FUZZ_SEED: string;
+      /** The private key (JWK) of the test Access team (vitest.api.config.ts). */
+      ACCESS_TEST_PRIVATE_KEY: string;
     }
   }
 }

@@ -13,5 +13,7 @@ declare module 'vitest' {
   interface TaskMeta {
     /** What a bench measured, read by scripts/bench/bench-routes.ts. */
     bench?: { clock: ClockBehaviour; figures: Figure[] };
+    /** What the sign-in bench measured, read by scripts/bench/bench-sign-in.ts (ms per call, by Node's clock). */
+    signIn?: { figures: { what: string; calls: number; runs: number; medianMs: number; p95Ms: number; maxMs: number }[] };
   }
 }

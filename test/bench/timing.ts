@@ -50,7 +50,7 @@ interface Batch {
   node: number;
 }
 
-async function nodeNow(): Promise<number> {
+export async function nodeNow(): Promise<number> {
   const response = await env.NODE_CLOCK.fetch('http://clock/');
   return Number(await response.text());
 }

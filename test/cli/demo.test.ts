@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from '#functions/staff/passwords';
 import { DEMO_NOW, readVars } from '#scripts/dev-vars';
 import { loadDemoCommand } from '#scripts/seed/load-demo';
 import { loadStaffDemoCommand } from '#scripts/seed/load-staff-demo';
+import { TOOL_ENV } from './global-setup';
 import { count, exec, rows, runInProcess, spawnTool, sqliteDatabase, wranglerDatabase, type SqliteTestDatabase, type TestDatabase } from './helpers';
 
 // The demo seeds `npm start` runs (scripts/seed/load-demo.ts, then load-staff-demo.ts)
@@ -52,7 +53,7 @@ describe('the demo staff accounts and applications (npm start)', () => {
       expect(first.status, first.stderr).toBe(0);
 
       const staff = demoStaff({ persistTo: db.dir });
-      expect(staff.map(({ password: _, ...account }) => account)).toEqual([
+      expect(staff.map(({ password: _, totpSecret: _secret, ...account }) => account)).toEqual([
         { email: 'mladost@demo.voter-desk.local', role: 'district', district: 'mladost' },
         { email: 'lozenets@demo.voter-desk.local', role: 'district', district: 'lozenets' },
         { email: 'city@demo.voter-desk.local', role: 'city', district: null },
@@ -65,7 +66,7 @@ describe('the demo staff accounts and applications (npm start)', () => {
       for (const [i, account] of staff.entries()) {
         expect(account.password).toMatch(/^[A-Za-z0-9]{24}$/);
         expect(first.stdout.split(account.password!)).toHaveLength(2);
-        expect(await verifyPassword(account.password!, stored[i]!.password_hash)).toBe(true);
+        expect(await verifyPassword(account.password!, stored[i]!.password_hash, TOOL_ENV.STAFF_PEPPER)).toBe(true);
       }
       expect(new Set(staff.map((s) => s.password)).size).toBe(4);
 
@@ -130,7 +131,10 @@ describe('the demo staff accounts and applications (npm start)', () => {
       const file = demoPasswordsFile(db.dir);
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^DEMO_PASSWORD_CITY=.*\n/m, ''));
       exec(db, "DELETE FROM staff_users WHERE email = 'lozenets@demo.voter-desk.local'");
-      exec(db, `UPDATE staff_users SET password_hash = '${await hashPassword('chosen by the police 1')}' WHERE email = 'police@demo.voter-desk.local'`);
+      exec(
+        db,
+        `UPDATE staff_users SET password_hash = '${await hashPassword('chosen by the police 1', TOOL_ENV.STAFF_PEPPER)}' WHERE email = 'police@demo.voter-desk.local'`,
+      );
       const third = await seed(db);
       expect(third.status, third.stderr).toBe(0);
       const [mladost, lozenets, city, police] = demoStaff({ persistTo: db.dir });
@@ -143,9 +147,9 @@ describe('the demo staff accounts and applications (npm start)', () => {
       const now = users(db);
       expect(now.map((u) => u.email).sort()).toEqual(staff.map((s) => s.email).sort());
       const hashOf = (email: string) => now.find((u) => u.email === email)!.password_hash;
-      expect(await verifyPassword(city!.password!, hashOf(city!.email))).toBe(true);
-      expect(await verifyPassword(lozenets!.password!, hashOf(lozenets!.email))).toBe(true);
-      expect(await verifyPassword('chosen by the police 1', hashOf(police!.email))).toBe(true);
+      expect(await verifyPassword(city!.password!, hashOf(city!.email), TOOL_ENV.STAFF_PEPPER)).toBe(true);
+      expect(await verifyPassword(lozenets!.password!, hashOf(lozenets!.email), TOOL_ENV.STAFF_PEPPER)).toBe(true);
+      expect(await verifyPassword('chosen by the police 1', hashOf(police!.email), TOOL_ENV.STAFF_PEPPER)).toBe(true);
       expect(hashOf(mladost!.email)).toBe(stored[0]!.password_hash);
       expect(requests(db)).toHaveLength(8);
     },
@@ -169,11 +173,11 @@ describe('the demo stations, ranges and register (npm start)', () => {
       expect(count(db, 'address_ranges')).toBe(264);
       const registered = count(db, 'register_entries');
       expect(registered).toBeGreaterThan(5900);
-      expect(rows(db, "SELECT value FROM app_meta WHERE key = 'demo_version'")).toEqual([{ value: '4' }]);
+      expect(rows(db, "SELECT value FROM app_meta WHERE key = 'demo_version'")).toEqual([{ value: '5' }]);
 
       const second = await runInProcess(loadDemoCommand, [], db);
       expect(second.status, second.stderr).toBe(0);
-      expect(second.stdout).toBe('demo data version 4 is already loaded\n');
+      expect(second.stdout).toBe('demo data version 5 is already loaded\n');
       expect(count(db, 'register_entries')).toBe(registered);
     },
     T,
@@ -193,7 +197,7 @@ describe('the demo staff seed through wrangler', () => {
       expect(stored.map((u) => u.email)).toEqual(staff.map((s) => s.email));
       for (const [i, account] of staff.entries()) {
         expect(run.stdout.split(account.password!)).toHaveLength(2);
-        expect(await verifyPassword(account.password!, stored[i]!.password_hash)).toBe(true);
+        expect(await verifyPassword(account.password!, stored[i]!.password_hash, TOOL_ENV.STAFF_PEPPER)).toBe(true);
       }
       const filed = requests(db);
       expect(filed).toHaveLength(8);

@@ -11,7 +11,14 @@ declare module 'vitest' {
   }
 }
 
-export const TOOL_ENV = { ASTRO_TELEMETRY_DISABLED: '1', WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true' };
+export const TOOL_ENV = {
+  ASTRO_TELEMETRY_DISABLED: '1',
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  CI: 'true',
+  // The pepper the tools hash staff passwords with, as an operator's environment would hold it.
+  STAFF_PEPPER: 'Y2xpLXRlc3Qtc3RhZmYtcGVwcGVyLXRoYXQtaXMtbG9uZy1lbm91Z2g',
+};
 
 /** Migrates one local D1 for the whole run (seconds), instead of one per test file. */
 export default function setup(project: TestProject) {

@@ -5,6 +5,7 @@ import { reportSeal } from '#functions/reports/reports';
 import { requestIdHash, sealPerson, sealRepresentative, unsealPerson, unsealRepresentative } from '#functions/mobile-box/seal';
 import { sealLocation, unsealLocation } from '#functions/sections/route';
 import { rekeyCommand } from '#scripts/cli/rekey';
+import { totpContext } from '#functions/staff/second-factor';
 import { exec, importCli, rows, runInProcess, spawnTool, sqliteDatabase, STATIONS, TEST_LOOKUP_KEY, wranglerDatabase, type TestDatabase } from './helpers';
 
 // The rekey command in-process against SQLite through the tools' D1 interface, a fresh
@@ -123,6 +124,20 @@ describe('npm run rekey', () => {
     expect((await runInProcess(rekeyCommand, [], db, env)).stdout).toContain('Re-encrypting 0 mobile-box requests under the current DATA_KEY; 1 already are.');
   });
 
+  it('re-seals the staff accounts’ authenticator-app secrets, so a key rotation locks no one out', async () => {
+    const db = sqliteDatabase();
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const sealed = await seal({ current: OLD }, totpContext('officer@example.org'), secret);
+    exec(
+      db,
+      `INSERT INTO staff_users (email, role, district, password_hash, totp_sealed, enrolled_at, created_at, updated_at) VALUES ('officer@example.org', 'city', NULL, 'x', '${sealed}', '2026-12-01', '2026-12-01', '2026-12-01')`,
+    );
+    const run = await runInProcess(rekeyCommand, [], db, env);
+    expect(run.stdout).toContain('Re-encrypting 1 staff authenticator-app secrets under the current DATA_KEY; 0 already are.');
+    const [row] = rows<{ totp_sealed: string }>(db, 'SELECT totp_sealed FROM staff_users');
+    expect(await unseal({ current: NEW }, totpContext('officer@example.org'), row!.totp_sealed)).toBe(secret);
+  });
+
   it('refuses a missing or short DATA_KEY for production', async () => {
     const run = await runInProcess(rekeyCommand, ['--remote'], sqliteDatabase(), { DATA_KEY: 'short' });
     expect(run.status).toBe(2);
@@ -146,6 +161,7 @@ describe('npm run rekey through wrangler', () => {
       'Re-encrypting 2 reports under the current DATA_KEY; 0 already are.',
       'Re-encrypting 1 mobile-box requests under the current DATA_KEY; 0 already are.',
       "Re-encrypting 1 route stops' coordinates under the current DATA_KEY; 0 already are.",
+      'Re-encrypting 0 staff authenticator-app secrets under the current DATA_KEY; 0 already are.',
     ]);
     await expectReportsRekeyed(db);
     await expectRequestAndStopRekeyed(db);

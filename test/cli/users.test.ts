@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '#functions/staff/passwords';
 import { userCommand } from '#scripts/cli/user';
+import { TOOL_ENV } from './global-setup';
 import { exec, rows, runInProcess, spawnTool, sqliteDatabase, wranglerDatabase, type SqliteTestDatabase, type TestDatabase } from './helpers';
 
 // The account commands in-process against SQLite through the tools' D1 interface, a fresh
@@ -26,14 +27,15 @@ describe('npm run user:add and user:disable', () => {
       expect(add.stdout).not.toContain('a piped password 1');
       const [added] = users(db);
       expect(added).toMatchObject({ email: 'mladost@example.org', role: 'district', area: 'bg-sofia', district: 'mladost', disabled_at: null });
-      expect(added!.password_hash).toMatch(/^pbkdf2-sha256\$100000\$/);
-      expect(await verifyPassword('a piped password 1', added!.password_hash)).toBe(true);
+      expect(added!.password_hash).toMatch(/^pbkdf2-sha256-peppered\$100000\$/);
+      expect(add.stdout).toContain('enrols a passkey or an authenticator app');
+      expect(await verifyPassword('a piped password 1', added!.password_hash, TOOL_ENV.STAFF_PEPPER)).toBe(true);
 
       openSession(db, 'open-session');
       const again = await user(db, ['add', '--email', 'mladost@example.org', '--role', 'district', '--district', 'mladost'], 'another password 22');
       expect(again.status, again.stderr).toBe(0);
       expect(users(db)).toHaveLength(1);
-      expect(await verifyPassword('another password 22', users(db)[0]!.password_hash)).toBe(true);
+      expect(await verifyPassword('another password 22', users(db)[0]!.password_hash, TOOL_ENV.STAFF_PEPPER)).toBe(true);
       expect(rows(db, 'SELECT * FROM staff_sessions')).toEqual([]);
 
       openSession(db, 'open-again');
@@ -54,7 +56,7 @@ describe('npm run user:add and user:disable', () => {
       expect(add.status, add.stderr).toBe(0);
       const password = /Password \(shown once, keep it safe\): (\S+)/.exec(add.stdout)?.[1];
       expect(password).toHaveLength(24);
-      expect(await verifyPassword(password!, users(db)[0]!.password_hash)).toBe(true);
+      expect(await verifyPassword(password!, users(db)[0]!.password_hash, TOOL_ENV.STAFF_PEPPER)).toBe(true);
 
       const refused = [
         await user(db, ['add', '--email', 'short@example.org', '--role', 'city'], 'too short'),
@@ -85,10 +87,12 @@ describe('npm run user:add and user:disable through wrangler', () => {
         'a piped password 1\n',
       );
       expect(add.status, add.stderr).toBe(0);
-      expect(add.stdout).toBe('Saved mladost@example.org (district, Sofia Municipality, Mladost); any open sessions are ended.\n');
+      expect(add.stdout).toBe(
+        'Saved mladost@example.org (district, Sofia Municipality, Mladost); any open sessions are ended. At the first sign-in with this password the account enrols a passkey or an authenticator app.\n',
+      );
       const [added] = users(db);
       expect(added).toMatchObject({ email: 'mladost@example.org', role: 'district', area: 'bg-sofia', district: 'mladost', disabled_at: null });
-      expect(await verifyPassword('a piped password 1', added!.password_hash)).toBe(true);
+      expect(await verifyPassword('a piped password 1', added!.password_hash, TOOL_ENV.STAFF_PEPPER)).toBe(true);
 
       openSession(db, 'open-session');
       const disable = spawnTool('scripts/cli/user.ts', ['disable', '--email', 'mladost@example.org', '--persist-to', db.state]);

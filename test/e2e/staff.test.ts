@@ -3,6 +3,8 @@ import { unzipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityChecker, hasHorizontalScroll, openContext } from './browser';
+import { signInThroughPages } from './staff-sign-in';
+import { totpCode } from '#functions/staff/totp';
 
 // The district staff's whole day with two new applications, in Bulgarian, on a 360 px phone:
 // sign in, accept both, put them on Младост's route, swap them, download the list, send it to
@@ -56,17 +58,13 @@ async function apply(voter: Voter): Promise<string> {
 function account(email: string) {
   const found = staff.find((s) => s.email === email);
   if (!found?.password) throw new Error(`no demo password for ${email}`);
-  return { email, password: found.password };
+  return found;
 }
 
+/** The sign-in page, then the code from the account's authenticator app (the second step), both checked. */
 async function signIn(page: Page, email: string): Promise<void> {
-  const { password } = account(email);
-  await page.goto(`${baseUrl}/bg/admin/login/`);
-  await checked(page);
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(password);
-  await Promise.all([page.waitForNavigation(), page.locator('[data-staff-login] button[type=submit]').click()]);
-  expect(new URL(page.url()).pathname).not.toContain('/login/');
+  await signInThroughPages(page, baseUrl, account(email), checked);
+  expect(new URL(page.url()).pathname).not.toMatch(/\/(login|verify)\/$/);
 }
 
 async function go(page: Page, path: string): Promise<void> {
@@ -184,14 +182,14 @@ describe('the staff area', () => {
     const csv = (await download(page, '[data-download=csv]')).toString('utf8');
     expect(csv.startsWith(BOM)).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('№,Номер на заявление,Заявления по образец,"Име, презиме, фамилия",Адрес,Район,Телефон,Бележки');
+    expect(lines[0]).toBe('"№","Номер на заявление","Заявления по образец","Име, презиме, фамилия","Адрес","Район","Телефон","Бележки"');
     const byReference = new Map(voters.map((v) => [v.reference!, v]));
     const rows = lines.slice(1);
     expect(rows).toHaveLength(2);
     rows.forEach((line, index) => {
       const voter = byReference.get(computed[1 - index]!)!;
       expect(line).toBe(
-        `${index + 1},${voter.reference},31-НС,${voter.fullName},"ж.к. Младост 1А, бл. ${voter.block}, вх. В, ет. 2, ап. 7",Младост,0888 300 400,`,
+        `"${index + 1}","${voter.reference}","31-НС","${voter.fullName}","ж.к. Младост 1А, бл. ${voter.block}, вх. В, ет. 2, ап. 7","Младост","0888 300 400",""`,
       );
     });
     expect(csv).not.toContain(voters[0]!.idNumber);
@@ -240,8 +238,8 @@ describe('the staff area', () => {
     const lists = Object.values(files).map((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
     const mladost = lists.find((list) => list.includes('Младост 1А'))!;
     expect(mladost.split('\r\n').slice(0, 2)).toEqual([
-      `${BOM}№,Адрес,Район,Подвижна секция`,
-      expect.stringMatching(/^1,"ж\.к\. Младост 1А, бл\. \d+, вх\. В, ет\. 2, ап\. 7",Младост,/),
+      `${BOM}"№","Адрес","Район","Подвижна секция"`,
+      expect.stringMatching(/^"1","ж\.к\. Младост 1А, бл\. \d+, вх\. В, ет\. 2, ап\. 7","Младост",/),
     ]);
     for (const voter of voters) for (const secret of [voter.fullName, voter.reference!, voter.idNumber, '0888 300 400']) expect(mladost).not.toContain(secret);
 
@@ -249,6 +247,58 @@ describe('the staff area', () => {
     await checked(policePage);
     expect(await policePage.locator('[data-register-form], [data-handover-form], [data-move-up]').count()).toBe(0);
     await police.close();
+  });
+
+  it('a new officer enrols an authenticator app at the first sign-in without JavaScript, keeps the recovery codes, and signs in with one later', async () => {
+    const officer = inject('newStaff');
+    const context = await openContext({ bypassCSP: true, javaScriptEnabled: false });
+    const officerPage = await context.newPage();
+    withoutJavaScript.add(officerPage);
+    await officerPage.goto(`${baseUrl}/bg/admin/login/`);
+    await officerPage.locator('#login-email').fill(officer.email);
+    await officerPage.locator('#login-password').fill(officer.password);
+    await submit(officerPage, '[data-staff-login] button[type=submit]');
+    expect(new URL(officerPage.url()).pathname).toBe('/bg/admin/enrol/');
+    await checked(officerPage);
+    // Without JavaScript the passkey is not offered; the authenticator app is.
+    expect(await officerPage.locator('[data-passkey]').isVisible()).toBe(false);
+    expect(await officerPage.locator('[data-totp-uri]').getAttribute('href')).toMatch(
+      /^otpauth:\/\/totp\/Voter%20Desk:new-officer%40demo\.voter-desk\.local\?/,
+    );
+    // Until it has a second factor, the account reaches no staff page.
+    await officerPage.goto(`${baseUrl}/bg/admin/`);
+    expect(new URL(officerPage.url()).pathname).toBe('/bg/admin/enrol/');
+    const secret = (await officerPage.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');
+
+    await officerPage.locator('#enrol-code').fill('000000');
+    await submit(officerPage, '[data-enrol-totp] button[type=submit]');
+    expect(await officerPage.locator('[data-error-summary]').innerText()).toContain('Кодът е грешен');
+    await checked(officerPage);
+
+    await officerPage.locator('#enrol-code').fill(totpCode(secret, Date.now()));
+    await submit(officerPage, '[data-enrol-totp] button[type=submit]');
+    const codes = await officerPage.locator('[data-recovery-codes] li').allInnerTexts();
+    expect(codes).toHaveLength(10);
+    await checked(officerPage);
+    await submit(officerPage, '[data-recovery-continue]');
+    expect(new URL(officerPage.url()).pathname).toBe('/bg/admin/');
+
+    await go(officerPage, '/bg/admin/sessions/');
+    await checked(officerPage);
+    expect(await officerPage.locator('[data-sessions] tbody tr').count()).toBe(1);
+    await submit(officerPage, '[data-staff-signout] button');
+
+    // The phone is not at hand: a recovery code, once.
+    await officerPage.goto(`${baseUrl}/bg/admin/login/`);
+    await officerPage.locator('#login-email').fill(officer.email);
+    await officerPage.locator('#login-password').fill(officer.password);
+    await submit(officerPage, '[data-staff-login] button[type=submit]');
+    expect(new URL(officerPage.url()).pathname).toBe('/bg/admin/verify/');
+    await officerPage.locator('.sign-in-option summary').click();
+    await officerPage.locator('#verify-recovery').fill(codes[0]!.toLowerCase());
+    await submit(officerPage, '[data-verify-recovery] button[type=submit]');
+    expect(new URL(officerPage.url()).pathname).toBe('/bg/admin/');
+    await context.close();
   });
 
   it('the city reads the audit log of all of it', async () => {

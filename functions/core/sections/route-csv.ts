@@ -77,29 +77,38 @@ const COLUMNS: Record<RouteReader, readonly Column[]> = {
   city: FULL,
 };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A formula's first character, at the start of a cell or after anything a spreadsheet may split cells on. */
+const FORMULA_AFTER_SEPARATOR = /(^|[,;|\t\r\n]\s*)([=+\-@])/g;
 
 /**
- * A cell a spreadsheet will show as text rather than run as a formula: one starting with `=`,
- * `+`, `-`, `@`, tab or CR gets a leading apostrophe (OWASP, "CSV Injection"). Phone numbers
- * such as `+359…` are affected too; that is the price of a list that is safe to open.
+ * A cell a spreadsheet will show as text rather than run as a formula (OWASP, "CSV Injection"):
+ * a leading apostrophe before `=`, `+`, `-` or `@` at the start of the cell, and also after any
+ * `,`, `;`, `|`, tab or line break inside it: with Bulgarian regional settings Excel splits a CSV
+ * on `;`, so `Иван; =HYPERLINK(…)` would otherwise start a new cell with a formula. A cell that
+ * starts with a tab or CR gets one too. Phone numbers such as `+359…` are affected: that is the
+ * price of a list that is safe to open.
  *
- * @example safeCell('=HYPERLINK("http://x")') // `'=HYPERLINK("http://x")`
+ * @example safeCell('Иван;=HYPERLINK("http://x")') // `Иван;'=HYPERLINK("http://x")`
  */
 export function safeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const neutral = value.replace(FORMULA_AFTER_SEPARATOR, "$1'$2");
+  return /^[\t\r]/.test(neutral) ? `'${neutral}` : neutral;
+}
+
+/** A route list as rows of text for `reader`: the heading row, then one row per stop in order. Nothing in it is a number or a formula. */
+export function routeTable(rows: readonly RouteCsvRow[], reader: RouteReader, headers: RouteCsvHeaders): string[][] {
+  const columns = COLUMNS[reader];
+  return [columns.map((column) => headers[column.header]), ...rows.map((row, i) => columns.map((column) => column.cell(row, i + 1)))];
 }
 
 /**
  * A route list as CSV for `reader`: a UTF-8 byte-order mark (so Excel reads Cyrillic), a header
- * row, one row per stop in order, CRLF line ends.
+ * row, one row per stop in order, CRLF line ends, every field quoted (so a `;` inside a name
+ * stays in its cell whichever separator the spreadsheet splits on) and neutralised (`safeCell`).
  */
 export function routeCsv(rows: readonly RouteCsvRow[], reader: RouteReader, headers: RouteCsvHeaders): string {
-  const columns = COLUMNS[reader];
-  const records = [columns.map((column) => headers[column.header]), ...rows.map((row, i) => columns.map((column) => column.cell(row, i + 1)))];
-  // With CRLF records csv-stringify quotes only cells holding "\r\n"; a lone "\n" or "\r" must be quoted too.
   return stringify(
-    records.map((record) => record.map(safeCell)),
-    { bom: true, record_delimiter: 'windows', quote_record_delimiter: true },
+    routeTable(rows, reader, headers).map((record) => record.map(safeCell)),
+    { bom: true, record_delimiter: 'windows', quoted: true, quoted_empty: true },
   );
 }

@@ -17,6 +17,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { id: 'summary', path: 'summary/', label: 'staff.nav.summary', roles: ['district', 'city'] },
   { id: 'sections', path: 'sections/', label: 'sections.nav.sections', roles: ['district', 'city', 'police'] },
   { id: 'audit', path: 'audit/', label: 'sections.nav.audit', roles: ['city'] },
+  { id: 'sessions', path: 'sessions/', label: 'staff.nav.sessions', roles: ['district', 'city', 'police'] },
 ];
 
 /** The entries a role sees, in order. */

@@ -9,7 +9,7 @@ import { CAMPAIGN, VOTER } from '#test/api/mobile-box/fixtures';
 import { envelopeProblem, fillPath, missingSecurityHeaders, operationsOf, servedDocument, type Operation, type Parameter } from '#test/api/openapi-operations';
 import { apply } from '#test/api/sections/fixtures';
 import { inboundFields, signedForm } from '#test/api/sms/fixtures';
-import { account, signIn } from '#test/api/staff/fixtures';
+import { account, pendingCookie, signIn } from '#test/api/staff/fixtures';
 import { fieldPaths, longText, nested, oddStrings, random, sample, surelyInvalid, withField, WRONG_TYPES, type Random } from './generator';
 
 /**
@@ -38,9 +38,11 @@ const BINDINGS: Partial<Cloudflare.Env> = { NOW: CAMPAIGN, RATE_LIMIT_MODE: 'mem
 /**
  * Tables whose rows may change on a refusal, by design: every personal-number lookup is counted
  * by outcome, refused ones too (`lookup_outcomes`); a failed sign-in is counted to slow guessing
- * (`login_failures`).
+ * (`login_failures`); security events are audited (`staff_audit`: a failed sign-in or code, a
+ * refused CSRF token, a refusal outside a user's reach).
  */
-const COUNTED_ON_REFUSAL: Record<string, string[]> = { lookupByPersonalNumber: ['lookup_outcomes'], staffLogin: ['login_failures'] };
+const COUNTED_ON_REFUSAL: Record<string, string[]> = { lookupByPersonalNumber: ['lookup_outcomes'], staffLogin: ['login_failures', 'staff_audit'] };
+const isStaffPath = (operation: Operation) => operation.path.startsWith('/api/admin/');
 /**
  * Refusals that are remembered on purpose: a submission sent with an `Idempotency-Key` stores its
  * answer under the key's hash, a 409 (already applied) too, so that a retry gets the same answer.
@@ -101,6 +103,9 @@ const SEED_BODIES: Record<string, unknown> = {
   createMobileBoxRequests: { ...VOTER, idNumber: '5510239849' },
   staffPaperEntry: { ...VOTER, idNumber: PAPER_EGN, ballots: ['ep'], address: { district: 'mladost', street: 'ул. Шипка', number: '6' }, channel: 'post' },
   staffLogin: { email: 'nobody@example.org', password: 'not the password' },
+  staffTotp: { code: '000000' },
+  staffRecovery: { code: 'AAAAA-BBBBB' },
+  staffAccountSignOut: { email: 'nobody@example.org' },
   staffDecision: { decision: 'accept' },
   sectionOrder: { automatic: true },
   sectionHandover: {},
@@ -303,13 +308,17 @@ afterAll(() => console.log(`openapi fuzz, seed ${SEED}:\n${summary.join('\n')}`)
 /** What is wrong with one answer (undefined when nothing is); `counts` is a write's row counts before it (kept up to date). */
 async function problemOf(operation: Operation, fuzz: Case, response: Response, counts: { before?: Record<string, number> }): Promise<string | undefined> {
   const { status } = response;
-  const binary = (response.headers.get('content-type') ?? '').startsWith('application/zip');
+  const type = response.headers.get('content-type') ?? '';
+  // A zip, or an Excel workbook (a zip of XML files).
+  const binary = type.startsWith('application/zip') || type.startsWith('application/vnd.openxmlformats');
   const text = binary ? `${(await response.arrayBuffer()).byteLength} bytes` : await response.text();
   statuses.set(status, (statuses.get(status) ?? 0) + 1);
   if (status >= 500) return `${status}: ${text.slice(0, 200)}`;
   // The city's session and token must hold for the whole run, or the fuzz never reaches validation.
   const csrfFuzzed = fuzz.headers !== undefined && 'x-csrf-token' in fuzz.headers;
-  if ((status === 401 || status === 403) && operation.path.startsWith('/api/admin/') && operation.operationId !== 'staffLogin' && !csrfFuzzed)
+  // A sign-in step answers a wrong code or passkey with 401: that is its refusal, once its input passed validation.
+  const wrongFactor = status === 401 && operation.operationId in SIGN_IN_STEPS;
+  if ((status === 401 || status === 403) && operation.path.startsWith('/api/admin/') && operation.operationId !== 'staffLogin' && !csrfFuzzed && !wrongFactor)
     return `${status}: the session or its CSRF token was refused`;
   if (fuzz.exactly && status !== fuzz.exactly) return `${status}, expected ${fuzz.exactly}`;
   const missing = missingSecurityHeaders(response);
@@ -322,6 +331,7 @@ async function problemOf(operation: Operation, fuzz: Case, response: Response, c
     const remembered = REMEMBERED_REFUSALS[operation.operationId];
     const expected = (table: string) =>
       COUNTED_ON_REFUSAL[operation.operationId]?.includes(table) ||
+      (isStaffPath(operation) && table === 'staff_audit') ||
       (remembered?.table === table && remembered.status === status && fuzz.headers?.['idempotency-key'] !== undefined);
     const changed = Object.keys(after).filter((table) => after[table] !== counts.before![table] && !expected(table));
     counts.before = after;
@@ -337,6 +347,25 @@ async function problemOf(operation: Operation, fuzz: Case, response: Response, c
 
 /** The operations whose fuzz would sign the city out. */
 const OWN_SESSION = new Set(['staffLogout']);
+/**
+ * The steps that finish a sign-in, and the second factor their account needs: each case gets a
+ * pending session of its own (the password step done), so the fuzz reaches their validation.
+ */
+const SIGN_IN_STEPS: Record<string, 'none' | 'totp' | 'passkey'> = {
+  staffTotpSetup: 'none',
+  staffTotp: 'totp',
+  staffRecovery: 'totp',
+  staffPasskeyRegistrationOptions: 'none',
+  staffPasskeyRegistration: 'none',
+  staffPasskeyOptions: 'passkey',
+  staffPasskey: 'passkey',
+};
+let stepAccounts = 0;
+async function pendingSessionFor(enrolled: 'none' | 'totp' | 'passkey') {
+  const email = `step${++stepAccounts}@example.org`;
+  await account(email, { district: 'mladost', iterations: 1_000, enrolled });
+  return { cookie: await pendingCookie(email), csrf: '' };
+}
 
 beforeAll(async () => {
   const stations = await seedFixtures();
@@ -401,6 +430,11 @@ describe(`openapi fuzz (seed ${SEED})`, () => {
       let session = city;
       if (OWN_SESSION.has(operation.operationId)) {
         session = await signIn('city@example.org');
+        counts.before = await tableRowCounts();
+      }
+      const step = SIGN_IN_STEPS[operation.operationId];
+      if (step) {
+        session = await pendingSessionFor(step);
         counts.before = await tableRowCounts();
       }
       let problem: string | undefined;

@@ -43,10 +43,10 @@ describe('route lists', () => {
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="route-23-vitosha.csv"');
     expect(response.headers.get('cache-control')).toBe('no-store');
     const lines = [
-      '№,Номер на заявление,Заявления по образец,"Име, презиме, фамилия",Адрес,Район,Телефон,Бележки',
-      `1,${second.references[0]},30-ЕП,"'=HYPERLINK(""http://x"")","ул. Бели брези № 3, бл. 2, вх. Б, ет. 4, ап. 12",Витоша,0887 000 111,`,
-      `2,${third.references[0]},31-НС,Петър Илиев,ул. Витошки извор № 7,Витоша,0888 999 000,"упълномощено лице: Иван Илиев, 0899 555 444"`,
-      `3,${first.references.join('; ')},30-ЕП; 31-НС,Елена Стоянова Пенева,ул. Симеоновско шосе № 10,Витоша,'+359 888 111 222,`,
+      '"№","Номер на заявление","Заявления по образец","Име, презиме, фамилия","Адрес","Район","Телефон","Бележки"',
+      `"1","${second.references[0]}","30-ЕП","'=HYPERLINK(""http://x"")","ул. Бели брези № 3, бл. 2, вх. Б, ет. 4, ап. 12","Витоша","0887 000 111",""`,
+      `"2","${third.references[0]}","31-НС","Петър Илиев","ул. Витошки извор № 7","Витоша","0888 999 000","упълномощено лице: Иван Илиев, 0899 555 444"`,
+      `"3","${first.references.join('; ')}","30-ЕП; 31-НС","Елена Стоянова Пенева","ул. Симеоновско шосе № 10","Витоша","'+359 888 111 222",""`,
     ];
     expect(await textWithBom(response)).toBe(`${BOM + lines.join('\r\n')}\r\n`);
   });
@@ -56,10 +56,10 @@ describe('route lists', () => {
     expect(text).toBe(
       BOM +
         [
-          '№,Адрес,Район,Подвижна секция',
-          '1,"ул. Бели брези № 3, бл. 2, вх. Б, ет. 4, ап. 12",Витоша,Витоша (МИР 23)',
-          '2,ул. Витошки извор № 7,Витоша,Витоша (МИР 23)',
-          '3,ул. Симеоновско шосе № 10,Витоша,Витоша (МИР 23)',
+          '"№","Адрес","Район","Подвижна секция"',
+          '"1","ул. Бели брези № 3, бл. 2, вх. Б, ет. 4, ап. 12","Витоша","Витоша (МИР 23)"',
+          '"2","ул. Витошки извор № 7","Витоша","Витоша (МИР 23)"',
+          '"3","ул. Симеоновско шосе № 10","Витоша","Витоша (МИР 23)"',
         ].join('\r\n') +
         '\r\n',
     );
@@ -189,10 +189,10 @@ describe('all police lists in one zip', () => {
       const name = /filename="([^"]+)"/.exec(single.headers.get('content-disposition') ?? '')?.[1];
       const inZip = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files[name!]!);
       expect(inZip).toBe(await textWithBom(single));
-      if (section.id === mladost.id) expect(inZip).toContain('1,ж.к. Младост 1 № 5,Младост,');
+      if (section.id === mladost.id) expect(inZip).toContain('"1","ж.к. Младост 1 № 5","Младост",');
     }
     const vitoshaList = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['route-234600114-police.csv']!);
-    expect(vitoshaList.split('\r\n')[0]).toBe(`${BOM}№,Адрес,Район,Подвижна секция`);
+    expect(vitoshaList.split('\r\n')[0]).toBe(`${BOM}"№","Адрес","Район","Подвижна секция"`);
     for (const secret of ['Петър', '0888', third.references[0]!]) expect(vitoshaList).not.toContain(secret);
     expect((await as('vitosha', '/routes.zip')).status).toBe(404);
   });
@@ -222,5 +222,67 @@ describe('the audit log', () => {
     expect((await as('anonymous', '/audit')).status).toBe(401);
     const bad = await as('city', '/audit?from=yesterday');
     expect(bad.status).toBe(422);
+  });
+});
+
+describe('the route list as an Excel workbook, and `;` and `=` in names and streets', () => {
+  /** The cells of the workbook's one sheet, row by row, as Excel reads them; and whether any cell is a formula or a number. */
+  function readXlsx(bytes: Uint8Array) {
+    const files = unzipSync(bytes);
+    const text = (name: string) => new TextDecoder().decode(files[name]!);
+    const xmlText = (value: string) =>
+      value
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+    const shared = [...text('xl/sharedStrings.xml').matchAll(/<si>(.*?)<\/si>/gs)].map((match) =>
+      xmlText([...match[1]!.matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join('')),
+    );
+    const sheet = text('xl/worksheets/sheet1.xml');
+    const cells = [...sheet.matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)];
+    const rows = [...sheet.matchAll(/<row [^>]*>(.*?)<\/row>/gs)].map((row) =>
+      [...row[1]!.matchAll(/<c [^>]*?t="s"[^>]*>\s*<v>(\d+)<\/v>\s*<\/c>/gs)].map((cell) => shared[Number(cell[1])]!),
+    );
+    return { rows, formulas: sheet.includes('<f'), notText: cells.filter((cell) => !/t="s"/.test(cell[1]!)).length };
+  }
+
+  it('the workbook has the CSV’s rows, every cell a text cell (no formula, no number), names and streets exactly as typed', async () => {
+    const tricky = await apply({
+      ballots: ['ep'],
+      fullName: 'Иван;=HYPERLINK("http://x")',
+      phone: '+359 887 000 222',
+      address: { district: 'vitosha', street: 'ул. Шипка;=1+1', number: '5' },
+    });
+    await accept('city', tricky);
+    expect((await as('city', `/sections/${vitosha.id}/stops`, { json: { requestIds: tricky.ids } })).status).toBe(200);
+
+    const response = await as('city', `/sections/${vitosha.id}/route.xlsx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="route-[\w-]+\.xlsx"$/);
+    const workbook = readXlsx(new Uint8Array(await response.arrayBuffer()));
+    expect(workbook.formulas).toBe(false);
+    expect(workbook.notText).toBe(0);
+    expect(workbook.rows[0]).toEqual(['№', 'Номер на заявление', 'Заявления по образец', 'Име, презиме, фамилия', 'Адрес', 'Район', 'Телефон', 'Бележки']);
+    const row = workbook.rows.find((cells) => cells.includes(tricky.references[0]!))!;
+    expect(row[3]).toBe('Иван;=HYPERLINK("http://x")');
+    expect(row[4]).toBe('ул. Шипка;=1+1 № 5');
+    // A text cell needs no apostrophe: the phone is exactly as typed.
+    expect(row[6]).toBe('+359 887 000 222');
+    for (const number of [tricky.idNumber, first.idNumber]) expect(JSON.stringify(workbook.rows)).not.toContain(number);
+
+    // The same row in the CSV: every field quoted, each formula start neutralised, also after the `;`.
+    const csv = await textWithBom(await as('city', `/sections/${vitosha.id}/route.csv`));
+    const line = csv.split('\r\n').find((candidate) => candidate.includes(tricky.references[0]!))!;
+    expect(line).toContain(`"Иван;'=HYPERLINK(""http://x"")"`);
+    expect(line).toContain(`"ул. Шипка;'=1+1 № 5"`);
+    for (const part of line.split(';')) expect(part.replace(/^"/, '').trimStart()).not.toMatch(/^[=+\-@]/);
+
+    // The police get the workbook of their columns only.
+    const police = readXlsx(new Uint8Array(await (await as('police', `/sections/${vitosha.id}/route.xlsx`)).arrayBuffer()));
+    expect(police.rows[0]).toEqual(['№', 'Адрес', 'Район', 'Подвижна секция']);
+    expect(JSON.stringify(police.rows)).not.toContain('Иван');
   });
 });

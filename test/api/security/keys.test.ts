@@ -31,6 +31,7 @@ describe('secrets fail closed outside local development', () => {
     ['missing', undefined, 'DATA_KEY is missing'],
     ['short', 'c2hvcnQta2V5', 'DATA_KEY is too short'],
     ['a development key', 'voter-desk-dev-data-key-for-local-development-only', 'DATA_KEY is development key'],
+    ['a passphrase written as base64', btoa('my very long and memorable pass phrase!'), 'DATA_KEY is not random'],
   ])('DATA_KEY %s: a report is refused with 503, and the log says why (never the key)', async (_label, key, line) => {
     let response: Response | undefined;
     const log = await logged(async () => {

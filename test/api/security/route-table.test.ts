@@ -17,7 +17,7 @@ import {
 } from '#test/api/openapi-operations';
 import { apply, freshEgn, textWithBom, type Applicant } from '#test/api/sections/fixtures';
 import { inboundFields, signedForm } from '#test/api/sms/fixtures';
-import { account, PASSWORD, signIn } from '#test/api/staff/fixtures';
+import { account, enrolWithTotp, newPasskey, ORIGIN, PASSWORD, passkeyOf, pendingCookie, post, signIn, totpNow } from '#test/api/staff/fixtures';
 
 /**
  * Every route of the OpenAPI document the app serves × every role × every method: the status the
@@ -36,12 +36,14 @@ type StaffRole = 'district' | 'city' | 'police';
 type Session = { cookie: string; csrf: string };
 
 /**
- * Who may do what. `public`: anyone, signed in or not. Otherwise the staff roles allowed; a
+ * Who may do what. `public`: anyone, signed in or not. `sign-in step`: only a pending session
+ * (the password was right; no CSRF token exists yet), which the preparation opens for each role's
+ * try; anonymous gets 401, and so does a signed-in session. Otherwise the staff roles allowed; a
  * district user reaches their own district only, and `otherDistrict` says what the other
  * district gets for a record of the own one (404 like a missing record, 422 for a paper entry
  * naming a district that is not theirs; `own data` for a list, which they get filtered).
  */
-const POLICY: Record<string, 'public' | { roles: StaffRole[]; otherDistrict?: 404 | 422 | 'own data' }> = {
+const POLICY: Record<string, 'public' | 'sign-in step' | { roles: StaffRole[]; otherDistrict?: 404 | 422 | 'own data' }> = {
   health: 'public',
   openapi: 'public',
   lookupByPersonalNumber: 'public',
@@ -55,6 +57,16 @@ const POLICY: Record<string, 'public' | { roles: StaffRole[]; otherDistrict?: 40
   mobileBoxRequestStatus: 'public',
   mobileBoxDistricts: 'public',
   staffLogin: 'public',
+  staffTotpSetup: 'sign-in step',
+  staffTotp: 'sign-in step',
+  staffRecovery: 'sign-in step',
+  staffPasskeyRegistrationOptions: 'sign-in step',
+  staffPasskeyRegistration: 'sign-in step',
+  staffPasskeyOptions: 'sign-in step',
+  staffPasskey: 'sign-in step',
+  staffSessions: { roles: ['district', 'city', 'police'], otherDistrict: 'own data' },
+  staffSessionEnd: { roles: ['district', 'city', 'police'], otherDistrict: 'own data' },
+  staffAccountSignOut: { roles: ['city'] },
   staffSession: { roles: ['district', 'city', 'police'], otherDistrict: 'own data' },
   staffLogout: { roles: ['district', 'city', 'police'], otherDistrict: 'own data' },
   staffAudit: { roles: ['city'] },
@@ -72,6 +84,7 @@ const POLICY: Record<string, 'public' | { roles: StaffRole[]; otherDistrict?: 40
   sectionOrder: { roles: ['district', 'city'], otherDistrict: 404 },
   sectionHandover: { roles: ['district', 'city'], otherDistrict: 404 },
   sectionRouteCsv: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
+  sectionRouteXlsx: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   sectionRouteGeoJson: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   sectionRouteGpx: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   routesZip: { roles: ['police', 'city'] },
@@ -80,7 +93,8 @@ const POLICY: Record<string, 'public' | { roles: StaffRole[]; otherDistrict?: 40
 };
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-const isStaff = (operation: Operation) => POLICY[operation.operationId] !== 'public';
+const isSignInStep = (operation: Operation) => POLICY[operation.operationId] === 'sign-in step';
+const isStaff = (operation: Operation) => POLICY[operation.operationId] !== 'public' && !isSignInStep(operation);
 const changes = (operation: Operation) => !SAFE.has(operation.method);
 
 /** The status a role must get for a well-formed request with the right CSRF token. */
@@ -88,6 +102,7 @@ function expectedStatus(operation: Operation, role: Role): number {
   const policy = POLICY[operation.operationId]!;
   const success = successStatus(operation);
   if (policy === 'public') return success;
+  if (policy === 'sign-in step') return role === 'anonymous' ? 401 : success;
   if (role === 'anonymous') return 401;
   const staffRole: StaffRole = role === 'city' ? 'city' : role === 'police' ? 'police' : 'district';
   if (!policy.roles.includes(staffRole)) return 404;
@@ -186,7 +201,50 @@ const PREPARE: Record<string, (role: Role) => Promise<Prepared>> = {
     return { body: { reference: made.references[0], idNumber: made.idNumber }, mayCarry: [made.idNumber] };
   },
   mobileBoxDistricts: async () => ({ query: { election: 'bg-2024-06-09' } }),
-  staffLogin: async () => ({ body: { email: ACCOUNTS['own district'], password: PASSWORD } }),
+  // Signing in ends the session the request came with: a second session of the role's account, not the one the table uses.
+  staffLogin: async (role) => ({
+    body: { email: ACCOUNTS['own district'], password: PASSWORD },
+    ...(role === 'anonymous' ? {} : { session: await signIn(ACCOUNTS[role]) }),
+  }),
+  // Each sign-in step on a pending session of a fresh account, opened for this try (anonymous tries without one).
+  staffTotpSetup: async (role) => (role === 'anonymous' ? { body: {} } : { body: {}, session: await pending('none') }),
+  staffTotp: async (role) => {
+    const email = await fresh('totp');
+    return { body: { code: totpNow(email) }, ...(role === 'anonymous' ? {} : { session: await pendingOf(email) }) };
+  },
+  staffRecovery: async (role) => {
+    const email = await fresh('none');
+    const { recoveryCodes } = await enrolWithTotp(email);
+    return { body: { code: recoveryCodes[0] }, ...(role === 'anonymous' ? {} : { session: await pendingOf(email) }) };
+  },
+  staffPasskeyRegistrationOptions: async (role) => (role === 'anonymous' ? { body: {} } : { body: {}, session: await pending('none') }),
+  staffPasskeyRegistration: async (role) => {
+    if (role === 'anonymous') return { body: { response: await (await newPasskey('nobody@example.org')).register({ challenge: 'AAAA' }, ORIGIN) } };
+    const email = await fresh('none');
+    const session = await pendingOf(email);
+    const options = (await (await post('/api/admin/session/passkey/registration/options', {}, { cookie: session.cookie })).json()) as {
+      options: { challenge: string };
+    };
+    return { body: { response: await (await newPasskey(email)).register(options.options, ORIGIN) }, session };
+  },
+  staffPasskeyOptions: async (role) => (role === 'anonymous' ? { body: {} } : { body: {}, session: await pending('passkey') }),
+  staffPasskey: async (role) => {
+    const email = await fresh('passkey');
+    if (role === 'anonymous') return { body: { response: await passkeyOf(email)!.assert({ challenge: 'AAAA' }, ORIGIN) } };
+    const session = await pendingOf(email);
+    const options = (await (await post('/api/admin/session/passkey/options', {}, { cookie: session.cookie })).json()) as { options: { challenge: string } };
+    return { body: { response: await passkeyOf(email)!.assert(options.options, ORIGIN) }, session };
+  },
+  staffSessions: async () => ({}),
+  staffSessionEnd: async (role) => {
+    if (role === 'anonymous') return { params: { id: 'aBcDeFgHiJkLmNoP' } };
+    // Another session of the same account, which the role's own session ends.
+    const other = await signIn(ACCOUNTS[role]);
+    const listed = await api('/api/admin/sessions', { headers: { cookie: other.cookie } });
+    const { sessions: own } = (await listed.json()) as { sessions: { id: string; current: boolean }[] };
+    return { params: { id: own.find((row) => row.current)!.id } };
+  },
+  staffAccountSignOut: async () => ({ body: { email: await fresh('passkey') } }),
   staffSession: async () => ({}),
   staffLogout: async (role) => (role === 'anonymous' ? {} : { session: await signIn(ACCOUNTS[role]) }),
   staffAudit: async () => ({ query: { from: '2024-05-01', to: '2024-06-30' } }),
@@ -211,12 +269,24 @@ const PREPARE: Record<string, (role: Role) => Promise<Prepared>> = {
   sectionOrder: async () => ({ params: { id: mladostSection }, body: { automatic: true } }),
   sectionHandover: async () => ({ params: { id: mladostSection }, body: {} }),
   sectionRouteCsv: async () => ({ params: { id: mladostSection } }),
+  sectionRouteXlsx: async () => ({ params: { id: mladostSection } }),
   sectionRouteGeoJson: async () => ({ params: { id: mladostSection } }),
   sectionRouteGpx: async () => ({ params: { id: mladostSection } }),
   routesZip: async () => ({}),
   // The reply names the station, never the number.
   smsInbound: async () => ({ form: inboundFields(`ПИН ${IDS.kgRegistered}`) }),
 };
+
+let freshAccounts = 0;
+/** A new district account (Младост), enrolled as asked. */
+async function fresh(enrolled: 'none' | 'totp' | 'passkey'): Promise<string> {
+  const email = `fresh${++freshAccounts}@example.org`;
+  await account(email, { district: 'mladost', iterations: 1_000, enrolled });
+  return email;
+}
+/** A pending session (the password step done) of an account, as the table's session. */
+const pendingOf = async (email: string): Promise<Session> => ({ cookie: await pendingCookie(email), csrf: '' });
+const pending = async (enrolled: 'none' | 'totp' | 'passkey') => pendingOf(await fresh(enrolled));
 
 /** Every `example` string of the document. */
 function examplesIn(value: unknown): string[] {
@@ -227,7 +297,9 @@ function examplesIn(value: unknown): string[] {
 
 /** The text of an answer; a zip is read file by file (its bytes are deflated). */
 async function readable(response: Response): Promise<string> {
-  if ((response.headers.get('content-type') ?? '').startsWith('application/zip')) {
+  const type = response.headers.get('content-type') ?? '';
+  // A zip, or an Excel workbook (a zip of XML files).
+  if (type.startsWith('application/zip') || type.startsWith('application/vnd.openxmlformats')) {
     return Object.values(unzipSync(new Uint8Array(await response.arrayBuffer())))
       .map((file) => new TextDecoder().decode(file))
       .join('\n');
@@ -289,9 +361,27 @@ describe('the route table comes from the served OpenAPI document', () => {
     expect(Object.keys(PREPARE).sort()).toEqual(ids);
   });
 
-  it('lets the police change nothing but their own sign-out', () => {
+  it('declares who may call each operation as the policy says: public ones none, staff ones the session cookie, staff changes the CSRF header too', () => {
+    const raw = document as unknown as {
+      paths: Record<string, Record<string, { security?: unknown }>>;
+      components: { securitySchemes?: Record<string, unknown> };
+    };
+    expect(Object.keys(raw.components.securitySchemes ?? {}).sort()).toEqual(['csrfToken', 'staffSession']);
+    for (const operation of operations) {
+      const declared = raw.paths[operation.path]![operation.method.toLowerCase()]!.security;
+      const expected =
+        !isStaff(operation) && !isSignInStep(operation)
+          ? []
+          : isSignInStep(operation) || !changes(operation)
+            ? [{ staffSession: [] }]
+            : [{ staffSession: [], csrfToken: [] }];
+      expect({ operation: operation.operationId, security: declared }).toEqual({ operation: operation.operationId, security: expected });
+    }
+  });
+
+  it('lets the police change nothing but their own sessions', () => {
     const policeChanges = operations.filter((operation) => changes(operation) && isStaff(operation) && expectedStatus(operation, 'police') < 400);
-    expect(policeChanges.map((operation) => operation.operationId)).toEqual(['staffLogout']);
+    expect(policeChanges.map((operation) => operation.operationId).sort()).toEqual(['staffLogout', 'staffSessionEnd']);
   });
 });
 
@@ -309,7 +399,8 @@ describe.each(operations.map((operation) => [`${operation.method} ${operation.pa
         problems.push(...(await answerProblems(operation, prepared, refused, role)).map((problem) => `CSRF ${csrf}: ${problem}`));
       }
       const after = await tableRowCounts();
-      const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+      // Nothing stored but the two refusals in the audit log.
+      const changed = Object.keys(after).filter((table) => after[table] !== (before[table] ?? 0) + (table === 'staff_audit' ? 2 : 0));
       if (changed.length > 0) problems.push(`CSRF refused, yet rows changed in ${changed.join(', ')}`);
     }
     const response = await send(operation, prepared, session);

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, startOfSteadyWindow } from '#test/api/helpers';
 import { IDS, seedFixtures } from '#test/api/fixtures';
+import { CAMPAIGN, VOTER } from '#test/api/mobile-box/fixtures';
+import { apply, freshEgn } from '#test/api/sections/fixtures';
 
 beforeAll(async () => {
   await seedFixtures();
@@ -48,5 +50,33 @@ describe('Cloudflare Turnstile on lookups', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await lookup('spent', '10.50.0.5')).status);
     expect(statuses).toEqual([...Array(10).fill(403), 429]);
+  });
+});
+
+describe('Cloudflare Turnstile on the mobile-ballot-box application and its status', () => {
+  const post = (path: string, body: Record<string, unknown>, client: string) =>
+    api(
+      path,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': client }, body: JSON.stringify(body) },
+      { ...ON, NOW: CAMPAIGN },
+    );
+
+  it('refuses an application without a valid token for `mobile_box` (403, nothing stored), and takes one with it', async () => {
+    const idNumber = freshEgn();
+    for (const token of [undefined, 'ok:lookup:localhost', 'spent']) {
+      const refused = await post('/api/mobile-box-requests', { ...VOTER, idNumber, ...(token ? { turnstileToken: token } : {}) }, '10.52.0.1');
+      expect(refused.status, String(token)).toBe(403);
+      expect(await code(refused)).toBe('challenge_failed');
+    }
+    const accepted = await post('/api/mobile-box-requests', { ...VOTER, idNumber, turnstileToken: 'ok:mobile_box:localhost' }, '10.52.0.1');
+    expect(accepted.status).toBe(201);
+  });
+
+  it('refuses a status check without a valid token for `mobile_box_status`', async () => {
+    const made = await apply();
+    const body = { reference: made.references[0], idNumber: made.idNumber };
+    expect((await post('/api/mobile-box-requests/status', body, '10.52.0.2')).status).toBe(403);
+    expect((await post('/api/mobile-box-requests/status', { ...body, turnstileToken: 'ok:mobile_box:localhost' }, '10.52.0.2')).status).toBe(403);
+    expect((await post('/api/mobile-box-requests/status', { ...body, turnstileToken: 'ok:mobile_box_status:localhost' }, '10.52.0.2')).status).toBe(200);
   });
 });

@@ -17,6 +17,8 @@ import {
 } from '#functions/staff/sessions';
 import { eq } from 'drizzle-orm';
 import { runRetention } from '#functions/scheduled';
+import { api } from '#test/api/helpers';
+import { account, signIn } from './fixtures';
 
 const db = () => database(env.DB);
 const T0 = new Date('2024-05-27T09:00:00Z');
@@ -30,7 +32,8 @@ async function user(email: string, disabledAt: string | null = null) {
       role: 'district',
       area: 'bg-sofia',
       district: 'mladost',
-      passwordHash: await hashPassword('not used here', 1_000),
+      passwordHash: await hashPassword('not used here', env.STAFF_PEPPER, 1_000),
+      enrolledAt: T0.toISOString(),
       disabledAt,
       createdAt: T0.toISOString(),
       updatedAt: T0.toISOString(),
@@ -99,5 +102,59 @@ describe('staff sessions in D1', () => {
     await runRetention(env, later(ABSOLUTE_MS + 1000));
     expect(await readSession(db(), kept.token, T0)).toBeUndefined();
     expect(await db().select().from(staffSessions).where(eq(staffSessions.userId, id))).toEqual([]);
+  });
+});
+
+describe('seeing and ending sessions', () => {
+  const get = (path: string, cookie: string) =>
+    api(path, { headers: { cookie, 'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36' } });
+  const del = (path: string, session: { cookie: string; csrf: string }) =>
+    api(path, { method: 'DELETE', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
+
+  it('a staff member sees their own sessions (device and times, no token) and ends another one; not someone else’s', async () => {
+    await account('many@example.org');
+    await account('stranger@example.org');
+    const phone = await signIn('many@example.org');
+    const laptop = await signIn('many@example.org');
+    const stranger = await signIn('stranger@example.org');
+    const listed = (await (await get('/api/admin/sessions', laptop.cookie)).json()) as {
+      sessions: { id: string; device: string | null; createdAt: string; lastSeenAt: string; current: boolean }[];
+    };
+    expect(listed.sessions).toHaveLength(2);
+    expect(listed.sessions.filter((session) => session.current)).toHaveLength(1);
+    for (const session of listed.sessions) expect(session.id).toMatch(/^[\w-]{16}$/);
+    const text = JSON.stringify(listed);
+    for (const secret of [phone.cookie.split('=')[1]!, laptop.cookie.split('=')[1]!, phone.csrf]) expect(text).not.toContain(secret);
+    const other = listed.sessions.find((session) => !session.current)!;
+    // Someone else cannot end it: 404, like a session that does not exist.
+    expect((await del(`/api/admin/sessions/${other.id}`, stranger)).status).toBe(404);
+    expect((await get('/api/admin/session', phone.cookie)).status).toBe(200);
+    expect((await del(`/api/admin/sessions/${other.id}`, laptop)).status).toBe(200);
+    expect((await get('/api/admin/session', phone.cookie)).status).toBe(401);
+    expect((await get('/api/admin/session', laptop.cookie)).status).toBe(200);
+  });
+
+  it('the city ends every session of an account (audited); no one else may', async () => {
+    await account('lost-phone@example.org');
+    await account('city-admin@example.org', { role: 'city' });
+    await account('district-admin@example.org');
+    const lost = [await signIn('lost-phone@example.org'), await signIn('lost-phone@example.org')];
+    const city = await signIn('city-admin@example.org');
+    const district = await signIn('district-admin@example.org');
+    const signOut = (session: { cookie: string; csrf: string }, email: string) =>
+      api('/api/admin/accounts/sign-out', {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+      });
+    expect((await signOut(district, 'lost-phone@example.org')).status).toBe(404);
+    expect((await get('/api/admin/session', lost[0]!.cookie)).status).toBe(200);
+    const done = await signOut(city, 'Lost-Phone@Example.org');
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ ended: 2 });
+    for (const session of lost) expect((await get('/api/admin/session', session.cookie)).status).toBe(401);
+    expect((await signOut(city, 'nobody@example.org')).status).toBe(404);
+    const entry = await env.DB.prepare("SELECT records FROM staff_audit WHERE action = 'account.sign_out'").first<{ records: string }>();
+    expect(JSON.parse(entry!.records)).toMatchObject({ ended: 2 });
   });
 });

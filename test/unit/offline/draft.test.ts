@@ -42,3 +42,24 @@ describe('the mobile-box draft', () => {
     expect(readDraft(writeDraft(fields, savedAt + HOUR), savedAt)).toBeUndefined();
   });
 });
+
+describe('the draft never holds a personal number', () => {
+  it('leaves out the voter’s and the representative’s personal numbers when it is written, and when an older draft is read', () => {
+    const fields: DraftFields = [
+      ['idNumber', '7501020018'],
+      ['fullName', 'Мария Петрова'],
+      ['representative.idNumber', '8001010002'],
+      ['representative.fullName', 'Иван Петров'],
+    ];
+    const stored = writeDraft(fields, 0);
+    expect(stored).not.toContain('7501020018');
+    expect(stored).not.toContain('8001010002');
+    expect(readDraft(stored, 1)?.fields).toEqual([
+      ['fullName', 'Мария Петрова'],
+      ['representative.fullName', 'Иван Петров'],
+    ]);
+    // A draft written before this rule (as a page open across an update would have it).
+    const older = JSON.stringify({ savedAt: 0, fields });
+    expect(readDraft(older, 1)?.fields.map(([name]) => name)).toEqual(['fullName', 'representative.fullName']);
+  });
+});

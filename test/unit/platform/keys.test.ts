@@ -1,23 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, CONTENT_SECURITY_POLICY } from '#functions/http/security-headers';
-import { isLocalDevelopment, keyBytes, keyProblem, requireKey } from '#functions/platform/keys';
+import { dataKeys, isLocalDevelopment, keyBytes, keyProblem, requireKey } from '#functions/platform/keys';
+import { turnstileSiteKey } from '#functions/http/turnstile';
+
+/** 32 bytes from `openssl rand -base64 32` (fixed here, so the test reads the same every run). */
+const RANDOM_KEY = 'q3ZlN8Jr0m1Xw2u+T5o9YbHcKfV7sLpE4iGdRaWzUyQ=';
+const OTHER_RANDOM_KEY = 'Zb0x9vQ1n3LmP7a2Tq+8cWf4KsJr6yHuEoDiGl5NtXk=';
 import { DEV_DATA_KEY, DEV_LOOKUP_KEY } from '#scripts/dev-vars';
 import { KeyUnusable } from '#core/errors';
 
 describe('secrets', () => {
-  it('measure base64, base64url and hex keys in bytes', () => {
-    expect(keyBytes('A'.repeat(43))).toBe(32); // `openssl rand -base64 32` without padding
-    expect(keyBytes(`${'A'.repeat(43)}=`)).toBe(32);
-    expect(keyBytes('ab'.repeat(32))).toBeGreaterThanOrEqual(32); // `openssl rand -hex 32`
+  it('measure base64 and base64url keys in bytes', () => {
+    expect(keyBytes(RANDOM_KEY)).toBe(32); // `openssl rand -base64 32`
+    expect(keyBytes(RANDOM_KEY.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'))).toBe(32);
     expect(keyBytes('not a key!')).toBe(0);
   });
 
-  it('outside local development refuse missing, short and development keys', () => {
+  it('outside local development refuse missing, short, development and non-random keys', () => {
     expect(keyProblem(undefined, false)).toBe('missing');
     expect(keyProblem('c2hvcnQ', false)).toBe('too_short');
     expect(keyProblem(DEV_LOOKUP_KEY, false)).toBe('development_key');
     expect(keyProblem(DEV_DATA_KEY, false)).toBe('development_key');
-    expect(keyProblem('A'.repeat(44), false)).toBeUndefined();
+    // A passphrase written as base64 is long enough, but decodes to printable text: not random bytes.
+    expect(keyProblem(btoa('correct horse battery staple, but longer!'), false)).toBe('not_random');
+    expect(keyProblem(RANDOM_KEY, false)).toBeUndefined();
+  });
+
+  it('check DATA_KEY_PREVIOUS like DATA_KEY when it is set', () => {
+    const production = { ENVIRONMENT: 'production', DATA_KEY: RANDOM_KEY };
+    expect(dataKeys(production)).toEqual({ current: RANDOM_KEY });
+    expect(() => dataKeys({ ...production, DATA_KEY_PREVIOUS: btoa('the old key, typed in by hand!!!!') })).toThrow(KeyUnusable);
+    expect(() => dataKeys({ ...production, DATA_KEY_PREVIOUS: 'short' })).toThrow(KeyUnusable);
+    expect(dataKeys({ ...production, DATA_KEY_PREVIOUS: OTHER_RANDOM_KEY })).toEqual({ current: RANDOM_KEY, previous: OTHER_RANDOM_KEY });
   });
 
   it('in local development accept any key that is set', () => {
@@ -31,7 +45,17 @@ describe('secrets', () => {
 
   it('requireKey throws a KeyUnusable that names the secret and the reason', () => {
     expect(() => requireKey({ ENVIRONMENT: 'production', DATA_KEY: 'short' }, 'DATA_KEY')).toThrow(KeyUnusable);
-    expect(requireKey({ ENVIRONMENT: 'production', DATA_KEY: 'A'.repeat(44) }, 'DATA_KEY')).toBe('A'.repeat(44));
+    expect(() => requireKey({ ENVIRONMENT: 'production' }, 'STAFF_PEPPER')).toThrow(KeyUnusable);
+    expect(requireKey({ ENVIRONMENT: 'production', DATA_KEY: RANDOM_KEY }, 'DATA_KEY')).toBe(RANDOM_KEY);
+  });
+});
+
+describe('Turnstile settings', () => {
+  it('are on with both keys, off with neither, and refused (misconfigured) with one alone', () => {
+    expect(turnstileSiteKey({ TURNSTILE_SECRET: 's', TURNSTILE_SITE_KEY: 'k' })).toBe('k');
+    expect(turnstileSiteKey({})).toBeUndefined();
+    expect(() => turnstileSiteKey({ TURNSTILE_SECRET: 's' })).toThrow(KeyUnusable);
+    expect(() => turnstileSiteKey({ TURNSTILE_SITE_KEY: 'k' })).toThrow(KeyUnusable);
   });
 });
 

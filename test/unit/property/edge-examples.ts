@@ -49,7 +49,42 @@ export const EDGE_EXAMPLES: Record<string, readonly unknown[]> = {
     { reference: 'k7m2p q9rtx', idNumber: '891231 5676', lang: 'bg' },
   ],
   'get /mobile-box-requests/districts query': [{ election: 'bg-2024-06-09' }, { election: 'bg-2024-06-09', lang: 'ky' }],
-  'post /admin/session json': [{ email: 'mladost@example.org', password: 'correct horse battery staple' }],
+  'post /admin/session json': [
+    { email: 'mladost@example.org', password: 'correct horse battery staple' },
+    { email: 'city@example.org', password: 'correct horse battery staple', turnstileToken: 'XXXX.DUMMY.TOKEN' },
+  ],
+  'post /admin/session/totp/setup json': [{}],
+  'post /admin/session/totp json': [{ code: '123456' }, { code: ' 123 456 ' }],
+  'post /admin/session/recovery json': [{ code: 'ABCDE-FGHJK' }, { code: 'abcde fghjk' }],
+  'post /admin/session/passkey/registration/options json': [{}],
+  'post /admin/session/passkey/registration json': [
+    {
+      response: {
+        id: 'AbC_d-e',
+        rawId: 'AbC_d-e',
+        type: 'public-key',
+        response: { clientDataJSON: 'eyJ0eXBlIjoi', attestationObject: 'o2NmbXRkbm9uZQ', transports: ['internal', 'hybrid'] },
+        clientExtensionResults: {},
+        authenticatorAttachment: 'platform',
+      },
+    },
+  ],
+  'post /admin/session/passkey/options json': [{}],
+  'post /admin/session/passkey json': [
+    {
+      response: {
+        id: 'AbC_d-e',
+        rawId: 'AbC_d-e',
+        type: 'public-key',
+        response: { clientDataJSON: 'eyJ0eXBlIjoi', authenticatorData: 'SZYN5YgO', signature: 'MEUCIQ', userHandle: 'dm90ZXI' },
+        clientExtensionResults: {},
+      },
+    },
+  ],
+  'delete /admin/sessions/{id} param': [{ id: 'aBcDeFgHiJkLmNoP' }, { id: 'Zz09_-AbCdEfGhIj' }],
+  'delete /admin/sessions/{id} header': CSRF,
+  'post /admin/accounts/sign-out header': CSRF,
+  'post /admin/accounts/sign-out json': [{ email: 'lyulin@example.org' }],
   'delete /admin/session header': CSRF,
   'get /admin/audit query': [{}, { from: '2024-05-20', to: '2024-06-09' }],
   'post /admin/requests header': CSRF,
@@ -88,6 +123,7 @@ export const EDGE_EXAMPLES: Record<string, readonly unknown[]> = {
   'post /admin/sections/{id}/handover header': CSRF,
   'post /admin/sections/{id}/handover json': [{}],
   'get /admin/sections/{id}/route.csv param': SECTION,
+  'get /admin/sections/{id}/route.xlsx param': SECTION,
   'get /admin/sections/{id}/route.geojson param': SECTION,
   'get /admin/sections/{id}/route.gpx param': SECTION,
   // Twilio's inbound-message webhook: a form of strings, signed in a header.

@@ -40,15 +40,17 @@ const read = (csv: string) => parse(csv.slice(1), { relax_column_count: true }) 
 describe('route CSV', () => {
   it('gives the police order, address, district and section only, exactly', () => {
     expect(routeCsv(ROWS, 'police', HEADERS)).toBe(
-      '\uFEFF№,Адрес,Район,Секция\r\n' + '1,"ж.к. Младост 1, бл. 12, вх. А, ет. 3, ап. 9",Младост,234600001\r\n' + '2,ул. Шипка № 10А,Младост,234600001\r\n',
+      '\uFEFF"№","Адрес","Район","Секция"\r\n' +
+        '"1","ж.к. Младост 1, бл. 12, вх. А, ет. 3, ап. 9","Младост","234600001"\r\n' +
+        '"2","ул. Шипка № 10А","Младост","234600001"\r\n',
     );
   });
 
   it('gives a district the full list for the mobile commission, exactly', () => {
     const expected =
-      '\uFEFF№,Референции,Бланки,Име,Адрес,Район,Телефон,Бележки\r\n' +
-      `1,K7M2P-Q9RTX; ABCDE-FGHJK,30-ЕП; 31-НС,Мария Петрова,"ж.к. Младост 1, бл. 12, вх. А, ет. 3, ап. 9",Младост,'+359 888 123 456,"звънец ""2"", куче"\r\n` +
-      '2,MNPQR-STWXY,31-НС,Иван Иванов,ул. Шипка № 10А,Младост,,\r\n';
+      '\uFEFF"№","Референции","Бланки","Име","Адрес","Район","Телефон","Бележки"\r\n' +
+      `"1","K7M2P-Q9RTX; ABCDE-FGHJK","30-ЕП; 31-НС","Мария Петрова","ж.к. Младост 1, бл. 12, вх. А, ет. 3, ап. 9","Младост","'+359 888 123 456","звънец ""2"", куче"\r\n` +
+      '"2","MNPQR-STWXY","31-НС","Иван Иванов","ул. Шипка № 10А","Младост","",""\r\n';
     expect(routeCsv(ROWS, 'district', HEADERS)).toBe(expected);
     expect(routeCsv(ROWS, 'city', HEADERS)).toBe(expected);
   });
@@ -56,7 +58,7 @@ describe('route CSV', () => {
   it('starts with a byte-order mark and a header row, and ends every line with CRLF', () => {
     const csv = routeCsv([], 'district', HEADERS);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toBe('\uFEFF№,Референции,Бланки,Име,Адрес,Район,Телефон,Бележки\r\n');
+    expect(csv).toBe('\uFEFF"№","Референции","Бланки","Име","Адрес","Район","Телефон","Бележки"\r\n');
     expect(routeCsv(ROWS, 'police', HEADERS).replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
   });
 
@@ -86,12 +88,31 @@ describe('route CSV', () => {
     expect(police[1]).toContain('HYPERLINK');
   });
 
-  it('leaves safe cells alone and neutralises only the first character', () => {
+  it('leaves safe cells alone and neutralises a formula at the start or after a separator only', () => {
     expect(safeCell('ул. Шипка')).toBe('ул. Шипка');
     expect(safeCell('a=b+c')).toBe('a=b+c');
+    expect(safeCell('Иван;=HYPERLINK("http://x")')).toBe(`Иван;'=HYPERLINK("http://x")`);
+    expect(safeCell('Иван; +1')).toBe("Иван; '+1");
+    expect(safeCell('a,@SUM(A1)|-2\t=3')).toBe("a,'@SUM(A1)|'-2\t'=3");
     expect(safeCell('')).toBe('');
     expect(safeCell('-')).toBe("'-");
     expect(safeCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+
+  it('with `;` and `=` in names and streets: read with `;` as the separator (Bulgarian Excel), no cell starts a formula, and read with `,` each value stays in its own cell', () => {
+    const row: RouteCsvRow = {
+      ...ROWS[1]!,
+      fullName: 'Иван;=HYPERLINK("https://example.com")',
+      address: { street: 'ул. Шипка;=1+1', number: '6' },
+      notes: 'звънец;@SUM(A1)',
+    };
+    const csv = routeCsv([row], 'district', HEADERS);
+    const bySemicolon = parse(csv.slice(1), { relax_column_count: true, delimiter: ';', relax_quotes: true }) as string[][];
+    for (const cell of bySemicolon.flat()) expect(cell.trim()).not.toMatch(/^[=+\-@]/);
+    const byComma = read(csv)[1]!;
+    expect(byComma[3]).toBe(`Иван;'=HYPERLINK("https://example.com")`);
+    expect(byComma[4]).toBe("ул. Шипка;'=1+1 № 6");
+    expect(byComma[7]).toBe("звънец;'@SUM(A1)");
   });
 
   it('quotes commas, quotes and line breaks so every stop stays one record', () => {

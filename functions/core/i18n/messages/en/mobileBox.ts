@@ -28,7 +28,8 @@ export const mobileBox = {
   'next.title': 'The next vote',
   'next.body': 'Applications for the next vote open here once it is called. Until then, the municipality answers questions:',
   'form.title': 'Your application',
-  'form.draft': 'What you type is kept in this browser tab until you send it or close the tab.',
+  'form.draft':
+    'What you type is kept in this browser tab until you send it or close the tab; the personal numbers are not kept, so after a reload you type them again.',
   'form.clearDraft': 'Clear what I typed',
   'field.ballots': 'Which elections do you want to vote in with the mobile ballot box?',
   'hint.ballots': 'One application is made for each election you tick.',
