@@ -244,6 +244,17 @@ export const mobileBoxRequests = sqliteTable(
     stopId: integer('stop_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /**
+     * The date of receipt (an ISO day in the election's time zone): the day of an online
+     * submission, or the day the administration received a paper one (which may be before staff
+     * typed it in, `createdAt`). The rules, the ten-application threshold and the status page go by
+     * it. Null only in rows written before migration 0012: `receivedAt()` then reads `createdAt`.
+     */
+    receivedOn: text('received_on'),
+    /** The administration's incoming number (входящ номер) of an application entered by staff; not personal. */
+    incomingNumber: text('incoming_number'),
+    /** Entered by staff after the route list of its district's mobile section had been sent to the police. */
+    enteredAfterHandover: integer('entered_after_handover', { mode: 'boolean' }).notNull().default(false),
     /** The day after which the personal data is deleted (voting day + the election's retention). */
     purgeAfter: text('purge_after').notNull(),
   },

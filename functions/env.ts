@@ -42,6 +42,12 @@ export interface Bindings extends LimiterBindings, LimitOverrides {
   EMBED_ORIGINS?: string;
   /** The e-mail address the accessibility statement gives for barrier reports (wrangler.toml [vars]; read when the site is built). */
   ACCESSIBILITY_CONTACT?: string;
+  /** The privacy notice's controller: name, address and how to write to them (wrangler.toml [vars]; read when the site is built). */
+  PRIVACY_CONTROLLER?: string;
+  /** The privacy notice's data protection officer and how to reach them (wrangler.toml [vars]; read when the site is built). */
+  PRIVACY_DPO?: string;
+  /** The privacy notice's legal basis, in the operator's words; empty: the default sentence citing the Electoral Code duty. */
+  PRIVACY_LEGAL_BASIS?: string;
   /** `production` (wrangler.toml), `development` (.dev.vars) or `test`: only the last two allow local conveniences. */
   ENVIRONMENT?: string;
   /** Local development only: `memory` uses the in-isolate limiter instead of the bindings. */

@@ -1,5 +1,6 @@
 import { electionFiles } from '#functions/elections/content-files';
-import { lastDayOf } from '#core/elections/deadlines';
+import { actionDeadline, lastDayOf } from '#core/elections/deadlines';
+import { earliestReceipt } from '#core/mobile-box/receipt';
 import { type Election, electionSchema } from '#core/elections/schema';
 import { getArea } from './areas';
 import { contentProblem, parseContentFile } from './parse-content';
@@ -33,10 +34,29 @@ function checkAreas(file: string, election: Election): void {
   }
 }
 
+/**
+ * Staff enter paper applications received from the earliest date of receipt on (the day the
+ * election was called, else the first day the data names): it must come before the application
+ * deadline, or no paper application received in time could be entered.
+ */
+function checkReceipt(file: string, election: Election): void {
+  if (!election.mobileBox || !election.actions['mobile-box-request']) return;
+  const earliest = earliestReceipt(election);
+  const deadline = actionDeadline(election, 'mobile-box-request').date;
+  if (earliest >= deadline)
+    contentProblem(
+      'elections',
+      file,
+      'calledOn',
+      `give the day the election was called: the earliest date of receipt would be ${earliest}, not before the application deadline ${deadline}`,
+    );
+}
+
 /** One file of content/elections/, validated against the schema and the areas it names (throws naming the file and the field). */
 export function electionFrom(file: string, data: unknown): Election {
   const election = parseContentFile('elections', file, electionSchema, data);
   checkAreas(file, election);
+  checkReceipt(file, election);
   return election;
 }
 

@@ -14,10 +14,20 @@ import { districtById, type District } from './districts';
 import { mobileBoxHelp } from './help';
 import { newReference, normalizeReference } from './references';
 import { decideApplication } from '#core/mobile-box/rules';
-import type { CreatedRequests, MobileBoxRequest, RequestStatus, StatusRequest } from './schemas';
-import { requestIdHashes, sealPerson, sealRepresentative, unsealReason } from './seal';
+import type { CreatedRequests, MobileBoxRequest, PaperCreated, RequestStatus, StatusRequest } from './schemas';
+import { type Representative, requestIdHashes, sealPerson, sealRepresentative, unsealReason } from './seal';
+import { receivedAt } from './received';
+import { receiptMoment } from '#core/mobile-box/receipt';
 import { allFiled, existingReference, insertStatements, requestByReference, type NewRequest } from './storage';
 import { refuse } from './errors';
+
+/** The representative as sealed: who they are, and that they hold the voter's power of attorney. */
+const representativeOf = (representative: NonNullable<MobileBoxRequest['representative']>): Representative => ({
+  fullName: representative.fullName,
+  idNumber: representative.idNumber,
+  phone: representative.phone,
+  powerOfAttorney: representative.powerOfAttorney,
+});
 
 function districtOf(campaign: Campaign, id: string): District {
   const district = districtById(campaign, id);
@@ -42,21 +52,29 @@ export function checkApplication(input: MobileBoxRequest, now: Date) {
   return { campaign, election, config, district, late: decision.late };
 }
 
+/** How an application entered by staff came: the channel, the date of receipt, the incoming number, and whether its district's list had already gone to the police. */
+export interface PaperFacts {
+  channel: Exclude<NewRequest['channel'], 'online' | undefined>;
+  receivedOn: string;
+  incomingNumber: string;
+  afterHandover: boolean;
+}
+
 /**
  * Prepares an application's writes: one request per ballot, each with its own reference. The
  * rules come from the election data (deadlines, late window only where a mobile section is
- * appointed, who may ask for which ballot); a second application of the same person for a
- * ballot is refused by the unique index (409 with the first reference), even under concurrency.
- * Everything personal is sealed under DATA_KEY before it reaches D1.
+ * appointed, who may ask for which ballot), applied as of the date of receipt: today for an
+ * online application, the day the administration received a paper one (`paper`). A second
+ * application of the same person for a ballot is refused by the unique index (409 with the first
+ * reference), even under concurrency. Everything personal is sealed under DATA_KEY before it
+ * reaches D1.
  */
-export async function prepareApplication(
-  env: Bindings,
-  input: MobileBoxRequest,
-  now: Date,
-  locale: Locale,
-  channel: NewRequest['channel'] = 'online',
-): Promise<PreparedWrites> {
-  const { election, config, district, late } = checkApplication(input, now);
+export async function prepareApplication(env: Bindings, input: MobileBoxRequest, now: Date, locale: Locale, paper?: PaperFacts): Promise<PreparedWrites> {
+  const named = namedCampaign(input.election, input.area).election;
+  const receivedOn = paper?.receivedOn ?? localDate(now, named.timeZone);
+  // Seed 004, line 93: applications "подадени до 25 май 2024 г., по пощата, чрез факс или електронно": the day they arrive counts.
+  const { election, config, district, late } = checkApplication(input, paper ? receiptMoment(paper.receivedOn, named.timeZone) : now);
+  const channel: NewRequest['channel'] = paper?.channel ?? 'online';
   const keys = dataKeys(env);
   const db = database(env.DB);
   const hashes = await requestIdHashes(keys, input.idNumber);
@@ -88,9 +106,14 @@ export async function prepareApplication(
         recordKey,
         personSealed: await sealPerson(keys, recordKey, person),
         representativeSealed:
-          input.submittedBy === 'representative' && input.representative ? await sealRepresentative(keys, recordKey, input.representative) : null,
+          input.submittedBy === 'representative' && input.representative
+            ? await sealRepresentative(keys, recordKey, representativeOf(input.representative))
+            : null,
         createdAt: stamp,
         updatedAt: stamp,
+        receivedOn,
+        incomingNumber: paper?.incomingNumber ?? null,
+        enteredAfterHandover: paper?.afterHandover ?? false,
         purgeAfter: purgeAfter(election, now),
       };
     }),
@@ -105,11 +128,13 @@ export async function prepareApplication(
       late,
     }));
 
+  // Staff learn the date the rules were applied at, and whether the police's list already went out.
+  const paperAnswer = paper ? { receivedOn, afterHandover: paper.afterHandover } : {};
   return {
     writes: insertStatements(db, rows),
     // Drawn references of fresh rows: if all of them are in D1 after the batch, nothing was a duplicate.
     expected: {
-      answer: { status: 201, body: { requests: created(rows) } satisfies CreatedRequests },
+      answer: { status: 201, body: { requests: created(rows), ...paperAnswer } satisfies SubmissionBody },
       provenBy:
         appliedUnderOldKey.length === 0
           ? allFiled(
@@ -126,7 +151,7 @@ export async function prepareApplication(
       );
       if (inserted.length === 0) return { status: 409, body: errorAnswer(refuse('duplicate', { reference: duplicates[0]!.reference }), locale).body };
       const ordered = input.ballots.flatMap((ballot) => inserted.filter((row) => row.ballot === ballot));
-      return { status: 201, body: { requests: created(ordered), ...(duplicates.length > 0 ? { duplicates } : {}) } satisfies CreatedRequests };
+      return { status: 201, body: { requests: created(ordered), ...(duplicates.length > 0 ? { duplicates } : {}), ...paperAnswer } satisfies SubmissionBody };
     },
   };
 }
@@ -141,10 +166,17 @@ export async function requestStatus(env: Bindings, input: StatusRequest): Promis
   const row = await requestByReference(database(env.DB), reference, await requestIdHashes(keys, input.idNumber));
   if (!row) throw new NotFound((locale) => t(locale, 'mobileBox.status.notFound'));
   const reason = row.status === 'rejected' && row.reasonSealed ? await unsealReason(keys, row.recordKey, row.reasonSealed) : undefined;
-  return { status: row.status, ...(reason ? { reason } : {}), ...(row.status === 'assigned' && row.section ? { section: row.section } : {}) };
+  return {
+    status: row.status,
+    receivedOn: receivedAt(row),
+    ...(reason ? { reason } : {}),
+    ...(row.status === 'assigned' && row.section ? { section: row.section } : {}),
+  };
 }
 
-export type SubmissionAnswer = { status: 201; body: CreatedRequests } | { status: 409; body: ErrorBody };
+/** A 201's body: the requests; for a paper entry also the date of receipt and the hand-over flag. */
+export type SubmissionBody = CreatedRequests & Partial<Pick<PaperCreated, 'receivedOn' | 'afterHandover'>>;
+export type SubmissionAnswer = { status: 201; body: SubmissionBody } | { status: 409; body: ErrorBody };
 
 /**
  * A submission as the API and the form page make it: at most once per idempotency key (a retry

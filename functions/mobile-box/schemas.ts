@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { langField, optionalText } from '#functions/lookup/schemas';
 import { checkEgn, checkLnch, normalizeIdInput } from '#core/lookup/personal-numbers';
 import { field } from '#core/validation';
+import { earliestReceipt } from '#core/mobile-box/receipt';
 import { getElection } from '#functions/elections/registry';
 import { campaignOf, campaignsOf } from './campaign';
 
@@ -13,6 +14,9 @@ import { campaignOf, campaignsOf } from './campaign';
 
 const required = (max: number) => z.string().trim().min(1).max(max);
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+/** A box that must be ticked: `true` in JSON, "true" or "on" from a form. Left out it is `required`; any other value (`false`) is `invalid_choice`. */
+const ticked = (description: string) =>
+  z.preprocess((value) => value === true || value === 'true' || value === 'on' || undefined, z.literal(true)).meta({ description });
 
 /** A phone number as people write it: digits, spaces, +, -, parentheses; 6 to 15 digits. */
 const phone = z
@@ -61,8 +65,16 @@ export const representativeSchema = z
       inputMode: 'tel',
       messages: { invalid_format: 'mobileBox.error.phone' },
     }),
+    // Seed 004, line 93: "чрез упълномощено лице (пълномощното не е необходимо да е нотариално заверено)".
+    powerOfAttorney: field(ticked('Must be true: the representative holds a power of attorney signed by the voter (it need not be notarised).'), {
+      label: 'mobileBox.field.powerOfAttorney',
+      messages: { required: 'mobileBox.error.powerOfAttorney', invalid: 'mobileBox.error.powerOfAttorney', invalid_choice: 'mobileBox.error.powerOfAttorney' },
+    }),
   })
-  .meta({ id: 'MobileBoxRepresentative', description: 'Who applies on the voter’s behalf (no notarised power of attorney is needed).' });
+  .meta({
+    id: 'MobileBoxRepresentative',
+    description: 'Who applies on the voter’s behalf, holding a power of attorney signed by the voter (it need not be notarised).',
+  });
 
 const ballots = z
   .array(
@@ -184,12 +196,19 @@ const fields = z.object({
   email: field(z.preprocess(emptyToUndefined, z.email().max(200).optional()), { label: 'mobileBox.field.email', autocomplete: 'email', inputMode: 'email' }),
   submittedBy: field(z.enum(['self', 'representative']), { label: 'mobileBox.field.submittedBy' }),
   representative: field(representativeSchema.optional(), { label: 'mobileBox.representative.title', messages: { required: 'mobileBox.error.representative' } }),
-  consent: field(
-    z
-      .preprocess((value) => value === true || value === 'true' || value === 'on' || undefined, z.literal(true))
-      .meta({ description: 'Must be true: the voter agrees that the administration processes these data for the request.' }),
-    { label: 'mobileBox.field.consent', messages: { required: 'mobileBox.error.consent', invalid: 'mobileBox.error.consent' } },
+  // Seed 004, lines 85 and 104: the right belongs to voters with a permanent disability who cannot vote in the polling room.
+  declaration: field(
+    ticked('Must be true: the applicant declares that the voter has a permanent disability that keeps them from voting in the polling room.'),
+    {
+      label: 'mobileBox.field.declaration',
+      hint: 'mobileBox.hint.declaration',
+      messages: { required: 'mobileBox.error.declaration', invalid: 'mobileBox.error.declaration', invalid_choice: 'mobileBox.error.declaration' },
+    },
   ),
+  consent: field(ticked('Must be true: the applicant has read the privacy notice (`/<locale>/privacy/`): who uses these details, why and for how long.'), {
+    label: 'mobileBox.field.consent',
+    messages: { required: 'mobileBox.error.consent', invalid: 'mobileBox.error.consent', invalid_choice: 'mobileBox.error.consent' },
+  }),
   lang: langField,
 });
 
@@ -213,15 +232,47 @@ const checkAll = (request: Partial<Record<keyof z.infer<typeof fields>, unknown>
 
 export const mobileBoxRequest = z.preprocess(withoutUnusedRepresentative, fields.superRefine(checkAll, { when: () => true })).meta({ id: 'MobileBoxRequest' });
 
-/** An application that came on paper, by post, fax, e-mail or eDelivery, entered by staff: the same checks, plus how it came. */
+const paperFields = fields.extend({
+  channel: field(z.enum(['paper', 'post', 'fax', 'email', 'edelivery']), { label: 'staff.field.channel' }),
+  receivedOn: field(
+    z.iso.date().meta({
+      description:
+        'The date of receipt (the administration’s stamp, the postmark’s arrival, the fax or e-mail’s day), in the election’s time zone: the rules are applied as of this day. Not later than today, not earlier than the day the election was called (or, where the data does not give it, the first day the election data names).',
+      example: '2024-05-25',
+    }),
+    { label: 'staff.field.receivedOn', messages: { too_small: 'staff.error.receivedOnEarly', too_big: 'staff.error.receivedOnFuture' } },
+  ),
+  incomingNumber: field(required(40).meta({ description: 'The administration’s incoming number (входящ номер).', example: '94-00-123' }), {
+    label: 'staff.field.incomingNumber',
+    autocomplete: 'off',
+  }),
+});
+
+/** A date of receipt no earlier than the election's earliest one (the clock's "not later than today" is checked where the clock is). */
+function checkReceipt(request: Partial<Record<keyof z.infer<typeof paperFields>, unknown>>, context: z.RefinementCtx) {
+  if (!request || typeof request !== 'object' || typeof request.election !== 'string' || typeof request.receivedOn !== 'string') return;
+  const election = getElection(request.election.trim());
+  if (election && /^\d{4}-\d{2}-\d{2}$/.test(request.receivedOn) && request.receivedOn < earliestReceipt(election))
+    context.addIssue({ code: 'custom', path: ['receivedOn'], params: { code: 'too_small' }, message: 'before the election was called' });
+}
+
+/**
+ * An application that came on paper, by post, fax, e-mail or eDelivery, entered by staff: the
+ * same checks, plus how it came, its date of receipt and the administration's incoming number.
+ */
 export const paperRequest = z
   .preprocess(
     withoutUnusedRepresentative,
-    fields
-      .extend({ channel: field(z.enum(['paper', 'post', 'fax', 'email', 'edelivery']), { label: 'staff.field.channel' }) })
-      .superRefine(checkAll, { when: () => true }),
+    paperFields.superRefine(
+      (request, context) => {
+        checkAll(request, context);
+        checkReceipt(request, context);
+      },
+      { when: () => true },
+    ),
   )
   .meta({ id: 'MobileBoxPaperRequest' });
+export type PaperRequest = z.output<typeof paperRequest>;
 export type MobileBoxRequest = z.infer<typeof fields>;
 
 export const statusRequest = z
@@ -258,9 +309,23 @@ export const createdRequests = z
   .meta({ id: 'MobileBoxCreated' });
 export type CreatedRequests = z.infer<typeof createdRequests>;
 
+/** What staff get for a paper entry: the requests, the date of receipt the rules were applied at, and the hand-over flag. */
+export const paperCreated = createdRequests
+  .extend({
+    receivedOn: z.string().meta({ description: 'The date of receipt the rules were applied at.', example: '2024-05-25' }),
+    afterHandover: z.boolean().meta({
+      description: 'Entered after the route list of the district’s mobile section was sent to the police: register the voter and send the list again.',
+    }),
+  })
+  .meta({ id: 'MobileBoxPaperCreated' });
+export type PaperCreated = z.infer<typeof paperCreated>;
+
 export const requestStatus = z
   .object({
     status: z.enum(['received', 'accepted', 'rejected', 'assigned']),
+    receivedOn: z
+      .string()
+      .meta({ description: 'The date of receipt (for an application on paper, the day the administration received it).', example: '2024-05-25' }),
     reason: z.string().optional().meta({ description: 'With `rejected`: why.' }),
     section: z.string().optional().meta({ description: 'With `assigned`: the mobile section that will come.' }),
   })

@@ -23,6 +23,8 @@ export interface Representative {
   fullName: string;
   idNumber: string;
   phone: string;
+  /** They confirmed holding a power of attorney signed by the voter (absent in requests made before it was asked). */
+  powerOfAttorney?: true | undefined;
 }
 
 const context = (purpose: 'person' | 'representative' | 'reason', recordKey: string) => ({ purpose: `mobile-box-${purpose}`, record: recordKey });

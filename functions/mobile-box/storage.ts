@@ -44,6 +44,9 @@ export async function requestByReference(db: Database, reference: string, idHash
       section: mobileBoxRequests.section,
       reasonSealed: mobileBoxRequests.reasonSealed,
       recordKey: mobileBoxRequests.recordKey,
+      electionId: mobileBoxRequests.electionId,
+      receivedOn: mobileBoxRequests.receivedOn,
+      createdAt: mobileBoxRequests.createdAt,
     })
     .from(mobileBoxRequests)
     .where(and(eq(mobileBoxRequests.reference, reference), inArray(mobileBoxRequests.idHash, idHashes)))

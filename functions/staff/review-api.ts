@@ -5,7 +5,7 @@ import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validatio
 import { staffOnly, type StaffEnv } from './guard';
 import { decideRequest, enterPaperRequest, listRequests, openRequest } from './review';
 import { districtSummary } from './summary';
-import { createdRequests, paperRequest } from '#functions/mobile-box/schemas';
+import { paperCreated, paperRequest } from '#functions/mobile-box/schemas';
 import { errorBody } from '#functions/http/http-errors';
 import { isEditable, staffCampaign } from './campaign';
 import { csrfHeader, decisionRequest, electionQuery, requestDetails, requestIdParam, requestList, requestListQuery } from './schemas';
@@ -59,12 +59,15 @@ const enterRoute = createRoute({
   tags: ['staff'],
   summary: summary('developers.op.staffPaperEntry'),
   description:
-    'The public application body plus `channel`; the same checks and answers as `POST /api/mobile-box-requests`. A district user enters applications for their own district only. Needs `X-CSRF-Token`.',
+    'The public application body plus `channel`, `receivedOn` (the date of receipt) and `incomingNumber`; the same checks and answers as `POST /api/mobile-box-requests`, with the rules applied as of the date of receipt. It can be entered until the election’s route hand-over deadline (then `409 election_closed`); `afterHandover` says the district’s route list had already gone to the police. A district user enters applications for their own district only. Needs `X-CSRF-Token`.',
   middleware: [reviewers] as const,
   request: { headers: csrfHeader, body: jsonBody(paperRequest) },
   responses: {
-    201: jsonResponse(createdRequests, 'Entered: one request per ballot.'),
-    409: jsonResponse(errorBody, 'Already applied for this ballot (`duplicate`, with the first `reference`).'),
+    201: jsonResponse(paperCreated, 'Entered: one request per ballot.'),
+    409: jsonResponse(
+      errorBody,
+      'Already applied for this ballot (`duplicate`, with the first `reference`), or the election is past its hand-over deadline (`election_closed`).',
+    ),
     ...errorResponses(...BODY_ERRORS, 401, 403, 404, 503),
   },
 });
@@ -76,7 +79,7 @@ const summaryRoute = createRoute({
   tags: ['staff'],
   summary: summary('developers.op.staffSummary'),
   description:
-    'Valid (not rejected) requests per district and ballot. `reachedAt` is when the election’s `notifyAt`-th (10) came in: the mayor must then notify the district election commission.',
+    'Valid (not rejected) requests per district and ballot. `reachedAt` is the date of receipt of the election’s `notifyAt`-th (10): the mayor must then notify the district election commission.',
   middleware: [reviewers] as const,
   request: { query: electionQuery },
   responses: {

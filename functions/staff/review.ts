@@ -1,13 +1,16 @@
 import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
-import { database } from '#db/client';
-import { mobileBoxRequests } from '#db/schema';
+import { type Database, database } from '#db/client';
+import { mobileBoxRequests, mobileSections } from '#db/schema';
 import type { Bindings } from '#functions/env';
 import type { Locale } from '#core/i18n';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { idempotent } from '#functions/mobile-box/idempotency';
 import { prepareApplication, type SubmissionAnswer } from '#functions/mobile-box/requests';
-import type { paperRequest } from '#functions/mobile-box/schemas';
-import type { z } from 'zod';
+import type { PaperCreated, PaperRequest } from '#functions/mobile-box/schemas';
+import { receivedAt } from '#functions/mobile-box/received';
+import { earliestReceipt, receiptProblem } from '#core/mobile-box/receipt';
+import type { FieldProblem } from '#core/validation';
+import { localDate } from '#core/zoned-time';
 import { dataKeys } from '#functions/platform/keys';
 import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '#functions/mobile-box/seal';
 import { type Campaign, namedCampaign } from '#functions/mobile-box/campaign';
@@ -16,8 +19,8 @@ import { accountArea, campaignInReach, requireEditable } from './campaign';
 import type { StaffSession } from './sessions';
 import { refuse } from './errors';
 
-type PaperRequest = z.output<typeof paperRequest>;
 type Status = 'received' | 'accepted' | 'rejected' | 'assigned';
+type PaperAnswer = Exclude<SubmissionAnswer, { status: 201 }> | { status: 201; body: PaperCreated };
 const r = mobileBoxRequests;
 
 /** What a staff member may see of an election: a district user their own district's requests, the others their area's. */
@@ -47,6 +50,10 @@ export async function listRequests(
         channel: r.channel,
         section: r.section,
         createdAt: r.createdAt,
+        electionId: r.electionId,
+        receivedOn: r.receivedOn,
+        incomingNumber: r.incomingNumber,
+        afterHandover: r.enteredAfterHandover,
       })
       .from(r)
       .where(where)
@@ -54,7 +61,17 @@ export async function listRequests(
       .limit(1000),
     db.select({ ballot: r.ballot, status: r.status, count: count() }).from(r).where(scope(user, campaign)).groupBy(r.ballot, r.status),
   ]);
-  return { requests: rows.reverse(), counts };
+  return { requests: rows.reverse().map(({ electionId, ...row }) => ({ ...row, receivedOn: receivedAt({ electionId, ...row }) })), counts };
+}
+
+/** Whether the route list of a district's own mobile section has been sent to the police. */
+async function listHandedOver(db: Database, electionId: string, district: string): Promise<boolean> {
+  const [section] = await db
+    .select({ handedOverAt: mobileSections.handedOverAt })
+    .from(mobileSections)
+    .where(and(eq(mobileSections.electionId, electionId), eq(mobileSections.district, district)))
+    .limit(1);
+  return Boolean(section?.handedOverAt);
 }
 
 async function requestInReach(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
@@ -96,6 +113,9 @@ export async function openRequest(env: Bindings, user: StaffSession['user'], id:
     submittedBy: row.submittedBy,
     citizenship: row.citizenship,
     createdAt: row.createdAt,
+    receivedOn: receivedAt(row),
+    incomingNumber: row.incomingNumber,
+    afterHandover: row.enteredAfterHandover,
     person,
     ...(representative ? { representative } : {}),
     ...(reason ? { reason } : {}),
@@ -134,15 +154,22 @@ export async function decideRequest(
 export async function enterPaperRequest(env: Bindings, user: StaffSession['user'], input: PaperRequest, now: Date, locale: Locale) {
   const campaign = namedCampaign(input.election, input.area ?? accountArea(user));
   if (campaign.area.id !== accountArea(user)) throw new ValidationFailed([{ field: 'election', code: 'invalid_choice', label: 'common.field.election' }]);
+  // Until the hand-over deadline (4 June in 2024): after it the election is read only.
   requireEditable(campaign, now);
+  const problems: FieldProblem[] = [];
   if (user.role === 'district' && input.address.district !== user.district) {
-    throw new ValidationFailed([{ field: 'address.district', code: 'invalid_choice', label: 'mobileBox.field.district' }]);
+    problems.push({ field: 'address.district', code: 'invalid_choice', label: 'mobileBox.field.district' });
   }
+  if (receiptProblem(input.receivedOn, earliestReceipt(campaign.election), localDate(now, campaign.election.timeZone)) === 'in_future') {
+    problems.push({ field: 'receivedOn', code: 'too_big', label: 'staff.field.receivedOn', message: 'staff.error.receivedOnFuture' });
+  }
+  if (problems.length > 0) throw new ValidationFailed(problems);
   const db = database(env.DB);
   const entry = { ...input, area: campaign.area.id };
-  const answer = (await idempotent(db, dataKeys(env), undefined, entry, now, () =>
-    prepareApplication(env, entry, now, locale, input.channel),
-  )) as SubmissionAnswer;
+  const afterHandover = await listHandedOver(db, campaign.election.id, input.address.district);
+  const paper = { channel: input.channel, receivedOn: input.receivedOn, incomingNumber: input.incomingNumber, afterHandover };
+  // With `paper`, a 201 always carries its date of receipt and hand-over flag.
+  const answer = (await idempotent(db, dataKeys(env), undefined, entry, now, () => prepareApplication(env, entry, now, locale, paper))) as PaperAnswer;
   if (answer.status === 201) await auditEntry(db, user.id, 'request.enter', { references: answer.body.requests.map((request) => request.reference) }, now);
   return answer;
 }

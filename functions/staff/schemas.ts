@@ -167,7 +167,10 @@ const requestRow = z.object({
   late: z.boolean(),
   channel: z.enum(['online', 'paper', 'post', 'fax', 'email', 'edelivery']),
   section: z.string().nullable(),
-  createdAt: z.string(),
+  createdAt: z.string().meta({ description: 'When it was stored (for a paper application: when staff entered it).' }),
+  receivedOn: z.string().meta({ description: 'The date of receipt, in the election’s time zone: the rules and the summary go by it.', example: '2024-05-25' }),
+  incomingNumber: z.string().nullable().meta({ description: 'The administration’s incoming number (входящ номер) of an application entered by staff.' }),
+  afterHandover: z.boolean().meta({ description: 'Entered after the route list of its district’s mobile section was sent to the police.' }),
 });
 
 export const requestList = z
@@ -200,7 +203,14 @@ export const requestDetails = requestRow
       phone: z.string(),
       email: z.string().optional(),
     }),
-    representative: z.object({ fullName: z.string(), idNumber: z.string(), phone: z.string() }).optional(),
+    representative: z
+      .object({
+        fullName: z.string(),
+        idNumber: z.string(),
+        phone: z.string(),
+        powerOfAttorney: z.literal(true).optional().meta({ description: 'They confirmed holding a power of attorney signed by the voter.' }),
+      })
+      .optional(),
     reason: z.string().optional(),
   })
   .meta({ id: 'StaffRequest' });

@@ -48,6 +48,7 @@ export function benchApplication(i: number, firstEgn: number) {
     },
     phone: '0888 123 456',
     submittedBy: 'self',
+    declaration: true,
     consent: true,
   };
 }

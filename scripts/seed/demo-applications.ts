@@ -52,7 +52,7 @@ export const DEMO_APPLICATIONS: readonly DemoApplication[] = [
     address: { district: 'mladost', street: 'ж.к. Младост 2', block: '214', entrance: '1', floor: '7', apartment: '19' },
     phone: '02 971 3348',
     submittedBy: 'representative',
-    representative: { fullName: 'Илиана Стоянова Костадинова', idNumber: '6802140737', phone: '0899 201 774' },
+    representative: { fullName: 'Илиана Стоянова Костадинова', idNumber: '6802140737', phone: '0899 201 774', powerOfAttorney: true },
   },
   {
     submittedAt: '2024-05-17T08:31:00+03:00',
@@ -116,7 +116,13 @@ export async function demoApplicationStatements(dataKey: string): Promise<string
   const env = { DB: sqlOnly, DATA_KEY: dataKey, ENVIRONMENT: 'development' } as Partial<Bindings> as Bindings;
   const statements: string[] = [];
   for (const { submittedAt, ...application } of DEMO_APPLICATIONS) {
-    const input = mobileBoxRequest.parse({ ...application, election: demoCampaign().election.id, area: demoCampaign().area.id, consent: true });
+    const input = mobileBoxRequest.parse({
+      ...application,
+      election: demoCampaign().election.id,
+      area: demoCampaign().area.id,
+      declaration: true,
+      consent: true,
+    });
     const prepared = await prepareApplication(env, input, new Date(submittedAt), 'bg');
     // The writes are drizzle queries, typed only as what db.batch accepts.
     statements.push(...prepared.writes.map((write) => sqlText(write as unknown as Parameters<typeof sqlText>[0])));

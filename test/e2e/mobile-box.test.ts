@@ -49,7 +49,7 @@ interface Flow {
   javaScriptEnabled: boolean;
   idNumber: string;
   representative: boolean;
-  texts: { sent: string; received: string; street: string };
+  texts: { sent: string; received: string; receivedOn: string; street: string; declaration: string; powerOfAttorney: string };
 }
 
 // Two flows cover both languages' pages, with and without JavaScript, with and without a representative.
@@ -59,14 +59,28 @@ const flows: Flow[] = [
     javaScriptEnabled: true,
     idNumber: egn('520303041'),
     representative: true,
-    texts: { sent: 'Заявлението ви е изпратено', received: 'Получено', street: 'ж.к. Младост 1' },
+    texts: {
+      sent: 'Заявлението ви е изпратено',
+      received: 'Получено',
+      receivedOn: 'Получено на 20 май 2024 г.',
+      street: 'ж.к. Младост 1',
+      declaration: 'Декларирам, че избирателят има трайно увреждане, поради което не може да гласува в изборното помещение.',
+      powerOfAttorney: 'Имам пълномощно, подписано от избирателя.',
+    },
   },
   {
     locale: 'en',
     javaScriptEnabled: false,
     idNumber: egn('480707123'),
     representative: false,
-    texts: { sent: 'Your application has been sent', received: 'Received', street: 'ul. Tsar Simeon' },
+    texts: {
+      sent: 'Your application has been sent',
+      received: 'Received',
+      receivedOn: 'Received on 20 May 2024.',
+      street: 'ul. Tsar Simeon',
+      declaration: 'I declare that the voter has a permanent disability that keeps them from voting in the polling room.',
+      powerOfAttorney: 'I hold a power of attorney signed by the voter.',
+    },
   },
 ];
 
@@ -85,6 +99,11 @@ describe.each(flows)('mobile ballot box in $locale, JavaScript $javaScriptEnable
     await page.goto(`${baseUrl}/${locale}/mobile-ballot-box/`);
     expect(await page.locator('[data-window="open"]').count()).toBe(1);
     expect(await page.locator('main').innerText()).toContain('02 904 1351');
+    // Sofia's video for people with hearing or sight difficulties, from the area data (seed 004 line 141).
+    expect(await page.locator('[data-area-videos] a').getAttribute('href')).toBe('https://www.sofia.bg/for-deaf-people');
+    // The acknowledgement links the privacy notice, in a new tab so that nothing typed is lost.
+    const notice = page.locator('[data-tick="consent"] [data-privacy-link] a');
+    expect([await notice.getAttribute('href'), await notice.getAttribute('target')]).toEqual([`/${locale}/privacy/`, '_blank']);
     await accessible();
 
     // Both ballots; the representative if this flow has one (shown only then, with JavaScript).
@@ -116,6 +135,12 @@ describe.each(flows)('mobile ballot box in $locale, JavaScript $javaScriptEnable
       await typeInto(page, '#mb-representative-idNumber', egn('750101001'));
       await typeInto(page, '#mb-representative-phone', '02 123 4567');
     }
+    // One box is left unticked for the summary to ask for: the representative's power of
+    // attorney, or, without a representative, the voter's declaration.
+    if (flow.representative) {
+      await tabTo(page, '#mb-declaration');
+      await page.keyboard.press('Space');
+    }
     await tabTo(page, '#mb-consent');
     await page.keyboard.press('Space');
     if (javaScriptEnabled) {
@@ -134,9 +159,17 @@ describe.each(flows)('mobile ballot box in $locale, JavaScript $javaScriptEnable
     }
     await activate(page, '[data-mobile-box-form] button[type=submit]');
 
-    // The error summary: both problems, in the form's order, each linking to its field.
+    // The error summary: the three problems, in the form's order, each linking to its field; the
+    // box left unticked is the representative's power of attorney (seed 004 line 93) or the
+    // voter's declaration (lines 85 and 104).
     const summary = page.locator('[data-error-summary]');
-    expect(await summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['#mb-idNumber', '#mb-address-street']);
+    const unticked = flow.representative ? '#mb-representative-powerOfAttorney' : '#mb-declaration';
+    expect(await summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      '#mb-idNumber',
+      '#mb-address-street',
+      unticked,
+    ]);
+    expect(await page.locator(unticked).getAttribute('aria-invalid')).toBe('true');
     if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
     expect(await page.locator('#mb-idNumber').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#mb-fullName').inputValue()).toBe('Мария Иванова Петрова');
@@ -147,11 +180,16 @@ describe.each(flows)('mobile ballot box in $locale, JavaScript $javaScriptEnable
     if (javaScriptEnabled) expect(await activeId(page)).toBe('mb-idNumber');
     await typeInto(page, '#mb-idNumber', flow.idNumber);
     await typeInto(page, '#mb-address-street', flow.texts.street);
+    await tabTo(page, unticked);
+    await page.keyboard.press('Space');
     await activate(page, '[data-mobile-box-form] button[type=submit]');
 
-    // Check your answers, then change the phone and come back.
-    expect(await page.locator('.summary-list').innerText()).toContain(flow.idNumber);
-    expect(await page.locator('.summary-list').innerText()).toContain('30-ЕП');
+    // Check your answers (the declaration and the power of attorney among them), then change the phone and come back.
+    const answers = await page.locator('.summary-list').innerText();
+    expect(answers).toContain(flow.idNumber);
+    expect(answers).toContain('30-ЕП');
+    expect(answers).toContain(flow.texts.declaration);
+    expect(answers.includes(flow.texts.powerOfAttorney)).toBe(flow.representative);
     await accessible();
     await activate(page, 'button[name=change][value=phone]');
     expect(new URL(page.url()).hash).toBe('#mb-phone');
@@ -166,6 +204,9 @@ describe.each(flows)('mobile ballot box in $locale, JavaScript $javaScriptEnable
     expect(await sheets.evaluateAll((all) => all.map((sheet) => sheet.getAttribute('data-print-sheet')))).toEqual(['30-ЕП', '31-НС']);
     expect(await sheets.first().innerText()).toContain('Приложение № 30-ЕП');
     expect(await sheets.first().innerText()).toContain('Мария Иванова Петрова');
+    // In Bulgarian whatever the page's language: the declaration, and room to note the power of attorney.
+    expect(await sheets.first().locator('[data-sheet-declaration]').innerText()).toContain('трайно увреждане');
+    expect(await sheets.first().locator('[data-sheet-power-of-attorney]').count()).toBe(flow.representative ? 1 : 0);
     expect(await page.locator('main').innerText()).toContain('psik2024@sofia.bg');
     await accessible();
     await activate(page, 'form.no-print button[type=submit]');
@@ -187,6 +228,7 @@ describe.each(flows)('mobile ballot box in $locale, JavaScript $javaScriptEnable
     await typeInto(page, '#status-idNumber', flow.idNumber);
     await activate(page, 'main form button[type=submit]');
     expect(await page.locator('[data-status-answer]').innerText()).toContain(flow.texts.received);
+    expect(await page.locator('[data-status-answer] [data-received-on]').innerText()).toBe(flow.texts.receivedOn);
     await accessible();
   });
 
@@ -199,6 +241,7 @@ describe.each(flows)('mobile ballot box in $locale, JavaScript $javaScriptEnable
     await page.locator('#mb-address-street').fill(flow.texts.street);
     await page.locator('#mb-address-number').fill('5');
     await page.locator('#mb-phone').fill('0888 123 456');
+    await page.locator('#mb-declaration').check();
     await page.locator('#mb-consent').check();
     await Promise.all([page.waitForNavigation(), page.locator('[data-mobile-box-form] button[type=submit]').click()]);
     await Promise.all([page.waitForNavigation(), page.locator('.check-answers .actions button:not(.secondary)').click()]);

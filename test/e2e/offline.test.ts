@@ -158,6 +158,7 @@ describe('offline copies on a 360×640 phone', () => {
       await page.locator('#mb-address-street').fill(formApplicant.street);
       await page.locator('#mb-address-number').fill('8');
       await page.locator('#mb-phone').fill('0888 222 333');
+      await page.locator('#mb-declaration').check();
       await page.locator('#mb-consent').check();
       await page.locator('[data-mobile-box-form] button[type=submit]').click();
       expect(new URL(page.url()).pathname).toBe('/bg/mobile-ballot-box/');
@@ -206,6 +207,7 @@ describe('offline copies on a 360×640 phone', () => {
         address: { district: 'izgrev', street: 'ул. Фредерик Жолио-Кюри', number: '20' },
         phone: '0888 444 555',
         submittedBy: 'self',
+        declaration: true,
         consent: true,
       }),
     });

@@ -47,6 +47,7 @@ async function apply(voter: Voter): Promise<string> {
       address: { district: 'mladost', street: 'ж.к. Младост 1А', block: voter.block, entrance: 'В', floor: '2', apartment: '7' },
       phone: '0888 300 400',
       submittedBy: 'self',
+      declaration: true,
       consent: true,
     }),
   });

@@ -12,5 +12,6 @@ export const VOTER = {
   phone: '0888 123 456',
   email: 'maria.petrova@example.org',
   submittedBy: 'self',
+  declaration: true,
   consent: true,
 };

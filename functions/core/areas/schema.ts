@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COUNTRIES } from '#core/countries';
-import { helpChannel } from '#core/elections/schema';
+import { HELP_TOPICS, helpChannel } from '#core/elections/schema';
 import { localizedText } from '#core/localized';
 
 const slug = z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes');
@@ -17,6 +17,23 @@ export const areaDistrict = z
   })
   .strict();
 export type AreaDistrict = z.infer<typeof areaDistrict>;
+
+/**
+ * A video the municipality published to help people vote (e.g. for people with hearing or sight
+ * difficulties), shown on the pages of the topics it serves.
+ */
+export const areaVideo = z
+  .object({
+    id: slug,
+    /** The address as the source writes it. */
+    value: z.string().min(1),
+    href: z.string().regex(/^https:\/\//),
+    /** What it is and whom it helps, in the source's words, in five languages (a link's text). */
+    title: localizedText,
+    for: z.array(z.enum(HELP_TOPICS)).min(1),
+  })
+  .strict();
+export type AreaVideo = z.infer<typeof areaVideo>;
 
 /**
  * Where mobile-box applications are taken and routes are planned: for Bulgaria a municipality,
@@ -36,6 +53,8 @@ export const areaSchema = z
     districts: z.array(areaDistrict).min(1),
     /** The municipality's own channels: phone with its hours, e-mail, portal. */
     help: z.array(helpChannel),
+    /** The municipality's videos for voters, where a source names them. */
+    videos: z.array(areaVideo).optional(),
     /** Who receives the route lists at the hand-over (the police directorate that plans the routes). */
     handover: z.object({ recipient: localizedText }).strict(),
   })

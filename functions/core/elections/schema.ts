@@ -167,6 +167,17 @@ export const electionSchema = z
       }
     }, 'unknown IANA time zone'),
     source: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+    /**
+     * What a reader of the source should know: where it is ambiguous or silent, and how this data
+     * reads it (with the source's line numbers). For maintainers; never shown to voters.
+     */
+    sourceNotes: z.array(z.string().min(1)).optional(),
+    /**
+     * The day the election was called, when the source gives it: the earliest date of receipt a
+     * paper application can have. Without it, the first day the election data names stands in
+     * (`earliestReceipt()` in functions/core/mobile-box/receipt.ts).
+     */
+    calledOn: isoDate.optional(),
     /** The guide (slug, the same in every locale) that explains this election, when there is one. */
     guide: slug.optional(),
     help: z.array(helpChannel),

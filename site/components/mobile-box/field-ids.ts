@@ -6,6 +6,9 @@ export const MOBILE_BOX_LISTS = ['ballots'] as const;
 
 /** The fields in the order the form shows them: the error summary lists problems in this order. */
 export const MOBILE_BOX_FIELD_ORDER = [
+  'channel',
+  'receivedOn',
+  'incomingNumber',
   'ballots',
   'citizenship',
   'submittedBy',
@@ -24,6 +27,8 @@ export const MOBILE_BOX_FIELD_ORDER = [
   'representative.fullName',
   'representative.idNumber',
   'representative.phone',
+  'representative.powerOfAttorney',
+  'declaration',
   'consent',
 ] as const;
 

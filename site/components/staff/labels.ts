@@ -50,8 +50,5 @@ export function momentOf(iso: string, timeZone: string): DayValue {
 /** An instant standing alone (a table cell). @example dateTime('en', '2024-05-20T07:00:00.000Z', 'Europe/Sofia') // '20 May 2024, 10:00' */
 export const dateTime = (locale: Locale, iso: string, timeZone: string) => writeValue(locale, momentOf(iso, timeZone));
 
-/** The day of an instant in the election's time zone, for a message to put in its case. */
-export const dayValueOf = (iso: string, timeZone: string) => onDay(localDate(new Date(iso), timeZone));
-
-/** The day of an instant standing alone (a table cell). */
-export const dayOf = (locale: Locale, iso: string, timeZone: string) => writeValue(locale, dayValueOf(iso, timeZone));
+/** A date of receipt (an ISO day) standing alone (a table cell). */
+export const receiptDay = (locale: Locale, day: string) => writeValue(locale, onDay(day));

@@ -85,7 +85,7 @@ describe('an election and municipalities added as data only (test/fixtures/conte
       .first();
     expect(row).toEqual({ election_id: ELECTION, ballot: 'pvr', district: 'sever' });
     const answer = await status({ reference: created.requests[0]!.reference, idNumber }, '10.62.0.1');
-    expect(await answer.json()).toEqual({ status: 'received' });
+    expect(await answer.json()).toEqual({ status: 'received', receivedOn: '2024-04-20' });
     // A second application for the same ballot: the duplicate answer, as for any election.
     expect((await submit({ ...APPLICATION, idNumber }, { now: OPEN })).status).toBe(409);
   });
@@ -142,7 +142,7 @@ describe('an election and municipalities added as data only (test/fixtures/conte
     expect(zip.status).toBe(200);
     expect(zip.headers.get('content-type')).toBe('application/zip');
     const answer = await status({ reference: created.requests[0]!.reference, idNumber }, '10.62.0.2');
-    expect(await answer.json()).toEqual({ status: 'assigned', section: '319900001' });
+    expect(await answer.json()).toEqual({ status: 'assigned', receivedOn: '2024-04-20', section: '319900001' });
   });
 
   it('keeps each area to its own staff: another municipality, and another district, learn nothing', async () => {
@@ -175,7 +175,10 @@ describe('an election and municipalities added as data only (test/fixtures/conte
     const refused = await staff('city', `/requests/${id}/decision`, { json: { decision: 'accept' }, now: PAST_HANDOVER });
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as ErrorJson).error.code).toBe('election_closed');
-    const entry = await staff('city', '/requests', { json: { ...APPLICATION, idNumber: freshEgn(), consent: true, channel: 'post' }, now: PAST_HANDOVER });
+    const entry = await staff('city', '/requests', {
+      json: { ...APPLICATION, idNumber: freshEgn(), channel: 'post', receivedOn: '2024-05-07', incomingNumber: 'ПР-17' },
+      now: PAST_HANDOVER,
+    });
     expect(entry.status).toBe(409);
     expect(((await entry.json()) as ErrorJson).error.code).toBe('election_closed');
   });

@@ -101,7 +101,15 @@ const SEED_BODIES: Record<string, unknown> = {
   // sectionRegister and mobileBoxRequestStatus: set in beforeAll, from records made there.
   lookupByPersonalNumber: { country: 'BG', idNumber: '7501020018' },
   createMobileBoxRequests: { ...VOTER, idNumber: '5510239849' },
-  staffPaperEntry: { ...VOTER, idNumber: PAPER_EGN, ballots: ['ep'], address: { district: 'mladost', street: 'ул. Шипка', number: '6' }, channel: 'post' },
+  staffPaperEntry: {
+    ...VOTER,
+    idNumber: PAPER_EGN,
+    ballots: ['ep'],
+    address: { district: 'mladost', street: 'ул. Шипка', number: '6' },
+    channel: 'post',
+    receivedOn: '2024-05-17',
+    incomingNumber: '94-00-17',
+  },
   staffLogin: { email: 'nobody@example.org', password: 'not the password' },
   staffTotp: { code: '000000' },
   staffRecovery: { code: 'AAAAA-BBBBB' },

@@ -115,6 +115,29 @@ describe('POST /api/mobile-box-requests', () => {
     expect(await partialAgain.json()).toEqual(answer);
   });
 
+  it('seed 004 line 93, "чрез упълномощено лице (пълномощното не е необходимо да е нотариално заверено)": 422 naming representative.powerOfAttorney when a representative does not confirm holding one', async () => {
+    const representative = { fullName: 'Илиана Стоянова Костадинова', idNumber: '6802140737', phone: '0899 201 774' };
+    const missing = await submit(voter('4103120572', { submittedBy: 'representative', representative }));
+    expect(missing.status).toBe(422);
+    const error = ((await missing.json()) as ErrorJson).error;
+    expect(error.fields?.map((f) => `${f.field}:${f.code}`)).toEqual(['representative.powerOfAttorney:required']);
+    expect(error.fields?.[0]?.message).toBe(
+      'Tick the box to confirm that you hold a power of attorney signed by the voter. Without one you cannot apply for them.',
+    );
+    expect((await submit(voter('4103120572', { submittedBy: 'representative', representative: { ...representative, powerOfAttorney: true } }))).status).toBe(
+      201,
+    );
+  });
+
+  it('seed 004 lines 85 and 104, "с трайни увреждания, които не могат да упражнят правото си на глас в изборното помещение": 422 naming declaration when it is missing', async () => {
+    const { declaration: _declaration, ...withoutDeclaration } = voter('4405080973');
+    const missing = await submit(withoutDeclaration);
+    expect(missing.status).toBe(422);
+    expect(((await missing.json()) as ErrorJson).error.fields?.map((f) => `${f.field}:${f.code}`)).toEqual(['declaration:required']);
+    expect((await submit(voter('4405080973', { declaration: 'false' }))).status).toBe(422);
+    expect((await submit(voter('4405080973'))).status).toBe(201);
+  });
+
   it('422 validation lists every bad field at once, with dotted paths', async () => {
     const response = await submit({
       election: 'bg-2024-06-09',
@@ -134,7 +157,9 @@ describe('POST /api/mobile-box-requests', () => {
         'address.street:required',
         'address.number:required',
         'phone:required',
+        'declaration:required',
         'consent:required',
+        'representative.powerOfAttorney:required',
         'representative.phone:required',
         'representative.idNumber:invalid_format',
       ]),

@@ -16,7 +16,7 @@ describe('POST /api/mobile-box-requests/status', () => {
     const received = await status({ reference: reference.toLowerCase().replace('-', ' '), idNumber: '6647182932' });
     expect(received.status).toBe(200);
     expect(received.headers.get('cache-control')).toBe('no-store');
-    expect(await received.json()).toEqual({ status: 'received' });
+    expect(await received.json()).toEqual({ status: 'received', receivedOn: '2024-05-20' });
 
     const db = database(env.DB);
     const [row] = await db.select().from(mobileBoxRequests).where(eq(mobileBoxRequests.reference, reference));
@@ -24,9 +24,13 @@ describe('POST /api/mobile-box-requests/status', () => {
       .update(mobileBoxRequests)
       .set({ status: 'rejected', reasonSealed: await sealReason({ current: env.DATA_KEY }, row!.recordKey, 'The address is outside Sofia.') })
       .where(eq(mobileBoxRequests.id, row!.id));
-    expect(await (await status({ reference, idNumber: '6647182932' })).json()).toEqual({ status: 'rejected', reason: 'The address is outside Sofia.' });
+    expect(await (await status({ reference, idNumber: '6647182932' })).json()).toEqual({
+      status: 'rejected',
+      receivedOn: '2024-05-20',
+      reason: 'The address is outside Sofia.',
+    });
     await db.update(mobileBoxRequests).set({ status: 'assigned', section: '234600901' }).where(eq(mobileBoxRequests.id, row!.id));
-    expect(await (await status({ reference, idNumber: '6647182932' })).json()).toEqual({ status: 'assigned', section: '234600901' });
+    expect(await (await status({ reference, idNumber: '6647182932' })).json()).toEqual({ status: 'assigned', receivedOn: '2024-05-20', section: '234600901' });
   });
 
   it('a wrong number looks exactly like an unknown reference: same status, same body, same number of queries', async () => {
@@ -61,7 +65,7 @@ describe('what D1 holds', () => {
       phone: '0877 654 321',
       email: 'tsvetana@example.org',
       submittedBy: 'representative',
-      representative: { fullName: 'Петър Стоянов Колев', idNumber: '7322154195', phone: '0899 111 222' },
+      representative: { fullName: 'Петър Стоянов Колев', idNumber: '7322154195', phone: '0899 111 222', powerOfAttorney: true },
       address: { district: 'lyulin', street: 'ж.к. Люлин 5', block: '517А', entrance: 'Б' },
     };
     expect((await submit(person)).status).toBe(201);
@@ -116,6 +120,7 @@ describe('while DATA_KEY rotates (DATA_KEY_PREVIOUS set, `npm run rekey` not run
     const rotating = { DATA_KEY: NEW, DATA_KEY_PREVIOUS: OLD };
     expect(await (await status({ reference: first.requests[0]!.reference, idNumber: voter.idNumber }, '10.65.0.1', rotating)).json()).toEqual({
       status: 'received',
+      receivedOn: '2024-05-20',
     });
     const again = await submit(voter, { bindings: rotating });
     expect(again.status).toBe(409);

@@ -29,7 +29,7 @@ beforeAll(async () => {
     phone: '0888 999 000',
     address: { district: 'vitosha', street: 'ул. Витошки извор', number: '7' },
     submittedBy: 'representative',
-    representative: { fullName: 'Иван Илиев', idNumber: '7501020018', phone: '0899 555 444' },
+    representative: { fullName: 'Иван Илиев', idNumber: '7501020018', phone: '0899 555 444', powerOfAttorney: true },
   });
   for (const applicant of [first, second, third]) await accept('city', applicant);
   const response = await as('city', `/sections/${vitosha.id}/stops`, { json: { requestIds: [...first.ids, ...second.ids, ...third.ids] } });

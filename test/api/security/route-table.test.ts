@@ -252,7 +252,17 @@ const PREPARE: Record<string, (role: Role) => Promise<Prepared>> = {
   staffPaperEntry: async () => {
     const idNumber = freshEgn();
     NUMBERS.add(idNumber);
-    return { body: { ...VOTER, idNumber, ballots: ['ep'], address: { district: 'mladost', street: 'ул. Шипка', number: '6' }, channel: 'post' } };
+    return {
+      body: {
+        ...VOTER,
+        idNumber,
+        ballots: ['ep'],
+        address: { district: 'mladost', street: 'ул. Шипка', number: '6' },
+        channel: 'post',
+        receivedOn: '2024-05-17',
+        incomingNumber: '94-00-17',
+      },
+    };
   },
   staffRequest: async () => {
     const made = await applicant({ ballots: ['ns'] });

@@ -97,11 +97,11 @@ describe('staff review: opening and deciding', () => {
     expect(rejected.status).toBe(200);
     const reference = ((await (await as('own district', `/${mladost}`)).json()) as { reference: string }).reference;
     const seen = await status({ reference, idNumber: '8912315676' });
-    expect(await seen.json()).toEqual({ status: 'rejected', reason: 'Адресът е извън София.' });
+    expect(await seen.json()).toEqual({ status: 'rejected', receivedOn: '2024-05-20', reason: 'Адресът е извън София.' });
     const row = await env.DB.prepare('SELECT reason_sealed FROM mobile_box_requests WHERE id = ?').bind(mladost).first<{ reason_sealed: string }>();
     expect(row!.reason_sealed).not.toContain('София');
     expect((await decide('own district', mladost, { decision: 'accept' })).status).toBe(200);
-    expect(await (await status({ reference, idNumber: '8912315676' })).json()).toEqual({ status: 'accepted' });
+    expect(await (await status({ reference, idNumber: '8912315676' })).json()).toEqual({ status: 'accepted', receivedOn: '2024-05-20' });
   });
 });
 
@@ -112,6 +112,8 @@ describe('paper entry and the district summary', () => {
     ballots: ['ep'],
     address: { district, street: 'ул. Шипка', number: '6' },
     channel,
+    receivedOn: '2024-05-20',
+    incomingNumber: `94-00-${idNumber.slice(-3)}`,
   });
   const enter = (person: Who, body: unknown, csrf = true) =>
     as(person, '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, csrf);
@@ -124,8 +126,10 @@ describe('paper entry and the district summary', () => {
     const response = await enter('own district', paper(egn(1), 'mladost'));
     expect(response.status).toBe(201);
     const created = (await response.json()) as Created;
-    const row = await env.DB.prepare('SELECT channel, district FROM mobile_box_requests WHERE reference = ?').bind(created.requests[0]!.reference).first();
-    expect(row).toEqual({ channel: 'post', district: 'mladost' });
+    const row = await env.DB.prepare('SELECT channel, district, received_on, incoming_number FROM mobile_box_requests WHERE reference = ?')
+      .bind(created.requests[0]!.reference)
+      .first();
+    expect(row).toEqual({ channel: 'post', district: 'mladost', received_on: '2024-05-20', incoming_number: `94-00-${egn(1).slice(-3)}` });
     const audit = await env.DB.prepare("SELECT records FROM staff_audit WHERE action = 'request.enter' ORDER BY id DESC LIMIT 1").first<{ records: string }>();
     expect(JSON.parse(audit!.records)).toEqual({ references: [created.requests[0]!.reference] });
 
@@ -151,7 +155,8 @@ describe('paper entry and the district summary', () => {
     expect(city.notifyAt).toBe(10);
     const izgrev = city.districts.find((d) => d.district === 'izgrev' && d.ballot === 'ep')!;
     expect(izgrev.valid).toBe(10);
-    expect(izgrev.reachedAt).not.toBeNull();
+    // The date of receipt of the tenth.
+    expect(izgrev.reachedAt).toBe('2024-05-20');
     expect(city.districts.find((d) => d.district === 'lyulin')).toMatchObject({ valid: 1, reachedAt: null });
     expect(new Set((await summary('own district')).districts.map((d) => d.district))).toEqual(new Set(['mladost']));
     expect((await api('/api/admin/summary', { headers: { cookie: who.police!.cookie } })).status).toBe(404);

@@ -92,6 +92,7 @@ function cases(stationId: number, status: { reference: string; idNumber: string 
       address: { district: 'mladost', street: 'ж.к. Младост 1', block: '12', entrance: 'А', floor: '3', apartment: '9' },
       phone: '0888 123 456',
       submittedBy: 'self',
+      declaration: true,
       consent: true,
     });
   return [
@@ -209,6 +210,7 @@ it('measures what each request costs in D1 rows and time', async ({ task }) => {
         address: { district: 'lozenets', street: 'ул. Кричим', number: '5' },
         phone: '0888 000 111',
         submittedBy: 'self',
+        declaration: true,
         consent: true,
       }),
   });

@@ -34,6 +34,7 @@ async function fillApplication(page: Page): Promise<void> {
   await page.locator('#mb-address-street').fill('ул. Първа');
   await page.locator('#mb-address-number').fill('3');
   await page.locator('#mb-phone').fill('0888 505 050');
+  await page.locator('#mb-declaration').check();
   await page.locator('#mb-consent').check();
 }
 
@@ -69,7 +70,15 @@ describe('a campaign that exists only as data', () => {
     expect(districts).toEqual(['sever', 'yug', 'iztok']);
     await checker.expectAccessible(page, false);
 
+    // The invented municipality names no video: the page shows none.
+    expect(await page.locator('[data-area-videos]').count()).toBe(0);
+    // The declaration is required: left out, the form says so beside it.
     await fillApplication(page);
+    await page.locator('#mb-declaration').uncheck();
+    await submit(page, '[data-mobile-box-form] button[type=submit]');
+    expect(await page.locator('[data-error-summary] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['#mb-declaration']);
+    await checker.expectAccessible(page, false);
+    await page.locator('#mb-declaration').check();
     await submit(page, '[data-mobile-box-form] button[type=submit]');
     expect(await page.locator('.check-answers').count()).toBe(1);
     await checker.expectAccessible(page, false);
@@ -91,6 +100,7 @@ describe('a campaign that exists only as data', () => {
     await page.locator('#status-idNumber').fill(VOTER.idNumber);
     await submit(page, 'main form button[type=submit]');
     expect(await page.locator('[data-status-answer]').getAttribute('data-status-answer')).toBe('received');
+    expect(await page.locator('[data-received-on]').innerText()).toBe('Получено на 20 април 2024 г.');
   });
 
   it('the district officer of Примерово reviews it and registers the voter on the section the data names; the police download the lists', async () => {
@@ -99,6 +109,29 @@ describe('a campaign that exists only as data', () => {
     await enrolThroughPages(page, baseUrl, officer);
     expect(new URL(page.url()).pathname).toBe('/bg/admin/');
     expect(await page.locator('[data-election-chooser] select').inputValue()).toBe(ELECTION);
+
+    // An application that came by post the day before: entered with its date of receipt and incoming number.
+    await page.goto(`${baseUrl}/bg/admin/requests/new/`);
+    await checker.expectAccessible(page, false);
+    await page.locator('#mb-channel-1').check();
+    await page.locator('#mb-receivedOn').fill('2024-04-19');
+    await page.locator('#mb-incomingNumber').fill('ПР-24-017');
+    await page.locator('#mb-ballots-0').check();
+    await page.locator('#mb-idNumber').fill(egn('510606060'));
+    await page.locator('#mb-fullName').fill('Иван Петров Примеров');
+    await page.locator('#mb-address-street').fill('ул. Втора');
+    await page.locator('#mb-address-number').fill('8');
+    await page.locator('#mb-phone').fill('0888 606 060');
+    await page.locator('#mb-declaration').check();
+    await page.locator('#mb-consent').check();
+    await submit(page, '[data-paper-form] button[type=submit]');
+    expect(await page.locator('[data-received-on]').getAttribute('data-received-on')).toBe('2024-04-19');
+    expect(await page.locator('[data-after-handover]').count()).toBe(0);
+    await checker.expectAccessible(page, false);
+    const paperReference = await page.locator('[data-paper-created] [data-reference]').getAttribute('data-reference');
+
+    await page.goto(`${baseUrl}/bg/admin/`);
+    expect(await page.locator(`[data-request-row="${paperReference}"] [data-received-on]`).getAttribute('data-received-on')).toBe('2024-04-19');
     const row = page.locator(`[data-request-row="${reference}"]`);
     expect(await row.getAttribute('data-status')).toBe('received');
     await checker.expectAccessible(page, false);

@@ -62,6 +62,21 @@ describe('content/elections/*.json and content/areas/*.json', () => {
     ).toThrow('mobileBox.areas.1: bg-sofia is listed twice');
   });
 
+  it('an election whose earliest date of receipt is not before its application deadline must give the day it was called', () => {
+    type Deadline = { id: string; date: string };
+    const data = bg as unknown as { deadlines: Deadline[]; calledOn?: string };
+    // Only the mobile-box deadlines left: the first day the data names is the application deadline itself.
+    const mobileOnly = {
+      ...bg,
+      actions: { 'mobile-box-request': 'mobile-box-request' },
+      deadlines: data.deadlines.filter((d) => d.id === 'mobile-box-request'),
+    };
+    expect(() => electionFrom('bg-2024-06-09.json', mobileOnly)).toThrow(
+      'content/elections/bg-2024-06-09.json: calledOn: give the day the election was called: the earliest date of receipt would be 2024-05-25, not before the application deadline 2024-05-25',
+    );
+    expect(electionFrom('bg-2024-06-09.json', { ...mobileOnly, calledOn: '2024-04-09' }).calledOn).toBe('2024-04-09');
+  });
+
   it('an area lists each district once', () => {
     const twice = { ...sofia, districts: [...sofia.districts, sofia.districts[0]] };
     expect(() => parseContentFile('areas', 'bg-sofia.json', areaSchema, twice)).toThrow(

@@ -8,10 +8,16 @@ import { dictionaries, LOCALES, t, type Locale, type PlainKey } from '#core/i18n
 // The snapshot (__snapshots__/accessible-names.test.ts.snap) holds every name per locale; it was
 // read through by hand once, and a change to a name shows up in review.
 
-/** Every field label of the application form: each can stand in a Change button's name. */
-const fieldLabels = Object.keys(dictionaries.en.mobileBox)
-  .filter((key) => key.startsWith('field.') && key !== 'field.consent' && key !== 'field.reference')
-  .map((key) => `mobileBox.${key}` as PlainKey);
+/**
+ * Every label of an answer on "Check your answers": each can stand in a Change button's name. The
+ * boxes to tick (the declaration, the power of attorney) are answered under a short label of their own.
+ */
+const TICKED = ['field.consent', 'field.declaration', 'field.powerOfAttorney'];
+const fieldLabels = [
+  ...Object.keys(dictionaries.en.mobileBox).filter((key) => key.startsWith('field.') && !TICKED.includes(key) && key !== 'field.reference'),
+  'check.declaration',
+  'check.powerOfAttorney',
+].map((key) => `mobileBox.${key}` as PlainKey);
 
 const changeNames = (locale: Locale) =>
   fieldLabels.map((key) => ({ label: t(locale, key), name: t(locale, 'mobileBox.check.changeName', { label: t(locale, key) }) }));

@@ -56,6 +56,10 @@ const VALUES: Record<string, (day: string) => Record<string, MessageValue>> = {
   'mobileBox.help.phone': () => ({ phone: OTHER.phone, opens: atTime('09:00'), closes: atTime('17:30') }),
   'mobileBox.help.call': () => ({ phone: OTHER.phone, opens: atTime('09:00'), closes: atTime('17:30') }),
   'mobileBox.print.deadline': (day) => ({ date: onDay(day) }),
+  'mobileBox.status.receivedOn': (day) => ({ date: onDay(day) }),
+  'staff.hint.receivedOn': (day) => ({ from: onDay(day) }),
+  'staff.new.receivedOn': (day) => ({ date: onDay(day) }),
+  'privacy.retention.mobileBox': (day) => ({ election: OTHER.title, date: onDay(day) }),
   'sections.note.late': (day) => ({ date: onDay(day) }),
   'sections.list.intro': (day) => ({ date: onDay(day) }),
   'sections.transfer.open': (day) => ({ district: OTHER.district, date: onDay(day) }),
@@ -148,6 +152,11 @@ const KYRGYZ: Record<string, (d: Day) => string> = {
   'mobileBox.help.phone': () => 'Арыз берүү боюнча суроолор: 02 904 1351 акысыз телефону, иш күндөрү саат 09:00-дөн 17:30-га чейин.',
   'mobileBox.help.call': () => '02 904 1351 номерине чалыңыз (акысыз, иш күндөрү саат 09:00-дөн 17:30-га чейин)',
   'mobileBox.print.deadline': (d) => `Ал ${d.genitive} аягына чейин жетиши керек.`,
+  'mobileBox.status.receivedOn': (d) => `${d.locative} келип түштү.`,
+  'staff.hint.receivedOn': (d) =>
+    `Администрация арызды алган күн (кириш мөөрү боюнча же кат, факс же электрондук кат келген күн), ${d.ablative} баштап бүгүнкү күнгө чейин. Мөөнөттөр ушул күн боюнча текшерилет.`,
+  'staff.new.receivedOn': (d) => `Мөөнөттөр келип түшкөн күн — ${d.alone} боюнча текшерилди.`,
+  'privacy.retention.mobileBox': (d) => `T: арыздар ${d.dative} чейин сакталат. Андан кийин алар өчүрүлүп, райондор боюнча арыздардын саны гана калат.`,
   'sections.note.late': (d) => `${d.ablative} кийин берилген арыз`,
   'sections.list.intro': (d) =>
     `Жактырылган арыздарды секциянын маршрутуна киргизиңиз, аялдамалардын тартибин текшериңиз жана маршрут тизмесин ${d.dative} чейин СДВРге жөнөтүңүз.`,
@@ -209,6 +218,11 @@ const KAZAKH: Record<string, (d: Day) => string> = {
   'mobileBox.help.phone': () => 'Өтініш беру туралы сұрақтар: 02 904 1351 тегін телефоны, жұмыс күндері сағат 09:00–17:30 аралығында.',
   'mobileBox.help.call': () => '02 904 1351 нөміріне қоңырау шалыңыз (тегін, жұмыс күндері сағат 09:00–17:30 аралығында)',
   'mobileBox.print.deadline': (d) => `Ол ${d.genitive} соңына дейін жетуі керек.`,
+  'mobileBox.status.receivedOn': (d) => `${d.locative} келіп түсті.`,
+  'staff.hint.receivedOn': (d) =>
+    `Әкімшілік өтінішті алған күн (кіріс мөрі бойынша немесе хат, факс не электрондық хат келген күн), ${d.ablative} бастап бүгінге дейін. Мерзімдер осы күн бойынша тексеріледі.`,
+  'staff.new.receivedOn': (d) => `Мерзімдер келіп түскен күн — ${d.alone} бойынша тексерілді.`,
+  'privacy.retention.mobileBox': (d) => `T: өтініштер ${d.dative} дейін сақталады. Содан кейін олар жойылып, аудандар бойынша өтініштердің саны ғана қалады.`,
   'sections.note.late': (d) => `${d.ablative} кейін берілген өтініш`,
   'sections.list.intro': (d) =>
     `Мақұлданған өтініштерді секцияның маршрутына енгізіңіз, аялдамалардың ретін тексеріңіз және маршрут тізімін ${d.dative} дейін СДВР-ге жіберіңіз.`,

@@ -11,7 +11,7 @@ const REPRESENTED = {
   address: { district: 'lozenets', street: 'ул. Шипка', number: '6' },
   email: '',
   submittedBy: 'representative',
-  representative: { fullName: 'Иван Петров', idNumber: '1234567893', phone: '+359 2 123 4567' },
+  representative: { fullName: 'Иван Петров', idNumber: '1234567893', phone: '+359 2 123 4567', powerOfAttorney: 'true' },
 };
 // A citizen of another EU state, with an ЛНЧ (vector checked by hand in personal-numbers.test.ts).
 const EU_CITIZEN = { ...VOTER, citizenship: 'EU', idNumber: '9876543217', ballots: ['ep'], lang: 'en' };
@@ -89,8 +89,8 @@ export const EDGE_EXAMPLES: Record<string, readonly unknown[]> = {
   'get /admin/audit query': [{}, { from: '2024-05-20', to: '2024-06-09' }],
   'post /admin/requests header': CSRF,
   'post /admin/requests json': [
-    { ...VOTER, channel: 'post' },
-    { ...REPRESENTED, channel: 'edelivery' },
+    { ...VOTER, channel: 'post', receivedOn: '2024-05-25', incomingNumber: '94-00-123' },
+    { ...REPRESENTED, channel: 'edelivery', receivedOn: '2024-05-20', incomingNumber: 'РЛЗ-7' },
   ],
   'get /admin/requests query': [{}, { ballot: 'ep', status: 'accepted' }, { election: 'bg-2024-06-09' }],
   'get /admin/summary query': [{}, { election: 'bg-2024-06-09' }],
@@ -162,6 +162,7 @@ export const FORM_EXAMPLES = {
     ['representative.fullName', ''],
     ['representative.idNumber', ''],
     ['representative.phone', ''],
+    ['declaration', 'on'],
     ['consent', 'on'],
   ],
 } as const;

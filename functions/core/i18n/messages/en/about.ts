@@ -12,7 +12,7 @@ export const about = {
   'tested.title': 'How we test',
   'tested.intro': 'Our tests open the real pages in the Chromium browser and check:',
   'tested.axe':
-    'the WCAG 2.0, 2.1 and 2.2 level A and AA rules of axe-core: on every guide in all five languages, on a phone screen 360 pixels wide and on a desktop screen; on every home page; on the lookup page and its answers; on each step of the mobile-ballot-box application and on its status page; on the API reference; on this statement; and on every page of the staff area;',
+    'the WCAG 2.0, 2.1 and 2.2 level A and AA rules of axe-core: on every guide in all five languages, on a phone screen 360 pixels wide and on a desktop screen; on every home page; on the lookup page and its answers; on each step of the mobile-ballot-box application and on its status page; on the API reference; on this statement; on the privacy notice in all five languages; and on every page of the staff area;',
   'tested.keyboard':
     'use with the keyboard alone: the mobile-ballot-box application is filled in, corrected from its error summary and sent with Tab, the arrow keys, Space and Enter only, and the focus must be visible at every stop; the link that skips to the main content is the first thing the keyboard reaches;',
   'tested.noJs':

@@ -11,3 +11,4 @@ export { embed } from './embed';
 export { offline } from './offline';
 export { about } from './about';
 export { sms } from './sms';
+export { privacy } from './privacy';

@@ -18,6 +18,12 @@ export const staff = {
   'field.reason': 'Reason for the rejection',
   'hint.reason': 'The applicant reads it on the status page. Write it plainly and leave out health details.',
   'field.channel': 'How the application came',
+  'field.receivedOn': 'Date of receipt',
+  'hint.receivedOn':
+    'The day the administration received the application (its incoming stamp, or the day the letter, fax or e-mail came), from {from} to today. The deadlines are checked as of this day.',
+  'error.receivedOnFuture': 'The date of receipt cannot be later than today.',
+  'error.receivedOnEarly': 'The date of receipt is earlier than the first day this election allows. Check it against the hint under the field.',
+  'field.incomingNumber': 'Incoming number',
   'login.title': 'Sign in to the staff area',
   'login.intro':
     'For the staff of the district administrations, Sofia Municipality and the police. Voters need no account: they follow their application on the status page.',
@@ -69,6 +75,8 @@ export const staff = {
   'col.late': 'Late',
   'col.channel': 'How it came',
   'col.date': 'Received on',
+  'flag.afterHandover': 'Entered after the route list was sent to the police',
+  'col.entered': 'Entered on',
   'summary.title': 'Summary by district',
   'summary.intro':
     'Valid requests (all but the rejected ones) per district and election. When a district reaches {threshold} for an election, the mayor must notify the Regional Election Commission (РИК), which decides how many mobile polling stations there will be.',
@@ -94,10 +102,15 @@ export const staff = {
   'new.intro': 'For applications that came on paper, by post, fax, e-mail or eDelivery. The same checks apply as online; give the applicant the references.',
   'new.district': 'You can enter applications for the {district} district only.',
   'new.representative': 'Only when an authorised representative applies for the voter.',
-  'new.consent': 'The application is signed, and the voter agrees that the district administration uses these details.',
+  'new.declaration': 'The application holds the voter’s declaration that a permanent disability keeps them from voting in the polling room.',
+  'new.powerOfAttorney': 'The representative holds a power of attorney signed by the voter (it need not be notarised).',
+  'new.consent': 'The application is signed by hand, and the applicant has been told where to read the privacy notice.',
   'new.submit': 'Enter the application',
   'new.done': 'The application has been entered',
   'new.reference': '{form}: reference {reference}',
+  'new.receivedOn': 'The deadlines were checked as of the date of receipt, {date}.',
+  'new.afterHandover':
+    'This district’s route list had already been sent to the police when the application was entered. Once you accept it, register the voter on the route and send the list again.',
   'new.duplicate': 'This voter has already applied for this election: reference {reference}. Nothing new was entered.',
   'new.duplicates': 'Already applied for the {ballot} election: reference {reference}. Nothing new was entered for it.',
   'new.another': 'Enter another application',
