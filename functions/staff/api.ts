@@ -8,7 +8,7 @@ import { staffOnly, type StaffEnv } from './guard';
 import { logIn, logOut } from './login';
 import { reviewApi, summaryApi } from './review-api';
 import { readAudit } from './audit-log';
-import { routesZipApi, sectionsApi } from '#functions/sections/api';
+import { constituenciesApi, routesZipApi, sectionsApi } from '#functions/sections/api';
 import { csrfHeader, loginAnswer, loginRequest, staffUser } from './schemas';
 import { SESSION_COOKIE } from './sessions';
 
@@ -83,7 +83,7 @@ const auditRoute = createRoute({
   },
 });
 
-/** /api/admin: staff sign-in and sessions, the review, the mobile polling stations and their route lists, the audit log. */
+/** /api/admin: staff sign-in and sessions, the review, the mobile polling stations and their route lists, the districts' МИР, the audit log. */
 export const staffApi = new OpenAPIHono<StaffEnv>()
   .openapi(
     loginRoute,
@@ -115,4 +115,5 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
   .route('/requests', reviewApi)
   .route('/summary', summaryApi)
   .route('/sections', sectionsApi)
-  .route('/routes.zip', routesZipApi);
+  .route('/routes.zip', routesZipApi)
+  .route('/constituencies', constituenciesApi);

@@ -13,13 +13,24 @@ export type AuditAction =
   | 'section.unregister'
   | 'section.reorder'
   | 'section.handover'
+  | 'district.constituency'
   | 'stop.locate'
   | 'route.read'
   | 'route.download'
   | 'audit.read';
 
 /** The records an entry concerns, by id or reference only: the log itself holds no personal data. */
-export type AuditRecords = { requests?: number[]; references?: string[]; sections?: string[]; stops?: number[]; format?: string; afterHandover?: true };
+export type AuditRecords = {
+  requests?: number[];
+  references?: string[];
+  sections?: string[];
+  stops?: number[];
+  format?: string;
+  afterHandover?: true;
+  /** A district whose constituency (МИР) was set, and the МИР. */
+  districts?: string[];
+  constituency?: string;
+};
 
 export const auditEntry = (db: Database, userId: number, action: AuditAction, records: AuditRecords, now: Date) =>
   db.insert(staffAudit).values({ at: now.toISOString(), userId, action, records: JSON.stringify(records) });

@@ -12,6 +12,7 @@ export const MOBILE_BOX_FIELD_ORDER = [
   'idNumber',
   'fullName',
   'address.district',
+  'address.settlement',
   'address.street',
   'address.number',
   'address.block',
