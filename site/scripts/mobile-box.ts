@@ -62,6 +62,15 @@ const isUntouched = (form: HTMLFormElement) =>
   draftFields(form).every((element) => {
     if (element instanceof HTMLInputElement && element.type === 'radio') return true;
     if (element instanceof HTMLInputElement && element.type === 'checkbox') return !element.checked;
+    // A choice with a default (the settlement: the city) is untouched while the default is chosen.
+    if (element instanceof HTMLSelectElement)
+      return (
+        element.selectedIndex ===
+        Math.max(
+          0,
+          [...element.options].findIndex((option) => option.defaultSelected),
+        )
+      );
     return element.value === '';
   });
 

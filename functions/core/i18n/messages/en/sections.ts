@@ -43,7 +43,7 @@ export const sections = {
     one: '{count} of your voters',
     other: '{count} of your voters',
   },
-  'list.zip': 'Download every station’s police list (zip)',
+  'list.zip': 'Download the police lists of every station (zip)',
   'list.empty': 'No mobile polling station is within your reach.',
   'transfer.open':
     'The {district} district has no mobile polling station of its own. Register your accepted applicants on a station of your constituency (MIR) by {date}; that station’s district then sees them on its route, marked as sent by you.',
@@ -148,7 +148,7 @@ export const sections = {
     other: '{count} stops without coordinates are not on the sketch.',
   },
   'print.preparedBy': 'Prepared by (name, signature)',
-  'print.receivedBy': 'Received for the police (name, signature)',
+  'print.receivedBy': 'Received for {recipient} (name, signature)',
   'print.date': 'Date',
   'audit.title': 'Audit log',
   'audit.intro': 'Who read, changed or downloaded what, and when. The log names records by number or reference only; opening this page is logged too.',
