@@ -224,6 +224,12 @@ export const mobileBoxRequests = sqliteTable(
     reference: text('reference').notNull(),
     idHash: text('id_hash').notNull(),
     district: text('district').notNull(),
+    /**
+     * The settlement of the address (content/areas/<id>.json `settlements`), in clear like the
+     * district: late applications and the ten-application threshold go by settlement. Null for
+     * requests made before it was asked: the area's main settlement.
+     */
+    settlement: text('settlement'),
     citizenship: text('citizenship', { enum: ['BG', 'EU'] }).notNull(),
     submittedBy: text('submitted_by', { enum: ['self', 'representative'] }).notNull(),
     channel: text('channel', { enum: ['online', 'paper', 'post', 'fax', 'email', 'edelivery'] })
@@ -262,6 +268,7 @@ export const mobileBoxRequests = sqliteTable(
     uniqueIndex('mobile_box_requests_reference').on(t.reference),
     uniqueIndex('mobile_box_requests_one_per_ballot').on(t.electionId, t.ballot, t.idHash),
     index('mobile_box_requests_district').on(t.electionId, t.district, t.ballot),
+    index('mobile_box_requests_settlement').on(t.electionId, t.settlement, t.ballot),
     index('mobile_box_requests_purge').on(t.purgeAfter),
   ],
 );
@@ -476,4 +483,22 @@ export const routeStops = sqliteTable(
     index('route_stops_section').on(t.sectionId, t.position),
     index('route_stops_purge').on(t.purgeAfter),
   ],
+);
+
+/**
+ * The multi-member constituency (МИР) of a district that has no mobile section of its own, as a
+ * `city` user set it for one election (the sources name the МИР of the districts with a section
+ * only; content/areas/<id>.json `constituency` wins where it gives one). Until it is set, that
+ * district's applicants cannot be registered on any section: nothing is guessed.
+ */
+export const districtConstituencies = sqliteTable(
+  'district_constituencies',
+  {
+    electionId: text('election_id').notNull(),
+    district: text('district').notNull(),
+    constituency: text('constituency').notNull(),
+    setBy: integer('set_by').notNull(),
+    setAt: text('set_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.district] })],
 );

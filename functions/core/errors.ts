@@ -149,6 +149,8 @@ export class ChallengeUnavailable extends DomainError {
 export interface RefusalDetails {
   help?: (locale: Locale) => HelpLink[];
   reference?: string;
+  /** The message for this case, naming what the code alone cannot (a settlement, a district); `errors.<code>` otherwise. */
+  wording?: (locale: Locale) => string;
 }
 
 /**

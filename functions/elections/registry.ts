@@ -7,8 +7,9 @@ import { contentProblem, parseContentFile } from './parse-content';
 
 /**
  * An election's mobile-box areas must exist and be of its country, its sections serve districts
- * with a known constituency, and a district id names one district across its areas (stored
- * requests are found by election and district).
+ * with a known constituency, its mobile commissions are in settlements of the area, and a
+ * district id names one district across its areas (stored requests are found by election and
+ * district).
  */
 function checkAreas(file: string, election: Election): void {
   const districtIds = new Set<string>();
@@ -30,6 +31,12 @@ function checkAreas(file: string, election: Election): void {
         contentProblem('elections', file, `${at}.sections.${s}.district`, `${area.id} gives no constituency (МИР) for ${section.district}`);
       if (entry.sections.findIndex((other) => other.district === section.district) !== s)
         contentProblem('elections', file, `${at}.sections.${s}.district`, `${section.district} has two sections`);
+    });
+    entry.commissions.forEach((commission, c) => {
+      if (!area.settlements.some((settlement) => settlement.id === commission.settlement))
+        contentProblem('elections', file, `${at}.commissions.${c}.settlement`, `${area.id} has no settlement ${commission.settlement}`);
+      if (entry.commissions.findIndex((other) => other.settlement === commission.settlement) !== c)
+        contentProblem('elections', file, `${at}.commissions.${c}.settlement`, `${commission.settlement} is listed twice`);
     });
   }
 }

@@ -65,7 +65,10 @@ export const errorBody = z
       fields: z.array(fieldError).optional().meta({ description: 'With `validation`: every problem at once.' }),
       field: z.string().optional().meta({ description: 'With `invalid_id`: the field that holds the number.' }),
       problem: z.string().optional().meta({ description: 'With `invalid_id`: which rule failed, e.g. `check-digit`.' }),
-      help: z.array(helpLink).optional().meta({ description: 'With `not_found`, `deadline_passed` and `no_mobile_section`: official channels and the guide.' }),
+      help: z
+        .array(helpLink)
+        .optional()
+        .meta({ description: 'With `not_found`, `deadline_passed` and `no_mobile_commission`: official channels and the guide.' }),
       reference: z.string().optional().meta({ description: 'With `duplicate`: the reference of the first application.' }),
     }),
   })
@@ -132,7 +135,7 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
     const help = error.details.help?.(locale);
     return answer({
       code: error.code,
-      message: t(locale, `errors.${error.code}`),
+      message: error.details.wording?.(locale) ?? t(locale, `errors.${error.code}`),
       ...(help ? { help } : {}),
       ...(error.details.reference ? { reference: error.details.reference } : {}),
     });

@@ -7,6 +7,7 @@ import { rateLimit } from '#functions/http/rate-limit';
 import { namedCampaign } from './campaign';
 import { challenge } from '#functions/http/challenge-middleware';
 import { districtsOf } from './districts';
+import { hasMobileCommission, settlementsOf } from './settlements';
 import { requestStatus, submitOnce } from './requests';
 import { createdRequests, mobileBoxRequest, requestStatus as statusSchema, statusRequest } from './schemas';
 
@@ -65,9 +66,19 @@ const districtsRoute = createRoute({
     200: jsonResponse(
       z.object({
         districts: z.array(z.object({ id: z.string(), name: z.string(), mobileSection: z.boolean() })),
+        settlements: z
+          .array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              districts: z.array(z.string()).optional().meta({ description: 'The districts it lies in, where the data knows them.' }),
+              mobileCommission: z.boolean().meta({ description: 'A mobile commission is appointed there today: late applications are taken from it.' }),
+            }),
+          )
+          .meta({ description: 'The settlements of the area, the main one (the default) first.' }),
         ballots: z.array(z.object({ id: z.string(), name: z.string(), form: z.string() })),
       }),
-      'The districts of the area (and which have a mobile section) and the ballots one may apply for.',
+      'The districts of the area (and which have a mobile section), its settlements (and which have a mobile commission), and the ballots one may apply for.',
     ),
     ...errorResponses(422),
   },
@@ -99,10 +110,17 @@ export const mobileBoxApi = featureApi()
       const query = c.req.valid('query');
       const campaign = namedCampaign(query.election, query.area);
       const locale = c.get('locale');
+      const now = clock(c.env);
       c.header('Cache-Control', 'public, max-age=300');
       return c.json(
         {
           districts: districtsOf(campaign).map((d) => ({ id: d.id, name: d.name[locale], mobileSection: d.mobileSection })),
+          settlements: settlementsOf(campaign).map((s) => ({
+            id: s.id,
+            name: s.name[locale],
+            ...(s.districts ? { districts: s.districts } : {}),
+            mobileCommission: hasMobileCommission(campaign, s.id, now),
+          })),
           ballots: campaign.config.ballots.map((ballot) => ({ id: ballot.id, name: ballot.name[locale], form: ballot.form })),
         },
         200,

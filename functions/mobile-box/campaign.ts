@@ -15,13 +15,15 @@ export interface Campaign {
   area: Area;
   /** The election's sections in this area (one per district that has a mobile section). */
   sections: MobileBoxArea['sections'];
+  /** The settlements of the area where the election has a mobile commission appointed. */
+  commissions: MobileBoxArea['commissions'];
 }
 
 /** The election's campaign in an area, when it takes applications there. */
 export function campaignOf(election: Election, areaId: string): Campaign | undefined {
   const entry = election.mobileBox?.areas.find((candidate) => candidate.area === areaId);
   const area = entry && getArea(entry.area);
-  return entry && area ? { election, config: election.mobileBox!, area, sections: entry.sections } : undefined;
+  return entry && area ? { election, config: election.mobileBox!, area, sections: entry.sections, commissions: entry.commissions } : undefined;
 }
 
 /** Every campaign of an election (one per area it takes applications in). */

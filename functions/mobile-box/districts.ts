@@ -1,4 +1,3 @@
-import type { AreaDistrict } from '#core/areas/schema';
 import type { Locale } from '#core/i18n';
 import type { LocalizedText } from '#core/localized';
 import type { Campaign } from './campaign';
@@ -7,11 +6,10 @@ export interface District {
   /** A stable id: `krasno-selo`. */
   id: string;
   name: LocalizedText;
-  /** A mobile section is appointed for it in this election: late requests are possible here only. */
+  /** The election appointed it a mobile section of its own (late applications go by settlement: see settlements.ts). */
   mobileSection: boolean;
   /** Its multi-member constituency (МИР) number, e.g. `23`, where the area's data names it. */
   constituency?: string;
-  settlements?: AreaDistrict['settlements'];
 }
 
 const cache = new Map<string, District[]>();
@@ -22,12 +20,11 @@ export function districtsOf(campaign: Campaign): District[] {
   let districts = cache.get(key);
   if (!districts) {
     const withSection = new Set(campaign.sections.map((section) => section.district));
-    districts = campaign.area.districts.map(({ id, name, constituency, settlements }) => ({
+    districts = campaign.area.districts.map(({ id, name, constituency }) => ({
       id,
       name,
       mobileSection: withSection.has(id),
       ...(constituency ? { constituency } : {}),
-      ...(settlements ? { settlements } : {}),
     }));
     cache.set(key, districts);
   }

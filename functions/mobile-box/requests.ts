@@ -1,7 +1,7 @@
 import { database } from '#db/client';
 import type { Election } from '#core/elections/schema';
 import type { Bindings } from '#functions/env';
-import { t, type Locale } from '#core/i18n';
+import { dayUntil, t, type Locale } from '#core/i18n';
 import { errorAnswer, type ErrorBody } from '#functions/http/http-errors';
 import { idempotent, type PreparedWrites } from './idempotency';
 import { violatesUnique } from '#functions/platform/d1-errors';
@@ -13,7 +13,10 @@ import { type Campaign, namedCampaign } from './campaign';
 import { districtById, type District } from './districts';
 import { mobileBoxHelp } from './help';
 import { newReference, normalizeReference } from './references';
-import { decideApplication } from '#core/mobile-box/rules';
+import { decideApplication, type Refusal } from '#core/mobile-box/rules';
+import type { AreaSettlement } from '#core/areas/schema';
+import { actionDeadline } from '#core/elections/deadlines';
+import { hasMobileCommission, settlementOf } from './settlements';
 import type { CreatedRequests, MobileBoxRequest, PaperCreated, RequestStatus, StatusRequest } from './schemas';
 import { type Representative, requestIdHashes, sealPerson, sealRepresentative, unsealReason } from './seal';
 import { receivedAt } from './received';
@@ -47,9 +50,20 @@ export function checkApplication(input: MobileBoxRequest, now: Date) {
   const campaign = namedCampaign(input.election, input.area);
   const { election, config } = campaign;
   const district = districtOf(campaign, input.address.district);
-  const decision = decideApplication(config, election, { citizenship: input.citizenship, ballots: input.ballots, district }, now);
-  if (!decision.ok) throw refuse(decision.refusal, { help: (locale) => mobileBoxHelp(campaign, locale) });
-  return { campaign, election, config, district, late: decision.late };
+  const settlement = settlementOf(campaign, input.address.settlement);
+  const mobileCommission = hasMobileCommission(campaign, settlement.id, now);
+  const decision = decideApplication(config, election, { citizenship: input.citizenship, ballots: input.ballots, settlement: { mobileCommission } }, now);
+  if (!decision.ok)
+    throw refuse(decision.refusal, { help: (locale) => mobileBoxHelp(campaign, locale), wording: refusalWording(campaign, decision.refusal, settlement) });
+  return { campaign, election, config, district, settlement, late: decision.late };
+}
+
+/** The words of a refusal that can name more than its code: the settlement without a mobile commission. */
+function refusalWording(campaign: Campaign, refusal: Refusal, settlement: AreaSettlement) {
+  if (refusal !== 'no_mobile_commission') return undefined;
+  const deadline = actionDeadline(campaign.election, 'mobile-box-request');
+  return (locale: Locale) =>
+    t(locale, 'mobileBox.refusal.noCommission', { settlement: settlement.name[locale], deadline: dayUntil(deadline.date, deadline.closesAt) });
 }
 
 /** How an application entered by staff came: the channel, the date of receipt, the incoming number, and whether its district's list had already gone to the police. */
@@ -62,9 +76,9 @@ export interface PaperFacts {
 
 /**
  * Prepares an application's writes: one request per ballot, each with its own reference. The
- * rules come from the election data (deadlines, late window only where a mobile section is
- * appointed, who may ask for which ballot), applied as of the date of receipt: today for an
- * online application, the day the administration received a paper one (`paper`). A second
+ * rules come from the election data (deadlines, late window only in a settlement with a mobile
+ * commission appointed, who may ask for which ballot), applied as of the date of receipt: today
+ * for an online application, the day the administration received a paper one (`paper`). A second
  * application of the same person for a ballot is refused by the unique index (409 with the first
  * reference), even under concurrency. Everything personal is sealed under DATA_KEY before it
  * reaches D1.
@@ -73,7 +87,7 @@ export async function prepareApplication(env: Bindings, input: MobileBoxRequest,
   const named = namedCampaign(input.election, input.area).election;
   const receivedOn = paper?.receivedOn ?? localDate(now, named.timeZone);
   // Seed 004, line 93: applications "подадени до 25 май 2024 г., по пощата, чрез факс или електронно": the day they arrive counts.
-  const { election, config, district, late } = checkApplication(input, paper ? receiptMoment(paper.receivedOn, named.timeZone) : now);
+  const { election, config, district, settlement, late } = checkApplication(input, paper ? receiptMoment(paper.receivedOn, named.timeZone) : now);
   const channel: NewRequest['channel'] = paper?.channel ?? 'online';
   const keys = dataKeys(env);
   const db = database(env.DB);
@@ -99,6 +113,7 @@ export async function prepareApplication(env: Bindings, input: MobileBoxRequest,
         reference: newReference(),
         idHash,
         district: district.id,
+        settlement: settlement.id,
         citizenship: input.citizenship,
         submittedBy: input.submittedBy,
         channel,

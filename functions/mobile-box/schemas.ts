@@ -5,6 +5,7 @@ import { field } from '#core/validation';
 import { earliestReceipt } from '#core/mobile-box/receipt';
 import { getElection } from '#functions/elections/registry';
 import { campaignOf, campaignsOf } from './campaign';
+import { liesIn, settlementById } from './settlements';
 
 /**
  * The mobile-box application, shared by the API (and its OpenAPI document), the form pages
@@ -33,6 +34,13 @@ export const addressSchema = z
       label: 'mobileBox.field.district',
       messages: { required: 'mobileBox.error.district', invalid_choice: 'mobileBox.error.district' },
     }),
+    settlement: field(
+      z.preprocess(emptyToUndefined, z.string().trim().max(60).optional()).meta({
+        description:
+          'The settlement (city, town or village) of the address, by its id in `GET /api/mobile-box-requests/districts`; the area’s main settlement (its first) when left out. Late applications and the ten-application threshold go by settlement.',
+      }),
+      { label: 'mobileBox.field.settlement', messages: { invalid_choice: 'mobileBox.error.settlement' } },
+    ),
     street: field(required(120).meta({ description: 'Street, boulevard or housing estate.', example: 'ж.к. Младост 1' }), {
       label: 'mobileBox.field.street',
       autocomplete: 'address-line1',
@@ -117,10 +125,16 @@ function checkCampaign(request: Partial<Record<keyof z.infer<typeof fields>, unk
         context.addIssue({ code: 'custom', path: ['ballots', index], params: { code: 'invalid_choice' }, message: 'not a ballot of this election' });
     });
   }
-  const address = request.address as { district?: unknown } | undefined;
+  const address = request.address as { district?: unknown; settlement?: unknown } | undefined;
   const district = typeof address?.district === 'string' ? address.district.trim() : '';
-  if (district !== '' && !campaign.area.districts.some((known) => known.id === district))
+  const knownDistrict = campaign.area.districts.some((known) => known.id === district);
+  if (district !== '' && !knownDistrict)
     context.addIssue({ code: 'custom', path: ['address', 'district'], params: { code: 'invalid_choice' }, message: 'not a district of this area' });
+  const settlementId = typeof address?.settlement === 'string' ? address.settlement.trim() : '';
+  const settlement = settlementId === '' ? undefined : settlementById(campaign, settlementId);
+  // A settlement of another area, or one the data places in other districts than the one chosen.
+  if (settlementId !== '' && (!settlement || (knownDistrict && !liesIn(settlement, district))))
+    context.addIssue({ code: 'custom', path: ['address', 'settlement'], params: { code: 'invalid_choice' }, message: 'not a settlement of this district' });
 }
 
 /** Checks a personal number by citizenship: an ЕГН for a Bulgarian citizen, an ЛНЧ for a citizen of another EU state. */

@@ -8,6 +8,8 @@ export interface Person {
   fullName: string;
   address: {
     district: string;
+    /** The settlement's id (also kept in clear on the request). */
+    settlement?: string | undefined;
     street: string;
     number?: string | undefined;
     block?: string | undefined;

@@ -21,11 +21,17 @@ import {
   sectionSummary,
   sectionUpdate,
   stopIdParam,
+  constituencyRequest,
+  districtParam,
 } from './schemas';
 import { registerStops, removeStop } from './stops';
+import { setConstituency } from './constituencies';
 
 const readers = staffOnly('district', 'city', 'police');
+/** The districts (and the city for them) register voters, check the addresses and hand the list over. */
 const editors = staffOnly('district', 'city');
+/** The police prepare the route of each section handed over to them (seed 004, line 137). */
+const police = staffOnly('police');
 const tags = ['sections'];
 const CHANGE_ERRORS = [...BODY_ERRORS, 401, 403, 404, 409, 503] as const;
 
@@ -36,7 +42,7 @@ const listRoute = createRoute({
   tags,
   summary: summary('developers.op.sections'),
   description:
-    'The mobile polling stations of one election in the account’s area (`election`, else the current one), seeded from the election data, in the caller’s reach, with stop counts and hand-over state.',
+    'The mobile polling stations of one election in the account’s area (`election`, else the current one), seeded from the election data, in the caller’s reach, with stop counts and hand-over state (`overdue` from the day after the hand-over deadline), and the constituency (МИР) of the districts without a station (the city: all; a district: its own).',
   middleware: [readers] as const,
   request: { query: electionQuery },
   responses: { 200: jsonResponse(sectionList, 'The sections.'), ...errorResponses(401, 422, 503) },
@@ -48,7 +54,8 @@ const routeRoute = createRoute({
   operationId: 'sectionRoute',
   tags,
   summary: summary('developers.op.sectionRoute'),
-  description: 'The route in visiting order. District and city staff get the details for the mobile commission (audited); the police get where to go only.',
+  description:
+    'The route in visiting order (audited). District and city staff get the details for the mobile commission; the police get where to go only, and only once the district has handed the list over.',
   middleware: [readers] as const,
   request: { params: sectionIdParam },
   responses: { 200: jsonResponse(routeSchema, 'The route.'), ...errorResponses(401, 404, 422, 503) },
@@ -76,7 +83,7 @@ const registerRoute = createRoute({
   tags,
   summary: summary('developers.op.sectionRegister'),
   description:
-    'Accepted requests only; one stop per voter (both ballots on one stop); a voter on at most one route. A district without its own section registers on a section of its МИР until 3 June. The requests become `assigned`. Needs `X-CSRF-Token`.',
+    'District and city. Accepted requests only; one stop per voter (both ballots on one stop); a voter on at most one route. A district without its own section registers on a section of its МИР until the transfer deadline, once its МИР is known (`constituency_unknown` before the city sets it). The requests become `assigned`. Needs `X-CSRF-Token`.',
   middleware: [editors] as const,
   request: { params: sectionIdParam, headers: csrfHeader, body: jsonBody(registerRequest) },
   responses: { 200: jsonResponse(registered, 'Registered (requests already on this route are left as they are).'), ...errorResponses(...CHANGE_ERRORS) },
@@ -100,8 +107,9 @@ const locateRoute = createRoute({
   operationId: 'sectionLocateStop',
   tags,
   summary: summary('developers.op.sectionLocateStop'),
-  description: 'A stop’s coordinates (sealed at rest), for the route order and the map files; `null` clears them. Needs `X-CSRF-Token`.',
-  middleware: [editors] as const,
+  description:
+    'Police only, once the list is handed over (`not_handed_over` before), until the end of voting day: a stop’s coordinates (sealed at rest), for the route order and the map files; `null` clears them. Needs `X-CSRF-Token`.',
+  middleware: [police] as const,
   request: { params: stopIdParam, headers: csrfHeader, body: jsonBody(locationRequest) },
   responses: { 200: jsonResponse(located, 'Saved.'), ...errorResponses(...CHANGE_ERRORS) },
 });
@@ -112,8 +120,9 @@ const orderRoute = createRoute({
   operationId: 'sectionOrder',
   tags,
   summary: summary('developers.op.sectionOrder'),
-  description: '`{"stopIds":[…]}` sets the order by hand and keeps it; `{"automatic":true}` hands it back to the computed route. Needs `X-CSRF-Token`.',
-  middleware: [editors] as const,
+  description:
+    'Police only, once the list is handed over (`not_handed_over` before), until the end of voting day. `{"stopIds":[…]}` sets the order by hand and keeps it; `{"automatic":true}` hands it back to the suggested route (nearest neighbour and 2-opt where the base and every stop have coordinates, else by street and number). The districts and the city read the order. Needs `X-CSRF-Token`.',
+  middleware: [police] as const,
   request: { params: sectionIdParam, headers: csrfHeader, body: jsonBody(orderRequest) },
   responses: { 200: jsonResponse(ordered, 'Ordered.'), ...errorResponses(...CHANGE_ERRORS) },
 });
@@ -124,7 +133,8 @@ const handoverRoute = createRoute({
   operationId: 'sectionHandover',
   tags,
   summary: summary('developers.op.sectionHandover'),
-  description: 'Records that the list was sent to the police (time and user). Later changes flag the list until it is sent again. Needs `X-CSRF-Token`.',
+  description:
+    'District and city: records that the list was handed over to the police (time and user); from then the police see its stops and prepare its route. Later changes by the district flag the list until it is handed over again. Needs `X-CSRF-Token`.',
   middleware: [editors] as const,
   request: {
     params: sectionIdParam,
@@ -269,7 +279,8 @@ const zipRoute = createRoute({
   operationId: 'routesZip',
   tags,
   summary: summary('developers.op.routesZip'),
-  description: 'Every section’s police list (order, address, district, section) as CSV files in one zip. Police and city. Audited.',
+  description:
+    'Every section’s police list (order, address, district, section) as CSV files in one zip: for the police, the sections handed over to them. Police and city. Audited.',
   middleware: [staffOnly('police', 'city')] as const,
   request: { query: electionQuery },
   responses: {
@@ -289,4 +300,32 @@ export const routesZipApi = new OpenAPIHono<StaffEnv>().openapi(
     return c.body(zip.slice().buffer, 200, { 'Content-Type': 'application/zip' });
   },
   validationHook(zipRoute),
+);
+
+const constituencyRoute = createRoute({
+  method: 'put',
+  path: '/{district}',
+  operationId: 'districtConstituency',
+  tags,
+  summary: summary('developers.op.districtConstituency'),
+  description:
+    'City only: the constituency (МИР) of a district without a mobile polling station of its own, for one election (`election`, else the current one), one of the МИР its stations serve. Until it is set, that district’s applicants cannot be registered on any station (`constituency_unknown`); nothing is guessed. A МИР the area’s data gives, or one whose voters are already on a route, cannot be changed (`constituency_fixed`). Audited. Needs `X-CSRF-Token`.',
+  middleware: [staffOnly('city')] as const,
+  request: { params: districtParam, query: electionQuery, headers: csrfHeader, body: jsonBody(constituencyRequest) },
+  responses: {
+    200: jsonResponse(z.object({ district: z.string(), constituency: z.string() }), 'Set.'),
+    ...errorResponses(...CHANGE_ERRORS),
+  },
+});
+
+/** /api/admin/constituencies: the МИР of the districts without a station, set by the city. */
+export const constituenciesApi = new OpenAPIHono<StaffEnv>().openapi(
+  constituencyRoute,
+  async (c) => {
+    const user = c.get('staff').user;
+    const now = clock(c.env);
+    const campaign = staffCampaign(user, c.req.valid('query').election, now);
+    return c.json(await setConstituency(c.env, user, campaign, c.req.valid('param').district, c.req.valid('json').constituency, now), 200);
+  },
+  validationHook(constituencyRoute),
 );

@@ -1,31 +1,47 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { database } from '#db/client';
+import { database, type Database } from '#db/client';
 import { mobileBoxRequests, mobileSections, routeStops } from '#db/schema';
 import type { Bindings } from '#functions/env';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { auditEntry, refuseOutOfReach } from '#functions/staff/audit';
-import { requireEditable } from '#functions/staff/campaign';
+import { requireEditable, requirePreparable } from '#functions/staff/campaign';
 import type { StaffSession } from '#functions/staff/sessions';
 import { positionStatements, sealLocation } from './route';
 import type { Located } from '#core/sections/route-order';
 import { sectionInReach, sectionLabel } from './sections';
+import { refuse } from './errors';
 import { reorderIfAutomatic, routeChange, type Batch } from './stops';
 
 type StaffUser = StaffSession['user'];
 const s = routeStops;
 
 /**
- * Sets the route's order by hand (`stopIds`: every stop of the section once, in visiting order)
- * and keeps it: new stops then join at the end. `automatic` hands the order back to the
- * computed route. Only staff running the whole route may do either.
+ * A section whose route the police may prepare: theirs to read (the area's), handed over by its
+ * district (`not_handed_over` before), until the end of voting day. Only the police prepare
+ * routes (seed 004, line 137: "Директорът на СДВР ще изготви специализирани маршрути"); the
+ * districts and the city see their order.
+ */
+async function routeToPrepare(db: Database, user: StaffUser, sectionId: number, now: Date) {
+  // Another role's attempt: the same 404 as a missing section, written to the audit log.
+  if (user.role !== 'police') return refuseOutOfReach(db, user.id, { sections: [String(sectionId)] }, now);
+  const found = await sectionInReach(db, user, sectionId, now);
+  requirePreparable(found.campaign, now);
+  if (!found.section.handedOverAt) throw refuse('not_handed_over');
+  return found;
+}
+
+/**
+ * The police set the route's order by hand (`stopIds`: every stop of the section once, in
+ * visiting order) and keep it: new stops then join at the end. `automatic` hands the order back
+ * to the suggested route (nearest neighbour and 2-opt where the base and every stop have
+ * coordinates, else by street and number). The police's own changes do not flag the list as
+ * changed since its hand-over: that flag asks the district to hand it over again.
  */
 export async function setOrder(env: Bindings, user: StaffUser, sectionId: number, order: { stopIds: number[] } | { automatic: true }, now: Date) {
   const db = database(env.DB);
-  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
-  requireEditable(campaign, now);
-  if (reach !== 'full') return refuseOutOfReach(db, user.id, { sections: [String(section.id)] }, now);
-  const changes = routeChange(db, user, 'section.reorder', section, {}, now);
+  const { campaign, section } = await routeToPrepare(db, user, sectionId, now);
+  const changes = [auditEntry(db, user.id, 'section.reorder', { sections: [String(section.id)] }, now)];
   if ('automatic' in order) {
     await db.batch([
       db.update(mobileSections).set({ orderKept: false, updatedAt: now.toISOString() }).where(eq(mobileSections.id, section.id)),
@@ -47,29 +63,30 @@ export async function setOrder(env: Bindings, user: StaffUser, sectionId: number
   return { sectionId: section.id, orderKept: true };
 }
 
-/** Sets (or clears, with null) a stop's coordinates, sealed: they pinpoint a voter's home. */
+/** The police set (or clear, with null) a stop's coordinates, sealed: they pinpoint a voter's home. */
 export async function locateStop(env: Bindings, user: StaffUser, sectionId: number, stopId: number, location: Located | null, now: Date) {
   const db = database(env.DB);
-  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
-  requireEditable(campaign, now);
+  const { campaign, section } = await routeToPrepare(db, user, sectionId, now);
   const [stop] = await db
     .select()
     .from(s)
     .where(and(eq(s.id, stopId), eq(s.sectionId, section.id)))
     .limit(1);
   if (!stop) throw new NotFound();
-  if (reach === 'own-voters' && stop.originDistrict !== user.district)
-    return refuseOutOfReach(db, user.id, { sections: [String(section.id)], stops: [stop.id] }, now);
   const locationSealed = location ? await sealLocation(dataKeys(env), stop.recordKey, location) : null;
   await db.batch([
     db.update(s).set({ locationSealed }).where(eq(s.id, stop.id)),
-    ...routeChange(db, user, 'stop.locate', section, { stops: [stop.id] }, now),
-  ] as unknown as Batch);
+    auditEntry(db, user.id, 'stop.locate', { sections: [String(section.id)], stops: [stop.id] }, now),
+  ]);
   await reorderIfAutomatic(db, env, campaign, section);
   return { sectionId: section.id, stopId: stop.id, located: location !== null };
 }
 
-/** "Sent to police": records when and by whom; later changes flag the list until it is sent again. */
+/**
+ * The district hands the list over to the police (seed 004, line 137: the addresses to СДВР by
+ * the hand-over deadline): records when and by whom; later changes by the district flag the list
+ * until it is handed over again. From then the police see its stops and prepare its route.
+ */
 export async function handOver(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
   const db = database(env.DB);
   const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);

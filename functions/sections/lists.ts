@@ -3,7 +3,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { database } from '#db/client';
 import { routeStops, staffUsers } from '#db/schema';
 import type { Bindings } from '#functions/env';
-import { actionDeadline } from '#core/elections/deadlines';
+import { actionDeadline, deadlineStatus } from '#core/elections/deadlines';
 import { onDay, t, type Locale } from '#core/i18n';
 import { districtById } from '#functions/mobile-box/districts';
 
@@ -15,7 +15,8 @@ import { loadRoute, loadRoutes, type RouteStopView } from './route';
 import { routeXlsx } from './route-xlsx';
 import { formatAddress, routeCsv, type RouteCsvHeaders, type RouteCsvRow, type RouteReader } from '#core/sections/route-csv';
 import { routeGeoJson, routeGpx, type RouteSection } from '#core/sections/route-geo';
-import { campaignSections, sectionInReach, sectionLabel, sectionReach, type Section, type SectionReach } from './sections';
+import { campaignSections, ownConstituency, sectionInReach, sectionLabel, sectionReach, type Section, type SectionReach } from './sections';
+import { sendingDistricts } from './constituencies';
 import { transferOpen } from './stops';
 import { refuse } from './errors';
 
@@ -26,8 +27,17 @@ export const LIST_LOCALE: Locale = 'bg';
 
 const districtNameBg = (campaign: Campaign, id: string) => districtById(campaign, id)?.name.bg ?? id;
 
-/** A section as the lists show it, with who sent it to the police and whether it changed since. */
-function sectionSummary(campaign: Campaign, section: Section, reach: Exclude<SectionReach, 'none'>, stops: number, handedOverBy: string | null) {
+/** Whether a section's list is overdue: not handed over, and the election's hand-over deadline is past (from the next day). */
+export const isOverdue = (campaign: Campaign, section: Pick<Section, 'handedOverAt'>, now: Date): boolean =>
+  !section.handedOverAt &&
+  !!campaign.election.actions['route-handover'] &&
+  deadlineStatus(actionDeadline(campaign.election, 'route-handover'), campaign.election.timeZone, now) === 'past';
+
+/** The police see a section's stops once its district has handed the list over to them. */
+const policeMayRead = (user: Pick<StaffUser, 'role'>, section: Pick<Section, 'handedOverAt'>) => user.role !== 'police' || !!section.handedOverAt;
+
+/** A section as the lists show it, with who handed it over and whether it changed since. */
+function sectionSummary(campaign: Campaign, section: Section, reach: Exclude<SectionReach, 'none'>, stops: number, handedOverBy: string | null, now: Date) {
   return {
     id: section.id,
     election: campaign.election.id,
@@ -44,6 +54,7 @@ function sectionSummary(campaign: Campaign, section: Section, reach: Exclude<Sec
     handedOverAt: section.handedOverAt,
     handedOverBy,
     changedAfterHandover: section.changedAfterHandover,
+    overdue: isOverdue(campaign, section, now),
   };
 }
 export type SectionSummary = ReturnType<typeof sectionSummary>;
@@ -52,8 +63,9 @@ export type SectionSummary = ReturnType<typeof sectionSummary>;
 export async function listSections(env: Bindings, user: StaffUser, campaign: Campaign, now: Date) {
   const db = database(env.DB);
   const { election } = campaign;
+  const constituency = await ownConstituency(db, user, campaign);
   const sections = (await campaignSections(db, campaign, now)).flatMap((section) => {
-    const reach = sectionReach(user, section, campaign);
+    const reach = sectionReach(user, section, campaign, constituency);
     return reach === 'none' ? [] : [{ section, reach }];
   });
   const own = sections.every((entry) => entry.reach === 'own-voters') && user.district ? eq(routeStops.originDistrict, user.district) : undefined;
@@ -74,15 +86,20 @@ export async function listSections(env: Bindings, user: StaffUser, campaign: Cam
         ),
       ),
   ]);
+  // The МИР of the districts without a section: the city sees (and sets) all, a district its own, the police none.
+  const constituencies =
+    user.role === 'police' ? [] : (await sendingDistricts(db, campaign)).filter((entry) => user.role === 'city' || entry.district === user.district);
   return {
     transferOpen: transferOpen(election, now),
+    constituencies,
     sections: sections.map(({ section, reach }) =>
       sectionSummary(
         campaign,
         section,
         reach,
-        counts.find((row) => row.sectionId === section.id)?.stops ?? 0,
+        policeMayRead(user, section) ? (counts.find((row) => row.sectionId === section.id)?.stops ?? 0) : 0,
         handlers.find((row) => row.id === section.handedOverBy)?.email ?? null,
+        now,
       ),
     ),
   };
@@ -111,7 +128,9 @@ function stopFor(reader: RouteReader, stop: RouteStopView) {
 async function readRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
   const db = database(env.DB);
   const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
-  const stops = await loadRoute(db, dataKeys(env), campaign.config, section.id, reach === 'own-voters' ? (user.district ?? '') : undefined);
+  const stops = policeMayRead(user, section)
+    ? await loadRoute(db, dataKeys(env), campaign, section.id, reach === 'own-voters' ? (user.district ?? '') : undefined)
+    : [];
   const [handler] = section.handedOverBy ? await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, section.handedOverBy)) : [];
   return { db, campaign, section, reach, stops, handedOverBy: handler?.email ?? null };
 }
@@ -119,9 +138,12 @@ async function readRoute(env: Bindings, user: StaffUser, sectionId: number, now:
 /** One section's route in order, as the user's role may see it; every read with stops is audited (the police's too). */
 export async function sectionRoute(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
   const { db, campaign, section, reach, stops, handedOverBy } = await readRoute(env, user, sectionId, now);
-  // Every read of a route is audited, the police's too: their view holds the voters' addresses.
   if (stops.length > 0) await auditEntry(db, user.id, 'route.read', { sections: [String(section.id)], stops: stops.map((stop) => stop.id) }, now);
-  return { campaign, section: sectionSummary(campaign, section, reach, stops.length, handedOverBy), stops: stops.map((stop) => stopFor(user.role, stop)) };
+  return {
+    campaign,
+    section: sectionSummary(campaign, section, reach, stops.length, handedOverBy, now),
+    stops: stops.map((stop) => stopFor(user.role, stop)),
+  };
 }
 
 export type RouteFormat = 'csv' | 'xlsx' | 'geojson' | 'gpx';
@@ -176,6 +198,7 @@ const CONTENT_TYPES: Record<RouteFormat, string> = {
 export async function routeFile(env: Bindings, user: StaffUser, sectionId: number, format: RouteFormat, now: Date) {
   const locale = LIST_LOCALE;
   const { db, campaign, section, stops } = await readRoute(env, user, sectionId, now);
+  if (!policeMayRead(user, section)) throw refuse('not_handed_over');
   const label = sectionLabel(section, campaign);
   let body: string | Uint8Array;
   let skipped = 0;
@@ -201,16 +224,16 @@ export async function routeFile(env: Bindings, user: StaffUser, sectionId: numbe
   return { body, fileName: fileName(section, format, user.role), contentType: CONTENT_TYPES[format], skipped };
 }
 
-/** Every section's police list (order, address, district, section) in one zip. Audited. */
+/** Every section's police list (order, address, district, section) in one zip: for the police, those handed over to them. Audited. */
 export async function allPoliceLists(env: Bindings, user: StaffUser, campaign: Campaign, now: Date): Promise<Uint8Array> {
   const locale = LIST_LOCALE;
   const db = database(env.DB);
-  const sections = await campaignSections(db, campaign, now);
+  const sections = (await campaignSections(db, campaign, now)).filter((section) => policeMayRead(user, section));
   const files: Record<string, Uint8Array> = {};
   const routes = await loadRoutes(
     db,
     dataKeys(env),
-    campaign.config,
+    campaign,
     sections.map((section) => section.id),
   );
   for (const section of sections) {

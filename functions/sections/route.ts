@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '#db/client';
 import { mobileBoxRequests, routeStops } from '#db/schema';
-import type { MobileBoxConfig } from '#core/elections/schema';
+import type { RouteAddress } from '#core/sections/route-csv';
+import type { Campaign } from '#functions/mobile-box/campaign';
+import { mainSettlement, settlementOf } from '#functions/mobile-box/settlements';
 import { unsealPerson, unsealRepresentative, type Person } from '#functions/mobile-box/seal';
 import { seal, unseal, type DataKeys } from '#functions/platform/crypto';
 import type { Located } from '#core/sections/route-order';
@@ -17,7 +19,8 @@ export interface RouteStopView {
   late: boolean;
   requests: { id: number; reference: string; ballot: string; form: string }[];
   fullName: string;
-  address: Person['address'];
+  /** With the settlement's (Bulgarian) name when it is not the area's main one: the route lists are in Bulgarian. */
+  address: Omit<Person['address'], 'settlement'> & Pick<RouteAddress, 'settlement'>;
   phone: string;
   representative?: { fullName: string; phone: string };
   location?: Located;
@@ -36,8 +39,15 @@ export async function unsealLocation(keys: DataKeys, recordKey: string, sealed: 
  * `originDistrict`, only that district's applicants (a district without its own section sees
  * just the voters it sent).
  */
-export async function loadRoute(db: Database, keys: DataKeys, config: MobileBoxConfig, sectionId: number, originDistrict?: string): Promise<RouteStopView[]> {
-  return (await loadRoutes(db, keys, config, [sectionId], originDistrict)).get(sectionId) ?? [];
+export async function loadRoute(db: Database, keys: DataKeys, campaign: Campaign, sectionId: number, originDistrict?: string): Promise<RouteStopView[]> {
+  return (await loadRoutes(db, keys, campaign, [sectionId], originDistrict)).get(sectionId) ?? [];
+}
+
+/** An address as the routes show it: the settlement named when it is not the main one. */
+function routeAddress(campaign: Campaign, address: Person['address'], settlement: string | null): RouteStopView['address'] {
+  const { settlement: _sealed, ...rest } = address;
+  const place = settlementOf(campaign, settlement);
+  return place.id === mainSettlement(campaign).id ? rest : { ...rest, settlement: place.name.bg };
 }
 
 /** D1 binds at most 100 parameters a query; the section ids go in twice less a few. */
@@ -47,13 +57,13 @@ const SECTIONS_PER_BATCH = 45;
 export async function loadRoutes(
   db: Database,
   keys: DataKeys,
-  config: MobileBoxConfig,
+  campaign: Campaign,
   sectionIds: readonly number[],
   originDistrict?: string,
 ): Promise<Map<number, RouteStopView[]>> {
   const routes = new Map<number, RouteStopView[]>(sectionIds.map((id) => [id, []]));
   for (let i = 0; i < sectionIds.length; i += SECTIONS_PER_BATCH) {
-    const batch = await loadBatch(db, keys, config, sectionIds.slice(i, i + SECTIONS_PER_BATCH), originDistrict);
+    const batch = await loadBatch(db, keys, campaign, sectionIds.slice(i, i + SECTIONS_PER_BATCH), originDistrict);
     for (const [sectionId, view] of batch) routes.get(sectionId)?.push(view);
   }
   return routes;
@@ -62,7 +72,7 @@ export async function loadRoutes(
 async function loadBatch(
   db: Database,
   keys: DataKeys,
-  config: MobileBoxConfig,
+  campaign: Campaign,
   sectionIds: readonly number[],
   originDistrict: string | undefined,
 ): Promise<[number, RouteStopView][]> {
@@ -78,6 +88,7 @@ async function loadBatch(
         reference: r.reference,
         ballot: r.ballot,
         late: r.late,
+        settlement: r.settlement,
         recordKey: r.recordKey,
         personSealed: r.personSealed,
         representativeSealed: r.representativeSealed,
@@ -86,7 +97,7 @@ async function loadBatch(
       .where(inArray(r.stopId, db.select({ id: s.id }).from(s).where(where)))
       .orderBy(r.id),
   ]);
-  const forms = new Map(config.ballots.map((ballot) => [ballot.id, ballot.form]));
+  const forms = new Map(campaign.config.ballots.map((ballot) => [ballot.id, ballot.form]));
   const requestsOf = Map.groupBy(requests, (request) => request.stopId);
   return Promise.all(
     stops.map(async (stop): Promise<[number, RouteStopView]> => {
@@ -113,7 +124,7 @@ async function loadBatch(
             form: forms.get(request.ballot) ?? request.ballot,
           })),
           fullName: person.fullName,
-          address: person.address,
+          address: routeAddress(campaign, person.address, first.settlement),
           phone: person.phone,
           ...(representative ? { representative: { fullName: representative.fullName, phone: representative.phone } } : {}),
           ...(location ? { location } : {}),

@@ -61,7 +61,30 @@ export const sectionUpdate = z
   .strict()
   .meta({ id: 'SectionUpdate' });
 
+/** The МИР the city sets for a district without a station: one of the МИР the election's stations serve. */
+export const constituencyRequest = z
+  .object({
+    constituency: field(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,3}$/),
+      { label: 'sections.constituency.field', inputMode: 'numeric' },
+    ).meta({ description: 'The multi-member constituency (МИР) number, e.g. `24`: one the election’s mobile polling stations serve.', example: '24' }),
+  })
+  .strict()
+  .meta({ id: 'DistrictConstituencyUpdate' });
+
+export const districtParam = z.object({
+  district: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(60)
+    .meta({ example: 'lozenets' }),
+});
+
 const address = z.object({
+  settlement: z.string().optional().meta({ description: 'The town or village, when it is not the municipality’s main settlement.' }),
   district: z.string(),
   street: z.string(),
   number: z.string().optional(),
@@ -88,14 +111,28 @@ export const sectionSummary = z
     handedOverAt: z.string().nullable(),
     handedOverBy: z.string().nullable(),
     changedAfterHandover: z.boolean(),
+    overdue: z.boolean().meta({ description: 'Not handed over, and the election’s hand-over deadline has passed.' }),
   })
   .meta({ id: 'MobileSection' });
+
+export const districtConstituency = z
+  .object({
+    district: z.string(),
+    constituency: z.string().nullable(),
+    source: z.enum(['data', 'set', 'unknown']).meta({ description: '`data`: the area’s file gives it; `set`: a city user set it; `unknown`: neither yet.' }),
+    setBy: z.string().nullable(),
+    setAt: z.string().nullable(),
+  })
+  .meta({ id: 'DistrictConstituency' });
 
 export const sectionList = z
   .object({
     election: z.string(),
     editable: z.boolean().meta({ description: 'False once the election is past its route hand-over deadline: it can be read, not changed.' }),
     transferOpen: z.boolean(),
+    constituencies: z
+      .array(districtConstituency)
+      .meta({ description: 'The districts without a station of their own and their МИР (the city: all; a district: its own; the police: none).' }),
     sections: z.array(sectionSummary),
   })
   .meta({ id: 'MobileSectionList' });

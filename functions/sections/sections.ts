@@ -7,13 +7,16 @@ import { campaignInReach } from '#functions/staff/campaign';
 import { NotFound } from '#core/errors';
 import { refuseOutOfReach } from '#functions/staff/audit';
 import type { StaffSession } from '#functions/staff/sessions';
+import { constituencyOf } from './constituencies';
+import { refuse } from './errors';
 
 export type Section = typeof mobileSections.$inferSelect;
 type StaffUser = StaffSession['user'];
 
 /**
  * What a staff member may do with a section's route:
- * - `full`: the whole route (the city, the police to read, and the district the section belongs to);
+ * - `full`: the whole route (the city, the police, and the district the section belongs to; what
+ *   each role may change is the API's: the districts register and hand over, the police order);
  * - `own-voters`: only the stops of their own applicants, for a district without its own section
  *   that sends them to a section of its constituency (МИР);
  * - `none`: the section is out of reach and answers 404.
@@ -21,25 +24,47 @@ type StaffUser = StaffSession['user'];
 export type SectionReach = 'full' | 'own-voters' | 'none';
 
 /**
- * @example sectionReach({ role: 'district', district: 'b' }, sectionOfDistrictA, campaign) // 'own-voters' or 'none' by МИР
+ * `ownConstituency` is the МИР of the user's district (the area's data, else what the city set):
+ * while it is unknown, a district without a section reaches no other section. Nothing is guessed.
+ * @example sectionReach({ role: 'district', district: 'b' }, sectionOfDistrictA, campaign, '23') // 'own-voters' when A is in МИР 23
  */
 export function sectionReach(
   user: Pick<StaffUser, 'role' | 'district'>,
   section: Pick<Section, 'district' | 'constituency'>,
   campaign: Campaign,
+  ownConstituency: string | undefined,
 ): SectionReach {
   if (user.role !== 'district') return 'full';
   if (section.district === user.district) return 'full';
   const own = user.district ? districtById(campaign, user.district) : undefined;
   if (!own || own.mobileSection) return 'none';
-  // The sources do not name the МИР of districts without a section: until a data file does, any section may receive them.
-  return own.constituency === undefined || own.constituency === section.constituency ? 'own-voters' : 'none';
+  return ownConstituency !== undefined && ownConstituency === section.constituency ? 'own-voters' : 'none';
 }
 
-/** Where a voter of `from` may be registered: the district's own section, else a section of its МИР. */
-export function mayReceive(section: Pick<Section, 'district' | 'constituency'>, from: District): boolean {
-  if (from.mobileSection) return section.district === from.id;
-  return from.constituency === undefined || from.constituency === section.constituency;
+/**
+ * Where a voter of `from` may be registered: the district's own section, else a section of its
+ * МИР (`fromConstituency`); `unknown` while nobody has set the МИР of a district without a section.
+ */
+export function mayReceive(
+  section: Pick<Section, 'district' | 'constituency'>,
+  from: District,
+  fromConstituency: string | undefined,
+): 'yes' | 'no' | 'unknown' {
+  if (from.mobileSection) return section.district === from.id ? 'yes' : 'no';
+  if (fromConstituency === undefined) return 'unknown';
+  return fromConstituency === section.constituency ? 'yes' : 'no';
+}
+
+/** The МИР of a district user's own district when it has no section (what their reach depends on). */
+export async function ownConstituency(db: Database, user: Pick<StaffUser, 'role' | 'district'>, campaign: Campaign): Promise<string | undefined> {
+  const own = user.role === 'district' && user.district ? districtById(campaign, user.district) : undefined;
+  return own && !own.mobileSection ? constituencyOf(db, campaign, own) : undefined;
+}
+
+/** A district user whose district has no section and no МИР yet: they can send their applicants nowhere until the city sets it. */
+export async function waitsForConstituency(db: Database, user: Pick<StaffUser, 'role' | 'district'>, campaign: Campaign): Promise<boolean> {
+  const own = user.role === 'district' && user.district ? districtById(campaign, user.district) : undefined;
+  return !!own && !own.mobileSection && (await constituencyOf(db, campaign, own)) === undefined;
 }
 
 /** How a section is named on lists and on the applicant's status page: its number once the commission gives one. */
@@ -91,18 +116,26 @@ export async function campaignSections(db: Database, campaign: Campaign, now: Da
   return read();
 }
 
-/** One section in the user's reach, with its campaign (404 otherwise, exactly like one that does not exist). */
+/**
+ * One section in the user's reach, with its campaign (404 otherwise, exactly like one that does
+ * not exist). With `registering`, a district user whose district has no section and no МИР yet
+ * is told so (`constituency_unknown`) instead: the sections of their own area are no secret.
+ */
 export async function sectionInReach(
   db: Database,
   user: StaffUser,
   id: number,
   now: Date,
+  options: { registering?: boolean } = {},
 ): Promise<{ campaign: Campaign; section: Section; reach: Exclude<SectionReach, 'none'> }> {
   const [section] = await db.select().from(mobileSections).where(eq(mobileSections.id, id)).limit(1);
   if (!section) throw new NotFound();
   // Another area's section, or one out of the user's reach: the same 404, written to the audit log.
   const campaign = campaignInReach(user, section);
-  const reach = campaign ? sectionReach(user, section, campaign) : 'none';
-  if (!campaign || reach === 'none') return refuseOutOfReach(db, user.id, { sections: [String(id)] }, now);
+  if (!campaign) return refuseOutOfReach(db, user.id, { sections: [String(id)] }, now);
+  const constituency = await ownConstituency(db, user, campaign);
+  const reach = sectionReach(user, section, campaign, constituency);
+  if (reach === 'none' && options.registering && (await waitsForConstituency(db, user, campaign))) throw refuse('constituency_unknown');
+  if (reach === 'none') return refuseOutOfReach(db, user.id, { sections: [String(id)] }, now);
   return { campaign, section, reach };
 }

@@ -16,6 +16,7 @@ import { listRequests, scope } from '#functions/staff/review';
 import type { StaffSession } from '#functions/staff/sessions';
 import { closeGap, computedOrder, loadRoute, positionStatements } from './route';
 import { mayReceive, sectionInReach, sectionLabel, type Section, type SectionReach } from './sections';
+import { constituenciesOf } from './constituencies';
 import { refuse } from './errors';
 
 type StaffUser = StaffSession['user'];
@@ -55,24 +56,48 @@ export function routeChange(
 /** Puts the stops back in computed order, unless staff set the order by hand. */
 export async function reorderIfAutomatic(db: Database, env: Bindings, campaign: Campaign, section: Section) {
   if (section.orderKept) return;
-  const stops = await loadRoute(db, dataKeys(env), campaign.config, section.id);
+  const stops = await loadRoute(db, dataKeys(env), campaign, section.id);
   const statements = positionStatements(db, computedOrder(section, stops));
   if (statements.length > 0) await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
 }
 
 /** Why a request from `district` may not join this section's route now; undefined when it may. */
-function registrationRefusal(campaign: Campaign, section: Section, reach: SectionReach, user: StaffUser, district: string, now: Date) {
+function registrationRefusal(
+  campaign: Campaign,
+  section: Section,
+  reach: SectionReach,
+  user: StaffUser,
+  district: string,
+  constituencies: ReadonlyMap<string, string>,
+  now: Date,
+) {
   const from = districtById(campaign, district);
-  if (!from || !mayReceive(section, from) || (reach === 'own-voters' && district !== user.district)) return 'not_this_section';
+  if (!from || (reach === 'own-voters' && district !== user.district)) return 'not_this_section';
+  const receives = mayReceive(section, from, constituencies.get(district));
+  if (receives === 'unknown') return 'constituency_unknown';
+  if (receives === 'no') return 'not_this_section';
   if (district !== section.district && !transferOpen(campaign.election, now)) return 'transfer_closed';
   return undefined;
 }
 
-/** The accepted requests in the user's reach that may be registered on this section's route now. */
+/**
+ * The accepted requests in the user's reach that may be registered on this section's route now,
+ * and how many others wait only for their district's МИР to be set.
+ */
 export async function registrableRequests(env: Bindings, user: StaffUser, sectionId: number, now: Date) {
-  const { campaign, section, reach } = await sectionInReach(database(env.DB), user, sectionId, now);
+  const db = database(env.DB);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
   const { requests } = await listRequests(env, user, campaign, { status: 'accepted' });
-  return requests.filter((request) => !registrationRefusal(campaign, section, reach, user, request.district, now));
+  const constituencies = await constituenciesOf(
+    db,
+    campaign,
+    requests.map((request) => request.district),
+  );
+  const refusals = requests.map((request) => registrationRefusal(campaign, section, reach, user, request.district, constituencies, now));
+  return {
+    requests: requests.filter((_, i) => !refusals[i]),
+    waitingForConstituency: [...new Set(requests.filter((_, i) => refusals[i] === 'constituency_unknown').map((request) => request.district))],
+  };
 }
 
 /**
@@ -80,11 +105,12 @@ export async function registrableRequests(env: Bindings, user: StaffUser, sectio
  * they asked for (a voter's other request joins the stop they already have), a voter on at most
  * one route (the unique index decides races), the requests `assigned` with the section's label.
  * A district without its own section sends its applicants to a section of its МИР until the
- * transfer deadline; the receiving district then sees where they came from.
+ * transfer deadline (refused while nobody has set that МИР); the receiving district then sees
+ * where they came from.
  */
 export async function registerStops(env: Bindings, user: StaffUser, sectionId: number, requestIds: readonly number[], now: Date) {
   const db = database(env.DB);
-  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
+  const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now, { registering: true });
   requireEditable(campaign, now);
   const { election } = campaign;
   const rows = await db
@@ -96,8 +122,13 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
   );
   if (missing.length > 0) throw new ValidationFailed(missing);
 
+  const constituencies = await constituenciesOf(
+    db,
+    campaign,
+    rows.map((row) => row.district),
+  );
   for (const row of rows) {
-    const refusal = registrationRefusal(campaign, section, reach, user, row.district, now);
+    const refusal = registrationRefusal(campaign, section, reach, user, row.district, constituencies, now);
     if (refusal) throw refuse(refusal);
     if (row.status !== 'accepted' && row.status !== 'assigned') throw refuse('not_accepted');
   }

@@ -9,7 +9,7 @@ import { sessionsApi } from './sessions-api';
 import { signInApi } from './sign-in-api';
 import { reviewApi, summaryApi } from './review-api';
 import { readAudit } from './audit-log';
-import { routesZipApi, sectionsApi } from '#functions/sections/api';
+import { constituenciesApi, routesZipApi, sectionsApi } from '#functions/sections/api';
 import { csrfHeader, staffUser } from './schemas';
 import { SESSION_COOKIE } from './sessions';
 
@@ -76,7 +76,7 @@ const auditRoute = createRoute({
   },
 });
 
-/** /api/admin: staff sign-in (signInApi) and sessions (sessionsApi), the review, the mobile polling stations and their route lists, the audit log. */
+/** /api/admin: staff sign-in (signInApi) and sessions (sessionsApi), the review, the mobile polling stations and their route lists, the districts' МИР, the audit log. */
 export const staffApi = new OpenAPIHono<StaffEnv>()
   .route('/', signInApi)
   .route('/', sessionsApi)
@@ -97,4 +97,5 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
   .route('/requests', reviewApi)
   .route('/summary', summaryApi)
   .route('/sections', sectionsApi)
-  .route('/routes.zip', routesZipApi);
+  .route('/routes.zip', routesZipApi)
+  .route('/constituencies', constituenciesApi);

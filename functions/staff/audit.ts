@@ -22,6 +22,7 @@ export type AuditAction =
   | 'section.unregister'
   | 'section.reorder'
   | 'section.handover'
+  | 'district.constituency'
   | 'stop.locate'
   | 'route.read'
   | 'route.download'
@@ -48,6 +49,9 @@ export type AuditRecords = {
   account?: number;
   /** Recovery codes still unused after this sign-in. */
   remaining?: number;
+  /** A district whose constituency (МИР) was set, and the МИР. */
+  districts?: string[];
+  constituency?: string;
 };
 
 export interface AuditContext {

@@ -1,6 +1,7 @@
 import { NotFound, ValidationFailed } from '#core/errors';
 import { actionDeadline, deadlineStatus } from '#core/elections/deadlines';
 import { applicationWindow } from '#core/mobile-box/rules';
+import { localDate } from '#core/zoned-time';
 import { AREAS } from '#functions/elections/areas';
 import { electionOfRow } from '#functions/elections/choose';
 import { areaCampaigns, type Campaign, campaignOfDistrict } from '#functions/mobile-box/campaign';
@@ -32,6 +33,21 @@ export function isEditable(campaign: Campaign, now: Date): boolean {
 /** Refuses a change to an election past its hand-over deadline (it can still be read). */
 export function requireEditable(campaign: Campaign, now: Date): void {
   if (!isEditable(campaign, now)) throw refuse('election_closed');
+}
+
+/**
+ * Whether the police may still prepare routes: after the districts' hand-over deadline, until the
+ * end of voting day (seed 004, line 137: the routes the cars follow on that day).
+ */
+export function routesPreparable(campaign: Campaign, now: Date): boolean {
+  const { election } = campaign;
+  if (!election.votingDay) return isEditable(campaign, now);
+  return localDate(now, election.timeZone) <= election.votingDay;
+}
+
+/** Refuses a change to a route after voting day (it can still be read). */
+export function requirePreparable(campaign: Campaign, now: Date): void {
+  if (!routesPreparable(campaign, now)) throw refuse('election_closed');
 }
 
 /**

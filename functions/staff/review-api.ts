@@ -4,7 +4,7 @@ import { clock } from '#functions/platform/clock';
 import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validationHook } from '#functions/http/openapi';
 import { staffOnly, type StaffEnv } from './guard';
 import { decideRequest, enterPaperRequest, listRequests, openRequest } from './review';
-import { districtSummary } from './summary';
+import { campaignSummary } from './summary';
 import { paperCreated, paperRequest } from '#functions/mobile-box/schemas';
 import { errorBody } from '#functions/http/http-errors';
 import { isEditable, staffCampaign } from './campaign';
@@ -79,7 +79,7 @@ const summaryRoute = createRoute({
   tags: ['staff'],
   summary: summary('developers.op.staffSummary'),
   description:
-    'Valid (not rejected) requests per district and ballot. `reachedAt` is the date of receipt of the election’s `notifyAt`-th (10): the mayor must then notify the district election commission.',
+    'Seed 004: at 10 applications that meet the requirements, the mayor of the municipality notifies the district election commission (РИК). `settlements` counts accepted applications per settlement and ballot (the city only: the threshold is the municipality’s); `reachedAt` is the date of receipt of the `notifyAt`-th (10th). `districts` gives, for information, the received and accepted ones per district and ballot (a district user: their own).',
   middleware: [reviewers] as const,
   request: { query: electionQuery },
   responses: {
@@ -87,7 +87,22 @@ const summaryRoute = createRoute({
       z.object({
         election: z.string(),
         notifyAt: z.number().int(),
-        districts: z.array(z.object({ district: z.string(), ballot: z.string(), valid: z.number().int(), reachedAt: z.string().nullable() })),
+        settlements: z.array(
+          z.object({
+            settlement: z.string(),
+            ballot: z.string(),
+            accepted: z.number().int(),
+            reachedAt: z.string().nullable().meta({ description: 'The date of receipt of the `notifyAt`-th accepted application; null below it.' }),
+          }),
+        ),
+        districts: z.array(
+          z.object({
+            district: z.string(),
+            ballot: z.string(),
+            received: z.number().int().meta({ description: 'Not yet decided.' }),
+            accepted: z.number().int(),
+          }),
+        ),
       }),
       'The summary in the caller’s reach.',
     ),
@@ -123,13 +138,13 @@ export const reviewApi = new OpenAPIHono<StaffEnv>()
     validationHook(decideRoute),
   );
 
-/** /api/admin/summary: valid requests per district and ballot, with the threshold flag. */
+/** /api/admin/summary: accepted applications per settlement and ballot with the threshold, and per district for information. */
 export const summaryApi = new OpenAPIHono<StaffEnv>().openapi(
   summaryRoute,
   async (c) => {
     const user = c.get('staff').user;
     const campaign = staffCampaign(user, c.req.valid('query').election, clock(c.env));
-    return c.json({ election: campaign.election.id, notifyAt: campaign.config.notifyAt, districts: await districtSummary(c.env, user, campaign) }, 200);
+    return c.json({ election: campaign.election.id, ...(await campaignSummary(c.env, user, campaign)) }, 200);
   },
   validationHook(summaryRoute),
 );

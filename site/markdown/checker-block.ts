@@ -24,6 +24,20 @@ const deadlineDay = (election: Election, action: Parameters<typeof actionDeadlin
   const deadline = actionDeadline(election, action);
   return dayUntil(deadline.date, deadline.closesAt);
 };
+/**
+ * Where the election's data says mobile commissions are appointed, by settlement and municipality
+ * ("София (Столична община)"): said with the late answers, since the rule goes by settlement.
+ */
+const appointedIn = (election: Election, locale: Locale): string =>
+  campaignsOf(election)
+    .flatMap((campaign) =>
+      campaign.commissions.flatMap((commission) => {
+        const settlement = campaign.area.settlements.find((s) => s.id === commission.settlement);
+        return settlement ? [`${settlement.name[locale]} (${campaign.area.name[locale]})`] : [];
+      }),
+    )
+    .join(', ');
+
 /** The phone for mobile-box questions of the election's area, as the area's data file gives it. */
 const mobileBoxPhone = (election: Election) =>
   campaignsOf(election)
@@ -53,7 +67,12 @@ export const CHECKERS: Record<string, CheckerDefinition> = {
         late: deadlineDay(e, 'mobile-box-late-request'),
         phone: mobileBoxPhone(e),
       };
-      return MOBILE_BOX_DECISIONS.map((answer) => [answer, t(l, `guides.checker.mobileBox.${answer}`, vars)]);
+      const appointed = appointedIn(e, l);
+      const where = appointed ? ` ${t(l, 'guides.checker.mobileBox.appointed', { settlements: appointed })}` : '';
+      return MOBILE_BOX_DECISIONS.map((answer) => [
+        answer,
+        t(l, `guides.checker.mobileBox.${answer}`, vars) + (answer === 'late-ask-municipality' || answer === 'late-no-commission' ? where : ''),
+      ]);
     },
   },
   absentee: {

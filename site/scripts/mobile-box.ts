@@ -7,6 +7,8 @@
  *   or on "Clear what I typed";
  * - without a connection the form says that it cannot be sent yet and does not try;
  * - the representative's fields show only when a representative applies;
+ * - the settlement is asked only for a district the data places other settlements in (towns,
+ *   villages): elsewhere it stays the main one, the city, as without JavaScript by default;
  * - "Change" on the check step lands with the focus in the field to change;
  * - the print buttons print.
  */
@@ -60,6 +62,15 @@ const isUntouched = (form: HTMLFormElement) =>
   draftFields(form).every((element) => {
     if (element instanceof HTMLInputElement && element.type === 'radio') return true;
     if (element instanceof HTMLInputElement && element.type === 'checkbox') return !element.checked;
+    // A choice with a default (the settlement: the city) is untouched while the default is chosen.
+    if (element instanceof HTMLSelectElement)
+      return (
+        element.selectedIndex ===
+        Math.max(
+          0,
+          [...element.options].findIndex((option) => option.defaultSelected),
+        )
+      );
     return element.value === '';
   });
 
@@ -81,6 +92,28 @@ function showRepresentative(form: HTMLFormElement): void {
   if (!fieldset) return;
   const representative = form.querySelector<HTMLInputElement>('input[name="submittedBy"][value="representative"]');
   fieldset.hidden = !representative?.checked;
+}
+
+/**
+ * Offers the settlements of the chosen district (an option's `data-districts`; none: the main
+ * settlement, which spans the districts) and hides the question where the main one is the only
+ * answer, keeping it chosen.
+ */
+function showSettlements(form: HTMLFormElement): void {
+  const field = form.querySelector<HTMLElement>('[data-settlement-field]');
+  const select = field?.querySelector<HTMLSelectElement>('select');
+  const district = form.querySelector<HTMLSelectElement>('select[name="address.district"]');
+  if (!field || !select || !district) return;
+  let others = 0;
+  for (const option of select.options) {
+    const districts = option.dataset.districts?.split(' ');
+    const fits = !districts || districts.includes(district.value);
+    option.hidden = !fits;
+    option.disabled = !fits;
+    if (districts && fits) others += 1;
+  }
+  if (others === 0 || select.selectedIndex < 0 || select.options[select.selectedIndex]!.disabled) select.selectedIndex = 0;
+  field.hidden = others === 0;
 }
 
 /** Without a connection the form says it cannot be sent yet, and a press of the button only moves the focus there. */
@@ -109,9 +142,11 @@ function enhanceForm(form: HTMLFormElement): void {
   if (note) note.hidden = false;
   holdWhileOffline(form);
   showRepresentative(form);
+  showSettlements(form);
   const changed = () => {
-    saveDraft(form);
     showRepresentative(form);
+    showSettlements(form);
+    saveDraft(form);
   };
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
@@ -123,6 +158,7 @@ function enhanceForm(form: HTMLFormElement): void {
       else element.value = '';
     }
     showRepresentative(form);
+    showSettlements(form);
     draftFields(form)[0]?.focus();
   });
 }

@@ -12,12 +12,30 @@ import { handOver, locateStop, setOrder, updateSection } from '#functions/sectio
 import { moveStop, type MoveDirection } from '#core/sections/route-order';
 import { locationRequest, orderRequest, registerRequest, sectionUpdate, stopIdParam } from '#functions/sections/schemas';
 import { registerStops, removeStop } from '#functions/sections/stops';
+import { setConstituency } from '#functions/sections/constituencies';
+import { constituencyRequest, districtParam } from '#functions/sections/schemas';
+import type { StaffRole } from '#functions/staff/guard';
 import { handleForm, type FormOutcome } from './form';
 import { adminPath, type StaffPage } from './staff-page';
 
 /** What a POST to a section's page asks for (`?do=`). */
 export const SECTION_INTENTS = ['register', 'move', 'automatic', 'remove', 'locate', 'handover', 'section'] as const;
 export type SectionIntent = (typeof SECTION_INTENTS)[number];
+
+/**
+ * Who may post each form, as the API allows it: the districts (and the city for them) register
+ * voters, take stops off and hand the list over; the police prepare the route (order, coordinates);
+ * the city enters the station's details. Anyone else gets the 404.
+ */
+export const INTENT_ROLES: Record<SectionIntent, readonly StaffRole[]> = {
+  register: ['district', 'city'],
+  remove: ['district', 'city'],
+  handover: ['district', 'city'],
+  move: ['police'],
+  automatic: ['police'],
+  locate: ['police'],
+  section: ['city'],
+};
 
 /** What the page says after a change (`?done=`). */
 export const DONE_CODES = ['registered', 'moved', 'automatic', 'removed', 'located', 'sent', 'saved'] as const;
@@ -162,6 +180,19 @@ export async function runSectionForm(astro: AstroGlobal, page: StaffPage, sectio
         },
       });
   }
+}
+
+/** The city's form on the stations' list: a district's constituency (МИР). */
+export const constituencyForm = z.object({ district: districtParam.shape.district, constituency: constituencyRequest.shape.constituency });
+
+/** Sets a district's МИР from the list page's form (as PUT /api/admin/constituencies/:district). */
+export function runConstituencyForm(astro: AstroGlobal, page: StaffPage): Promise<FormOutcome<{ district: string }>> {
+  return handleForm(astro, {
+    locale: page.locale,
+    schema: constituencyForm,
+    fieldId: (_name, values) => `constituency-${values.district ?? ''}`,
+    action: async (input, env) => setConstituency(env, page.user, page.campaign, input.district, input.constituency, clock(env)),
+  });
 }
 
 /** Where the browser goes after a change: the page, with the notice's code (and the stop it concerns). */

@@ -1,48 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { accessibilityChecker, openContext } from './browser';
+import { activate, activeId, egn, tabTo, typeInto } from './keyboard';
 
 // The server runs with NOW = 20 May 2024 (global-setup.ts): the regular window is open.
 const baseUrl = inject('baseUrl');
 const checker = accessibilityChecker(baseUrl);
 afterAll(checker.close);
-
-/** A valid ЕГН from its first nine digits (the tenth is the checksum). */
-function egn(first9: string): string {
-  const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
-  const sum = [...first9].reduce((total, digit, index) => total + Number(digit) * weights[index]!, 0) % 11;
-  return `${first9}${sum === 10 ? 0 : sum}`;
-}
-
-/** Moves the focus with Tab (only) until it is on the element; each stop must show its focus. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let presses = 0; presses < 150; presses++) {
-    const state = await page.evaluate((target) => {
-      const active = document.activeElement;
-      return { there: active?.matches(target) ?? false, visible: active && active !== document.body ? active.matches(':focus-visible') : true };
-    }, selector);
-    expect(state.visible).toBe(true);
-    if (state.there) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-/** Types into a text field by keyboard, replacing what is there. */
-async function typeInto(page: Page, selector: string, text: string): Promise<void> {
-  await tabTo(page, selector);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Backspace');
-  if (text) await page.keyboard.type(text);
-}
-
-/** Presses Enter on a button or link reached by Tab, and waits for the page it opens. */
-async function activate(page: Page, selector: string): Promise<void> {
-  await tabTo(page, selector);
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-}
-
-const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 interface Flow {
   locale: 'bg' | 'en';

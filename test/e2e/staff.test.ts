@@ -7,9 +7,10 @@ import { signInThroughPages } from './staff-sign-in';
 import { totpCode } from '#functions/staff/totp';
 
 // The district staff's whole day with two new applications, in Bulgarian, on a 360 px phone:
-// sign in, accept both, put them on Младост's route, swap them, download the list, send it to
-// the police; the voters see "assigned"; the police download every list. Every staff page on
-// the way is checked with axe-core and at 320 px for horizontal scrolling.
+// sign in, accept both, put them on Младост's route, check the addresses, download the list and
+// hand it over to the police (СДВР); the police prepare the route (move a stop, set coordinates,
+// print, download); the district reads their order; the voters see "assigned". Every staff page
+// on the way is checked with axe-core and at 320 px for horizontal scrolling.
 const baseUrl = inject('baseUrl');
 const staff = inject('demoStaff');
 const checker = accessibilityChecker(baseUrl);
@@ -102,6 +103,8 @@ describe('the staff area', () => {
   let context: BrowserContext;
   let page: Page;
   let sectionPath = '';
+  /** The suggested order the district saw, before the police prepared the route. */
+  let suggested: string[] = [];
   beforeAll(async () => {
     for (const voter of voters) voter.reference = await apply(voter);
     // The officer's browser runs no JavaScript: every step is a plain form or link.
@@ -114,7 +117,7 @@ describe('the staff area', () => {
     await checker.close();
   });
 
-  it('a Младост officer accepts two requests, routes them, reorders, downloads the list and sends it to the police', async () => {
+  it('a Младост officer accepts two requests, registers them on the route, checks the list and hands it over to the police', async () => {
     await signIn(page, 'mladost@demo.voter-desk.local');
     await checked(page);
     await go(page, '/bg/admin/summary/');
@@ -146,39 +149,12 @@ describe('the staff area', () => {
     expect(await page.locator('[data-section-done]').getAttribute('data-section-done')).toBe('registered');
     const computed = await stopOrder(page);
     expect([...computed].sort()).toEqual(voters.map((v) => v.reference).sort());
+    suggested = computed;
+    // The order is the police's: the district reads it and checks the addresses, and moves nothing.
+    expect(await page.locator('[data-order]').getAttribute('data-order')).toBe('police');
+    expect(await page.locator('[data-move-up], [data-move-down], [data-stop-location]').count()).toBe(0);
+    expect(await page.locator('[data-remove-link]').count()).toBe(2);
     await checked(page);
-
-    // The officer knows the street better than the computed order: the second stop goes first.
-    const second = page.locator('[data-route-stops] tbody tr').nth(1);
-    const secondId = await second.getAttribute('data-stop');
-    await submit(page, `[data-move-up="${secondId}"]`);
-    expect(await stopOrder(page)).toEqual([computed[1], computed[0]]);
-    expect(await page.locator('[data-order]').getAttribute('data-order')).toBe('kept');
-
-    // Coordinates for both stops (a decimal comma is fine): the map files and the sketch follow.
-    const places = [
-      ['42,6512', '23.3721'],
-      ['42.6498', '23.3760'],
-    ] as const;
-    for (const [index, [lat, lon]] of places.entries()) {
-      const id = await page.locator('[data-route-stops] tbody tr').nth(index).getAttribute('data-stop');
-      await page.locator(`[data-stop-location="${id}"] summary`).click();
-      await page.locator(`#stop-${id}-lat`).fill(lat);
-      await page.locator(`#stop-${id}-lon`).fill(lon);
-      await submit(page, `[data-locate-submit="${id}"]`);
-      expect(await page.locator('[data-section-done]').getAttribute('data-section-done')).toBe('located');
-    }
-    expect(await stopOrder(page)).toEqual([computed[1], computed[0]]);
-    const geoJson = JSON.parse((await download(page, '[data-download=geojson]')).toString('utf8')) as {
-      features: { geometry: { type: string; coordinates: unknown } }[];
-    };
-    const points = geoJson.features.filter((f) => f.geometry.type === 'Point').map((f) => f.geometry.coordinates);
-    expect(points).toEqual(
-      expect.arrayContaining([
-        [23.3721, 42.6512],
-        [23.376, 42.6498],
-      ]),
-    );
 
     const csv = (await download(page, '[data-download=csv]')).toString('utf8');
     expect(csv.startsWith(BOM)).toBe(true);
@@ -188,21 +164,18 @@ describe('the staff area', () => {
     const rows = lines.slice(1);
     expect(rows).toHaveLength(2);
     rows.forEach((line, index) => {
-      const voter = byReference.get(computed[1 - index]!)!;
+      const voter = byReference.get(computed[index]!)!;
       expect(line).toBe(
         `"${index + 1}","${voter.reference}","31-НС","${voter.fullName}","ж.к. Младост 1А, бл. ${voter.block}, вх. В, ет. 2, ап. 7","Младост","0888 300 400",""`,
       );
     });
     expect(csv).not.toContain(voters[0]!.idNumber);
 
+    // Seed 004, line 137: the district hands the addresses over to СДВР.
+    expect(await page.locator('[data-handover-state]').getAttribute('data-handover-state')).toBe('not-sent');
     await submit(page, '[data-handover-submit]');
     expect(await page.locator('[data-handover-state]').getAttribute('data-handover-state')).toBe('sent');
-    await checked(page);
-
-    await go(page, `${sectionPath}print/`);
-    expect(await page.locator('[data-sheet-stop]').count()).toBe(2);
-    expect(await page.locator('[data-route-sketch] svg').count()).toBe(1);
-    expect(await page.locator('[data-route-signatures]').count()).toBe(1);
+    expect(await page.locator('[data-section-done]').innerText()).toContain('СДВР');
     await checked(page);
 
     await go(page, '/en/admin/sections/');
@@ -210,6 +183,83 @@ describe('the staff area', () => {
     await go(page, sectionPath.replace('/bg/', '/en/'));
     await checked(page);
   }, 180_000); // about 30 s alone: a dozen pages, each checked by axe-core twice
+
+  it('seed 004, line 137 ("Директорът на СДВР ще изготви специализирани маршрути"): the police prepare the route handed over to them: move a stop, set coordinates, print and download', async () => {
+    const police = await openContext({ bypassCSP: true, javaScriptEnabled: false });
+    const policePage = await police.newPage();
+    withoutJavaScript.add(policePage);
+    await signIn(policePage, 'police@demo.voter-desk.local');
+    expect(await policePage.locator('[data-police-landing]').count()).toBe(1);
+    await checked(policePage);
+    await go(policePage, '/bg/admin/sections/');
+    expect(await policePage.locator('[data-section-district=mladost]').getAttribute('data-handed-over')).toBe('yes');
+    await checked(policePage);
+    await Promise.all([policePage.waitForNavigation(), policePage.locator('[data-section-district=mladost] [data-section-link]').click()]);
+    expect(await policePage.locator('[data-order]').getAttribute('data-order')).toBe('computed');
+    // Where to go only: no names, phones or references on the police's page.
+    const text = await policePage.locator('main').innerText();
+    for (const voter of voters) for (const secret of [voter.fullName, voter.reference!, voter.idNumber, '0888 300 400']) expect(text).not.toContain(secret);
+    expect(await policePage.locator('[data-register-form], [data-handover-form], [data-remove-link]').count()).toBe(0);
+    await checked(policePage);
+
+    // The police know the streets better than the suggested order: the second stop goes first.
+    const addresses = () => policePage.locator('[data-route-stops] tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stop')));
+    const before = await addresses();
+    await submit(policePage, `[data-move-up="${before[1]}"]`);
+    expect(await addresses()).toEqual([before[1], before[0]]);
+    expect(await policePage.locator('[data-order]').getAttribute('data-order')).toBe('kept');
+
+    // Coordinates for both stops (a decimal comma is fine): the map files and the sketch follow.
+    const places = [
+      ['42,6512', '23.3721'],
+      ['42.6498', '23.3760'],
+    ] as const;
+    for (const [index, [lat, lon]] of places.entries()) {
+      const id = await policePage.locator('[data-route-stops] tbody tr').nth(index).getAttribute('data-stop');
+      await policePage.locator(`[data-stop-location="${id}"] summary`).click();
+      await policePage.locator(`#stop-${id}-lat`).fill(lat);
+      await policePage.locator(`#stop-${id}-lon`).fill(lon);
+      await submit(policePage, `[data-locate-submit="${id}"]`);
+      expect(await policePage.locator('[data-section-done]').getAttribute('data-section-done')).toBe('located');
+    }
+    expect(await addresses()).toEqual([before[1], before[0]]);
+    await checked(policePage);
+    const geoJson = JSON.parse((await download(policePage, '[data-download=geojson]')).toString('utf8')) as {
+      features: { geometry: { type: string; coordinates: unknown } }[];
+    };
+    const points = geoJson.features.filter((f) => f.geometry.type === 'Point').map((f) => f.geometry.coordinates);
+    expect(points).toEqual(
+      expect.arrayContaining([
+        [23.3721, 42.6512],
+        [23.376, 42.6498],
+      ]),
+    );
+    const list = (await download(policePage, '[data-download=csv]')).toString('utf8');
+    expect(list.slice(1).split('\r\n')[0]).toBe('"№","Адрес","Район","Подвижна секция"');
+
+    await go(policePage, `${sectionPath}print/`);
+    expect(await policePage.locator('[data-sheet-stop]').count()).toBe(2);
+    expect(await policePage.locator('[data-route-sketch] svg').count()).toBe(1);
+    expect(await policePage.locator('[data-route-signatures]').count()).toBe(1);
+    await checked(policePage);
+
+    // Only the lists handed over to them: Младост's.
+    await go(policePage, '/bg/admin/sections/');
+    const files = unzipSync(new Uint8Array(await download(policePage, '[data-routes-zip]')));
+    const lists = Object.values(files).map((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.split('\r\n').slice(0, 2)).toEqual([
+      `${BOM}"№","Адрес","Район","Подвижна секция"`,
+      expect.stringMatching(/^"1","ж\.к\. Младост 1А, бл\. \d+, вх\. В, ет\. 2, ап\. 7","Младост",/),
+    ]);
+    await police.close();
+
+    // The district reads the police's order, still without a way to change it.
+    await go(page, sectionPath);
+    expect(await page.locator('[data-order]').getAttribute('data-order')).toBe('police');
+    expect(await stopOrder(page)).toEqual([suggested[1], suggested[0]]);
+    expect(await page.locator('[data-changed-after-handover]').count()).toBe(0);
+  }, 180_000);
 
   it('each applicant’s status page says the request is assigned to the mobile polling station', async () => {
     const voterContext = await openContext({ bypassCSP: true });
@@ -224,30 +274,6 @@ describe('the staff area', () => {
       expect(await answer.innerText()).toContain('подвижна секция');
     }
     await voterContext.close();
-  });
-
-  it('the police download every list: addresses only, no names, phones or references', async () => {
-    const police = await openContext({ bypassCSP: true });
-    const policePage = await police.newPage();
-    await signIn(policePage, 'police@demo.voter-desk.local');
-    expect(await policePage.locator('[data-police-landing]').count()).toBe(1);
-    await checked(policePage);
-    await go(policePage, '/bg/admin/sections/');
-    await checked(policePage);
-    const files = unzipSync(new Uint8Array(await download(policePage, '[data-routes-zip]')));
-    expect(Object.keys(files)).toHaveLength(14);
-    const lists = Object.values(files).map((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
-    const mladost = lists.find((list) => list.includes('Младост 1А'))!;
-    expect(mladost.split('\r\n').slice(0, 2)).toEqual([
-      `${BOM}"№","Адрес","Район","Подвижна секция"`,
-      expect.stringMatching(/^"1","ж\.к\. Младост 1А, бл\. \d+, вх\. В, ет\. 2, ап\. 7","Младост",/),
-    ]);
-    for (const voter of voters) for (const secret of [voter.fullName, voter.reference!, voter.idNumber, '0888 300 400']) expect(mladost).not.toContain(secret);
-
-    await go(policePage, sectionPath);
-    await checked(policePage);
-    expect(await policePage.locator('[data-register-form], [data-handover-form], [data-move-up]').count()).toBe(0);
-    await police.close();
   });
 
   it('a new officer enrols an authenticator app at the first sign-in without JavaScript, keeps the recovery codes, and signs in with one later', async () => {

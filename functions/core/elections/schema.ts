@@ -110,11 +110,27 @@ export const mobileSectionData = z
   })
   .strict();
 
+/**
+ * A mobile sectional election commission (подвижна СИК) appointed on a settlement's territory:
+ * after the regular deadline a voter of that settlement may still apply (seed 004, lines 99 and
+ * 110). `appointedOn` is the day of the decision that appointed it, when the source gives it;
+ * without it the commission counts as appointed for the whole late window.
+ */
+export const mobileCommission = z
+  .object({
+    settlement: slug,
+    appointedOn: isoDate.optional(),
+  })
+  .strict();
+export type MobileCommission = z.infer<typeof mobileCommission>;
+
 /** An area (content/areas/<area>.json) where the election takes mobile-box applications, with its mobile sections. */
 export const mobileBoxArea = z
   .object({
     area: slug,
     sections: z.array(mobileSectionData),
+    /** The settlements of the area where a mobile commission is appointed (late applications are taken there only). */
+    commissions: z.array(mobileCommission).default([]),
   })
   .strict();
 export type MobileBoxArea = z.infer<typeof mobileBoxArea>;
@@ -126,7 +142,7 @@ export const mobileBoxConfig = z
     ballots: z.array(mobileBoxBallot).min(1),
     /** Days after voting day until the requests' personal data is deleted (counts stay). */
     retentionDays: z.number().int().positive(),
-    /** At this many valid applications in a municipality (a district of a city divided into districts), the mayor notifies the district election commission, which decides the number of mobile sections. */
+    /** At this many accepted applications in a settlement (per ballot), the mayor of the municipality notifies the district election commission (РИК), which decides the number of mobile sections. */
     notifyAt: z.number().int().positive(),
   })
   .strict()

@@ -4,6 +4,8 @@ import { stringify } from 'csv-stringify/sync';
 export type RouteReader = 'police' | 'district' | 'city';
 
 export interface RouteAddress {
+  /** The town or village by name, when it is not the municipality's main settlement (whose name goes without saying). */
+  settlement?: string;
   street: string;
   number?: string;
   block?: string;
@@ -48,12 +50,13 @@ interface Column {
  * An address as one readable line with Bulgarian labels.
  *
  * @example formatAddress({ street: 'ж.к. Младост 1', block: '12', entrance: 'А', floor: '3', apartment: '9' }) // 'ж.к. Младост 1, бл. 12, вх. А, ет. 3, ап. 9'
+ * @example formatAddress({ settlement: 'Лозен', street: 'ул. Първа', number: '3' }) // 'Лозен, ул. Първа № 3'
  */
 export function formatAddress(address: RouteAddress): string {
   const part = (label: string, value: string | undefined) => (value?.trim() ? `${label}${value.trim()}` : '');
   const street = [address.street.trim(), part('№ ', address.number)].filter(Boolean).join(' ');
   const rest = [part('бл. ', address.block), part('вх. ', address.entrance), part('ет. ', address.floor), part('ап. ', address.apartment)];
-  return [street, ...rest].filter(Boolean).join(', ');
+  return [address.settlement?.trim() ?? '', street, ...rest].filter(Boolean).join(', ');
 }
 
 const order: Column = { header: 'order', cell: (_, position) => String(position) };

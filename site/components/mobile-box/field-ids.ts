@@ -15,6 +15,7 @@ export const MOBILE_BOX_FIELD_ORDER = [
   'idNumber',
   'fullName',
   'address.district',
+  'address.settlement',
   'address.street',
   'address.number',
   'address.block',

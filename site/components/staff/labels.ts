@@ -4,15 +4,24 @@ import { dayAt, onDay, t, writeValue, type DayValue, type Locale } from '#core/i
 import type { Campaign } from '#functions/mobile-box/campaign';
 import { districtById } from '#functions/mobile-box/districts';
 import { localDate } from '#core/zoned-time';
-import type { DistrictSummary } from '#functions/staff/summary';
+import { settlementOf } from '#functions/mobile-box/settlements';
+import type { SettlementSummary } from '#functions/staff/summary';
 
-/** What the two views of the district summary (its table and the threshold flags) are given. */
-export interface DistrictSummaryProps {
+/** What the two views of the threshold (the summary's table and the flags) are given. */
+export interface SettlementSummaryProps {
   locale: Locale;
   campaign: Campaign;
-  timeZone: string;
-  rows: DistrictSummary[];
+  rows: SettlementSummary[];
 }
+
+/** The municipality's official name, from the area's data ("Столична община"). */
+export const municipalityOf = (locale: Locale, campaign: Pick<Campaign, 'area'>) => campaign.area.name[locale];
+/** Who receives the route lists, as a short sentence names them ("СДВР", "the police (СДВР)"), from the area's data. */
+export const recipientOf = (locale: Locale, campaign: Pick<Campaign, 'area'>) => campaign.area.handover.short[locale];
+/** The place a sentence names (the city or town), from the area's data. */
+export const placeOf = (locale: Locale, campaign: Pick<Campaign, 'area'>) => campaign.area.placeName[locale];
+/** A settlement by name. */
+export const settlementLabel = (locale: Locale, campaign: Campaign, id: string | null | undefined) => settlementOf(campaign, id).name[locale];
 
 export type RequestStatus = 'received' | 'accepted' | 'rejected' | 'assigned';
 export type Channel = 'online' | 'paper' | 'post' | 'fax' | 'email' | 'edelivery';

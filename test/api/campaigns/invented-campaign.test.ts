@@ -62,13 +62,19 @@ describe('an election and municipalities added as data only (test/fixtures/conte
     const noArea = await api(`/api/mobile-box-requests/districts?election=${ELECTION}`);
     expect(noArea.status).toBe(422);
     expect(((await noArea.json()) as ErrorJson).error.fields).toEqual([expect.objectContaining({ field: 'area', code: 'required' })]);
-    const response = await api(`/api/mobile-box-requests/districts?election=${ELECTION}&area=bg-primerovo&lang=en`);
+    const response = await api(`/api/mobile-box-requests/districts?election=${ELECTION}&area=bg-primerovo&lang=en`, {}, { NOW: OPEN });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       districts: [
         { id: 'sever', name: 'North', mobileSection: true },
         { id: 'yug', name: 'South', mobileSection: false },
         { id: 'iztok', name: 'East', mobileSection: false },
+      ],
+      // Its commission is appointed on 29 April (the data dates the decision): not yet on 20 April.
+      settlements: [
+        { id: 'primerovo', name: 'Primerovo', mobileCommission: false },
+        { id: 'gorno-primerovo', name: 'Gorno Primerovo', districts: ['iztok'], mobileCommission: false },
+        { id: 'dolno-primerovo', name: 'Dolno Primerovo', districts: ['iztok'], mobileCommission: false },
       ],
       ballots: [{ id: 'pvr', name: 'President and Vice-President', form: '30-ПВР' }],
     });
@@ -105,13 +111,20 @@ describe('an election and municipalities added as data only (test/fixtures/conte
     expect(((await none.json()) as ErrorJson).error.fields?.map((f) => [f.field, f.code])).toEqual([['area', 'required']]);
   });
 
-  it('late applications only where the election appointed a mobile section (its data: `sever`, not `yug`)', async () => {
+  it('late applications only from a settlement where the election appointed a mobile commission (its data: the town of Primerovo, in all its districts; not its villages), from the day of that decision', async () => {
     const late = await submit({ ...APPLICATION, idNumber: freshEgn() }, { now: LATE });
     expect(late.status).toBe(201);
     expect(((await late.json()) as Created).requests[0]!.late).toBe(true);
-    const refused = await submit({ ...APPLICATION, idNumber: freshEgn(), address: { ...APPLICATION.address, district: 'yug' } }, { now: LATE });
+    // `yug` has no section of its own, but lies in the town that has a commission.
+    const yug = await submit({ ...APPLICATION, idNumber: freshEgn(), address: { ...APPLICATION.address, district: 'yug' } }, { now: LATE });
+    expect(yug.status).toBe(201);
+    const village = { ...APPLICATION, address: { ...APPLICATION.address, district: 'iztok', settlement: 'gorno-primerovo' } };
+    const refused = await submit({ ...village, idNumber: freshEgn() }, { now: LATE });
     expect(refused.status).toBe(422);
-    expect(((await refused.json()) as ErrorJson).error.code).toBe('no_mobile_section');
+    expect(((await refused.json()) as ErrorJson).error.code).toBe('no_mobile_commission');
+    // The commission was appointed on 29 April: a late application a day earlier is refused.
+    const early = await submit({ ...APPLICATION, idNumber: freshEgn() }, { now: '2024-04-28T10:00:00+03:00' });
+    expect(((await early.json()) as ErrorJson).error.code).toBe('no_mobile_commission');
   });
 
   it('its staff review, register and hand over on the section its data gives (number and base included)', async () => {

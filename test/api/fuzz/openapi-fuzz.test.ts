@@ -20,7 +20,8 @@ import { fieldPaths, longText, nested, oddStrings, random, sample, surelyInvalid
  * Every refusal must be a 4xx in the envelope
  * (never a 5xx) that leaves every table's row count as it was; an input the document's schema
  * surely refuses must be refused; anything else may also get the operation's declared success.
- * Staff operations run with the city's session and CSRF token, so the fuzz reaches validation.
+ * Staff operations run with the city's session and CSRF token (the police's for the route they
+ * prepare), so the fuzz reaches validation.
  */
 
 const SEED = Number(env.FUZZ_SEED || 20261202);
@@ -50,6 +51,9 @@ const isStaffPath = (operation: Operation) => operation.path.startsWith('/api/ad
 const REMEMBERED_REFUSALS: Record<string, { status: number; table: string }> = { createMobileBoxRequests: { status: 409, table: 'idempotency_keys' } };
 
 let city: { cookie: string; csrf: string };
+let police: { cookie: string; csrf: string };
+/** The operations only the police may call (seed 004, line 137: СДВР prepares the routes). */
+const POLICE_ONLY = new Set(['sectionOrder', 'sectionLocateStop']);
 
 /** Real records for path parameters, so a fuzzed body meets a record that exists. */
 const RECORDS: Record<string, Record<string, number>> = {};
@@ -379,6 +383,8 @@ beforeAll(async () => {
   const stations = await seedFixtures();
   await account('city@example.org', { role: 'city', iterations: 1_000 });
   city = await signIn('city@example.org');
+  await account('police@example.org', { role: 'police', iterations: 1_000 });
+  police = await signIn('police@example.org');
   const staff = async (method: string, path: string, body?: unknown) => {
     const response = await api(
       `/api/admin${path}`,
@@ -409,6 +415,8 @@ beforeAll(async () => {
     stops.push(route.stops.find((stop) => stop.requests.some((request) => request.id === made.ids[0]))!.id);
   }
   SEED_BODIES.sectionRegister = { requestIds: (await accepted()).ids };
+  // Handed over to the police, who prepare its route.
+  await staff('POST', `/sections/${section}/handover`, {});
   const received = await apply({ ballots: ['ns'] });
   SEED_BODIES.mobileBoxRequestStatus = { reference: received.references[0], idNumber: received.idNumber };
   for (const operation of operations) {
@@ -435,7 +443,7 @@ describe(`openapi fuzz (seed ${SEED})`, () => {
     const counts = { before: operation.method === 'GET' ? undefined : await tableRowCounts() };
     for (const fuzz of cases) {
       // Signing out is sent with a session of its own: the city's must outlive it.
-      let session = city;
+      let session = POLICE_ONLY.has(operation.operationId) ? police : city;
       if (OWN_SESSION.has(operation.operationId)) {
         session = await signIn('city@example.org');
         counts.before = await tableRowCounts();

@@ -5,6 +5,7 @@ import { database } from '#db/client';
 import { mobileBoxRequests } from '#db/schema';
 import { requestIdHash } from '#functions/mobile-box/seal';
 import { startOfSteadyWindow } from '#test/api/helpers';
+import { freshEgn } from '#test/api/sections/fixtures';
 import { CLOSED, LATE, submit, VOTER, type Created, type ErrorJson } from './fixtures';
 
 const REFERENCE = /^[A-HJKMNP-TW-Z2-9]{5}-[A-HJKMNP-TW-Z2-9]{5}$/;
@@ -31,15 +32,43 @@ describe('POST /api/mobile-box-requests', () => {
     expect((await submit(voter('1234567893', { citizenship: 'EU', ballots: ['ep'] }))).status).toBe(201);
   });
 
-  it('late requests: accepted where a mobile section is appointed, refused elsewhere with the phone and its hours', async () => {
-    const late = await submit(voter('9945123752', { ballots: ['ns'] }), { now: LATE });
+  it('seed 004, line 99 ("при условие, че на територията на населеното място е назначена подвижна секционна избирателна комисия"): 201 late from Лозенец, a district of the city of Sofia without a section of its own; the settlement is stored with the request', async () => {
+    const idNumber = freshEgn();
+    const late = await submit(
+      voter(idNumber, { ballots: ['ns'], address: { ...VOTER.address, district: 'lozenets', street: 'ул. Крум Попов', number: '20' } }),
+      {
+        now: LATE,
+      },
+    );
     expect(late.status).toBe(201);
-    expect(((await late.json()) as Created).requests[0]!.late).toBe(true);
-    const refused = await submit(voter('5523156787', { ballots: ['ns'], address: { ...VOTER.address, district: 'lozenets' } }), { now: LATE });
+    const created = (await late.json()) as Created;
+    expect(created.requests.map(({ ballot, late }) => ({ ballot, late }))).toEqual([{ ballot: 'ns', late: true }]);
+    const row = await env.DB.prepare('SELECT district, settlement, late FROM mobile_box_requests WHERE reference = ?')
+      .bind(created.requests[0]!.reference)
+      .first();
+    expect(row).toEqual({ district: 'lozenets', settlement: 'sofia', late: 1 });
+  });
+
+  it('seed 004, line 110 ("при условие че на територията на населеното място е назначена подвижна избирателна комисия"): 422 no_mobile_commission from a village of the municipality without one, naming it, with the phone and its hours', async () => {
+    const application = voter(freshEgn(), { ballots: ['ns'], address: { ...VOTER.address, district: 'pancharevo', settlement: 'lozen' } });
+    const refused = await submit(application, { now: LATE });
     expect(refused.status).toBe(422);
     const body = (await refused.json()) as ErrorJson;
-    expect(body.error.code).toBe('no_mobile_section');
+    expect(body.error.code).toBe('no_mobile_commission');
+    expect(body.error.message).toBe(
+      'The regular deadline (25 May 2024) has passed. After it, an application is accepted only from a settlement where a mobile sectional election commission has been appointed, and none has been appointed in Lozen.',
+    );
     expect(body.error.help?.[0]).toEqual({ label: 'Call 02 904 1351 (free, working days 09:00–17:30)', href: 'tel:+35929041351' });
+    // In time, the same application is taken.
+    expect((await submit(application)).status).toBe(201);
+  });
+
+  it('422 on the settlement: one of another district, or not of this municipality, named with the district in one answer', async () => {
+    const response = await submit(voter(freshEgn(), { address: { ...VOTER.address, district: 'mladost', settlement: 'lozen' } }));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)).toEqual(['address.settlement invalid_choice']);
+    const unknown = await submit(voter(freshEgn(), { address: { ...VOTER.address, settlement: 'primerovo' } }));
+    expect(((await unknown.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)).toEqual(['address.settlement invalid_choice']);
   });
 
   it('422 deadline_passed after 3 June, with the same help', async () => {

@@ -34,6 +34,9 @@ beforeAll(async () => {
   for (const applicant of [first, second, third]) await accept('city', applicant);
   const response = await as('city', `/sections/${vitosha.id}/stops`, { json: { requestIds: [...first.ids, ...second.ids, ...third.ids] } });
   if (response.status !== 200) throw new Error(`register: ${response.status} ${await response.text()}`);
+  // The district hands the addresses over to the police, who then prepare the route.
+  const handover = await as('vitosha', `/sections/${vitosha.id}/handover`, { json: {} });
+  if (handover.status !== 200) throw new Error(`handover: ${handover.status}`);
 });
 
 describe('route lists', () => {
@@ -74,21 +77,25 @@ describe('route lists', () => {
 });
 
 describe('order', () => {
-  it('staff move a stop and their order is kept; a new stop joins at the end; automatic recomputes', async () => {
-    const stops = await routeOf('vitosha', vitosha.id);
+  it('seed 004, line 137 ("Директорът на СДВР ще изготви специализирани маршрути"): the police move a stop and their order is kept; a stop the district adds joins at the end; the suggested order comes back on request', async () => {
+    const stops = await routeOf('police', vitosha.id);
     const reversed = stops.map((stop) => stop.id).reverse();
-    const wrong = await as('vitosha', `/sections/${vitosha.id}/order`, { method: 'PUT', json: { stopIds: reversed.slice(1) } });
+    const wrong = await as('police', `/sections/${vitosha.id}/order`, { method: 'PUT', json: { stopIds: reversed.slice(1) } });
     expect(wrong.status).toBe(422);
     expect(((await wrong.json()) as ErrorJson).error.fields?.[0]?.field).toBe('stopIds');
-    expect((await as('vitosha', `/sections/${vitosha.id}/order`, { method: 'PUT', json: { stopIds: reversed } })).status).toBe(200);
+    expect((await as('police', `/sections/${vitosha.id}/order`, { method: 'PUT', json: { stopIds: reversed } })).status).toBe(200);
+    // The district sees the police's order, and cannot change it.
     expect((await routeOf('vitosha', vitosha.id)).map((stop) => stop.id)).toEqual(reversed);
+    expect((await as('vitosha', `/sections/${vitosha.id}/order`, { method: 'PUT', json: { automatic: true } })).status).toBe(404);
+    // The police's own changes do not ask the district to hand the list over again.
+    expect((await sectionOf('vitosha')).changedAfterHandover).toBe(false);
     const fourth = await apply({ ballots: ['ep'], address: { district: 'vitosha', street: 'ул. Алеко', number: '1' } });
     await accept('vitosha', fourth);
     await as('vitosha', `/sections/${vitosha.id}/stops`, { json: { requestIds: fourth.ids } });
-    const kept = await routeOf('vitosha', vitosha.id);
+    const kept = await routeOf('police', vitosha.id);
     expect(kept.slice(0, 3).map((stop) => stop.id)).toEqual(reversed);
     expect(kept[3]!.address.street).toBe('ул. Алеко');
-    expect((await as('vitosha', `/sections/${vitosha.id}/order`, { method: 'PUT', json: { automatic: true } })).status).toBe(200);
+    expect((await as('police', `/sections/${vitosha.id}/order`, { method: 'PUT', json: { automatic: true } })).status).toBe(200);
     expect((await routeOf('vitosha', vitosha.id)).map((stop) => stop.address.street)).toEqual([
       'ул. Алеко',
       'ул. Бели брези',
@@ -124,7 +131,9 @@ describe('coordinates and map files', () => {
     };
     for (const stop of stops) {
       const [lat, lon] = places[stop.address.street]!;
-      expect((await as('city', `/sections/${vitosha.id}/stops/${stop.id}/location`, { method: 'PUT', json: { location: { lat, lon } } })).status).toBe(200);
+      // The police set the coordinates; the district and the city do not.
+      expect((await as('city', `/sections/${vitosha.id}/stops/${stop.id}/location`, { method: 'PUT', json: { location: { lat, lon } } })).status).toBe(404);
+      expect((await as('police', `/sections/${vitosha.id}/stops/${stop.id}/location`, { method: 'PUT', json: { location: { lat, lon } } })).status).toBe(200);
     }
     // Round the square from the base, one way or the other.
     const north = ['ул. Симеоновско шосе', 'ул. Витошки извор', 'ул. Бели брези'];
@@ -167,7 +176,7 @@ describe('hand-over to the police', () => {
 });
 
 describe('all police lists in one zip', () => {
-  it('has every section’s police CSV, and nothing but where to go', async () => {
+  it('has the police CSV of every section handed over to them, and nothing but where to go; the city’s has every section', async () => {
     const mladost = await sectionOf('mladost');
     const neighbour = await apply({
       ballots: ['ep'],
@@ -177,14 +186,18 @@ describe('all police lists in one zip', () => {
     });
     await accept('city', neighbour);
     expect((await as('city', `/sections/${mladost.id}/stops`, { json: { requestIds: neighbour.ids } })).status).toBe(200);
+    // Not handed over yet: the police have nothing of it.
+    expect((await as('police', `/sections/${mladost.id}/route.csv`)).status).toBe(409);
+    expect((await as('city', `/sections/${mladost.id}/handover`, { json: {} })).status).toBe(200);
     const response = await as('police', '/routes.zip');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-    expect(Object.keys(files)).toHaveLength(14);
+    expect(Object.keys(files)).toHaveLength(2);
+    expect(Object.keys(unzipSync(new Uint8Array(await (await as('city', '/routes.zip')).arrayBuffer())))).toHaveLength(14);
     // Read in one batch for every section, each file is still exactly that section's police list.
     const { sections } = (await (await as('city', '/sections')).json()) as { sections: SectionJson[] };
-    for (const section of sections) {
+    for (const section of sections.filter((candidate) => candidate.handedOverAt)) {
       const single = await as('police', `/sections/${section.id}/route.csv`);
       const name = /filename="([^"]+)"/.exec(single.headers.get('content-disposition') ?? '')?.[1];
       const inZip = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files[name!]!);

@@ -30,24 +30,36 @@ describe('sections', () => {
     expect(mladost.label).toBe('Младост (МИР 23)');
   });
 
-  it('a district with a section sees its own; a district without one sees where it may send voters', async () => {
+  it('a district with a section sees its own; a district without one, whose МИР nobody has set, sees none and is told so', async () => {
     const own = (await (await as('mladost', '/sections')).json()) as { sections: SectionJson[] };
     expect(own.sections.map((section) => [section.district, section.reach])).toEqual([['mladost', 'full']]);
-    const sending = (await (await as('lozenets', '/sections')).json()) as { transferOpen: boolean; sections: SectionJson[] };
+    const sending = (await (await as('lozenets', '/sections')).json()) as {
+      transferOpen: boolean;
+      sections: SectionJson[];
+      constituencies: { district: string; source: string }[];
+    };
     expect(sending.transferOpen).toBe(true);
-    expect(sending.sections.every((section) => section.reach === 'own-voters')).toBe(true);
+    expect(sending.sections).toEqual([]);
+    expect(sending.constituencies).toEqual([{ district: 'lozenets', constituency: null, source: 'unknown', setBy: null, setAt: null }]);
+    // The city sees the ten districts without a station, none of them with a МИР from the data.
+    const city = (await (await as('city', '/sections')).json()) as { constituencies: { district: string; source: string }[] };
+    expect(city.constituencies).toHaveLength(10);
+    expect(new Set(city.constituencies.map((entry) => entry.source))).toEqual(new Set(['unknown']));
   });
 });
 
 describe('who may do what with a section', () => {
-  // who, GET route, CSV, register, reorder, hand over, PATCH section
+  // who, GET route, CSV, register, reorder, hand over, PATCH section. Seed 004, line 137: the
+  // district registers and hands over; the police (СДВР) order the route once they have it (the
+  // district hands it over in its row, before the police's).
   const table: [Who, number, number, number, number, number, number][] = [
     ['anonymous', 401, 401, 401, 401, 401, 401],
-    ['mladost', 200, 200, 409, 200, 200, 404],
+    ['mladost', 200, 200, 409, 404, 200, 404],
     ['lyulin', 404, 404, 404, 404, 404, 404],
-    ['lozenets', 200, 200, 422, 404, 404, 404],
-    ['city', 200, 200, 409, 200, 200, 200],
-    ['police', 200, 200, 404, 404, 404, 404],
+    // Its МИР is not set yet: it reaches no section, and registering says why (409 constituency_unknown).
+    ['lozenets', 404, 404, 409, 404, 404, 404],
+    ['city', 200, 200, 409, 404, 200, 200],
+    ['police', 200, 200, 404, 200, 404, 404],
   ];
   it.each(table)('%s: route %i, csv %i, register %i, reorder %i, handover %i, patch %i', async (who, route, csv, register, reorder, handover, patch) => {
     const id = (await sectionOf('mladost')).id;
@@ -82,7 +94,7 @@ describe('registering voters on a route', () => {
       'requestIds.2 required',
       'requestIds.3 not_a_number',
     ]);
-    const order = await as('mladost', `/sections/${mladost.id}/order`, { method: 'PUT', json: { stopIds: [false] } });
+    const order = await as('police', `/sections/${mladost.id}/order`, { method: 'PUT', json: { stopIds: [false] } });
     expect(((await order.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)).toEqual(['stopIds.0 not_a_number']);
   });
 
@@ -134,8 +146,43 @@ describe('registering voters on a route', () => {
 });
 
 describe('a district without a section sends its applicants to one in the same МИР', () => {
-  it('registers them by 3 June; the receiving district sees where they came from, the sender only its own', async () => {
+  it('seed 004, line 136 ("Така тези избиратели ще бъдат включени в списъците за гласуване на мобилните секции"): registration is refused while the district’s МИР is unknown, saying who sets it; allowed once the city has set it', async () => {
     await accept('lozenets', lozenetsVoter);
+    for (const who of ['lozenets', 'city'] as const) {
+      const refused = await as(who, `/sections/${mladost.id}/stops`, { json: { requestIds: lozenetsVoter.ids } });
+      expect(refused.status).toBe(409);
+      const error = ((await refused.json()) as ErrorJson).error;
+      expect(error.code).toBe('constituency_unknown');
+      expect(error.message).toContain('city role');
+    }
+    // Only the city sets it, to a МИР the election's stations serve, for a district without a station.
+    expect((await as('lozenets', '/constituencies/lozenets', { method: 'PUT', json: { constituency: '23' } })).status).toBe(404);
+    const wrong = await as('city', '/constituencies/lozenets', { method: 'PUT', json: { constituency: '26' } });
+    expect([wrong.status, ((await wrong.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)]).toEqual([
+      422,
+      ['constituency invalid_choice'],
+    ]);
+    const withStation = await as('city', '/constituencies/mladost', { method: 'PUT', json: { constituency: '23' } });
+    expect([withStation.status, ((await withStation.json()) as ErrorJson).error.fields?.map((f) => `${f.field} ${f.code}`)]).toEqual([
+      422,
+      ['district invalid_choice'],
+    ]);
+    const set = await as('city', '/constituencies/lozenets', { method: 'PUT', json: { constituency: '23' } });
+    expect([set.status, await set.json()]).toEqual([200, { district: 'lozenets', constituency: '23' }]);
+    const listed = (await (await as('lozenets', '/sections')).json()) as { constituencies: unknown[]; sections: SectionJson[] };
+    expect(listed.constituencies).toEqual([
+      { district: 'lozenets', constituency: '23', source: 'set', setBy: 'city@example.org', setAt: '2024-05-20T07:00:00.000Z' },
+    ]);
+    // The sections of МИР 23 only, and only its own voters on them.
+    expect(new Set(listed.sections.map((section) => section.constituency))).toEqual(new Set(['23']));
+    expect(listed.sections.every((section) => section.reach === 'own-voters')).toBe(true);
+    const audit = (await (await as('city', '/audit?from=2024-05-20&to=2024-05-20')).json()) as { entries: { action: string; records: unknown }[] };
+    expect(audit.entries.filter((entry) => entry.action === 'district.constituency').map((entry) => entry.records)).toEqual([
+      { districts: ['lozenets'], constituency: '23' },
+    ]);
+  });
+
+  it('registers them by 3 June; the receiving district sees where they came from, the sender only its own', async () => {
     expect((await as('lozenets', `/sections/${mladost.id}/stops`, { json: { requestIds: lozenetsVoter.ids } })).status).toBe(200);
     const received = (await routeOf('mladost', mladost.id)).find((stop) => stop.requests?.some((r) => r.id === lozenetsVoter.ids[0]))!;
     expect(received.district).toBe('lozenets');
@@ -143,6 +190,16 @@ describe('a district without a section sends its applicants to one in the same �
     expect(csv).toContain('изпратен от район „Лозенец“');
     const sendersView = await routeOf('lozenets', mladost.id);
     expect(sendersView.map((stop) => stop.district)).toEqual(['lozenets']);
+  });
+
+  it('a МИР set once cannot change while its voters are on a route; a section of another МИР is refused', async () => {
+    const changed = await as('city', '/constituencies/lozenets', { method: 'PUT', json: { constituency: '24' } });
+    expect([changed.status, ((await changed.json()) as ErrorJson).error.code]).toEqual([409, 'constituency_fixed']);
+    const sredets = await sectionOf('sredets');
+    const other = await apply({ ballots: ['ep'], address: { district: 'lozenets', street: 'ул. Златовръх', number: '2' } });
+    await accept('lozenets', other);
+    const refused = await as('city', `/sections/${sredets.id}/stops`, { json: { requestIds: other.ids } });
+    expect([refused.status, ((await refused.json()) as ErrorJson).error.code]).toEqual([409, 'not_this_section']);
   });
 
   it('a voter is on at most one route', async () => {
@@ -171,5 +228,50 @@ describe('a district without a section sends its applicants to one in the same �
     expect(row).toEqual({ status: 'accepted', section: null, stop_id: null });
     // The receiving district cannot be emptied by others: Люлин has no business here.
     expect((await as('lyulin', `/sections/${mladost.id}/stops/${after[0]!.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+});
+
+describe('СДВР prepares the routes', () => {
+  it('seed 004, line 137 ("Районните администрации с образувани подвижни секции трябва да информират СДВР за адресите … Директорът на СДВР ще изготви специализирани маршрути"): the police order a route once it is handed over to them; a district or the city cannot', async () => {
+    const izgrev = await sectionOf('izgrev');
+    const one = await apply({ ballots: ['ep'], address: { district: 'izgrev', street: 'ул. Тинтява', number: '15' } });
+    const two = await apply({ ballots: ['ep'], address: { district: 'izgrev', street: 'бул. Драган Цанков', number: '36' } });
+    for (const voter of [one, two]) await accept('city', voter);
+    expect((await as('city', `/sections/${izgrev.id}/stops`, { json: { requestIds: [...one.ids, ...two.ids] } })).status).toBe(200);
+    // Not handed over yet: the police see no stops and cannot prepare the route.
+    expect(await routeOf('police', izgrev.id)).toEqual([]);
+    const early = await as('police', `/sections/${izgrev.id}/order`, { method: 'PUT', json: { automatic: true } });
+    expect([early.status, ((await early.json()) as ErrorJson).error.code]).toEqual([409, 'not_handed_over']);
+    expect((await as('city', `/sections/${izgrev.id}/handover`, { json: {} })).status).toBe(200);
+    const received = await routeOf('police', izgrev.id);
+    expect(received).toHaveLength(2);
+    const reversed = received.map((stop) => stop.id).reverse();
+    expect((await as('police', `/sections/${izgrev.id}/order`, { method: 'PUT', json: { stopIds: reversed } })).status).toBe(200);
+    // The city reads the police's order; neither it nor a district may set one.
+    expect((await routeOf('city', izgrev.id)).map((stop) => stop.id)).toEqual(reversed);
+    expect((await as('city', `/sections/${izgrev.id}/order`, { method: 'PUT', json: { automatic: true } })).status).toBe(404);
+    expect((await as('mladost', `/sections/${mladost.id}/order`, { method: 'PUT', json: { automatic: true } })).status).toBe(404);
+    // After the districts' hand-over deadline the police still prepare it, until the end of voting day.
+    expect((await as('police', `/sections/${izgrev.id}/order`, { method: 'PUT', json: { automatic: true }, now: '2024-06-06T10:00:00+03:00' })).status).toBe(
+      200,
+    );
+    const after = await as('police', `/sections/${izgrev.id}/order`, { method: 'PUT', json: { automatic: true }, now: '2024-06-10T00:00:01+03:00' });
+    expect([after.status, ((await after.json()) as ErrorJson).error.code]).toEqual([409, 'election_closed']);
+    const audit = (await (await as('city', '/audit?from=2024-05-20&to=2024-06-06')).json()) as {
+      entries: { action: string; user: string; records: unknown }[];
+    };
+    expect(audit.entries.filter((entry) => entry.action === 'section.reorder').map((entry) => entry.user)).toContain('police@example.org');
+  });
+
+  it('seed 004, line 137 ("до 4 юни 2024 г."): from 5 June a section not handed over is overdue, to its district and to the city', async () => {
+    const overdue = async (who: Who, now: string) =>
+      ((await (await as(who, '/sections', { now })).json()) as { sections: (SectionJson & { overdue: boolean })[] }).sections.map(
+        (section) => [section.district, section.overdue] as const,
+      );
+    expect(await overdue('mladost', '2024-06-04T23:59:59+03:00')).toEqual([['mladost', false]]);
+    const city = new Map(await overdue('city', '2024-06-05T00:00:01+03:00'));
+    expect(city.get('izgrev')).toBe(false);
+    expect(city.get('krasno-selo')).toBe(true);
+    expect(await overdue('mladost', '2024-06-05T00:00:01+03:00')).toEqual([['mladost', !(await sectionOf('mladost')).handedOverAt]]);
   });
 });

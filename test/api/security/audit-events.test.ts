@@ -15,6 +15,9 @@ beforeAll(async () => {
   await accept('mladost', voter);
   const registered = await as('mladost', `/sections/${mladost.id}/stops`, { json: { requestIds: voter.ids } });
   if (registered.status !== 200) throw new Error(`register: ${registered.status}`);
+  // The police see a route once its district has handed the list over to them.
+  const handedOver = await as('mladost', `/sections/${mladost.id}/handover`, { json: {} });
+  if (handedOver.status !== 200) throw new Error(`handover: ${handedOver.status}`);
 });
 
 const entriesOf = async (email: string, action: string) =>

@@ -80,14 +80,16 @@ const POLICY: Record<string, 'public' | 'sign-in step' | { roles: StaffRole[]; o
   sectionUpdate: { roles: ['city'] },
   sectionRegister: { roles: ['district', 'city'], otherDistrict: 404 },
   sectionRemoveStop: { roles: ['district', 'city'], otherDistrict: 404 },
-  sectionLocateStop: { roles: ['district', 'city'], otherDistrict: 404 },
-  sectionOrder: { roles: ['district', 'city'], otherDistrict: 404 },
+  // Seed 004, line 137: the districts hand the addresses over; СДВР prepares the routes.
+  sectionLocateStop: { roles: ['police'] },
+  sectionOrder: { roles: ['police'] },
   sectionHandover: { roles: ['district', 'city'], otherDistrict: 404 },
   sectionRouteCsv: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   sectionRouteXlsx: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   sectionRouteGeoJson: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   sectionRouteGpx: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
   routesZip: { roles: ['police', 'city'] },
+  districtConstituency: { roles: ['city'] },
   // Signed by the SMS gateway instead: test/api/sms/ checks the signature.
   smsInbound: 'public',
 };
@@ -283,6 +285,7 @@ const PREPARE: Record<string, (role: Role) => Promise<Prepared>> = {
   sectionRouteGeoJson: async () => ({ params: { id: mladostSection } }),
   sectionRouteGpx: async () => ({ params: { id: mladostSection } }),
   routesZip: async () => ({}),
+  districtConstituency: async () => ({ params: { district: 'lozenets' }, body: { constituency: '23' } }),
   // The reply names the station, never the number.
   smsInbound: async () => ({ form: inboundFields(`ПИН ${IDS.kgRegistered}`) }),
 };
@@ -357,6 +360,8 @@ beforeAll(async () => {
   mladostSection = list.sections.find((section) => section.district === 'mladost')!.id;
   // Base coordinates, so the map files (GeoJSON, GPX) have something to draw.
   await asCity('PATCH', `/sections/${mladostSection}`, { location: { lat: 42.6505, lon: 23.3792 } });
+  // Handed over to the police, who then prepare its route (their order and coordinates).
+  await asCity('POST', `/sections/${mladostSection}/handover`, {});
 });
 
 describe('the route table comes from the served OpenAPI document', () => {
@@ -389,9 +394,20 @@ describe('the route table comes from the served OpenAPI document', () => {
     }
   });
 
-  it('lets the police change nothing but their own sessions', () => {
+  it('lets the police change only the routes they prepare (the order, the coordinates of a stop) and their own sign-out and sessions', () => {
     const policeChanges = operations.filter((operation) => changes(operation) && isStaff(operation) && expectedStatus(operation, 'police') < 400);
-    expect(policeChanges.map((operation) => operation.operationId).sort()).toEqual(['staffLogout', 'staffSessionEnd']);
+    expect(policeChanges.map((operation) => operation.operationId).sort()).toEqual(['sectionLocateStop', 'sectionOrder', 'staffLogout', 'staffSessionEnd']);
+  });
+
+  it('seed 004, line 137 ("Директорът на СДВР ще изготви специализирани маршрути"): only the police order a route; the districts and the city register and hand over', () => {
+    const byRole = (role: Role) =>
+      operations
+        .filter((operation) => changes(operation) && operation.path.includes('/sections/') && expectedStatus(operation, role) < 400)
+        .map((operation) => operation.operationId)
+        .sort();
+    expect(byRole('police')).toEqual(['sectionLocateStop', 'sectionOrder']);
+    expect(byRole('own district')).toEqual(['sectionHandover', 'sectionRegister', 'sectionRemoveStop']);
+    expect(byRole('city')).toEqual(['sectionHandover', 'sectionRegister', 'sectionRemoveStop', 'sectionUpdate']);
   });
 });
 
@@ -422,7 +438,7 @@ describe.each(operations.map((operation) => [`${operation.method} ${operation.pa
 
 describe('methods a path does not declare', () => {
   const paths = Object.keys(document.paths);
-  const sample = (path: string) => fillPath(path, { id: 1, stopId: 1 });
+  const sample = (path: string) => fillPath(path, { id: 1, stopId: 1, district: 'lozenets' });
 
   it.each(paths)('%s: 405 in the envelope with Allow, OPTIONS 204 with Allow, 404 with a trailing slash', async (path) => {
     // The methods of every template this URL matches: GET /api/stations/near is GET /api/stations/{id} (a 422).

@@ -144,21 +144,54 @@ describe('paper entry and the district summary', () => {
     expect((await enter('anonymous', paper(egn(6), 'mladost'))).status).toBe(401);
   });
 
-  it('counts valid requests per district and ballot and dates the tenth; a district sees its own only', async () => {
-    for (let i = 10; i < 20; i++) expect((await enter('city', paper(egn(i), 'izgrev', 'fax'))).status).toBe(201);
+  it('seed 004, line 97 ("Когато са подадени поне 10 заявления, които отговарят на изискванията …, кметът на общината уведомява Районната избирателна комисия"): the threshold is reached on the date of receipt of the tenth accepted application of a settlement, per ballot; per district for information', async () => {
+    // Eleven voters of the village of Lozen, received on 10 to 20 May: none counts until accepted.
+    const received: { id: number; on: string }[] = [];
+    for (let day = 10; day <= 20; day++) {
+      const on = `2024-05-${day}T09:00:00+03:00`;
+      const answer = await submit(
+        {
+          ...VOTER,
+          idNumber: egn(100 + day),
+          ballots: ['ep'],
+          address: { district: 'pancharevo', settlement: 'lozen', street: 'ул. Първа', number: String(day) },
+        },
+        { now: on },
+      );
+      expect(answer.status).toBe(201);
+      received.push({ id: await requestId(((await answer.json()) as Created).requests[0]!.reference), on });
+    }
     const summary = async (person: Who) =>
       (await (await api('/api/admin/summary', { headers: { cookie: who[person]!.cookie } })).json()) as {
         notifyAt: number;
-        districts: { district: string; ballot: string; valid: number; reachedAt: string | null }[];
+        settlements: { settlement: string; ballot: string; accepted: number; reachedAt: string | null }[];
+        districts: { district: string; ballot: string; received: number; accepted: number }[];
       };
+    const lozen = async () => (await summary('city')).settlements.find((row) => row.settlement === 'lozen' && row.ballot === 'ep');
+    expect(await lozen()).toBeUndefined();
+    // Accepted out of the order they came in: the latest received (20 May) first, then eight of the others.
+    const order = [10, 0, 1, 2, 3, 4, 5, 6, 7];
+    for (const i of order) expect((await decide('city', received[i]!.id, { decision: 'accept' })).status).toBe(200);
+    expect(await lozen()).toEqual({ settlement: 'lozen', ballot: 'ep', accepted: 9, reachedAt: null });
+    // A rejected one never counts.
+    expect((await decide('city', received[8]!.id, { decision: 'reject', reason: 'Адресът е в друга община.' })).status).toBe(200);
+    expect((await lozen())?.accepted).toBe(9);
+    // The tenth accepted: received on 19 May, but the tenth by date of receipt is the one of 20 May.
+    expect((await decide('city', received[9]!.id, { decision: 'accept' })).status).toBe(200);
     const city = await summary('city');
     expect(city.notifyAt).toBe(10);
-    const izgrev = city.districts.find((d) => d.district === 'izgrev' && d.ballot === 'ep')!;
-    expect(izgrev.valid).toBe(10);
-    // The date of receipt of the tenth.
-    expect(izgrev.reachedAt).toBe('2024-05-20');
-    expect(city.districts.find((d) => d.district === 'lyulin')).toMatchObject({ valid: 1, reachedAt: null });
-    expect(new Set((await summary('own district')).districts.map((d) => d.district))).toEqual(new Set(['mladost']));
+    expect(city.settlements.find((row) => row.settlement === 'lozen')).toEqual({
+      settlement: 'lozen',
+      ballot: 'ep',
+      accepted: 10,
+      // The date of receipt of the tenth (its day in Sofia).
+      reachedAt: received[10]!.on.slice(0, 10),
+    });
+    expect(city.districts.find((row) => row.district === 'pancharevo')).toEqual({ district: 'pancharevo', ballot: 'ep', received: 0, accepted: 10 });
+    // The threshold is the municipality's: a district user gets their own district's breakdown only.
+    const own = await summary('own district');
+    expect(own.settlements).toEqual([]);
+    expect(new Set(own.districts.map((d) => d.district))).toEqual(new Set(['mladost']));
     expect((await api('/api/admin/summary', { headers: { cookie: who.police!.cookie } })).status).toBe(404);
     expect((await api('/api/admin/summary')).status).toBe(401);
   });

@@ -161,11 +161,17 @@ describe('a campaign that exists only as data', () => {
     await checker.expectAccessible(page, false);
     await submit(page, '[data-handover-submit]');
     expect(await page.locator('[data-handover-state]').getAttribute('data-handover-state')).toBe('sent');
+    // The hand-over names the municipality's own recipient, from its data file, never Sofia's.
+    expect(await page.locator('[data-handover-state]').innerText()).toContain('РУ – Примерово');
+    expect(await page.locator('main').innerText()).not.toContain('СДВР');
     await submit(page, '[data-staff-signout] button[type=submit]');
 
     const police = staff.find((account) => account.email.startsWith('police@'))!;
     await enrolThroughPages(page, baseUrl, police);
     await page.goto(`${baseUrl}/bg/admin/sections/`);
+    // The police's pages name their own municipality and themselves, from the data.
+    expect(await page.locator('main').innerText()).toContain('Община Примерово');
+    expect(await page.locator('header').innerText()).toContain('Районно управление – Примерово');
     // The browser's own session: the link as the police click it.
     const zip = await context.request.get(`${baseUrl}${await page.locator('[data-routes-zip]').getAttribute('href')}`);
     expect(zip.status()).toBe(200);

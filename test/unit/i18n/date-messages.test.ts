@@ -22,6 +22,10 @@ const OTHER = {
   channel: 'C',
   threshold: 10,
   ballot: 'B',
+  recipient: 'СДВР',
+  settlements: 'S1, S2',
+  settlement: 'Лозен',
+  municipality: 'M',
 };
 
 /** What each message is given, as the code that renders it gives it. */
@@ -50,7 +54,9 @@ const VALUES: Record<string, (day: string) => Record<string, MessageValue>> = {
   'lookup.result.hoursValue': () => ({ opens: atTime('07:00'), closes: atTime('20:00') }),
   'mobileBox.deadline.open': (day) => ({ date: onDay(day), count: OTHER.count }),
   'mobileBox.deadline.today': (day) => ({ date: onDay(day) }),
-  'mobileBox.deadline.late': (day) => ({ deadline: onDay(day), late: onDay(day), districts: OTHER.districts }),
+  'mobileBox.deadline.late': (day) => ({ deadline: onDay(day), late: onDay(day), settlements: OTHER.settlements }),
+  'mobileBox.deadline.lateNone': (day) => ({ deadline: onDay(day), late: onDay(day) }),
+  'mobileBox.refusal.noCommission': (day) => ({ deadline: dayUntil(day), settlement: OTHER.settlement }),
   'mobileBox.deadline.closed': (day) => ({ late: onDay(day) }),
   'mobileBox.choose.until': (day) => ({ date: onDay(day) }),
   'mobileBox.help.phone': () => ({ phone: OTHER.phone, opens: atTime('09:00'), closes: atTime('17:30') }),
@@ -61,16 +67,26 @@ const VALUES: Record<string, (day: string) => Record<string, MessageValue>> = {
   'staff.new.receivedOn': (day) => ({ date: onDay(day) }),
   'privacy.retention.mobileBox': (day) => ({ election: OTHER.title, date: onDay(day) }),
   'sections.note.late': (day) => ({ date: onDay(day) }),
-  'sections.list.intro': (day) => ({ date: onDay(day) }),
+  'sections.list.intro': (day) => ({ date: onDay(day), recipient: OTHER.recipient }),
+  'sections.list.overdue': (day) => ({ date: onDay(day) }),
   'sections.transfer.open': (day) => ({ district: OTHER.district, date: onDay(day) }),
   'sections.transfer.closed': (day) => ({ district: OTHER.district, date: onDay(day) }),
   'sections.transfer.cityOpen': (day) => ({ date: onDay(day) }),
   'sections.transfer.cityClosed': (day) => ({ date: onDay(day) }),
-  'sections.handover.sent': (day) => ({ date: dayAt(day, '10:00'), email: OTHER.email }),
-  'sections.handover.deadline': (day) => ({ date: onDay(day) }),
+  'sections.handover.sent': (day) => ({ date: dayAt(day, '10:00'), email: OTHER.email, recipient: OTHER.recipient }),
+  'sections.handover.deadline': (day) => ({ date: onDay(day), recipient: OTHER.recipient }),
+  'sections.handover.overdue': (day) => ({ date: onDay(day) }),
+  'sections.handover.received': (day) => ({ date: dayAt(day, '10:00') }),
+  'sections.constituency.setBy': (day) => ({ date: dayAt(day, '10:00'), email: OTHER.email }),
   'sections.register.group': (day) => ({ date: dayAt(day, '10:00'), district: OTHER.district, channel: OTHER.channel }),
   'sections.register.transferClosed': (day) => ({ date: onDay(day) }),
-  'staff.summary.flag': (day) => ({ district: OTHER.district, ballot: OTHER.ballot, threshold: OTHER.threshold, date: onDay(day) }),
+  'staff.summary.flag': (day) => ({
+    settlement: OTHER.settlement,
+    ballot: OTHER.ballot,
+    threshold: OTHER.threshold,
+    date: onDay(day),
+    municipality: OTHER.municipality,
+  }),
   'about.date': (day) => ({ date: onDay(day) }),
 };
 
@@ -132,7 +148,7 @@ const KYRGYZ: Record<string, (d: Day) => string> = {
   'guides.checker.mobileBox.late-with-commission': (d) =>
     `Ооба, бирок шашылыңыз: калктуу конушуңузда көчмө секциялык шайлоо комиссиясы дайындалгандыктан, ${d.dative} чейин арыз бере аласыз.`,
   'guides.checker.mobileBox.late-ask-municipality': (d) =>
-    `Мүмкүн. ${d.ablative} кийин ${d.dative} чейин арыз берсеңиз болот, бирок калктуу конушуңузда көчмө секциялык шайлоо комиссиясы дайындалган болсо гана. Муниципалитеттен сураңыз (Софияда: акысыз телефон 02 904 1351).`,
+    `Мүмкүн. ${d.ablative} кийин ${d.dative} чейин арыз берсеңиз болот, бирок калктуу конушуңузда көчмө секциялык шайлоо комиссиясы дайындалган болсо гана. Муниципалитеттен сураңыз (акысыз телефон 02 904 1351).`,
   'guides.checker.mobileBox.late-no-commission': (d) =>
     `Жок. ${d.ablative} кийин кечиккен арыз көчмө секциялык шайлоо комиссиясы дайындалган жерде гана кабыл алынат.`,
   'guides.checker.mobileBox.too-late': (d) => `Эми болбойт: кечиккен арыздарды ${d.dative} чейин гана берүүгө болчу.`,
@@ -146,7 +162,11 @@ const KYRGYZ: Record<string, (d: Day) => string> = {
   'mobileBox.deadline.open': (d) => `Арызды ${d.genitive} аягына чейин бере аласыз: 3 күн калды.`,
   'mobileBox.deadline.today': (d) => `Бүгүн, ${d.alone}, арыз берүүнүн акыркы күнү.`,
   'mobileBox.deadline.late': (d) =>
-    `Арыз берүүнүн ${d.dative} чейинки мөөнөтү өттү. ${d.genitive} аягына чейин дагы эле арыз бере аласыз, бирок районуңузга көчмө секциялык шайлоо комиссиясы дайындалган болсо гана: D1, D2.`,
+    `Арыз берүүнүн ${d.dative} чейинки мөөнөтү өттү. ${d.genitive} аягына чейин дагы эле арыз бере аласыз, бирок калктуу конушуңузда көчмө секциялык шайлоо комиссиясы дайындалган болсо гана: S1, S2. Райондорго бөлүнгөн шаар бир калктуу конуш болуп саналат, ошондуктан бул анын бардык райондоруна тиешелүү.`,
+  'mobileBox.deadline.lateNone': (d) =>
+    `Арыз берүүнүн ${d.dative} чейинки мөөнөтү өттү. ${d.genitive} аягына чейин көчмө секциялык шайлоо комиссиясы дайындалган калктуу конуштун шайлоочулары гана арыз бере алат, ал эми бул муниципалитетте азырынча андай комиссия дайындалган эмес.`,
+  'mobileBox.refusal.noCommission': (d) =>
+    `Арыз берүүнүн ${d.dative} чейинки мөөнөтү өттү. Андан кийин арыз көчмө секциялык шайлоо комиссиясы дайындалган калктуу конуштан гана кабыл алынат, ал эми «Лозен» калктуу конушунда андай комиссия дайындалган эмес.`,
   'mobileBox.deadline.closed': (d) => `Бул шайлоого арыздар ${d.genitive} аягына чейин кабыл алынган.`,
   'mobileBox.choose.until': (d) => `Арыздар ${d.genitive} аягына чейин кабыл алынат.`,
   'mobileBox.help.phone': () => 'Арыз берүү боюнча суроолор: 02 904 1351 акысыз телефону, иш күндөрү саат 09:00-дөн 17:30-га чейин.',
@@ -159,20 +179,25 @@ const KYRGYZ: Record<string, (d: Day) => string> = {
   'privacy.retention.mobileBox': (d) => `T: арыздар ${d.dative} чейин сакталат. Андан кийин алар өчүрүлүп, райондор боюнча арыздардын саны гана калат.`,
   'sections.note.late': (d) => `${d.ablative} кийин берилген арыз`,
   'sections.list.intro': (d) =>
-    `Жактырылган арыздарды секциянын маршрутуна киргизиңиз, аялдамалардын тартибин текшериңиз жана маршрут тизмесин ${d.dative} чейин СДВРге жөнөтүңүз.`,
+    `Жактырылган арыздарды секциянын маршрутуна киргизиңиз, шайлоочулардын даректерин текшериңиз жана тизмени ${d.dative} чейин полицияга (СДВР) өткөрүп бериңиз. Аялдамалардын тартибин полиция түзөт; сиз аны бул жерден көрөсүз.`,
+  'sections.list.overdue': (d) => `Мөөнөтү өттү: ${d.dative} чейин өткөрүлүп берилген эмес`,
   'sections.transfer.open': (d) =>
     `«Лозенец» районунун өз көчмө секциясы жок. Жактырылган арыз ээлерин ${d.dative} чейин өз шайлоо округуңуздагы (МИР) секциянын маршрутуна киргизиңиз; ал секциянын району аларды өз маршрутунда сиз жибергендер катары көрөт.`,
   'sections.transfer.closed': (d) =>
     `«Лозенец» районунун өз көчмө секциясы жок. Арыз ээлерин өз шайлоо округундагы (МИР) секцияга өткөрүп берүү мөөнөтү ${d.locative} бүткөн, ошондуктан жаңыларын киргизүүгө болбойт.`,
   'sections.transfer.cityOpen': (d) => `Көчмө секциясы жок райондор арыз ээлерин ${d.dative} чейин өз шайлоо округундагы секцияга өткөрүп бере алышат.`,
   'sections.transfer.cityClosed': (d) => `Көчмө секциясы жок райондордун арыз ээлерин өткөрүп берүү мөөнөтү ${d.locative} бүткөн.`,
-  'sections.handover.sent': (d) => `${d.inSentence}, саат 10:00-дө СДВРге жөнөтүлдү; белгилеген: staff@example.bg.`,
+  'sections.handover.sent': (d) => `${d.inSentence}, саат 10:00-дө полицияга (СДВР) өткөрүлүп берилди; белгилеген: staff@example.bg.`,
   'sections.handover.deadline': (d) =>
-    `Маршрут тизмесин ${d.dative} чейин СДВРге жөнөтүп, ушул жерден белгилеңиз. Андан кийин да өзгөртүүгө болот; тизме кайра жөнөтүлгөнгө чейин өзгөртүүлөр белгиленип турат.`,
+    `Тизмени ${d.dative} чейин полицияга (СДВР) өткөрүп берип, ушул жерден белгилеңиз. Андан кийин да өзгөртүүгө болот; тизме кайра өткөрүлүп берилгенге чейин өзгөртүүлөр белгиленип турат.`,
+  'sections.handover.overdue': (d) => `Мөөнөтү өттү: тизме ${d.dative} чейин өткөрүлүп берилген эмес.`,
+  'sections.handover.received': (d) => `Район бул тизмени ${d.inSentence}, саат 10:00-дө өткөрүп берди.`,
+  'sections.constituency.setBy': (d) => `staff@example.bg ${d.inSentence}, саат 10:00-дө белгиледи`,
   'sections.register.group': (d) => `Келип түштү: ${d.alone}, 10:00 · Лозенец · C`,
   'sections.register.transferClosed': (d) =>
     `Көчмө секциясы жок райондордун арыз ээлерин өткөрүп берүү мөөнөтү ${d.locative} бүткөн: эми ушул райондун өз арыздарын гана киргизүүгө болот.`,
-  'staff.summary.flag': (d) => `Лозенец, B: жарактуу арыздар ${d.locative} 10-го жетти. Мэр округдук шайлоо комиссиясына (РИК) кабарлашы керек.`,
+  'staff.summary.flag': (d) =>
+    `«Лозен», B: жактырылган арыздар ${d.locative} 10-го жетти. Муниципалитеттин мэри (M) округдук шайлоо комиссиясына (РИК) кабарлайт.`,
   'about.date': (d) => `Бул билдирүү ${d.locative} даярдалды. Ал сайтты жана анын тесттерин ошол күндөгү абалы боюнча сүрөттөйт.`,
 };
 
@@ -197,7 +222,7 @@ const KAZAKH: Record<string, (d: Day) => string> = {
   'guides.checker.mobileBox.late-with-commission': (d) =>
     `Иә, бірақ асығыңыз: елді мекеніңізде жылжымалы секциялық сайлау комиссиясы тағайындалғандықтан, ${d.dative} дейін өтініш бере аласыз.`,
   'guides.checker.mobileBox.late-ask-municipality': (d) =>
-    `Мүмкін. ${d.ablative} кейін ${d.dative} дейін өтініш беруге болады, бірақ елді мекеніңізде жылжымалы секциялық сайлау комиссиясы тағайындалған жағдайда ғана. Муниципалитеттен сұраңыз (Софияда: тегін телефон 02 904 1351).`,
+    `Мүмкін. ${d.ablative} кейін ${d.dative} дейін өтініш беруге болады, бірақ елді мекеніңізде жылжымалы секциялық сайлау комиссиясы тағайындалған жағдайда ғана. Муниципалитеттен сұраңыз (тегін телефон 02 904 1351).`,
   'guides.checker.mobileBox.late-no-commission': (d) =>
     `Жоқ. ${d.ablative} кейін кешіккен өтініш жылжымалы секциялық сайлау комиссиясы тағайындалған жерде ғана мүмкін.`,
   'guides.checker.mobileBox.too-late': (d) => `Енді болмайды: кешіккен өтініштерді ${d.dative} дейін ғана беруге болатын еді.`,
@@ -212,7 +237,11 @@ const KAZAKH: Record<string, (d: Day) => string> = {
   'mobileBox.deadline.open': (d) => `Өтінішті ${d.genitive} соңына дейін бере аласыз: 3 күн қалды.`,
   'mobileBox.deadline.today': (d) => `Бүгін, ${d.alone}, өтініш берудің соңғы күні.`,
   'mobileBox.deadline.late': (d) =>
-    `Өтініш берудің ${d.dative} дейінгі мерзімі өтті. ${d.genitive} соңына дейін әлі де өтініш бере аласыз, бірақ ауданыңызға жылжымалы секциялық сайлау комиссиясы тағайындалған жағдайда ғана: D1, D2.`,
+    `Өтініш берудің ${d.dative} дейінгі мерзімі өтті. ${d.genitive} соңына дейін әлі де өтініш бере аласыз, бірақ елді мекеніңізде жылжымалы секциялық сайлау комиссиясы тағайындалған жағдайда ғана: S1, S2. Аудандарға бөлінген қала бір елді мекен болып саналады, сондықтан бұл оның барлық аудандарына қатысты.`,
+  'mobileBox.deadline.lateNone': (d) =>
+    `Өтініш берудің ${d.dative} дейінгі мерзімі өтті. ${d.genitive} соңына дейін жылжымалы секциялық сайлау комиссиясы тағайындалған елді мекеннің сайлаушылары ғана өтініш бере алады, ал бұл муниципалитетте әзірге ондай комиссия тағайындалмаған.`,
+  'mobileBox.refusal.noCommission': (d) =>
+    `Өтініш берудің ${d.dative} дейінгі мерзімі өтті. Одан кейін өтініш жылжымалы секциялық сайлау комиссиясы тағайындалған елді мекеннен ғана қабылданады, ал «Лозен» елді мекенінде ондай комиссия тағайындалмаған.`,
   'mobileBox.deadline.closed': (d) => `Бұл сайлауға өтініштер ${d.genitive} соңына дейін қабылданды.`,
   'mobileBox.choose.until': (d) => `Өтініштер ${d.genitive} соңына дейін қабылданады.`,
   'mobileBox.help.phone': () => 'Өтініш беру туралы сұрақтар: 02 904 1351 тегін телефоны, жұмыс күндері сағат 09:00–17:30 аралығында.',
@@ -225,20 +254,25 @@ const KAZAKH: Record<string, (d: Day) => string> = {
   'privacy.retention.mobileBox': (d) => `T: өтініштер ${d.dative} дейін сақталады. Содан кейін олар жойылып, аудандар бойынша өтініштердің саны ғана қалады.`,
   'sections.note.late': (d) => `${d.ablative} кейін берілген өтініш`,
   'sections.list.intro': (d) =>
-    `Мақұлданған өтініштерді секцияның маршрутына енгізіңіз, аялдамалардың ретін тексеріңіз және маршрут тізімін ${d.dative} дейін СДВР-ге жіберіңіз.`,
+    `Мақұлданған өтініштерді секцияның маршрутына енгізіңіз, сайлаушылардың мекенжайларын тексеріңіз және тізімді ${d.dative} дейін полицияға (СДВР) тапсырыңыз. Аялдамалардың ретін полиция құрады; сіз оны осы жерден көресіз.`,
+  'sections.list.overdue': (d) => `Мерзімі өтті: ${d.dative} дейін тапсырылмады`,
   'sections.transfer.open': (d) =>
     `«Лозенец» ауданының өз жылжымалы секциясы жоқ. Мақұлданған өтініш берушілерді ${d.dative} дейін өз сайлау округіңіздегі (МИР) секцияның маршрутына енгізіңіз; ол секцияның ауданы оларды өз маршрутында сіз жібергендер ретінде көреді.`,
   'sections.transfer.closed': (d) =>
     `«Лозенец» ауданының өз жылжымалы секциясы жоқ. Өтініш берушілерін өз сайлау округіндегі (МИР) секцияға беру мерзімі ${d.locative} аяқталды, сондықтан жаңаларын енгізу мүмкін емес.`,
   'sections.transfer.cityOpen': (d) => `Жылжымалы секциясы жоқ аудандар өтініш берушілерін ${d.dative} дейін өз сайлау округіндегі секцияға бере алады.`,
   'sections.transfer.cityClosed': (d) => `Жылжымалы секциясы жоқ аудандардың өтініш берушілерін беру мерзімі ${d.locative} аяқталды.`,
-  'sections.handover.sent': (d) => `${d.inSentence}, сағат 10:00-де СДВР-ге жіберілді; белгілеген: staff@example.bg.`,
+  'sections.handover.sent': (d) => `${d.inSentence}, сағат 10:00-де полицияға (СДВР) тапсырылды; белгілеген: staff@example.bg.`,
   'sections.handover.deadline': (d) =>
-    `Маршрут тізімін ${d.dative} дейін СДВР-ге жіберіп, осы жерде белгілеңіз. Одан кейін де өзгертуге болады; тізім қайта жіберілгенше өзгерістер белгіленіп тұрады.`,
+    `Тізімді ${d.dative} дейін полицияға (СДВР) тапсырып, осы жерде белгілеңіз. Одан кейін де өзгертуге болады; тізім қайта тапсырылғанша өзгерістер белгіленіп тұрады.`,
+  'sections.handover.overdue': (d) => `Мерзімі өтті: тізім ${d.dative} дейін тапсырылмады.`,
+  'sections.handover.received': (d) => `Аудан бұл тізімді ${d.inSentence}, сағат 10:00-де тапсырды.`,
+  'sections.constituency.setBy': (d) => `staff@example.bg ${d.inSentence}, сағат 10:00-де белгіледі`,
   'sections.register.group': (d) => `Келіп түсті: ${d.alone}, 10:00 · Лозенец · C`,
   'sections.register.transferClosed': (d) =>
     `Жылжымалы секциясы жоқ аудандардың өтініш берушілерін беру мерзімі ${d.locative} аяқталды: енді осы ауданның өз өтініштерін ғана енгізуге болады.`,
-  'staff.summary.flag': (d) => `Лозенец, B: жарамды өтініштер ${d.locative} 10-ға жетті. Әкім округтік сайлау комиссиясына (РИК) хабарлауы тиіс.`,
+  'staff.summary.flag': (d) =>
+    `«Лозен», B: мақұлданған өтініштер ${d.locative} 10-ға жетті. Муниципалитет әкімі (M) округтік сайлау комиссиясына (РИК) хабарлайды.`,
   'about.date': (d) => `Бұл мәлімдеме ${d.locative} дайындалды. Ол сайт пен оның тесттерін сол күнгі күйі бойынша сипаттайды.`,
 };
 
@@ -285,7 +319,11 @@ describe('every message with a day or a time, in every language, one day per mon
   it('the threshold column: "10-го жеткен күнү", "10-ға жеткен күні"', () => {
     expect(t('ky', 'staff.summary.reached', { threshold: 10 })).toBe('10-го жеткен күнү');
     expect(t('kk', 'staff.summary.reached', { threshold: 10 })).toBe('10-ға жеткен күні');
-    expect(t('ky', 'staff.summary.intro', { threshold: 10 })).toContain('бир шайлоо боюнча арыздар 10-го жеткенде, мэр');
-    expect(t('kk', 'staff.summary.intro', { threshold: 10 })).toContain('бір сайлау бойынша өтініштер 10-ға жеткенде, әкім');
+    expect(t('ky', 'staff.summary.intro', { threshold: 10, municipality: 'M' })).toContain(
+      'бир шайлоо боюнча жактырылган арыздар 10-го жеткенде, муниципалитеттин мэри (M)',
+    );
+    expect(t('kk', 'staff.summary.intro', { threshold: 10, municipality: 'M' })).toContain(
+      'бір сайлау бойынша мақұлданған өтініштер 10-ға жеткенде, муниципалитет әкімі (M)',
+    );
   });
 });

@@ -63,6 +63,14 @@ describe('renderChecker', () => {
     expect(html).toContain('&quot;timeZone&quot;:&quot;Europe/Sofia&quot;');
   });
 
+  it('seed 004, line 99 ("при условие, че на територията на населеното място е назначена подвижна секционна избирателна комисия"): the late answers name the settlements where the data has a commission', () => {
+    const html = renderChecker('mobile-box', getElection('bg-2024-06-09')!, 'en');
+    const answer = (key: string) => new RegExp(`<template data-answer="${key}"><p>([^<]*)</p>`).exec(html)?.[1] ?? '';
+    for (const key of ['late-ask-municipality', 'late-no-commission']) expect(answer(key)).toContain('appointed in: Sofia (Sofia Municipality)');
+    expect(answer('apply-by-deadline')).not.toContain('Sofia Municipality');
+    expect(answer('late-ask-municipality')).not.toContain('in Sofia:');
+  });
+
   it('quotes the closing hour of the Kazakh window', () => {
     const html = renderChecker('absentee', getElection('kz-2026-referendum')!, 'kk');
     expect(html).toContain('18:00');

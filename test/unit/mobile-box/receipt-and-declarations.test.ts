@@ -7,15 +7,14 @@ import { earliestReceipt, receiptMoment, receiptProblem } from '#core/mobile-box
 import { fieldProblems } from '#core/validation';
 import { getArea } from '#functions/elections/areas';
 import { getElection } from '#functions/elections/registry';
-import { campaignsOf } from '#functions/mobile-box/campaign';
-import { districtsOf } from '#functions/mobile-box/districts';
 import { receivedAt } from '#functions/mobile-box/received';
 import { mobileBoxRequest, paperRequest } from '#functions/mobile-box/schemas';
 import { VOTER } from '#test/shared/voter';
 
 const election = getElection('bg-2024-06-09')!;
 const config = election.mobileBox!;
-const mladost = districtsOf(campaignsOf(election)[0]!).find((district) => district.id === 'mladost')!;
+// The city of Sofia, where mobile commissions were appointed (seed 004, lines 99 and 110).
+const sofia = { mobileCommission: true };
 const seed = readFileSync(resolve(process.env.SEEDS_DIR ?? '../shared/seeds', election.source), 'utf8');
 const problems = (schema: z.ZodType, input: unknown) => {
   const result = z.safeParse(schema, input);
@@ -26,7 +25,7 @@ const PAPER = { ...VOTER, channel: 'post', receivedOn: '2024-05-25', incomingNum
 
 describe('paper applications: the date of receipt governs', () => {
   const decide = (day: string) =>
-    decideApplication(config, election, { citizenship: 'BG', ballots: ['ns'], district: mladost }, receiptMoment(day, election.timeZone));
+    decideApplication(config, election, { citizenship: 'BG', ballots: ['ns'], settlement: sofia }, receiptMoment(day, election.timeZone));
 
   it('seed 004 line 93, "подадени до 25 май 2024 г., по пощата, чрез факс или електронно": received on 25 May, it is in time whenever it is typed in', () => {
     expect(seed).toContain('подадени до 25 май 2024 г., по пощата, чрез факс или електронно');

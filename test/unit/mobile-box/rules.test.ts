@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { getElection } from '#functions/elections/registry';
 import { campaignsOf } from '#functions/mobile-box/campaign';
 import { districtsOf } from '#functions/mobile-box/districts';
-import { applicationWindow, ballotsFor, daysLeft, decideApplication } from '#core/mobile-box/rules';
+import { applicationWindow, ballotsFor, commissionAppointed, daysLeft, decideApplication } from '#core/mobile-box/rules';
+import { hasMobileCommission, liesIn, mainSettlement, settlementById } from '#functions/mobile-box/settlements';
 import { clock } from '#functions/platform/clock';
 
 const election = getElection('bg-2024-06-09')!;
 const config = election.mobileBox!;
 const [campaign] = campaignsOf(election);
 const at = (sofiaTime: string) => new Date(`${sofiaTime}+03:00`);
-const withSection = districtsOf(campaign!).find((d) => d.id === 'mladost')!;
-const withoutSection = districtsOf(campaign!).find((d) => d.id === 'lozenets')!;
+/** Seed 004, lines 99 and 110: the late window depends on the voter's settlement, not on the district. */
+const settlement = (id: string, time: string) => ({ mobileCommission: hasMobileCommission(campaign!, id, at(time)) });
 
 describe('the mobile-box window, in Sofia time', () => {
   it.each([
@@ -30,8 +31,8 @@ describe('the mobile-box window, in Sofia time', () => {
 });
 
 describe('decideApplication', () => {
-  const apply = (time: string, citizenship: 'BG' | 'EU', ballots: ('ep' | 'ns')[], district = withSection) =>
-    decideApplication(config, election, { citizenship, ballots, district }, at(time));
+  const apply = (time: string, citizenship: 'BG' | 'EU', ballots: ('ep' | 'ns')[], place = 'sofia') =>
+    decideApplication(config, election, { citizenship, ballots, settlement: settlement(place, time) }, at(time));
 
   it('accepts both ballots from a Bulgarian citizen before the deadline', () => {
     expect(apply('2024-05-25T23:59:59', 'BG', ['ep', 'ns'])).toEqual({ ok: true, late: false });
@@ -43,16 +44,33 @@ describe('decideApplication', () => {
     expect(apply('2024-05-20T10:00:00', 'EU', ['ep', 'ns'])).toEqual({ ok: false, refusal: 'not_eligible' });
   });
 
-  it('takes late applications only where a mobile section is appointed', () => {
-    expect(apply('2024-05-26T00:00:00', 'BG', ['ns'], withSection)).toEqual({ ok: true, late: true });
-    expect(apply('2024-06-03T23:59:59', 'BG', ['ns'], withSection)).toEqual({ ok: true, late: true });
-    expect(apply('2024-05-26T00:00:00', 'BG', ['ns'], withoutSection)).toEqual({ ok: false, refusal: 'no_mobile_section' });
-    expect(apply('2024-05-25T23:59:59', 'BG', ['ns'], withoutSection)).toEqual({ ok: true, late: false });
+  it('seed 004, line 99: "не по-късно от 5 дни преди изборния ден (3 юни 2024 г.) и при условие, че на територията на населеното място е назначена подвижна секционна избирателна комисия": the city of Sofia is one settlement with 14 commissions, so a late application from any of its districts is accepted', () => {
+    // Лозенец has no section of its own: until this rule it was turned away.
+    expect(campaign!.commissions.map((commission) => commission.settlement)).toEqual(['sofia']);
+    expect(apply('2024-05-26T00:00:00', 'BG', ['ns'], 'sofia')).toEqual({ ok: true, late: true });
+    expect(apply('2024-06-03T23:59:59', 'BG', ['ns'], 'sofia')).toEqual({ ok: true, late: true });
+    expect(districtsOf(campaign!).every((district) => liesIn(mainSettlement(campaign!), district.id))).toBe(true);
   });
 
-  it('is closed after the late deadline, with or without a section', () => {
-    expect(apply('2024-06-04T00:00:00', 'BG', ['ns'], withSection)).toEqual({ ok: false, refusal: 'deadline_passed' });
-    expect(apply('2024-06-04T00:00:00', 'BG', ['ns'], withoutSection)).toEqual({ ok: false, refusal: 'deadline_passed' });
+  it('seed 004, line 110: "имате възможност да го направите до 3 юни 2024 г., при условие че на територията на населеното място е назначена подвижна избирателна комисия": a village of the municipality without one is refused, with no_mobile_commission', () => {
+    expect(settlementById(campaign!, 'lozen')?.districts).toEqual(['pancharevo']);
+    expect(apply('2024-05-26T00:00:00', 'BG', ['ns'], 'lozen')).toEqual({ ok: false, refusal: 'no_mobile_commission' });
+    // Before the regular deadline the settlement does not matter.
+    expect(apply('2024-05-25T23:59:59', 'BG', ['ns'], 'lozen')).toEqual({ ok: true, late: false });
+  });
+
+  it('seed 004, line 99 ("е назначена подвижна секционна избирателна комисия"): a commission counts from the day of the decision that appointed it, where the data dates it', () => {
+    const commissions = [{ settlement: 'village', appointedOn: '2024-05-29' }, { settlement: 'town' }];
+    expect(commissionAppointed(commissions, 'village', 'Europe/Sofia', at('2024-05-28T23:59:59'))).toBe(false);
+    expect(commissionAppointed(commissions, 'village', 'Europe/Sofia', at('2024-05-29T00:00:00'))).toBe(true);
+    // The seed dates no decision: without a date the commission counts for the whole late window.
+    expect(commissionAppointed(commissions, 'town', 'Europe/Sofia', at('2024-05-26T00:00:00'))).toBe(true);
+    expect(commissionAppointed(commissions, 'elsewhere', 'Europe/Sofia', at('2024-05-26T00:00:00'))).toBe(false);
+  });
+
+  it('seed 004, line 99 ("не по-късно от 5 дни преди изборния ден (3 юни 2024 г.)"): closed after the late deadline, commission or not', () => {
+    expect(apply('2024-06-04T00:00:00', 'BG', ['ns'], 'sofia')).toEqual({ ok: false, refusal: 'deadline_passed' });
+    expect(apply('2024-06-04T00:00:00', 'BG', ['ns'], 'lozen')).toEqual({ ok: false, refusal: 'deadline_passed' });
   });
 });
 

@@ -8,7 +8,7 @@ import { VOTER } from '#test/shared/voter';
 const REPRESENTED = {
   ...VOTER,
   ballots: ['ns'],
-  address: { district: 'lozenets', street: 'ул. Шипка', number: '6' },
+  address: { district: 'pancharevo', settlement: 'lozen', street: 'ул. Шипка', number: '6' },
   email: '',
   submittedBy: 'representative',
   representative: { fullName: 'Иван Петров', idNumber: '1234567893', phone: '+359 2 123 4567', powerOfAttorney: 'true' },
@@ -126,6 +126,10 @@ export const EDGE_EXAMPLES: Record<string, readonly unknown[]> = {
   'get /admin/sections/{id}/route.xlsx param': SECTION,
   'get /admin/sections/{id}/route.geojson param': SECTION,
   'get /admin/sections/{id}/route.gpx param': SECTION,
+  'put /admin/constituencies/{district} param': [{ district: 'lozenets' }],
+  'put /admin/constituencies/{district} header': CSRF,
+  'put /admin/constituencies/{district} query': [{}, { election: 'bg-2024-06-09' }],
+  'put /admin/constituencies/{district} json': [{ constituency: '23' }, { constituency: ' 24 ' }],
   // Twilio's inbound-message webhook: a form of strings, signed in a header.
   'post /sms/inbound header': [{ 'x-twilio-signature': 'GvWf1cFY/Q7PnoempGyD5oXAezc=' }],
   'post /sms/inbound form': [

@@ -132,4 +132,8 @@ describe('formatAddress', () => {
     );
     expect(formatAddress({ street: ' ул. Шипка ', number: '6', block: ' ', floor: '2' })).toBe('ул. Шипка № 6, ет. 2');
   });
+
+  it('names a town or village first, so the police find a voter outside the city', () => {
+    expect(formatAddress({ settlement: 'Лозен', street: 'ул. Първа', number: '3' })).toBe('Лозен, ул. Първа № 3');
+  });
 });

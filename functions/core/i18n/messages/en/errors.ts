@@ -8,8 +8,6 @@ export const errors = {
   challenge_failed: 'We could not confirm that a person sent this. Reload the page and try again.',
   challenge_unavailable: 'We cannot check requests right now, so we do not answer them. Please try again in a minute.',
   deadline_passed: 'Applications for a mobile ballot box in this election are closed.',
-  no_mobile_section:
-    'The regular deadline has passed, and no mobile sectional election commission has been appointed for this district, so a late application cannot be accepted.',
   not_eligible: 'A citizen of another EU country can ask for a mobile ballot box for the European Parliament election only.',
   duplicate: 'This voter has already applied for this election.',
   idempotency_key_reused: 'This Idempotency-Key was used for a different request.',
@@ -48,4 +46,11 @@ export const errors = {
   'field.not_a_number': '“{fieldName}” must be a number.',
   'field.too_small': '“{fieldName}” must be at least {min}.',
   'field.too_big': '“{fieldName}” must be at most {max}.',
+  no_mobile_commission:
+    'The regular deadline has passed, and no mobile sectional election commission has been appointed in this settlement, so a late application cannot be accepted.',
+  constituency_unknown:
+    'The constituency (МИР) of this voter’s district is not set yet, so they cannot be registered on any mobile polling station. A municipality account (the city role) sets it once, on the Mobile polling stations page.',
+  constituency_fixed:
+    'This district’s constituency (МИР) cannot be changed: the election data gives it, or its voters are already on a route. Take them off the route first.',
+  not_handed_over: 'The district has not handed this list over to the police yet, so its route cannot be prepared.',
 } as const;

@@ -46,7 +46,7 @@ export const guides = {
   'checker.mobileBox.late-with-commission':
     'Yes: a mobile sectional election commission has been appointed in your settlement, so you can still apply until {late}.',
   'checker.mobileBox.late-ask-municipality':
-    'Maybe. After {deadline} you can apply until {late}, but only if a mobile sectional election commission has been appointed in your settlement. Ask your municipality (in Sofia: free phone {phone}).',
+    'Maybe. After {deadline} you can apply until {late}, but only if a mobile sectional election commission has been appointed in your settlement. Ask your municipality (free phone {phone}).',
   'checker.mobileBox.late-no-commission':
     'No. After {deadline} a late request is possible only where a mobile sectional election commission has been appointed.',
   'checker.mobileBox.too-late': 'No longer: the last day for late requests was {late}.',
@@ -74,4 +74,6 @@ export const guides = {
   'search.loading': 'Searching…',
   'search.failed': 'Search is not available right now. Browse the guides instead.',
   'search.browse': 'All guides',
+  'checker.mobileBox.appointed':
+    'In this election, mobile sectional election commissions have been appointed in: {settlements}. A city divided into districts is one settlement, so every district of it counts.',
 } as const;

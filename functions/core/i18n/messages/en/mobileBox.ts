@@ -18,7 +18,7 @@ export const mobileBox = {
   },
   'deadline.today': 'Today, {date}, is the last day to apply.',
   'deadline.late':
-    'The deadline of {deadline} has passed. Until the end of {late} you can still apply, but only if a mobile sectional election commission has been appointed for your district: {districts}.',
+    'The deadline of {deadline} has passed. Until the end of {late} you can still apply, but only if a mobile sectional election commission has been appointed in your settlement: {settlements}. A city divided into districts is one settlement, so this covers all its districts.',
   'deadline.closed': 'Applications for this election closed at the end of {late}.',
   'help.phone': 'Questions about applying: call {phone}, free of charge, on working days from {opens} to {closes}.',
   'help.call': 'Call {phone} (free, working days {opens}–{closes})',
@@ -89,7 +89,7 @@ export const mobileBox = {
   'check.duplicate': 'This voter has already applied for this election: reference {reference}. Nothing new was sent. Check the status of that application.',
   'done.title': 'Your application has been sent',
   'done.reference': '{form}: reference {reference}',
-  'done.late': 'It was made after the regular deadline, in the window for districts with a mobile polling station.',
+  'done.late': 'It was made after the regular deadline, in the window for settlements where a mobile sectional election commission has been appointed.',
   'done.duplicate': 'You had already applied for the {ballot} election: reference {reference}. Nothing new was made for it.',
   'done.next.title': 'What happens next',
   'done.next.body':
@@ -120,4 +120,11 @@ export const mobileBox = {
   'status.receivedOn': 'Received on {date}.',
   'status.notFound': 'We found no application with this reference and personal number. Check both and try again.',
   'status.again': 'Check another application',
+  'field.settlement': 'Settlement (city, town or village)',
+  'hint.settlement': 'Leave {place} unless the address is in another town or village of the municipality.',
+  'error.settlement': 'Choose the settlement of the permanent address: one that lies in the district you chose.',
+  'refusal.noCommission':
+    'The regular deadline ({deadline}) has passed. After it, an application is accepted only from a settlement where a mobile sectional election commission has been appointed, and none has been appointed in {settlement}.',
+  'deadline.lateNone':
+    'The deadline of {deadline} has passed. Until the end of {late} only voters of a settlement where a mobile sectional election commission has been appointed can apply, and none has been appointed in this municipality yet.',
 } as const;
