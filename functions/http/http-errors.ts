@@ -66,7 +66,6 @@ export const errorBody = z
       field: z.string().optional().meta({ description: 'With `invalid_id`: the field that holds the number.' }),
       problem: z.string().optional().meta({ description: 'With `invalid_id`: which rule failed, e.g. `check-digit`.' }),
       help: z.array(helpLink).optional().meta({ description: 'With `not_found`, `deadline_passed` and `no_mobile_section`: official channels and the guide.' }),
-      reference: z.string().optional().meta({ description: 'With `duplicate`: the reference of the first application.' }),
     }),
   })
   .meta({ id: 'Error' });
@@ -134,7 +133,6 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
       code: error.code,
       message: t(locale, `errors.${error.code}`),
       ...(help ? { help } : {}),
-      ...(error.details.reference ? { reference: error.details.reference } : {}),
     });
   }
   if (error instanceof Unauthenticated || error instanceof Forbidden) return answer({ code: error.code, message: t(locale, `errors.${error.code}`) });

@@ -2,10 +2,8 @@ import { database } from '#db/client';
 import type { Election } from '#core/elections/schema';
 import type { Bindings } from '#functions/env';
 import { t, type Locale } from '#core/i18n';
-import { errorAnswer, type ErrorBody } from '#functions/http/http-errors';
 import { idempotent, type PreparedWrites } from './idempotency';
 import { violatesUnique } from '#functions/platform/d1-errors';
-import { sql } from 'drizzle-orm';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { addDays, localDate } from '#core/zoned-time';
@@ -16,8 +14,10 @@ import { newReference, normalizeReference } from './references';
 import { decideApplication } from '#core/mobile-box/rules';
 import type { CreatedRequests, MobileBoxRequest, RequestStatus, StatusRequest } from './schemas';
 import { requestIdHashes, sealPerson, sealRepresentative, unsealReason } from './seal';
-import { allFiled, existingReference, insertStatements, requestByReference, type NewRequest } from './storage';
+import { allFiled, requestByReference, type NewRequest } from './storage';
 import { refuse } from './errors';
+import { insertApplications, submissionFingerprints } from './repeats';
+import { normalizeIdInput } from '#core/lookup/personal-numbers';
 
 function districtOf(campaign: Campaign, id: string): District {
   const district = districtById(campaign, id);
@@ -45,41 +45,35 @@ export function checkApplication(input: MobileBoxRequest, now: Date) {
 /**
  * Prepares an application's writes: one request per ballot, each with its own reference. The
  * rules come from the election data (deadlines, late window only where a mobile section is
- * appointed, who may ask for which ballot); a second application of the same person for a
- * ballot is refused by the unique index (409 with the first reference), even under concurrency.
- * Everything personal is sealed under DATA_KEY before it reaches D1.
+ * appointed, who may ask for which ballot). A repeated application of the same person for a
+ * ballot is stored like any other and linked to the earlier one for staff, an identical repeat
+ * of one still received is folded into it (functions/mobile-box/repeats.ts): the statements and
+ * the answer are the same either way. Everything personal is sealed under DATA_KEY before it
+ * reaches D1.
  */
 export async function prepareApplication(
   env: Bindings,
   input: MobileBoxRequest,
   now: Date,
-  locale: Locale,
+  _locale: Locale,
   channel: NewRequest['channel'] = 'online',
 ): Promise<PreparedWrites> {
-  const { election, config, district, late } = checkApplication(input, now);
+  const { campaign, election, config, district, late } = checkApplication(input, now);
   const keys = dataKeys(env);
   const db = database(env.DB);
-  const hashes = await requestIdHashes(keys, input.idNumber);
-  const [idHash, ...older] = hashes as [string, ...string[]];
-  // While DATA_KEY rotates, requests not yet rewritten by `npm run rekey` carry the old HMAC,
-  // which the unique index cannot compare: look for them first.
-  const appliedUnderOldKey =
-    older.length === 0
-      ? []
-      : (await Promise.all(input.ballots.map(async (ballot) => ((await existingReference(db, election.id, ballot, older)) ? ballot : undefined)))).filter(
-          Boolean,
-        );
-  const ballotsToFile = input.ballots.filter((ballot) => !appliedUnderOldKey.includes(ballot));
+  const idHashes = await requestIdHashes(keys, input.idNumber);
   const stamp = now.toISOString();
   const person = { idNumber: input.idNumber, fullName: input.fullName, address: input.address, phone: input.phone, email: input.email };
-  const rows: NewRequest[] = await Promise.all(
-    ballotsToFile.map(async (ballot) => {
+  const { ballots, turnstileToken: _token, lang: _lang, ...submission } = input as MobileBoxRequest & { lang?: unknown };
+  const districts = campaign.area.districts.map((known) => known.id);
+  const rows = await Promise.all(
+    ballots.map(async (ballot) => {
       const recordKey = crypto.randomUUID();
-      return {
+      const row: NewRequest = {
         electionId: election.id,
         ballot,
         reference: newReference(),
-        idHash,
+        idHash: idHashes[0]!,
         district: district.id,
         citizenship: input.citizenship,
         submittedBy: input.submittedBy,
@@ -93,41 +87,28 @@ export async function prepareApplication(
         updatedAt: stamp,
         purgeAfter: purgeAfter(election, now),
       };
+      const canonical = { ...submission, idNumber: normalizeIdInput(input.idNumber), area: campaign.area.id, election: election.id, ballot, channel };
+      return { row, keys: { idHashes, districts, fingerprints: await submissionFingerprints(keys, canonical) } };
     }),
   );
   const formOf = (ballot: string) => config.ballots.find((b) => b.id === ballot)!.form;
-  const created = (inserted: { ballot: string; reference: string }[]) =>
-    inserted.map((row) => ({
-      reference: row.reference,
-      ballot: row.ballot,
-      form: formOf(row.ballot),
-      status: 'received' as const,
-      late,
-    }));
-
+  const answer = {
+    status: 201 as const,
+    body: {
+      requests: rows.map(({ row }) => ({ reference: row.reference, ballot: row.ballot, form: formOf(row.ballot), status: 'received' as const, late })),
+    } satisfies CreatedRequests,
+  };
   return {
-    writes: insertStatements(db, rows),
-    // Drawn references of fresh rows: if all of them are in D1 after the batch, nothing was a duplicate.
+    writes: insertApplications(db, rows),
+    // Every drawn reference is in D1 after the batch: a first application and a repeat alike.
     expected: {
-      answer: { status: 201, body: { requests: created(rows) } satisfies CreatedRequests },
-      provenBy:
-        appliedUnderOldKey.length === 0
-          ? allFiled(
-              db,
-              rows.map((row) => row.reference),
-            )
-          : sql`0`,
+      answer,
+      provenBy: allFiled(
+        db,
+        rows.map(({ row }) => row.reference),
+      ),
     },
-    settle: async (results) => {
-      const inserted = (results as { ballot: string; reference: string }[][]).flat();
-      const missing = input.ballots.filter((ballot) => !inserted.some((row) => row.ballot === ballot));
-      const duplicates = await Promise.all(
-        missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, hashes)) ?? '' })),
-      );
-      if (inserted.length === 0) return { status: 409, body: errorAnswer(refuse('duplicate', { reference: duplicates[0]!.reference }), locale).body };
-      const ordered = input.ballots.flatMap((ballot) => inserted.filter((row) => row.ballot === ballot));
-      return { status: 201, body: { requests: created(ordered), ...(duplicates.length > 0 ? { duplicates } : {}) } satisfies CreatedRequests };
-    },
+    settle: async () => answer,
   };
 }
 
@@ -144,12 +125,12 @@ export async function requestStatus(env: Bindings, input: StatusRequest): Promis
   return { status: row.status, ...(reason ? { reason } : {}), ...(row.status === 'assigned' && row.section ? { section: row.section } : {}) };
 }
 
-export type SubmissionAnswer = { status: 201; body: CreatedRequests } | { status: 409; body: ErrorBody };
+export type SubmissionAnswer = { status: 201; body: CreatedRequests };
 
 /**
  * A submission as the API and the form page make it: at most once per idempotency key (a retry
- * or a double click gets the first answer), and a duplicate answered as a stable 409 with the
- * first reference.
+ * or a double click gets the first answer). A repeated application gets the same kind of answer
+ * as a first one: its own reference, `received`.
  */
 export async function submitOnce(
   env: Bindings,
