@@ -17,6 +17,7 @@ export type AuditAction =
   | 'request.read'
   | 'request.decide'
   | 'request.enter'
+  | 'request.resolve'
   | 'section.update'
   | 'section.register'
   | 'section.unregister'
@@ -48,6 +49,9 @@ export type AuditRecords = {
   account?: number;
   /** Recovery codes still unused after this sign-in. */
   remaining?: number;
+  /** How staff resolved a pair of applications (`keep_first`, `merge`…), and what a merge took from the repeat. */
+  resolution?: string;
+  took?: string[];
 };
 
 export interface AuditContext {

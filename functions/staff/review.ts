@@ -6,6 +6,9 @@ import type { Locale } from '#core/i18n';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { idempotent } from '#functions/mobile-box/idempotency';
 import { prepareApplication, type SubmissionAnswer } from '#functions/mobile-box/requests';
+import { counted, isOpen, sentTimes, unresolvedRepeat } from '#functions/mobile-box/repeats';
+import { enteredRepeats, pairsOf, unresolvedRepeatOf } from './pairs';
+import type { PaperEntered } from './pair-schemas';
 import type { paperRequest } from '#functions/mobile-box/schemas';
 import type { z } from 'zod';
 import { dataKeys } from '#functions/platform/keys';
@@ -47,17 +50,23 @@ export async function listRequests(
         channel: r.channel,
         section: r.section,
         createdAt: r.createdAt,
+        repeatOf: unresolvedRepeatOf(),
+        sentTimes: sentTimes(db),
       })
       .from(r)
-      .where(where)
+      .where(and(where, isOpen()))
       .orderBy(r.id)
       .limit(1000),
-    db.select({ ballot: r.ballot, status: r.status, count: count() }).from(r).where(scope(user, campaign)).groupBy(r.ballot, r.status),
+    db
+      .select({ ballot: r.ballot, status: r.status, count: count() })
+      .from(r)
+      .where(and(scope(user, campaign), counted()))
+      .groupBy(r.ballot, r.status),
   ]);
   return { requests: rows.reverse(), counts };
 }
 
-async function requestInReach(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
+export async function requestInReach(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
   const [row] = await database(env.DB)
     .select()
     .from(r)
@@ -74,9 +83,10 @@ async function requestInReach(env: Bindings, user: StaffSession['user'], id: num
   return { row, campaign };
 }
 
-/** One request with its personal data decrypted for this answer only; the read is audited. */
+/** One request with its personal data decrypted for this answer only, and its place in a pair; the read is audited. */
 export async function openRequest(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
   const { row } = await requestInReach(env, user, id, now);
+  const pairs = await pairsOf(env, user, row);
   const keys = dataKeys(env);
   const [person, representative, reason] = await Promise.all([
     unsealPerson(keys, row.recordKey, row.personSealed),
@@ -99,6 +109,7 @@ export async function openRequest(env: Bindings, user: StaffSession['user'], id:
     person,
     ...(representative ? { representative } : {}),
     ...(reason ? { reason } : {}),
+    ...pairs,
   };
 }
 
@@ -116,6 +127,8 @@ export async function decideRequest(
   const { row, campaign } = await requestInReach(env, user, id, now);
   requireEditable(campaign, now);
   if (row.status === 'assigned') throw refuse('already_assigned');
+  if (row.closedAs !== null) throw refuse('request_closed');
+  if (unresolvedRepeat(row)) throw refuse('repeat_unresolved');
   const db = database(env.DB);
   const status: 'accepted' | 'rejected' = decision.decision === 'accept' ? 'accepted' : 'rejected';
   const reasonSealed = status === 'rejected' && decision.reason ? await sealReason(dataKeys(env), row.recordKey, decision.reason) : null;
@@ -129,7 +142,8 @@ export async function decideRequest(
 /**
  * Enters an application that came on paper, by post, fax, e-mail or eDelivery: the same
  * validation and rules as the online form, the channel recorded, the entry audited. A district
- * user enters applications for their own district only.
+ * user enters applications for their own district only. A repeat of an earlier application is
+ * stored and linked like an online one; staff are told which one it repeats (the public is not).
  */
 export async function enterPaperRequest(env: Bindings, user: StaffSession['user'], input: PaperRequest, now: Date, locale: Locale) {
   const campaign = namedCampaign(input.election, input.area ?? accountArea(user));
@@ -143,6 +157,7 @@ export async function enterPaperRequest(env: Bindings, user: StaffSession['user'
   const answer = (await idempotent(db, dataKeys(env), undefined, entry, now, () =>
     prepareApplication(env, entry, now, locale, input.channel),
   )) as SubmissionAnswer;
-  if (answer.status === 201) await auditEntry(db, user.id, 'request.enter', { references: answer.body.requests.map((request) => request.reference) }, now);
-  return answer;
+  const references = answer.body.requests.map((request) => request.reference);
+  await auditEntry(db, user.id, 'request.enter', { references }, now);
+  return { status: answer.status, body: { ...answer.body, repeats: await enteredRepeats(env, user, references) } satisfies PaperEntered };
 }

@@ -4,6 +4,7 @@ import { mobileBoxRequests } from '#db/schema';
 import type { Bindings } from '#functions/env';
 import type { Campaign } from '#functions/mobile-box/campaign';
 import { scope } from './review';
+import { counted } from '#functions/mobile-box/repeats';
 import type { StaffSession } from './sessions';
 
 export interface ValidRequest {
@@ -20,7 +21,7 @@ export interface DistrictSummary {
   reachedAt: string | null;
 }
 
-/** Valid (not rejected) requests per district and ballot, and when each reached the threshold. */
+/** Valid (not rejected) requests per district and ballot, and when each reached the threshold (the caller counts each person's application once). */
 export function summarize(requests: ValidRequest[], notifyAt: number): DistrictSummary[] {
   const groups = new Map<string, ValidRequest[]>();
   for (const request of requests) {
@@ -41,6 +42,7 @@ export async function districtSummary(env: Bindings, user: StaffSession['user'],
   const rows = await database(env.DB)
     .select({ district: r.district, ballot: r.ballot, createdAt: r.createdAt })
     .from(r)
-    .where(and(ne(r.status, 'rejected'), scope(user, campaign)));
+    // A person's applications for a ballot count once: no repeat waiting for staff, no closed or folded copy.
+    .where(and(ne(r.status, 'rejected'), scope(user, campaign), counted()));
   return summarize(rows, campaign.config.notifyAt);
 }

@@ -64,4 +64,6 @@ export const developers = {
   'op.staffSessionEnd': 'End one of your sessions',
   'op.staffAccountSignOut': 'End every session of an account (city)',
   'op.sectionRouteXlsx': 'Route list as an Excel workbook (by reader)',
+  'op.staffRequestPair': 'Two applications of the same voter, side by side',
+  'op.staffResolvePair': 'Resolve a pair of applications: keep one, merge them or reject one',
 } as const;

@@ -11,7 +11,6 @@ export const errors = {
   no_mobile_section:
     'The regular deadline has passed, and no mobile sectional election commission has been appointed for this district, so a late application cannot be accepted.',
   not_eligible: 'A citizen of another EU country can ask for a mobile ballot box for the European Parliament election only.',
-  duplicate: 'This voter has already applied for this election.',
   idempotency_key_reused: 'This Idempotency-Key was used for a different request.',
   already_assigned: 'This request is already on the route of a mobile polling station; take it off the route first.',
   election_closed: 'This election is past its deadline for handing the route lists to the police: its requests and routes can be read, not changed.',
@@ -48,4 +47,7 @@ export const errors = {
   'field.not_a_number': '“{fieldName}” must be a number.',
   'field.too_small': '“{fieldName}” must be at least {min}.',
   'field.too_big': '“{fieldName}” must be at most {max}.',
+  repeat_unresolved: 'This request repeats an earlier application of the same voter: resolve the pair first (keep one, merge them or reject one).',
+  request_closed: 'This request was closed when its pair was resolved: decide on the application it went to.',
+  pair_resolved: 'This pair has been resolved, or one of its applications has changed, in the meantime. Open it again.',
 } as const;

@@ -66,4 +66,6 @@ export const developers = {
   'op.staffSessionEnd': 'Сеанстарыңыздың бірін жабу',
   'op.staffAccountSignOut': 'Тіркелгінің барлық сеанстарын жабу (қала)',
   'op.sectionRouteXlsx': 'Бағыт тізімі Excel кітабы түрінде (алушыға қарай)',
+  'op.staffRequestPair': 'Бір сайлаушының екі өтініші қатар',
+  'op.staffResolvePair': 'Өтініштер жұбын шешу: біреуін қалдыру, біріктіру немесе біреуін қабылдамау',
 } as const satisfies Translation<'developers', 'kk'>;

@@ -66,4 +66,6 @@ export const developers = {
   'op.staffSessionEnd': 'Сеанстарыңыздын бирин жабуу',
   'op.staffAccountSignOut': 'Эсептик жазуунун бардык сеанстарын жабуу (шаар)',
   'op.sectionRouteXlsx': 'Маршрут тизмеси Excel китеби түрүндө (алуучуга жараша)',
+  'op.staffRequestPair': 'Бир шайлоочунун эки арызы катар',
+  'op.staffResolvePair': 'Арыздардын жубун чечүү: бирөөнү калтыруу, бириктирүү же бирөөнү четке кагуу',
 } as const satisfies Translation<'developers', 'ky'>;

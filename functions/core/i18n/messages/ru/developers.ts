@@ -66,4 +66,6 @@ export const developers = {
   'op.staffSessionEnd': 'Завершить один из ваших сеансов',
   'op.staffAccountSignOut': 'Завершить все сеансы учётной записи (община)',
   'op.sectionRouteXlsx': 'Маршрутный список в виде книги Excel (в зависимости от получателя)',
+  'op.staffRequestPair': 'Два заявления одного избирателя рядом',
+  'op.staffResolvePair': 'Разбор пары заявлений: оставить одно, объединить или отклонить одно',
 } as const satisfies Translation<'developers', 'ru'>;
