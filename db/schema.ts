@@ -210,9 +210,9 @@ export const lookupOutcomes = sqliteTable(
  * Requests to vote with a mobile ballot box: one row per ballot. Everything personal is sealed
  * under DATA_KEY with the row's `recordKey` as associated data (the person: number, name,
  * address, phone, e-mail; the representative); the number is also kept as an HMAC (`idHash`)
- * so a second application for the same ballot is refused by the unique index, and the status
- * page can find a request by reference and number. `district` stays in clear: staff are
- * organised by district and the counts kept after retention are per district.
+ * so a repeated application for the same ballot is linked to the earlier one (`repeatOf`), and
+ * the status page can find a request by reference and number. `district` stays in clear: staff
+ * are organised by district and the counts kept after retention are per district.
  */
 export const mobileBoxRequests = sqliteTable(
   'mobile_box_requests',
@@ -263,10 +263,31 @@ export const mobileBoxRequests = sqliteTable(
     enteredAfterHandover: integer('entered_after_handover', { mode: 'boolean' }).notNull().default(false),
     /** The day after which the personal data is deleted (voting day + the election's retention). */
     purgeAfter: text('purge_after').notNull(),
+    /**
+     * The earlier application of the same person (by number HMAC) for the same election and
+     * ballot, in the same area, decided inside the INSERT (functions/mobile-box/repeats.ts): staff
+     * resolve the pair (functions/staff/pairs.ts).
+     */
+    repeatOf: integer('repeat_of'),
+    /** An HMAC under DATA_KEY of the whole submission for this ballot (every field), to fold identical repeats; never the values. */
+    fingerprint: text('fingerprint'),
+    /** A closed application: its reference answers as this one (always an application that is not closed itself). */
+    mergedInto: integer('merged_into'),
+    /**
+     * Why it is closed: `folded` (an identical repeat of an application still received),
+     * `superseded` (staff kept the other of its pair), `merged` (its details went to the other),
+     * `rejected` (rejected when its pair was resolved). Closed applications are never counted.
+     */
+    closedAs: text('closed_as', { enum: ['folded', 'superseded', 'merged', 'rejected'] }),
+    /** When staff resolved the pair this repeat belongs to (who: the audit log). */
+    resolvedAt: text('resolved_at'),
   },
   (t) => [
     uniqueIndex('mobile_box_requests_reference').on(t.reference),
-    uniqueIndex('mobile_box_requests_one_per_ballot').on(t.electionId, t.ballot, t.idHash),
+    index('mobile_box_requests_person').on(t.electionId, t.ballot, t.idHash),
+    index('mobile_box_requests_fingerprint').on(t.fingerprint),
+    index('mobile_box_requests_merged_into').on(t.mergedInto),
+    index('mobile_box_requests_repeat_of').on(t.repeatOf),
     index('mobile_box_requests_district').on(t.electionId, t.district, t.ballot),
     index('mobile_box_requests_settlement').on(t.electionId, t.settlement, t.ballot),
     index('mobile_box_requests_purge').on(t.purgeAfter),

@@ -148,15 +148,14 @@ export class ChallengeUnavailable extends DomainError {
 
 export interface RefusalDetails {
   help?: (locale: Locale) => HelpLink[];
-  reference?: string;
   /** The message for this case, naming what the code alone cannot (a settlement, a district); `errors.<code>` otherwise. */
   wording?: (locale: Locale) => string;
 }
 
 /**
  * A well-formed request that a feature's rules refuse, e.g. a mobile-box application after the
- * deadline (422) or a second one for the same ballot (409, with the first `reference`). Its code
- * is one of the feature's own (`refusals()` below).
+ * deadline (422) or a decision on a request already on a route (409). Its code is one of the
+ * feature's own (`refusals()` below).
  */
 export class Refused extends DomainError {
   override name = 'Refused';

@@ -69,7 +69,6 @@ export const errorBody = z
         .array(helpLink)
         .optional()
         .meta({ description: 'With `not_found`, `deadline_passed` and `no_mobile_commission`: official channels and the guide.' }),
-      reference: z.string().optional().meta({ description: 'With `duplicate`: the reference of the first application.' }),
     }),
   })
   .meta({ id: 'Error' });
@@ -137,7 +136,6 @@ function domainAnswer(error: DomainError, locale: Locale): ErrorAnswer {
       code: error.code,
       message: error.details.wording?.(locale) ?? t(locale, `errors.${error.code}`),
       ...(help ? { help } : {}),
-      ...(error.details.reference ? { reference: error.details.reference } : {}),
     });
   }
   if (error instanceof Unauthenticated || error instanceof Forbidden) return answer({ code: error.code, message: t(locale, `errors.${error.code}`) });

@@ -20,7 +20,7 @@ const submitRoute = createRoute({
   tags: ['mobile-box'],
   summary: summary('developers.op.createMobileBoxRequests'),
   description:
-    'One request per ballot, each with its own reference. Send an `Idempotency-Key` header to make retries safe: a retry gets the first answer with the same status. At most 10 a minute per client (30 per IPv6 /48), counted before the body is read, and a global ceiling. With Turnstile on, `turnstileToken` for the action `mobile_box` (403 `challenge_failed` without it).',
+    'One request per ballot, each with its own reference. The answer is the same whether or not the person already applied for that ballot: a repeated application is stored and linked to the earlier one for staff, and nobody learns from the answer that an application exists. Send an `Idempotency-Key` header to make retries safe: a retry gets the first answer with the same status. At most 10 a minute per client (30 per IPv6 /48), counted before the body is read, and a global ceiling. With Turnstile on, `turnstileToken` for the action `mobile_box` (403 `challenge_failed` without it).',
   middleware: [rateLimit('MOBILE_BOX'), challenge('mobile_box')] as const,
   request: {
     headers: z.object({ 'idempotency-key': z.string().max(200).optional().meta({ description: 'Any unique string per submission (e.g. a UUID).' }) }),
@@ -28,7 +28,7 @@ const submitRoute = createRoute({
   },
   responses: {
     201: { ...jsonResponse(createdRequests, 'The requests are received.'), ...noStore },
-    ...errorResponses(...BODY_ERRORS, 403, 409, 429, 503),
+    ...errorResponses(...BODY_ERRORS, 403, 429, 503),
   },
 });
 
@@ -91,7 +91,7 @@ export const mobileBoxApi = featureApi()
     async (c) => {
       const answer = await submitOnce(c.env, c.req.valid('json'), clock(c.env), c.req.valid('header')['idempotency-key'], c.get('locale'));
       c.header('Cache-Control', 'no-store');
-      return answer.status === 201 ? c.json(answer.body, 201) : c.json(answer.body, 409);
+      return c.json(answer.body, 201);
     },
     validationHook(submitRoute),
   )

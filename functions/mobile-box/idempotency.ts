@@ -9,7 +9,7 @@ import { refuse } from './errors';
 
 /** What a submission answered: replayed as it was for a retry with the same key. */
 export interface StoredAnswer {
-  status: 201 | 409;
+  status: 201;
   body: unknown;
 }
 
@@ -19,7 +19,7 @@ export interface PreparedWrites {
   writes: BatchItem<'sqlite'>[];
   /** The answer when every write did what it should, and the SQL condition that proves it inside the same transaction. */
   expected: { answer: StoredAnswer; provenBy: SQL };
-  /** The answer from the writes' results, for when the expected one was not proven (e.g. a duplicate). */
+  /** The answer from the writes' results, for when the expected one was not proven. */
   settle: (results: unknown[]) => Promise<StoredAnswer>;
 }
 
@@ -95,6 +95,6 @@ async function storedAnswer(db: Database, keyHash: string, requestHash: string):
     if (row.status && row.body) return { status: row.status as StoredAnswer['status'], body: JSON.parse(row.body) };
     await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
   }
-  // The first request never settled its answer: the caller submits again (the unique index still prevents doubles).
+  // The first request never settled its answer: the caller submits again (an identical repeat is folded into the first).
   return undefined;
 }

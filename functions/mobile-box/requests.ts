@@ -2,10 +2,8 @@ import { database } from '#db/client';
 import type { Election } from '#core/elections/schema';
 import type { Bindings } from '#functions/env';
 import { dayUntil, t, type Locale } from '#core/i18n';
-import { errorAnswer, type ErrorBody } from '#functions/http/http-errors';
 import { idempotent, type PreparedWrites } from './idempotency';
 import { violatesUnique } from '#functions/platform/d1-errors';
-import { sql } from 'drizzle-orm';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { addDays, localDate } from '#core/zoned-time';
@@ -21,8 +19,10 @@ import type { CreatedRequests, MobileBoxRequest, PaperCreated, RequestStatus, St
 import { type Representative, requestIdHashes, sealPerson, sealRepresentative, unsealReason } from './seal';
 import { receivedAt } from './received';
 import { receiptMoment } from '#core/mobile-box/receipt';
-import { allFiled, existingReference, insertStatements, requestByReference, type NewRequest } from './storage';
+import { allFiled, requestByReference, type NewRequest } from './storage';
 import { refuse } from './errors';
+import { insertApplications, submissionFingerprints } from './repeats';
+import { normalizeIdInput } from '#core/lookup/personal-numbers';
 
 /** The representative as sealed: who they are, and that they hold the voter's power of attorney. */
 const representativeOf = (representative: NonNullable<MobileBoxRequest['representative']>): Representative => ({
@@ -78,40 +78,33 @@ export interface PaperFacts {
  * Prepares an application's writes: one request per ballot, each with its own reference. The
  * rules come from the election data (deadlines, late window only in a settlement with a mobile
  * commission appointed, who may ask for which ballot), applied as of the date of receipt: today
- * for an online application, the day the administration received a paper one (`paper`). A second
- * application of the same person for a ballot is refused by the unique index (409 with the first
- * reference), even under concurrency. Everything personal is sealed under DATA_KEY before it
- * reaches D1.
+ * for an online application, the day the administration received a paper one (`paper`). A
+ * repeated application of the same person for a ballot is stored like any other and linked to
+ * the earlier one for staff, an identical repeat of one still received is folded into it
+ * (functions/mobile-box/repeats.ts): the statements and the answer are the same either way.
+ * Everything personal is sealed under DATA_KEY before it reaches D1.
  */
-export async function prepareApplication(env: Bindings, input: MobileBoxRequest, now: Date, locale: Locale, paper?: PaperFacts): Promise<PreparedWrites> {
+export async function prepareApplication(env: Bindings, input: MobileBoxRequest, now: Date, _locale: Locale, paper?: PaperFacts): Promise<PreparedWrites> {
   const named = namedCampaign(input.election, input.area).election;
   const receivedOn = paper?.receivedOn ?? localDate(now, named.timeZone);
   // Seed 004, line 93: applications "подадени до 25 май 2024 г., по пощата, чрез факс или електронно": the day they arrive counts.
-  const { election, config, district, settlement, late } = checkApplication(input, paper ? receiptMoment(paper.receivedOn, named.timeZone) : now);
+  const { campaign, election, config, district, settlement, late } = checkApplication(input, paper ? receiptMoment(paper.receivedOn, named.timeZone) : now);
   const channel: NewRequest['channel'] = paper?.channel ?? 'online';
   const keys = dataKeys(env);
   const db = database(env.DB);
-  const hashes = await requestIdHashes(keys, input.idNumber);
-  const [idHash, ...older] = hashes as [string, ...string[]];
-  // While DATA_KEY rotates, requests not yet rewritten by `npm run rekey` carry the old HMAC,
-  // which the unique index cannot compare: look for them first.
-  const appliedUnderOldKey =
-    older.length === 0
-      ? []
-      : (await Promise.all(input.ballots.map(async (ballot) => ((await existingReference(db, election.id, ballot, older)) ? ballot : undefined)))).filter(
-          Boolean,
-        );
-  const ballotsToFile = input.ballots.filter((ballot) => !appliedUnderOldKey.includes(ballot));
+  const idHashes = await requestIdHashes(keys, input.idNumber);
   const stamp = now.toISOString();
   const person = { idNumber: input.idNumber, fullName: input.fullName, address: input.address, phone: input.phone, email: input.email };
-  const rows: NewRequest[] = await Promise.all(
-    ballotsToFile.map(async (ballot) => {
+  const { ballots, turnstileToken: _token, lang: _lang, ...submission } = input as MobileBoxRequest & { lang?: unknown };
+  const districts = campaign.area.districts.map((known) => known.id);
+  const rows = await Promise.all(
+    ballots.map(async (ballot) => {
       const recordKey = crypto.randomUUID();
-      return {
+      const row: NewRequest = {
         electionId: election.id,
         ballot,
         reference: newReference(),
-        idHash,
+        idHash: idHashes[0]!,
         district: district.id,
         settlement: settlement.id,
         citizenship: input.citizenship,
@@ -131,43 +124,41 @@ export async function prepareApplication(env: Bindings, input: MobileBoxRequest,
         enteredAfterHandover: paper?.afterHandover ?? false,
         purgeAfter: purgeAfter(election, now),
       };
+      // A paper application's own document (its date of receipt and incoming number) belongs to it: a second letter is a repeat, not a copy.
+      const document = paper ? { receivedOn: paper.receivedOn, incomingNumber: paper.incomingNumber } : {};
+      const canonical = {
+        ...submission,
+        ...document,
+        idNumber: normalizeIdInput(input.idNumber),
+        area: campaign.area.id,
+        election: election.id,
+        ballot,
+        channel,
+      };
+      return { row, keys: { idHashes, districts, fingerprints: await submissionFingerprints(keys, canonical) } };
     }),
   );
   const formOf = (ballot: string) => config.ballots.find((b) => b.id === ballot)!.form;
-  const created = (inserted: { ballot: string; reference: string }[]) =>
-    inserted.map((row) => ({
-      reference: row.reference,
-      ballot: row.ballot,
-      form: formOf(row.ballot),
-      status: 'received' as const,
-      late,
-    }));
-
   // Staff learn the date the rules were applied at, and whether the police's list already went out.
   const paperAnswer = paper ? { receivedOn, afterHandover: paper.afterHandover } : {};
+  const answer = {
+    status: 201 as const,
+    body: {
+      requests: rows.map(({ row }) => ({ reference: row.reference, ballot: row.ballot, form: formOf(row.ballot), status: 'received' as const, late })),
+      ...paperAnswer,
+    } satisfies SubmissionBody,
+  };
   return {
-    writes: insertStatements(db, rows),
-    // Drawn references of fresh rows: if all of them are in D1 after the batch, nothing was a duplicate.
+    writes: insertApplications(db, rows),
+    // Every drawn reference is in D1 after the batch: a first application and a repeat alike.
     expected: {
-      answer: { status: 201, body: { requests: created(rows), ...paperAnswer } satisfies SubmissionBody },
-      provenBy:
-        appliedUnderOldKey.length === 0
-          ? allFiled(
-              db,
-              rows.map((row) => row.reference),
-            )
-          : sql`0`,
+      answer,
+      provenBy: allFiled(
+        db,
+        rows.map(({ row }) => row.reference),
+      ),
     },
-    settle: async (results) => {
-      const inserted = (results as { ballot: string; reference: string }[][]).flat();
-      const missing = input.ballots.filter((ballot) => !inserted.some((row) => row.ballot === ballot));
-      const duplicates = await Promise.all(
-        missing.map(async (ballot) => ({ ballot, reference: (await existingReference(db, election.id, ballot, hashes)) ?? '' })),
-      );
-      if (inserted.length === 0) return { status: 409, body: errorAnswer(refuse('duplicate', { reference: duplicates[0]!.reference }), locale).body };
-      const ordered = input.ballots.flatMap((ballot) => inserted.filter((row) => row.ballot === ballot));
-      return { status: 201, body: { requests: created(ordered), ...(duplicates.length > 0 ? { duplicates } : {}), ...paperAnswer } satisfies SubmissionBody };
-    },
+    settle: async () => answer,
   };
 }
 
@@ -191,12 +182,12 @@ export async function requestStatus(env: Bindings, input: StatusRequest): Promis
 
 /** A 201's body: the requests; for a paper entry also the date of receipt and the hand-over flag. */
 export type SubmissionBody = CreatedRequests & Partial<Pick<PaperCreated, 'receivedOn' | 'afterHandover'>>;
-export type SubmissionAnswer = { status: 201; body: SubmissionBody } | { status: 409; body: ErrorBody };
+export type SubmissionAnswer = { status: 201; body: SubmissionBody };
 
 /**
  * A submission as the API and the form page make it: at most once per idempotency key (a retry
- * or a double click gets the first answer), and a duplicate answered as a stable 409 with the
- * first reference.
+ * or a double click gets the first answer). A repeated application gets the same kind of answer
+ * as a first one: its own reference, `received`.
  */
 export async function submitOnce(
   env: Bindings,

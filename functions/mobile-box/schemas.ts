@@ -315,10 +315,6 @@ export const createdRequests = z
         late: z.boolean().meta({ description: 'Made after the regular deadline, in the late window.' }),
       }),
     ),
-    duplicates: z
-      .array(z.object({ ballot: ballotId, reference: z.string() }))
-      .optional()
-      .meta({ description: 'Ballots of this submission the voter had already applied for, with the first reference (nothing new was made for them).' }),
   })
   .meta({ id: 'MobileBoxCreated' });
 export type CreatedRequests = z.infer<typeof createdRequests>;

@@ -45,7 +45,7 @@ export async function unsealRepresentative(keys: DataKeys, recordKey: string, se
 export const unsealReason = (keys: DataKeys, recordKey: string, sealed: string) => unseal(keys, context('reason', recordKey), sealed);
 
 /**
- * The number as the requests table keeps it to find duplicates and answer the status page: an
+ * The number as the requests table keeps it to link a person's repeated applications and answer the status page: an
  * HMAC under DATA_KEY (not the register's key, so the two tables cannot be joined).
  */
 export const requestIdHash = (keys: DataKeys, idNumber: string) => personalNumberHash(keys.current, 'mobile-box', normalizeIdInput(idNumber));

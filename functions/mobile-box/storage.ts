@@ -1,57 +1,40 @@
 import { and, count, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { PreparedWrites } from './idempotency';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database } from '#db/client';
 import { idempotencyKeys, mobileBoxCounts, mobileBoxRequests, routeStops } from '#db/schema';
+import { counted } from './repeats';
 
 export type RequestRow = typeof mobileBoxRequests.$inferSelect;
 export type NewRequest = typeof mobileBoxRequests.$inferInsert;
-
-/**
- * The inserts of one request per ballot, for one batch. The unique index (election, ballot,
- * number's HMAC) decides duplicates, also between concurrent submissions: a duplicate inserts
- * nothing and returns no row.
- */
-export function insertStatements(db: Database, rows: NewRequest[]) {
-  return rows.map((row) =>
-    db
-      .insert(mobileBoxRequests)
-      .values(row)
-      .onConflictDoNothing({ target: [mobileBoxRequests.electionId, mobileBoxRequests.ballot, mobileBoxRequests.idHash] })
-      .returning({ ballot: mobileBoxRequests.ballot, reference: mobileBoxRequests.reference }),
-  ) as unknown as PreparedWrites['writes'];
-}
 
 /** True (inside a batch, after the inserts) when every one of these freshly drawn references was filed. */
 export const allFiled = (db: Database, references: string[]) =>
   sql`(${db.select({ n: count() }).from(mobileBoxRequests).where(inArray(mobileBoxRequests.reference, references))}) = ${references.length}`;
 
-/** The first request of a person for a ballot (to name it in a duplicate answer), by any of the number's HMACs. */
-export async function existingReference(db: Database, electionId: string, ballot: RequestRow['ballot'], idHashes: string[]): Promise<string | undefined> {
-  const rows = await db
-    .select({ reference: mobileBoxRequests.reference })
-    .from(mobileBoxRequests)
-    .where(and(eq(mobileBoxRequests.electionId, electionId), eq(mobileBoxRequests.ballot, ballot), inArray(mobileBoxRequests.idHash, idHashes)))
-    .orderBy(mobileBoxRequests.id)
-    .limit(1);
-  return rows[0]?.reference;
-}
-
-/** A request by reference and one of the number's HMACs: one query, whether the pair exists or not. */
+/**
+ * A request by reference and one of the number's HMACs: one query, whether the pair exists or
+ * not. A closed request (folded into, or resolved with, another) answers as the one it went to.
+ */
 export async function requestByReference(db: Database, reference: string, idHashes: string[]) {
+  const into = alias(mobileBoxRequests, 'into');
   const rows = await db
     .select({
-      status: mobileBoxRequests.status,
-      section: mobileBoxRequests.section,
-      reasonSealed: mobileBoxRequests.reasonSealed,
-      recordKey: mobileBoxRequests.recordKey,
-      electionId: mobileBoxRequests.electionId,
-      receivedOn: mobileBoxRequests.receivedOn,
-      createdAt: mobileBoxRequests.createdAt,
+      own: {
+        status: mobileBoxRequests.status,
+        section: mobileBoxRequests.section,
+        reasonSealed: mobileBoxRequests.reasonSealed,
+        recordKey: mobileBoxRequests.recordKey,
+      },
+      into: { status: into.status, section: into.section, reasonSealed: into.reasonSealed, recordKey: into.recordKey },
+      // The date of receipt is this application's own, whichever application answers for its status.
+      receipt: { electionId: mobileBoxRequests.electionId, receivedOn: mobileBoxRequests.receivedOn, createdAt: mobileBoxRequests.createdAt },
     })
     .from(mobileBoxRequests)
+    .leftJoin(into, eq(into.id, mobileBoxRequests.mergedInto))
     .where(and(eq(mobileBoxRequests.reference, reference), inArray(mobileBoxRequests.idHash, idHashes)))
     .limit(1);
-  return rows[0];
+  const row = rows[0];
+  return row && { ...(row.into ?? row.own), ...row.receipt };
 }
 
 /**
@@ -65,7 +48,8 @@ export function purgeRequests(db: Database, today: string, now: Date) {
   const counts = db
     .select({ electionId: r.electionId, district: r.district, ballot: r.ballot, status: r.status, count: sql<number>`count(*)`.as('count') })
     .from(r)
-    .where(lt(r.purgeAfter, today))
+    // A person's applications for a ballot count once: no repeat waiting for staff, no closed copy.
+    .where(and(lt(r.purgeAfter, today), counted()))
     .groupBy(r.electionId, r.district, r.ballot, r.status);
   return [
     db

@@ -8,3 +8,11 @@ export function violatesUnique(error: unknown, column: string): boolean {
   }
   return false;
 }
+
+/** Whether a D1 error (as drizzle passes it on) is a NOT NULL violation of `table.column`. */
+export function violatesNotNull(error: unknown, column: string): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (/NOT NULL constraint failed/.test(current.message) && current.message.includes(column)) return true;
+  }
+  return false;
+}

@@ -13,6 +13,7 @@ import { auditEntry, refuseOutOfReach, type AuditAction, type AuditRecords } fro
 import { requireEditable } from '#functions/staff/campaign';
 import type { Campaign } from '#functions/mobile-box/campaign';
 import { listRequests, scope } from '#functions/staff/review';
+import { isOpen } from '#functions/mobile-box/repeats';
 import type { StaffSession } from '#functions/staff/sessions';
 import { closeGap, computedOrder, loadRoute, positionStatements } from './route';
 import { mayReceive, sectionInReach, sectionLabel, type Section, type SectionReach } from './sections';
@@ -116,7 +117,8 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
   const rows = await db
     .select({ id: r.id, idHash: r.idHash, district: r.district, status: r.status, stopId: r.stopId })
     .from(r)
-    .where(and(inArray(r.id, [...new Set(requestIds)]), scope(user, campaign)));
+    // A request closed when its pair was resolved is no longer one to register (its reference answers as the other).
+    .where(and(inArray(r.id, [...new Set(requestIds)]), scope(user, campaign), isOpen()));
   const missing = requestIds.flatMap((id, i) =>
     rows.some((row) => row.id === id) ? [] : [{ field: `requestIds.${i}`, code: 'invalid_choice' as const, label: 'sections.field.requestIds' as const }],
   );

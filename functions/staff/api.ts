@@ -8,6 +8,7 @@ import { logOut } from './login';
 import { sessionsApi } from './sessions-api';
 import { signInApi } from './sign-in-api';
 import { reviewApi, summaryApi } from './review-api';
+import { pairsApi } from './pairs-api';
 import { readAudit } from './audit-log';
 import { constituenciesApi, routesZipApi, sectionsApi } from '#functions/sections/api';
 import { csrfHeader, staffUser } from './schemas';
@@ -95,6 +96,7 @@ export const staffApi = new OpenAPIHono<StaffEnv>()
   )
   .openapi(auditRoute, async (c) => c.json(await readAudit(c.env, c.get('staff').user, c.req.valid('query'), clock(c.env)), 200), validationHook(auditRoute))
   .route('/requests', reviewApi)
+  .route('/requests', pairsApi)
   .route('/summary', summaryApi)
   .route('/sections', sectionsApi)
   .route('/routes.zip', routesZipApi)

@@ -17,6 +17,7 @@ export type AuditAction =
   | 'request.read'
   | 'request.decide'
   | 'request.enter'
+  | 'request.resolve'
   | 'section.update'
   | 'section.register'
   | 'section.unregister'
@@ -52,6 +53,9 @@ export type AuditRecords = {
   /** A district whose constituency (МИР) was set, and the МИР. */
   districts?: string[];
   constituency?: string;
+  /** How staff resolved a pair of applications (`keep_first`, `merge`…), and what a merge took from the repeat. */
+  resolution?: string;
+  took?: string[];
 };
 
 export interface AuditContext {

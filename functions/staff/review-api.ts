@@ -5,10 +5,10 @@ import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse, summary, validatio
 import { staffOnly, type StaffEnv } from './guard';
 import { decideRequest, enterPaperRequest, listRequests, openRequest } from './review';
 import { campaignSummary } from './summary';
-import { paperCreated, paperRequest } from '#functions/mobile-box/schemas';
-import { errorBody } from '#functions/http/http-errors';
+import { paperRequest } from '#functions/mobile-box/schemas';
+import { paperEntered, requestWithPairs } from './pair-schemas';
 import { isEditable, staffCampaign } from './campaign';
-import { csrfHeader, decisionRequest, electionQuery, requestDetails, requestIdParam, requestList, requestListQuery } from './schemas';
+import { csrfHeader, decisionRequest, electionQuery, requestIdParam, requestList, requestListQuery } from './schemas';
 
 const reviewers = staffOnly('district', 'city');
 
@@ -34,7 +34,10 @@ const openRoute = createRoute({
   description: 'Another district’s request answers 404, exactly like one that does not exist.',
   middleware: [reviewers] as const,
   request: { params: requestIdParam },
-  responses: { 200: jsonResponse(requestDetails, 'The request with its personal data, for this answer only.'), ...errorResponses(401, 404, 422, 503) },
+  responses: {
+    200: jsonResponse(requestWithPairs, 'The request with its personal data, for this answer only, and its place in a pair.'),
+    ...errorResponses(401, 404, 422, 503),
+  },
 });
 
 const decideRoute = createRoute({
@@ -43,7 +46,8 @@ const decideRoute = createRoute({
   operationId: 'staffDecision',
   tags: ['staff'],
   summary: summary('developers.op.staffDecision'),
-  description: 'A rejection needs a `reason`, which the applicant reads on the status page. Needs `X-CSRF-Token`.',
+  description:
+    'A rejection needs a `reason`, which the applicant reads on the status page. A repeat whose pair is not resolved yet is refused (`repeat_unresolved`: resolve it through `/requests/{id}/pair`), and so is a request closed when its pair was resolved (`request_closed`). Needs `X-CSRF-Token`.',
   middleware: [reviewers] as const,
   request: { params: requestIdParam, headers: csrfHeader, body: jsonBody(decisionRequest) },
   responses: {
@@ -59,16 +63,12 @@ const enterRoute = createRoute({
   tags: ['staff'],
   summary: summary('developers.op.staffPaperEntry'),
   description:
-    'The public application body plus `channel`, `receivedOn` (the date of receipt) and `incomingNumber`; the same checks and answers as `POST /api/mobile-box-requests`, with the rules applied as of the date of receipt. It can be entered until the election’s route hand-over deadline (then `409 election_closed`); `afterHandover` says the district’s route list had already gone to the police. A district user enters applications for their own district only. Needs `X-CSRF-Token`.',
+    'The public application body plus `channel`, `receivedOn` (the date of receipt) and `incomingNumber`; the same checks and answers as `POST /api/mobile-box-requests`, with the rules applied as of the date of receipt, plus `repeats`: which new requests repeat an earlier application of the same person (stored and linked for staff to resolve, as online). It can be entered until the election’s route hand-over deadline (then `409 election_closed`); `afterHandover` says the district’s route list had already gone to the police. A district user enters applications for their own district only. Needs `X-CSRF-Token`.',
   middleware: [reviewers] as const,
   request: { headers: csrfHeader, body: jsonBody(paperRequest) },
   responses: {
-    201: jsonResponse(paperCreated, 'Entered: one request per ballot.'),
-    409: jsonResponse(
-      errorBody,
-      'Already applied for this ballot (`duplicate`, with the first `reference`), or the election is past its hand-over deadline (`election_closed`).',
-    ),
-    ...errorResponses(...BODY_ERRORS, 401, 403, 404, 503),
+    201: jsonResponse(paperEntered, 'Entered: one request per ballot.'),
+    ...errorResponses(...BODY_ERRORS, 401, 403, 404, 409, 503),
   },
 });
 
@@ -116,7 +116,7 @@ export const reviewApi = new OpenAPIHono<StaffEnv>()
     enterRoute,
     async (c) => {
       const answer = await enterPaperRequest(c.env, c.get('staff').user, c.req.valid('json'), clock(c.env), c.get('locale'));
-      return answer.status === 201 ? c.json(answer.body, 201) : c.json(answer.body, 409);
+      return c.json(answer.body, 201);
     },
     validationHook(enterRoute),
   )

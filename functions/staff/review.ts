@@ -5,12 +5,15 @@ import type { Bindings } from '#functions/env';
 import type { Locale } from '#core/i18n';
 import { NotFound, ValidationFailed } from '#core/errors';
 import { idempotent } from '#functions/mobile-box/idempotency';
-import { prepareApplication, type SubmissionAnswer } from '#functions/mobile-box/requests';
+import { prepareApplication } from '#functions/mobile-box/requests';
 import type { PaperCreated, PaperRequest } from '#functions/mobile-box/schemas';
 import { receivedAt } from '#functions/mobile-box/received';
 import { earliestReceipt, receiptProblem } from '#core/mobile-box/receipt';
 import type { FieldProblem } from '#core/validation';
 import { localDate } from '#core/zoned-time';
+import { counted, isOpen, sentTimes, unresolvedRepeat } from '#functions/mobile-box/repeats';
+import { enteredRepeats, pairsOf, unresolvedRepeatOf } from './pairs';
+import type { PaperEntered } from './pair-schemas';
 import { dataKeys } from '#functions/platform/keys';
 import { sealReason, unsealPerson, unsealReason, unsealRepresentative } from '#functions/mobile-box/seal';
 import { type Campaign, namedCampaign } from '#functions/mobile-box/campaign';
@@ -20,7 +23,7 @@ import type { StaffSession } from './sessions';
 import { refuse } from './errors';
 
 type Status = 'received' | 'accepted' | 'rejected' | 'assigned';
-type PaperAnswer = Exclude<SubmissionAnswer, { status: 201 }> | { status: 201; body: PaperCreated };
+type PaperAnswer = { status: 201; body: PaperCreated };
 const r = mobileBoxRequests;
 
 /** What a staff member may see of an election: a district user their own district's requests, the others their area's. */
@@ -54,12 +57,18 @@ export async function listRequests(
         receivedOn: r.receivedOn,
         incomingNumber: r.incomingNumber,
         afterHandover: r.enteredAfterHandover,
+        repeatOf: unresolvedRepeatOf(),
+        sentTimes: sentTimes(db),
       })
       .from(r)
-      .where(where)
+      .where(and(where, isOpen()))
       .orderBy(r.id)
       .limit(1000),
-    db.select({ ballot: r.ballot, status: r.status, count: count() }).from(r).where(scope(user, campaign)).groupBy(r.ballot, r.status),
+    db
+      .select({ ballot: r.ballot, status: r.status, count: count() })
+      .from(r)
+      .where(and(scope(user, campaign), counted()))
+      .groupBy(r.ballot, r.status),
   ]);
   return { requests: rows.reverse().map(({ electionId, ...row }) => ({ ...row, receivedOn: receivedAt({ electionId, ...row }) })), counts };
 }
@@ -74,7 +83,7 @@ async function listHandedOver(db: Database, electionId: string, district: string
   return Boolean(section?.handedOverAt);
 }
 
-async function requestInReach(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
+export async function requestInReach(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
   const [row] = await database(env.DB)
     .select()
     .from(r)
@@ -91,9 +100,10 @@ async function requestInReach(env: Bindings, user: StaffSession['user'], id: num
   return { row, campaign };
 }
 
-/** One request with its personal data decrypted for this answer only; the read is audited. */
+/** One request with its personal data decrypted for this answer only, and its place in a pair; the read is audited. */
 export async function openRequest(env: Bindings, user: StaffSession['user'], id: number, now: Date) {
   const { row } = await requestInReach(env, user, id, now);
+  const pairs = await pairsOf(env, user, row);
   const keys = dataKeys(env);
   const [person, representative, reason] = await Promise.all([
     unsealPerson(keys, row.recordKey, row.personSealed),
@@ -119,6 +129,7 @@ export async function openRequest(env: Bindings, user: StaffSession['user'], id:
     person,
     ...(representative ? { representative } : {}),
     ...(reason ? { reason } : {}),
+    ...pairs,
   };
 }
 
@@ -136,6 +147,8 @@ export async function decideRequest(
   const { row, campaign } = await requestInReach(env, user, id, now);
   requireEditable(campaign, now);
   if (row.status === 'assigned') throw refuse('already_assigned');
+  if (row.closedAs !== null) throw refuse('request_closed');
+  if (unresolvedRepeat(row)) throw refuse('repeat_unresolved');
   const db = database(env.DB);
   const status: 'accepted' | 'rejected' = decision.decision === 'accept' ? 'accepted' : 'rejected';
   const reasonSealed = status === 'rejected' && decision.reason ? await sealReason(dataKeys(env), row.recordKey, decision.reason) : null;
@@ -149,7 +162,8 @@ export async function decideRequest(
 /**
  * Enters an application that came on paper, by post, fax, e-mail or eDelivery: the same
  * validation and rules as the online form, the channel recorded, the entry audited. A district
- * user enters applications for their own district only.
+ * user enters applications for their own district only. A repeat of an earlier application is
+ * stored and linked like an online one; staff are told which one it repeats (the public is not).
  */
 export async function enterPaperRequest(env: Bindings, user: StaffSession['user'], input: PaperRequest, now: Date, locale: Locale) {
   const campaign = namedCampaign(input.election, input.area ?? accountArea(user));
@@ -170,6 +184,7 @@ export async function enterPaperRequest(env: Bindings, user: StaffSession['user'
   const paper = { channel: input.channel, receivedOn: input.receivedOn, incomingNumber: input.incomingNumber, afterHandover };
   // With `paper`, a 201 always carries its date of receipt and hand-over flag.
   const answer = (await idempotent(db, dataKeys(env), undefined, entry, now, () => prepareApplication(env, entry, now, locale, paper))) as PaperAnswer;
-  if (answer.status === 201) await auditEntry(db, user.id, 'request.enter', { references: answer.body.requests.map((request) => request.reference) }, now);
-  return answer;
+  const references = answer.body.requests.map((request) => request.reference);
+  await auditEntry(db, user.id, 'request.enter', { references }, now);
+  return { status: answer.status, body: { ...answer.body, repeats: await enteredRepeats(env, user, references) } satisfies PaperEntered };
 }

@@ -171,14 +171,22 @@ const requestRow = z.object({
   receivedOn: z.string().meta({ description: 'The date of receipt, in the election’s time zone: the rules and the summary go by it.', example: '2024-05-25' }),
   incomingNumber: z.string().nullable().meta({ description: 'The administration’s incoming number (входящ номер) of an application entered by staff.' }),
   afterHandover: z.boolean().meta({ description: 'Entered after the route list of its district’s mobile section was sent to the police.' }),
+  repeatOf: z.number().int().nullable().meta({
+    description: 'While unresolved: the earlier application of the same person this one repeats. It cannot be accepted until staff resolve the pair.',
+  }),
+  sentTimes: z.number().int().meta({ description: 'How many identical submissions it stands for: 1, and the identical repeats folded into it.' }),
 });
 
 export const requestList = z
   .object({
-    requests: z.array(requestRow),
+    requests: z
+      .array(requestRow)
+      .meta({ description: 'Open requests: a request closed when its pair was resolved, or folded into an identical one, is left out.' }),
     election: z.string(),
     editable: z.boolean().meta({ description: 'False once the election is past its route hand-over deadline: it can be read, not changed.' }),
-    counts: z.array(z.object({ ballot: z.string(), status: z.enum(['received', 'accepted', 'rejected', 'assigned']), count: z.number().int() })),
+    counts: z
+      .array(z.object({ ballot: z.string(), status: z.enum(['received', 'accepted', 'rejected', 'assigned']), count: z.number().int() }))
+      .meta({ description: 'A person’s requests for a ballot count once: a repeat waiting for staff and a closed request are not counted.' }),
   })
   .meta({ id: 'StaffRequestList' });
 

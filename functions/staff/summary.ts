@@ -6,6 +6,7 @@ import type { Campaign } from '#functions/mobile-box/campaign';
 import { receivedAt } from '#functions/mobile-box/received';
 import { settlementOf } from '#functions/mobile-box/settlements';
 import { scope } from './review';
+import { counted } from '#functions/mobile-box/repeats';
 import type { StaffSession } from './sessions';
 
 /**
@@ -95,13 +96,14 @@ export async function campaignSummary(env: Bindings, user: StaffSession['user'],
       createdAt: r.createdAt,
     })
     .from(r)
-    .where(and(inArray(r.status, ['received', ...COUNTED]), scope(user, campaign)));
-  const counted = rows
+    // A person's applications for a ballot count once: no repeat waiting for staff, no closed or folded copy.
+    .where(and(inArray(r.status, ['received', ...COUNTED]), scope(user, campaign), counted()));
+  const accepted = rows
     .filter((row) => (COUNTED as readonly string[]).includes(row.status))
     .map((row) => ({ settlement: settlementOf(campaign, row.settlement).id, ballot: row.ballot, receivedOn: receivedAt(row), createdAt: row.createdAt }));
   return {
     notifyAt: campaign.config.notifyAt,
-    settlements: user.role === 'district' ? [] : thresholds(counted, campaign.config.notifyAt),
+    settlements: user.role === 'district' ? [] : thresholds(accepted, campaign.config.notifyAt),
     districts: districtBreakdown(rows),
   };
 }

@@ -5,11 +5,12 @@
 // default; `--seconds N` too) of mixed traffic with autocannon, one instance per endpoint, all at
 // once and as fast as the local runtime answers: personal-number and address lookups, station
 // suggestions and details, staff list downloads, and 1,000 mobile-box submissions (every tenth
-// request a duplicate of an answered one under a new Idempotency-Key, or a retry with the same
-// key and body). Afterwards it reads the requests table and proves every accepted submission
-// is stored exactly once: each answered reference once, both ballots of a person under one
-// personal-number HMAC, nothing stored that no answer accounts for; duplicates answered 409 with
-// the first reference and retries with the first answer byte for byte.
+// request an identical repeat of an answered one under a new Idempotency-Key, or a retry with
+// the same key and body). Afterwards it reads the requests table and proves every accepted
+// submission is stored exactly once: each answered reference once, both ballots of a person
+// under one personal-number HMAC, nothing stored that no answer accounts for; repeats answered
+// 201 with references of their own, stored folded into the first (one application for staff),
+// and retries with the first answer byte for byte.
 // Prints requests/s and p50/p99 per endpoint and the answers by status. Exits non-zero when a
 // submission is missing or doubled, an answer is wrong, or any 5xx occurred.
 // The limiters (the in-memory ones wrangler dev uses) are raised for this run only, since one
@@ -18,7 +19,6 @@ import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type autocannon from 'autocannon';
 import { z } from 'zod';
-import { errorBody } from '#functions/http/http-errors';
 import { sectionList } from '#functions/sections/schemas';
 import { startDevServer } from '#scripts/dev-server';
 import { localLimitVars, sameLimit } from '#scripts/local-limits';
@@ -54,7 +54,9 @@ const application = (i: number) => benchApplication(i, 16_500_000);
 
 /** Rows of mobile_box_requests as wrangler prints them: before the run, and the proof's after it. */
 const storedReferences = z.array(z.object({ reference: z.string() }));
-const storedRequests = z.array(z.object({ reference: z.string(), idHash: z.string() }));
+const storedRequests = z.array(
+  z.object({ id: z.number(), reference: z.string(), idHash: z.string(), closedAs: z.string().nullable(), mergedInto: z.number().nullable() }),
+);
 
 const json = { 'content-type': 'application/json' };
 /** Answers by status for every endpoint, counted from the responses themselves. */
@@ -90,6 +92,8 @@ function submissions() {
     sent: 0,
     answered: [] as number[],
     firstAnswers: new Map<number, string>(),
+    /** The answers to identical repeats of the i-th application (new keys). */
+    repeatAnswers: new Map<number, string[]>(),
     wrong: [] as string[],
     counts: { created: 0, duplicates: 0, duplicatesRight: 0, retries: 0, retriesSame: 0 },
   };
@@ -128,10 +132,13 @@ function submissions() {
           else state.wrong.push(`retry of #${i} answered ${status} ${body.slice(0, 200)}`);
         } else {
           state.counts.duplicates++;
-          const firstReference = first === undefined ? undefined : createdReferences(first)[0];
-          const reference = status === 409 ? errorBody.safeParse(JSON.parse(body)).data?.error.reference : undefined;
-          if (reference === firstReference) state.counts.duplicatesRight++;
-          else state.wrong.push(`duplicate of #${i} answered ${status} ${body.slice(0, 200)} (first reference ${firstReference})`);
+          // Answered like a first application: 201, references of its own (never the first's).
+          const firstReferences = first === undefined ? [] : createdReferences(first);
+          const references = status === 201 ? createdReferences(body) : [];
+          if (references.length === firstReferences.length && references.every((reference) => !firstReferences.includes(reference))) {
+            state.counts.duplicatesRight++;
+            state.repeatAnswers.set(i, [...(state.repeatAnswers.get(i) ?? []), body]);
+          } else state.wrong.push(`repeat of #${i} answered ${status} ${body.slice(0, 200)} (first references ${firstReferences.join(', ')})`);
         }
       },
     },
@@ -292,27 +299,41 @@ try {
 
   // The proof: read every request row written during the run.
   const rows = storedRequests
-    .parse(await queryRows('SELECT reference, id_hash AS idHash, ballot FROM mobile_box_requests', { remote: false, persistTo }))
+    .parse(
+      await queryRows('SELECT id, reference, id_hash AS idHash, closed_as AS closedAs, merged_into AS mergedInto FROM mobile_box_requests', {
+        remote: false,
+        persistTo,
+      }),
+    )
     .filter((r) => !before.has(r.reference));
   type Row = (typeof rows)[number];
   const byReference = new Map<string, Row[]>();
   for (const r of rows) byReference.set(r.reference, [...(byReference.get(r.reference) ?? []), r]);
   const byPerson = new Map<string, Row[]>();
   for (const r of rows) byPerson.set(r.idHash, [...(byPerson.get(r.idHash) ?? []), r]);
-  const answered = [...mobileBox.state.firstAnswers.values()].map(createdReferences);
-  const accounted = new Set(answered.flat());
+  const answered = [...mobileBox.state.firstAnswers.entries()].map(([i, body]) => ({ i, references: createdReferences(body) }));
+  const repeats = new Map([...mobileBox.state.repeatAnswers].map(([i, bodies]) => [i, bodies.flatMap(createdReferences)]));
+  const accounted = new Set([...answered.flatMap(({ references }) => references), ...[...repeats.values()].flat()]);
   const missing: string[] = [];
   const doubled: string[] = [];
   const split: string[] = [];
-  for (const references of answered) {
-    for (const reference of references) {
+  const notFolded: string[] = [];
+  for (const { i, references } of answered) {
+    const again = repeats.get(i) ?? [];
+    for (const reference of [...references, ...again]) {
       const stored = byReference.get(reference) ?? [];
       if (stored.length === 0) missing.push(reference);
       if (stored.length > 1) doubled.push(reference);
     }
-    const people = new Set(references.flatMap((reference) => (byReference.get(reference) ?? []).map((r) => r.idHash)));
+    const people = new Set([...references, ...again].flatMap((reference) => (byReference.get(reference) ?? []).map((r) => r.idHash)));
     const [person, ...others] = people;
-    if (person === undefined || others.length > 0 || byPerson.get(person)?.length !== references.length) split.push(references.join('+'));
+    if (person === undefined || others.length > 0 || byPerson.get(person)?.length !== references.length + again.length) split.push(references.join('+'));
+    // An identical repeat is folded into the first application: staff have one to review.
+    const firstIds = new Set(references.flatMap((reference) => (byReference.get(reference) ?? []).map((r) => r.id)));
+    for (const reference of again) {
+      const row = byReference.get(reference)?.[0];
+      if (row && (row.closedAs !== 'folded' || row.mergedInto === null || !firstIds.has(row.mergedInto))) notFolded.push(reference);
+    }
   }
   const unaccounted = rows.filter((r) => !accounted.has(r.reference));
 
@@ -325,7 +346,7 @@ try {
 
   const { counts, wrong } = mobileBox.state;
   console.log(
-    `\nsubmissions   ${counts.created} accepted (201) of ${mobileBox.state.distinct} distinct; ${counts.duplicates} duplicates, ${counts.duplicatesRight} answered 409 with the first reference; ${counts.retries} retries, ${counts.retriesSame} answered with the first answer byte for byte`,
+    `\nsubmissions   ${counts.created} accepted (201) of ${mobileBox.state.distinct} distinct; ${counts.duplicates} identical repeats, ${counts.duplicatesRight} answered 201 with references of their own (${notFolded.length} not folded into the first); ${counts.retries} retries, ${counts.retriesSame} answered with the first answer byte for byte`,
   );
   console.log(
     `stored        ${rows.length} new rows for ${byPerson.size} people; expected ${accounted.size} references of ${answered.length} accepted submissions: ${missing.length} missing, ${doubled.length} doubled, ${split.length} not stored as one person's ballots, ${unaccounted.length} rows no answer accounts for`,
@@ -337,6 +358,7 @@ try {
   const clientErrors = runs.reduce((sum, r) => sum + r.errors, 0);
   if (missing.length) failures.push(`${missing.length} accepted references missing from D1`);
   if (doubled.length) failures.push(`${doubled.length} references stored more than once`);
+  if (notFolded.length) failures.push(`${notFolded.length} identical repeats not folded into the first application`);
   if (split.length) failures.push(`${split.length} accepted submissions not stored as exactly one person's ballots`);
   // A row without an answer can only come from a request whose answer was lost (a client error or timeout).
   if (unaccounted.length > 2 * mobileRun.errors) failures.push(`${unaccounted.length} stored rows that no answer accounts for`);

@@ -20,8 +20,10 @@ export const sealedRequestsQuery = `SELECT ${c('id')} AS id, ${c('recordKey')} A
 
 /**
  * The UPDATEs that move mobile-box requests to the current DATA_KEY: the voter's details, the
- * representative's and the rejection reason re-sealed, and the number's HMAC (duplicates,
- * status) recomputed from the number inside the sealed details. Requests already under the
+ * representative's and the rejection reason re-sealed, and the number's HMAC (repeats, status)
+ * recomputed from the number inside the sealed details. The submissions' fingerprints are not:
+ * they cannot be recomputed from what is sealed (an identical repeat of an older application is
+ * then linked for staff instead of folded). Requests already under the
  * current key are left alone.
  */
 export async function rekeyRequests(rows: SealedRequest[], keys: DataKeys, currentId: string): Promise<{ updates: string[]; untouched: number }> {

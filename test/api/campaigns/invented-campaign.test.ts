@@ -92,8 +92,13 @@ describe('an election and municipalities added as data only (test/fixtures/conte
     expect(row).toEqual({ election_id: ELECTION, ballot: 'pvr', district: 'sever' });
     const answer = await status({ reference: created.requests[0]!.reference, idNumber }, '10.62.0.1');
     expect(await answer.json()).toEqual({ status: 'received', receivedOn: '2024-04-20' });
-    // A second application for the same ballot: the duplicate answer, as for any election.
-    expect((await submit({ ...APPLICATION, idNumber }, { now: OPEN })).status).toBe(409);
+    // A second application for the same ballot, another phone: answered like the first, linked to it for staff, as for any election.
+    const again = await submit({ ...APPLICATION, idNumber, phone: '0877 000 999' }, { now: OPEN });
+    expect(again.status).toBe(201);
+    const repeat = await env.DB.prepare('SELECT repeat_of AS repeatOf FROM mobile_box_requests WHERE reference = ?')
+      .bind(((await again.json()) as Created).requests[0]!.reference)
+      .first<{ repeatOf: number }>();
+    expect(repeat?.repeatOf).toBe(await requestId(created.requests[0]!.reference));
   });
 
   it('refuses, each on its field and all at once: a ballot of another election, a district of another area, no area', async () => {

@@ -29,13 +29,11 @@ export function status(body: unknown, client = '10.61.0.1', bindings: Partial<Cl
 
 export type Created = {
   requests: { reference: string; ballot: string; form: string; status: string; late: boolean }[];
-  duplicates?: { ballot: string; reference: string }[];
 };
 export type ErrorJson = {
   error: {
     code: string;
     message: string;
-    reference?: string;
     help?: { label: string; href: string }[];
     fields?: { field: string; code: string; message: string }[];
   };

@@ -1,9 +1,5 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { database } from '#db/client';
-import { mobileBoxRequests } from '#db/schema';
-import { requestIdHash } from '#functions/mobile-box/seal';
 import { startOfSteadyWindow } from '#test/api/helpers';
 import { freshEgn } from '#test/api/sections/fixtures';
 import { CLOSED, LATE, submit, VOTER, type Created, type ErrorJson } from './fixtures';
@@ -79,35 +75,6 @@ describe('POST /api/mobile-box-requests', () => {
     expect(body.error.help?.map((h) => h.href)).toContain('tel:+35929041351');
   });
 
-  it('409 duplicate with the first reference when the same person applies again for the same ballot', async () => {
-    const first = (await (await submit(voter('8512154140', { ballots: ['ep'] }))).json()) as Created;
-    const again = await submit(voter('8512154140', { ballots: ['ep'], fullName: 'Another Name' }));
-    expect(again.status).toBe(409);
-    expect(((await again.json()) as ErrorJson).error).toMatchObject({ code: 'duplicate', reference: first.requests[0]!.reference });
-    // Asking for both now: the new ballot is made, the old one is named.
-    const both = await submit(voter('8512154140'));
-    expect(both.status).toBe(201);
-    const body = (await both.json()) as Created;
-    expect(body.requests.map((r) => r.ballot)).toEqual(['ns']);
-    expect(body.duplicates).toEqual([{ ballot: 'ep', reference: first.requests[0]!.reference }]);
-  });
-
-  it('50 concurrent identical submissions make exactly one request per ballot (the unique index decides)', async () => {
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => submit(voter('7501020018'), { client: `10.62.${i}.1` })));
-    const statuses = answers.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const rows = await database(env.DB)
-      .select()
-      .from(mobileBoxRequests)
-      .where(eq(mobileBoxRequests.idHash, await requestIdHash({ current: env.DATA_KEY }, '7501020018')));
-    expect(rows.map((row) => row.ballot).sort()).toEqual(['ep', 'ns']);
-    const references = new Set(
-      (await Promise.all(answers.filter((r) => r.status === 409).map((r) => r.json() as Promise<ErrorJson>))).map((b) => b.error.reference),
-    );
-    expect([...references]).toEqual([rows.find((row) => row.ballot === 'ep')!.reference]);
-  });
-
   it('Idempotency-Key: a retry gets the first answer with the same status; the key with another body is refused', async () => {
     const key = crypto.randomUUID();
     const body = voter('8001010008');
@@ -125,23 +92,6 @@ describe('POST /api/mobile-box-requests', () => {
     expect(together.map((r) => r.status)).toEqual(Array(10).fill(201));
     const bodies = await Promise.all(together.map((r) => r.json()));
     for (const answer of bodies) expect(answer).toEqual(bodies[0]);
-  });
-
-  it('Idempotency-Key: a duplicate answer (409, or 201 with the ballot already filed) is replayed as it was', async () => {
-    const first = (await (await submit(voter('6101017471', { ballots: ['ep'] }))).json()) as Created;
-    const key = crypto.randomUUID();
-    const duplicate = await submit(voter('6101017471', { ballots: ['ep'] }), { key });
-    const replayed = await submit(voter('6101017471', { ballots: ['ep'] }), { key });
-    expect([duplicate.status, replayed.status]).toEqual([409, 409]);
-    expect(await replayed.json()).toEqual(await duplicate.json());
-    const bothKey = crypto.randomUUID();
-    const partial = await submit(voter('6101017471'), { key: bothKey });
-    const partialAgain = await submit(voter('6101017471'), { key: bothKey });
-    expect([partial.status, partialAgain.status]).toEqual([201, 201]);
-    const answer = (await partial.json()) as Created;
-    expect(answer.requests.map((r) => r.ballot)).toEqual(['ns']);
-    expect(answer.duplicates).toEqual([{ ballot: 'ep', reference: first.requests[0]!.reference }]);
-    expect(await partialAgain.json()).toEqual(answer);
   });
 
   it('seed 004 line 93, "чрез упълномощено лице (пълномощното не е необходимо да е нотариално заверено)": 422 naming representative.powerOfAttorney when a representative does not confirm holding one', async () => {

@@ -114,7 +114,7 @@ describe('what D1 holds', () => {
 describe('while DATA_KEY rotates (DATA_KEY_PREVIOUS set, `npm run rekey` not run yet)', () => {
   const OLD = 'b2xkLW1vYmlsZS1ib3gta2V5LW9sZC1tb2JpbGUtYm94LWtleQ';
   const NEW = 'bmV3LW1vYmlsZS1ib3gta2V5LW5ldy1tb2JpbGUtYm94LWtleQ';
-  it('finds requests made under the old key: the status answers, a second application is a duplicate', async () => {
+  it('finds requests made under the old key: the status answers; an identical repeat is folded into it, another one is linked to it', async () => {
     const voter = { ...VOTER, idNumber: '7712126605', ballots: ['ep'] };
     const first = (await (await submit(voter, { bindings: { DATA_KEY: OLD } })).json()) as Created;
     const rotating = { DATA_KEY: NEW, DATA_KEY_PREVIOUS: OLD };
@@ -122,12 +122,19 @@ describe('while DATA_KEY rotates (DATA_KEY_PREVIOUS set, `npm run rekey` not run
       status: 'received',
       receivedOn: '2024-05-20',
     });
+    const idOf = async (reference: string) =>
+      env.DB.prepare('SELECT id, repeat_of AS repeatOf, merged_into AS mergedInto, closed_as AS closedAs FROM mobile_box_requests WHERE reference = ?')
+        .bind(reference)
+        .first<{ id: number; repeatOf: number | null; mergedInto: number | null; closedAs: string | null }>();
+    const firstRow = (await idOf(first.requests[0]!.reference))!;
     const again = await submit(voter, { bindings: rotating });
-    expect(again.status).toBe(409);
-    expect(((await again.json()) as ErrorJson).error.reference).toBe(first.requests[0]!.reference);
-    // Both ballots: the one filed under the old key is named, the other one is made.
-    const both = (await (await submit({ ...voter, ballots: ['ep', 'ns'] }, { bindings: rotating })).json()) as Created;
-    expect(both.requests.map((request) => request.ballot)).toEqual(['ns']);
-    expect(both.duplicates).toEqual([{ ballot: 'ep', reference: first.requests[0]!.reference }]);
+    expect(again.status).toBe(201);
+    const identical = (await idOf(((await again.json()) as Created).requests[0]!.reference))!;
+    expect(identical).toMatchObject({ mergedInto: firstRow.id, closedAs: 'folded' });
+    // Both ballots, another phone: the one filed under the old key is linked, the other one is new.
+    const both = (await (await submit({ ...voter, ballots: ['ep', 'ns'], phone: '0899 111 222' }, { bindings: rotating })).json()) as Created;
+    expect(both.requests.map((request) => request.ballot)).toEqual(['ep', 'ns']);
+    expect(await idOf(both.requests[0]!.reference)).toMatchObject({ repeatOf: firstRow.id, closedAs: null });
+    expect(await idOf(both.requests[1]!.reference)).toMatchObject({ repeatOf: null, closedAs: null });
   });
 });

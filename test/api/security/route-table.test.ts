@@ -74,6 +74,8 @@ const POLICY: Record<string, 'public' | 'sign-in step' | { roles: StaffRole[]; o
   staffPaperEntry: { roles: ['district', 'city'], otherDistrict: 422 },
   staffRequest: { roles: ['district', 'city'], otherDistrict: 404 },
   staffDecision: { roles: ['district', 'city'], otherDistrict: 404 },
+  staffRequestPair: { roles: ['district', 'city'], otherDistrict: 404 },
+  staffResolvePair: { roles: ['district', 'city'], otherDistrict: 404 },
   staffSummary: { roles: ['district', 'city'], otherDistrict: 'own data' },
   sections: { roles: ['district', 'city', 'police'], otherDistrict: 'own data' },
   sectionRoute: { roles: ['district', 'city', 'police'], otherDistrict: 404 },
@@ -166,6 +168,12 @@ async function applicant(overrides: Record<string, unknown> = {}): Promise<Appli
   const made = await apply(overrides);
   NUMBERS.add(made.idNumber);
   return made;
+}
+
+/** The same applicant applies again for the same ballot, with another phone: the repeat's id (linked to the first, a pair to resolve). */
+async function repeatOf(made: Applicant): Promise<number> {
+  const again = await apply({ idNumber: made.idNumber, ballots: ['ep'], phone: '0877 555 555' });
+  return again.ids[0]!;
 }
 
 async function accepted(): Promise<Applicant> {
@@ -271,6 +279,9 @@ const PREPARE: Record<string, (role: Role) => Promise<Prepared>> = {
     return { params: { id: made.ids[0]! }, mayCarry: [made.idNumber] };
   },
   staffDecision: async () => ({ params: { id: (await applicant({ ballots: ['ep'] })).ids[0]! }, body: { decision: 'accept' } }),
+  // A pair in Младост: the applicant applied again for the same ballot with another phone.
+  staffRequestPair: async () => ({ params: { id: await repeatOf(await applicant({ ballots: ['ep'] })) } }),
+  staffResolvePair: async () => ({ params: { id: await repeatOf(await applicant({ ballots: ['ep'] })) }, body: { resolution: 'keep_first' } }),
   staffSummary: async () => ({}),
   sections: async () => ({}),
   sectionRoute: async () => ({ params: { id: mladostSection } }),

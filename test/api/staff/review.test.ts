@@ -133,7 +133,12 @@ describe('paper entry and the district summary', () => {
     const audit = await env.DB.prepare("SELECT records FROM staff_audit WHERE action = 'request.enter' ORDER BY id DESC LIMIT 1").first<{ records: string }>();
     expect(JSON.parse(audit!.records)).toEqual({ references: [created.requests[0]!.reference] });
 
-    expect((await enter('own district', paper(egn(1), 'mladost'))).status).toBe(409);
+    // The same paper again: entered (folded into the first), and staff are told which one it repeats.
+    const again = await enter('own district', paper(egn(1), 'mladost'));
+    expect(again.status).toBe(201);
+    expect(((await again.json()) as { repeats: { folded: boolean; earlier: { reference?: string } }[] }).repeats).toEqual([
+      expect.objectContaining({ folded: true, earlier: expect.objectContaining({ reference: created.requests[0]!.reference }) }),
+    ]);
     const elsewhere = await enter('own district', paper(egn(2), 'lyulin'));
     expect(elsewhere.status).toBe(422);
     expect(((await elsewhere.json()) as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)).toEqual(['address.district']);

@@ -67,4 +67,6 @@ export const developers = {
   'op.staffAccountSignOut': 'Прекратяване на всички сесии на даден профил (общината)',
   'op.sectionRouteXlsx': 'Списък по маршрута като работна книга на Excel (според получателя)',
   'op.districtConstituency': 'Задаване на МИР на район без подвижна секция',
+  'op.staffRequestPair': 'Две заявления на един и същ избирател едно до друго',
+  'op.staffResolvePair': 'Решаване на двойка заявления: запазване на едното, обединяване или отхвърляне на едното',
 } as const satisfies Translation<'developers', 'bg'>;

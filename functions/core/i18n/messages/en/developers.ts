@@ -65,4 +65,6 @@ export const developers = {
   'op.staffAccountSignOut': 'End every session of an account (city)',
   'op.sectionRouteXlsx': 'Route list as an Excel workbook (by reader)',
   'op.districtConstituency': 'Set the constituency (МИР) of a district without a station',
+  'op.staffRequestPair': 'Two applications of the same voter, side by side',
+  'op.staffResolvePair': 'Resolve a pair of applications: keep one, merge them or reject one',
 } as const;

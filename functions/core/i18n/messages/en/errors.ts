@@ -9,7 +9,6 @@ export const errors = {
   challenge_unavailable: 'We cannot check requests right now, so we do not answer them. Please try again in a minute.',
   deadline_passed: 'Applications for a mobile ballot box in this election are closed.',
   not_eligible: 'A citizen of another EU country can ask for a mobile ballot box for the European Parliament election only.',
-  duplicate: 'This voter has already applied for this election.',
   idempotency_key_reused: 'This Idempotency-Key was used for a different request.',
   already_assigned: 'This request is already on the route of a mobile polling station; take it off the route first.',
   election_closed: 'This election is past its deadline for handing the route lists to the police: its requests and routes can be read, not changed.',
@@ -53,4 +52,7 @@ export const errors = {
   constituency_fixed:
     'This district’s constituency (МИР) cannot be changed: the election data gives it, or its voters are already on a route. Take them off the route first.',
   not_handed_over: 'The district has not handed this list over to the police yet, so its route cannot be prepared.',
+  repeat_unresolved: 'This request repeats an earlier application of the same voter: resolve the pair first (keep one, merge them or reject one).',
+  request_closed: 'This request was closed when its pair was resolved: decide on the application it went to.',
+  pair_resolved: 'This pair has been resolved, or one of its applications has changed, in the meantime. Open it again.',
 } as const;

@@ -86,11 +86,9 @@ export const mobileBox = {
   'check.none': 'Not given',
   'check.declaration': 'Declaration',
   'check.powerOfAttorney': 'Power of attorney',
-  'check.duplicate': 'This voter has already applied for this election: reference {reference}. Nothing new was sent. Check the status of that application.',
   'done.title': 'Your application has been sent',
   'done.reference': '{form}: reference {reference}',
   'done.late': 'It was made after the regular deadline, in the window for settlements where a mobile sectional election commission has been appointed.',
-  'done.duplicate': 'You had already applied for the {ballot} election: reference {reference}. Nothing new was made for it.',
   'done.next.title': 'What happens next',
   'done.next.body':
     'Your district administration checks each application and may call you. It may ask for a decision of ТЕЛК or НЕЛК. On voting day the mobile polling station comes to the address you gave.',

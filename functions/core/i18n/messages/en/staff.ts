@@ -110,8 +110,6 @@ export const staff = {
   'new.receivedOn': 'The deadlines were checked as of the date of receipt, {date}.',
   'new.afterHandover':
     'This district’s route list had already been sent to the police when the application was entered. Once you accept it, register the voter on the route and send the list again.',
-  'new.duplicate': 'This voter has already applied for this election: reference {reference}. Nothing new was entered.',
-  'new.duplicates': 'Already applied for the {ballot} election: reference {reference}. Nothing new was entered for it.',
   'new.another': 'Enter another application',
   'police.title': 'Route lists',
   'police.body': 'You prepare the route of each mobile polling station whose list a district has handed over to you. Open “Mobile polling stations”.',
@@ -179,4 +177,64 @@ export const staff = {
   'summary.districtsCaption': 'Applications per district and election',
   'summary.districtOnly':
     'The threshold of {threshold} accepted applications is counted per settlement across the whole municipality, and {municipality} follows it. Below are your district’s applications.',
+  'list.repeat': 'Repeat: the pair is not resolved',
+  'list.sent': {
+    one: 'sent {count} time',
+    other: 'sent {count} times',
+  },
+  'request.sent': {
+    one: 'Sent {count} time.',
+    other: 'Sent {count} times: the identical copies are folded into this application, with nothing new to review.',
+  },
+  'request.repeatOf':
+    'This application repeats an earlier one of the same voter for this election: {reference}. It cannot be accepted until the pair is resolved.',
+  'request.repeatOfElsewhere':
+    'This application repeats an earlier one of the same voter, in the {district} district. The municipality’s staff resolve the pair; until then it cannot be accepted.',
+  'request.repeatResolve': 'Compare the two applications and resolve the pair',
+  'request.repeatResolved': 'This application repeated an earlier one of the same voter ({reference}); the pair has been resolved.',
+  'request.pairLink': 'The two applications side by side',
+  'request.repeats': 'Later applications of the same voter for this election',
+  'request.repeatOpen': '{reference}: not resolved yet',
+  'request.repeatDone': '{reference}: resolved',
+  'request.repeatElsewhere': 'An application in the {district} district: the municipality’s staff resolve the pair',
+  'request.closedFolded': 'An identical copy of application {reference}, sent again. Its reference shows the status of that application.',
+  'request.closedSuperseded':
+    'Closed when its pair was resolved: application {reference} was kept instead. Its reference shows the status of that application.',
+  'request.closedMerged':
+    'Closed when its pair was resolved: its details were merged into application {reference}. Its reference shows the status of that application.',
+  'request.closedRejected': 'Rejected when its pair was resolved.',
+  'pair.title': 'Two applications of the same voter',
+  'pair.intro':
+    'Two applications for this election ({ballot}) carry the same personal number. The later one may have been made in the voter’s name by someone else: call the phone number on the earlier application before you decide. Until the pair is resolved, the later application cannot be accepted.',
+  'pair.caption': 'The two applications side by side; the details that differ are marked',
+  'pair.detail': 'Detail',
+  'pair.first': 'Earlier application {reference}',
+  'pair.repeat': 'Later application {reference}',
+  'pair.differs': 'differs',
+  'pair.address': 'Address',
+  'pair.sent': 'Sent',
+  'pair.resolved': 'This pair has been resolved. Each application’s page shows what became of it.',
+  'pair.saved': 'The pair has been resolved.',
+  'pair.keepTitle': 'Keep one',
+  'pair.keepBody': 'The other application is closed; its reference then shows the status of the one kept.',
+  'pair.keepFirst': 'Keep the earlier application',
+  'pair.keepRepeat': 'Keep the later application',
+  'pair.mergeTitle': 'Merge',
+  'pair.mergeBody': 'The earlier application keeps its reference and takes the details you tick from the later one; the later one is closed.',
+  'pair.merge': 'Merge the applications',
+  'pair.rejectTitle': 'Reject one',
+  'pair.rejectBody': 'For an application made in the voter’s name without the voter’s knowledge. Its applicant reads the reason on the status page.',
+  'pair.rejectWhich': 'Which application',
+  'pair.rejectFirst': 'The earlier application',
+  'pair.rejectRepeat': 'The later application',
+  'pair.reject': 'Reject the application',
+  'pair.field.resolution': 'How to resolve the pair',
+  'pair.field.take': 'Details to take from the later application',
+  'pair.back': 'Back to application {reference}',
+  'new.repeat':
+    'This voter already has an application for this election ({ballot}): {earlier}. The new one, {reference}, is stored and linked to it: resolve the pair before accepting it.',
+  'new.repeatElsewhere':
+    'This voter already has an application for this election ({ballot}) in the {district} district. The new one, {reference}, is linked to it; the municipality’s staff resolve the pair.',
+  'new.folded':
+    'The same application for this election ({ballot}) was already received: {earlier}. The new reference {reference} shows the status of that one; there is nothing new to review.',
 } as const;

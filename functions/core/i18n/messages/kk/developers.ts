@@ -67,4 +67,6 @@ export const developers = {
   'op.staffAccountSignOut': 'Тіркелгінің барлық сеанстарын жабу (қала)',
   'op.sectionRouteXlsx': 'Бағыт тізімі Excel кітабы түрінде (алушыға қарай)',
   'op.districtConstituency': 'Жылжымалы секциясы жоқ ауданның сайлау округін (МИР) белгілеу',
+  'op.staffRequestPair': 'Бір сайлаушының екі өтініші қатар',
+  'op.staffResolvePair': 'Өтініштер жұбын шешу: біреуін қалдыру, біріктіру немесе біреуін қабылдамау',
 } as const satisfies Translation<'developers', 'kk'>;

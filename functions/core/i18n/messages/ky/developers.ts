@@ -67,4 +67,6 @@ export const developers = {
   'op.staffAccountSignOut': 'Эсептик жазуунун бардык сеанстарын жабуу (шаар)',
   'op.sectionRouteXlsx': 'Маршрут тизмеси Excel китеби түрүндө (алуучуга жараша)',
   'op.districtConstituency': 'Көчмө секциясы жок райондун шайлоо округун (МИР) белгилөө',
+  'op.staffRequestPair': 'Бир шайлоочунун эки арызы катар',
+  'op.staffResolvePair': 'Арыздардын жубун чечүү: бирөөнү калтыруу, бириктирүү же бирөөнү четке кагуу',
 } as const satisfies Translation<'developers', 'ky'>;

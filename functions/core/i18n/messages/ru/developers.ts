@@ -67,4 +67,6 @@ export const developers = {
   'op.staffAccountSignOut': 'Завершить все сеансы учётной записи (община)',
   'op.sectionRouteXlsx': 'Маршрутный список в виде книги Excel (в зависимости от получателя)',
   'op.districtConstituency': 'Задать МИР района без передвижной комиссии',
+  'op.staffRequestPair': 'Два заявления одного избирателя рядом',
+  'op.staffResolvePair': 'Разбор пары заявлений: оставить одно, объединить или отклонить одно',
 } as const satisfies Translation<'developers', 'ru'>;
