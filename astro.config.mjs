@@ -12,6 +12,24 @@ const testContent =
     ? [{ find: /^#functions\/elections\/content-files$/, replacement: fileURLToPath(new URL('./test/fixtures/content-files.ts', import.meta.url)) }]
     : [];
 
+// @astrojs/cloudflare gives every chunk the Worker's banner (`globalThis.process ??= {}; …`), the
+// browser's scripts too, where nothing reads `process`: it is taken out of those, since every
+// public page downloads them.
+const WORKER_BANNER = /^globalThis\.process\s*\?\?=\s*\{\}[;,]\s*globalThis\.process\.env\s*\?\?=\s*\{\};?\s*/;
+/** @type {import('vite').Plugin} */
+const browserScriptsWithoutWorkerBanner = {
+  name: 'voter-desk:browser-scripts-without-worker-banner',
+  applyToEnvironment: (environment) => environment.name === 'client',
+  generateBundle(_options, bundle) {
+    for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = file.code.replace(WORKER_BANNER, '');
+  },
+};
+
+// A component's script is named `<Component>.astro_astro_type_script_index_0_lang.<hash>.js`, and
+// every page that loads it carries that name: the component's name and the hash are enough.
+/** @param {{ name: string }} chunk */
+const scriptFileName = (chunk) => `_astro/${chunk.name.replace(/\.astro_astro_type_script_index_\d+_lang$/, '').replace(/[^\w.-]/g, '_')}.[hash].js`;
+
 export default defineConfig({
   site: 'https://voterdesk.example',
   srcDir: './site',
@@ -27,7 +45,12 @@ export default defineConfig({
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // Never inline scripts: the Content-Security-Policy allows scripts from our origin only.
-  vite: { build: { assetsInlineLimit: 0 }, resolve: { alias: testContent } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    resolve: { alias: testContent },
+    plugins: [browserScriptsWithoutWorkerBanner],
+    environments: { client: { build: { rolldownOptions: { output: { entryFileNames: scriptFileName } } } } },
+  },
   // The unified (remark/rehype) processor, for our guide blocks; GFM gives task lists.
   markdown: { processor: unified({ rehypePlugins: [rehypeGuideBlocks] }) },
 });

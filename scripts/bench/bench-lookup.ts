@@ -7,7 +7,9 @@
 // 2. Serves the build with `wrangler dev` on 127.0.0.1 against that D1 and loads it with
 //    autocannon (10 s, 50 connections each): GET /api/health, POST /api/lookup and
 //    POST /api/stations/search, one after another, and prints requests/s and p50/p99 latency
-//    for each and both lookups' throughput against health's (target: >= 90% each).
+//    for each and both lookups' throughput against health's (target: >= 90% each), then the
+//    CPU time workerd used per answered request (from /proc, so the machine's other load
+//    weighs on it much less than on throughput) and both lookups' CPU against health's.
 // Every limiter (the in-memory ones wrangler dev uses) is raised for this run only, since one
 // client sends everything; the routes still call theirs, so their cost is measured.
 import { createWriteStream } from 'node:fs';
@@ -21,6 +23,7 @@ import { run } from '#scripts/env';
 import { startDevServer } from '#scripts/dev-server';
 import { localLimitVars, sameLimit } from '#scripts/local-limits';
 import { benchSetup, egn, load as loadUrl, resultRow, type LoadOptions } from './bench-helpers';
+import { workerdCpuMs } from './workerd-cpu';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -129,11 +132,18 @@ try {
   await load('warm-up', { duration: 2, connections: 10, requests: lookupRequests });
   await load('warm-up', { duration: 2, connections: 10, requests: searchRequests });
   const rounds: Record<'health' | 'lookup' | 'search', autocannon.Result[]> = { health: [], lookup: [], search: [] };
+  /** workerd's CPU milliseconds over each endpoint's rounds (wrangler dev's runtime and the local D1 together). */
+  const cpu = { health: 0, lookup: 0, search: 0 };
+  const measured = async (name: keyof typeof rounds, title: string, options: LoadOptions) => {
+    const before = workerdCpuMs();
+    rounds[name].push(await load(title, options));
+    cpu[name] += workerdCpuMs() - before;
+  };
   for (let round = 0; round < ROUNDS; round++) {
     const duration = DURATION / ROUNDS;
-    rounds.health.push(await load('GET /api/health', { duration, requests: [{ path: '/api/health' }] }));
-    rounds.lookup.push(await load('POST /api/lookup', { duration, requests: lookupRequests }));
-    rounds.search.push(await load('POST /api/stations/search', { duration, requests: searchRequests }));
+    await measured('health', 'GET /api/health', { duration, requests: [{ path: '/api/health' }] });
+    await measured('lookup', 'POST /api/lookup', { duration, requests: lookupRequests });
+    await measured('search', 'POST /api/stations/search', { duration, requests: searchRequests });
   }
   const health = combined(rounds.health);
   const lookup = combined(rounds.lookup);
@@ -147,6 +157,14 @@ try {
   const ratio = (result: autocannon.Result) => ((result.requests.average / health.requests.average) * 100).toFixed(0);
   console.log(`lookup / health            ${ratio(lookup)}% of health's throughput (target >= 90%); one D1 query per lookup`);
   console.log(`search / health            ${ratio(search)}% of health's throughput (target >= 90%); one D1 query per search`);
+  const perRequest = (name: keyof typeof rounds, result: autocannon.Result) => cpu[name] / result.requests.total;
+  console.log(
+    `workerd CPU per request    health ${perRequest('health', health).toFixed(2)} ms, lookup ${perRequest('lookup', lookup).toFixed(2)} ms, search ${perRequest('search', search).toFixed(2)} ms (from /proc, 10 ms ticks)`,
+  );
+  const cpuRatio = (name: 'lookup' | 'search', result: autocannon.Result) => ((perRequest('health', health) / perRequest(name, result)) * 100).toFixed(0);
+  console.log(
+    `by CPU per request         lookup ${cpuRatio('lookup', lookup)}% of health's throughput, search ${cpuRatio('search', search)}% (health's CPU per request over each one's: the throughput ratio of a CPU-bound workerd alone on the machine)`,
+  );
 } finally {
   stopServer();
   await rm(work, { recursive: true, force: true });

@@ -43,15 +43,17 @@ function isElement(node: ElementContent | RootContent, tagName?: string): node i
   return node.type === 'element' && (tagName === undefined || node.tagName === tagName);
 }
 
-/** Makes GFM task-list checkboxes tickable, each with its text as the label. */
-function tickable(li: Element, index: number): void {
+/**
+ * Makes GFM task-list checkboxes tickable, each with its text as the label. The page's script
+ * knows a box by its position (site/scripts/checklists.ts), so the box carries no index.
+ */
+function tickable(li: Element): void {
   const target = li.children.find((child) => isElement(child, 'p')) as Element | undefined;
   const holder = target ?? li;
   const inputAt = holder.children.findIndex((child) => isElement(child, 'input'));
   const input = holder.children[inputAt] as Element | undefined;
   if (!input) return;
   delete input.properties.disabled;
-  input.properties.dataIndex = String(index);
   const end = holder.children.findIndex((child, i) => i > inputAt && isElement(child) && ['ul', 'ol', 'p'].includes(child.tagName));
   const stop = end === -1 ? holder.children.length : end;
   // The text goes in one span: as the flex label's own children, every text run and link
@@ -61,7 +63,7 @@ function tickable(li: Element, index: number): void {
   holder.children.splice(inputAt, stop - inputAt, label);
 }
 
-function transform(parent: Root | Element, locale: Locale, file: VFileLike, counter: { tasks: number }): void {
+function transform(parent: Root | Element, locale: Locale, file: VFileLike): void {
   parent.children.forEach((node, index) => {
     if (!isElement(node)) return;
     if (node.tagName === 'p') {
@@ -72,8 +74,8 @@ function transform(parent: Root | Element, locale: Locale, file: VFileLike, coun
         return;
       }
     }
-    if (node.tagName === 'li' && String(node.properties.className ?? '').includes('task-list-item')) tickable(node, counter.tasks++);
-    transform(node, locale, file, counter);
+    if (node.tagName === 'li' && String(node.properties.className ?? '').includes('task-list-item')) tickable(node);
+    transform(node, locale, file);
   });
 }
 
@@ -92,6 +94,6 @@ export default function rehypeGuideBlocks() {
   return (tree: Root, file: VFileLike) => {
     const locale = guideLocale(file);
     if (!locale) return;
-    transform(tree, locale, file, { tasks: 0 });
+    transform(tree, locale, file);
   };
 }

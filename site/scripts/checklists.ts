@@ -1,5 +1,10 @@
-/** Remembers ticked checklist items on this device, per page, so a reader can come back. */
+/**
+ * Remembers ticked checklist items on this device, per page, so a reader can come back. An item
+ * is known by its position among the page's checklist boxes (kept as a string, as before).
+ */
 export function rememberChecklists(): void {
+  const boxes = [...document.querySelectorAll<HTMLInputElement>('.task-list-item input[type=checkbox]')];
+  if (boxes.length === 0) return;
   const key = `checklist:${location.pathname}`;
   let saved: string[] = [];
   try {
@@ -7,16 +12,15 @@ export function rememberChecklists(): void {
   } catch {
     saved = [];
   }
-  const boxes = document.querySelectorAll<HTMLInputElement>('.task-list-item input[type=checkbox][data-index]');
-  for (const box of boxes) {
-    box.checked = saved.includes(box.dataset.index!);
+  boxes.forEach((box, index) => {
+    box.checked = saved.includes(String(index));
     box.addEventListener('change', () => {
-      const ticked = [...boxes].filter((b) => b.checked).map((b) => b.dataset.index!);
+      const ticked = boxes.flatMap((b, i) => (b.checked ? [String(i)] : []));
       try {
         localStorage.setItem(key, JSON.stringify(ticked));
       } catch {
         // private mode or full storage: ticking still works for this visit
       }
     });
-  }
+  });
 }

@@ -1,7 +1,5 @@
 import { enhanceCheckers } from './checkers';
-import { rememberChecklists } from './checklists';
 import { refreshTimelines } from './timeline';
 
 refreshTimelines();
 enhanceCheckers();
-rememberChecklists();
