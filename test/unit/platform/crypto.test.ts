@@ -38,7 +38,9 @@ describe('seal / unseal (AES-256-GCM under DATA_KEY)', () => {
     await expect(unseal({ current: KEY }, { ...here, purpose: 'report-details' }, sealed)).rejects.toThrow();
     await expect(unseal({ current: OTHER }, here, sealed)).rejects.toThrow(/no longer configured/);
     const parts = sealed.split('.');
-    await expect(unseal({ current: KEY }, here, [...parts.slice(0, 3), `${parts[3]!.slice(0, -2)}AA`].join('.'))).rejects.toThrow();
+    const tail = parts[3]!.slice(-2);
+    const tampered = `${parts[3]!.slice(0, -2)}${tail === 'AA' ? 'BB' : 'AA'}`;
+    await expect(unseal({ current: KEY }, here, [...parts.slice(0, 3), tampered].join('.'))).rejects.toThrow();
   });
 
   it('keeps reading values of the previous key during a rotation', async () => {
