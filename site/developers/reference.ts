@@ -105,3 +105,6 @@ export function operations(document: OpenApiDocument): OperationView[] {
     })),
   );
 }
+
+/** The staff area's operations (`/api/admin/…`), which the reference lists on a page of their own. */
+export const isStaffOperation = (op: Pick<OperationView, 'path'>): boolean => op.path.startsWith('/api/admin/');

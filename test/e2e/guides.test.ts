@@ -184,9 +184,17 @@ describe('calendar files', () => {
 describe('meta descriptions', () => {
   it('every page has its own, in its language', async () => {
     const pages = LOCALES.flatMap((locale) =>
-      ['', 'guides/', 'search/', 'lookup/', 'developers/', 'mobile-ballot-box/', 'mobile-ballot-box/status/', ...SLUGS.map((slug) => `guides/${slug}/`)].map(
-        (path) => `/${locale}/${path}`,
-      ),
+      [
+        '',
+        'guides/',
+        'search/',
+        'lookup/',
+        'developers/',
+        'developers/staff/',
+        'mobile-ballot-box/',
+        'mobile-ballot-box/status/',
+        ...SLUGS.map((slug) => `guides/${slug}/`),
+      ].map((path) => `/${locale}/${path}`),
     );
     const descriptions = new Map<string, string>();
     for (const path of pages) {

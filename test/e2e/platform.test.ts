@@ -125,6 +125,16 @@ describe('/<locale>/developers/', () => {
       expect(await page.locator('script[src^="http"], link[href^="http"][rel=stylesheet]').count()).toBe(0);
       expect(await hasHorizontalScroll(page)).toBe(false);
       expect(await axeViolations(page)).toEqual([]);
+
+      // The staff area's operations are on their own page, linked from the first one.
+      expect(await page.locator('h3 code').allTextContents()).not.toContain('GET /api/admin/requests');
+      await page.click(`a[href="/${locale}/developers/staff/"]`);
+      await page.waitForURL(`${baseUrl}/${locale}/developers/staff/`);
+      const staffOps = await page.locator('h3 code').allTextContents();
+      expect(staffOps).toContain('GET /api/admin/requests');
+      expect(staffOps.every((op) => op.includes(' /api/admin/'))).toBe(true);
+      expect(await hasHorizontalScroll(page)).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }

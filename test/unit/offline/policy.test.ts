@@ -49,6 +49,7 @@ describe('what the service worker answers', () => {
     '/',
     '/en/search/',
     '/en/developers/',
+    '/en/developers/staff/',
     '/pagefind/pagefind.js',
     '/sw.js',
     '/bg/lookup/?idNumber=3603065804',

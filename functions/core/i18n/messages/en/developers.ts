@@ -9,6 +9,11 @@ export const developers = {
     'Every error has the same shape: an object "error" with a stable "code" and a "message" in the language asked for ("lang", else Accept-Language). Invalid input answers 422 with code "validation" and lists every problem at once in "fields", each with its dotted path and its own code.',
   languages: 'Send "lang" (bg, en, ru, ky or kk) as a query parameter or in a JSON body to choose the language of messages.',
   endpoints: 'Endpoints',
+  'staff.link': 'The API of the staff area (district and city administrations, police) is on a page of its own',
+  'staff.title': 'API for developers: the staff area',
+  'staff.intro':
+    'The requests that district and city administrations and the police send in the staff area: signing in with a second factor, reviewing mobile-box applications, routes and their hand-over. Every request needs a staff session.',
+  'staff.back': 'The public API, the error format and the OpenAPI document',
   parameters: 'Parameters',
   body: 'Request body (JSON)',
   responses: 'Responses',
