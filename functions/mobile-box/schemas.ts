@@ -341,3 +341,15 @@ export const requestStatus = z
   })
   .meta({ id: 'MobileBoxStatus' });
 export type RequestStatus = z.infer<typeof requestStatus>;
+
+/** An applicant's address as staff (and, on a route, the police) are given it back. */
+export const applicantAddress = z.object({
+  settlement: z.string().optional().meta({ description: 'The town or village, when it is not the municipality’s main settlement.' }),
+  district: z.string(),
+  street: z.string(),
+  number: z.string().optional(),
+  block: z.string().optional(),
+  entrance: z.string().optional(),
+  floor: z.string().optional(),
+  apartment: z.string().optional(),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { field, numberInput } from '#core/validation';
+import { applicantAddress } from '#functions/mobile-box/schemas';
 
 // Paths send text, JSON bodies numbers; `z.coerce` would also read true as 1.
 const id = numberInput(z.number().int().positive());
@@ -83,16 +84,7 @@ export const districtParam = z.object({
     .meta({ example: 'lozenets' }),
 });
 
-const address = z.object({
-  settlement: z.string().optional().meta({ description: 'The town or village, when it is not the municipality’s main settlement.' }),
-  district: z.string(),
-  street: z.string(),
-  number: z.string().optional(),
-  block: z.string().optional(),
-  entrance: z.string().optional(),
-  floor: z.string().optional(),
-  apartment: z.string().optional(),
-});
+const address = applicantAddress;
 
 export const sectionSummary = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { field } from '#core/validation';
-import { paperCreated } from '#functions/mobile-box/schemas';
+import { applicantAddress, paperCreated } from '#functions/mobile-box/schemas';
 import { requestDetails } from './schemas';
 
 /*
@@ -20,15 +20,7 @@ export const MERGEABLE = ['fullName', 'address', 'phone', 'email', 'representati
 /** What the pair view compares: the contact details, and how and when each came. */
 export const COMPARED = [...MERGEABLE, 'channel', 'createdAt'] as const;
 
-const address = z.object({
-  district: z.string(),
-  street: z.string(),
-  number: z.string().optional(),
-  block: z.string().optional(),
-  entrance: z.string().optional(),
-  floor: z.string().optional(),
-  apartment: z.string().optional(),
-});
+const address = applicantAddress;
 
 const pairSide = z.object({
   id: z.number().int(),

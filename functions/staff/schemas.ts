@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { field } from '#core/validation';
+import { applicantAddress } from '#functions/mobile-box/schemas';
 
 /** Every state-changing staff request carries its session's CSRF token. */
 export const csrfHeader = z.object({ 'x-csrf-token': z.string().max(100).optional().meta({ description: 'The `csrfToken` from the login answer.' }) });
@@ -199,15 +200,7 @@ export const requestDetails = requestRow
     person: z.object({
       idNumber: z.string(),
       fullName: z.string(),
-      address: z.object({
-        district: z.string(),
-        street: z.string(),
-        number: z.string().optional(),
-        block: z.string().optional(),
-        entrance: z.string().optional(),
-        floor: z.string().optional(),
-        apartment: z.string().optional(),
-      }),
+      address: applicantAddress,
       phone: z.string(),
       email: z.string().optional(),
     }),

@@ -174,6 +174,11 @@ describe('paper entry and the district summary', () => {
       };
     const lozen = async () => (await summary('city')).settlements.find((row) => row.settlement === 'lozen' && row.ballot === 'ep');
     expect(await lozen()).toBeUndefined();
+    // Staff read the settlement back with the address (the threshold and late applications go by it).
+    const details = (await (await api(`/api/admin/requests/${received[0]!.id}`, { headers: { cookie: who.city!.cookie } })).json()) as {
+      person: { address: { settlement?: string; district: string } };
+    };
+    expect(details.person.address).toMatchObject({ settlement: 'lozen', district: 'pancharevo' });
     // Accepted out of the order they came in: the latest received (20 May) first, then eight of the others.
     const order = [10, 0, 1, 2, 3, 4, 5, 6, 7];
     for (const i of order) expect((await decide('city', received[i]!.id, { decision: 'accept' })).status).toBe(200);
