@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { database, type Database } from '#db/client';
 import { mobileBoxRequests, mobileSections, routeStops } from '#db/schema';
 import type { Bindings } from '#functions/env';
-import { NotFound, ValidationFailed } from '#core/errors';
+import { ValidationFailed } from '#core/errors';
 import { dataKeys } from '#functions/platform/keys';
 import { auditEntry, refuseOutOfReach } from '#functions/staff/audit';
 import { requireEditable, requirePreparable } from '#functions/staff/campaign';
@@ -11,7 +11,7 @@ import { positionStatements, sealLocation } from './route';
 import type { Located } from '#core/sections/route-order';
 import { sectionInReach, sectionLabel } from './sections';
 import { refuse } from './errors';
-import { reorderIfAutomatic, routeChange, type Batch } from './stops';
+import { reorderIfAutomatic, routeChange, stopOf, type Batch } from './stops';
 
 type StaffUser = StaffSession['user'];
 const s = routeStops;
@@ -67,12 +67,7 @@ export async function setOrder(env: Bindings, user: StaffUser, sectionId: number
 export async function locateStop(env: Bindings, user: StaffUser, sectionId: number, stopId: number, location: Located | null, now: Date) {
   const db = database(env.DB);
   const { campaign, section } = await routeToPrepare(db, user, sectionId, now);
-  const [stop] = await db
-    .select()
-    .from(s)
-    .where(and(eq(s.id, stopId), eq(s.sectionId, section.id)))
-    .limit(1);
-  if (!stop) throw new NotFound();
+  const stop = await stopOf(db, section.id, stopId);
   const locationSealed = location ? await sealLocation(dataKeys(env), stop.recordKey, location) : null;
   await db.batch([
     db.update(s).set({ locationSealed }).where(eq(s.id, stop.id)),

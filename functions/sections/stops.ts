@@ -203,17 +203,23 @@ export async function registerStops(env: Bindings, user: StaffUser, sectionId: n
   return { sectionId: section.id, registered: toAssign.map((row) => row.id) };
 }
 
+/** A stop of this section (a stop id of another section is not found, like one that does not exist). */
+export async function stopOf(db: Database, sectionId: number, stopId: number) {
+  const [stop] = await db
+    .select()
+    .from(s)
+    .where(and(eq(s.id, stopId), eq(s.sectionId, sectionId)))
+    .limit(1);
+  if (!stop) throw new NotFound();
+  return stop;
+}
+
 /** Takes a stop off the route: its requests go back to `accepted`, the later stops move up. */
 export async function removeStop(env: Bindings, user: StaffUser, sectionId: number, stopId: number, now: Date) {
   const db = database(env.DB);
   const { campaign, section, reach } = await sectionInReach(db, user, sectionId, now);
   requireEditable(campaign, now);
-  const [stop] = await db
-    .select()
-    .from(s)
-    .where(and(eq(s.id, stopId), eq(s.sectionId, section.id)))
-    .limit(1);
-  if (!stop) throw new NotFound();
+  const stop = await stopOf(db, section.id, stopId);
   if (reach === 'own-voters' && stop.originDistrict !== user.district)
     return refuseOutOfReach(db, user.id, { sections: [String(section.id)], stops: [stop.id] }, now);
   const requests = await db.select({ id: r.id }).from(r).where(eq(r.stopId, stop.id));
