@@ -1,9 +1,10 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { DEMO_NOW, DEV_DATA_KEY, DEV_LOOKUP_KEY, DEV_STAFF_PEPPER } from './scripts/dev-vars.ts';
 import { localLimitVars, sameLimit } from './scripts/local-limits.ts';
 import { workerdCompatibility } from './scripts/wrangler-toml.ts';
+import { workerdCpuMs } from './scripts/bench/workerd-cpu.ts';
 
 // `npm run bench:costs` (scripts/bench/bench-costs.ts) runs test/bench/costs/ inside workerd against a
 // local D1 that gets the migrations and then the rows of the seeded demo database, which the
@@ -12,38 +13,6 @@ import { workerdCompatibility } from './scripts/wrangler-toml.ts';
 // limiting out of the figures (in production it is the Workers Rate Limiting bindings, not D1).
 // CPU_CLOCK answers with Node's clock and the CPU time used by the workerd processes this run
 // started, read from /proc (Linux).
-/** Clock ticks (USER_HZ, 100 on Linux) to milliseconds. */
-const TICK_MS = 10;
-
-/** Every process below this one, with its parent and its CPU time so far (Linux /proc). */
-function processTable() {
-  const table = new Map<number, { parent: number; name: string; cpuMs: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(entry), {
-        parent: Number(fields[1]),
-        name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-        cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
-      });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return table;
-}
-
-/** CPU milliseconds used so far by the workerd processes this run started (the Worker and its local D1). */
-function workerdCpuMs(): number {
-  const table = processTable();
-  const ours = (pid: number): boolean => pid === process.pid || (pid > 1 && table.has(pid) && ours(table.get(pid)!.parent));
-  let total = 0;
-  for (const info of table.values()) if (info.name === 'workerd' && ours(info.parent)) total += info.cpuMs;
-  return total;
-}
-
 export default defineConfig(async () => {
   const seedFile = process.env.BENCH_COSTS_SEED;
   if (!seedFile) throw new Error('run this through `npm run bench:costs`, which prepares the seed');
