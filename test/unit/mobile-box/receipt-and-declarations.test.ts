@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ballotsFor, decideApplication } from '#core/mobile-box/rules';
+import { ballotsFor, commissionAppointed, decideApplication } from '#core/mobile-box/rules';
 import { earliestReceipt, receiptMoment, receiptProblem } from '#core/mobile-box/receipt';
 import { fieldProblems } from '#core/validation';
 import { getArea } from '#functions/elections/areas';
@@ -120,5 +120,22 @@ describe('what the data says instead of code', () => {
     expect(ballotsFor(config, 'BG')).toEqual(['ep', 'ns']);
     expect(ballotsFor(config, 'EU')).toEqual(['ep']);
     expect(election.sourceNotes?.some((note) => note.startsWith('Line 107'))).toBe(true);
+  });
+
+  it('seed 004 line 116, "Столичната община организира 14 подвижни избирателни секции": a commission in the city of Sofia, undated because the source gives no day of the decision, and the data says so', () => {
+    quoted('Столичната община организира 14 подвижни избирателни секции');
+    const [sofiaArea] = config.areas.filter((area) => area.area === 'bg-sofia');
+    expect(sofiaArea!.commissions).toEqual([{ settlement: 'sofia' }]);
+    expect(election.sourceNotes?.some((note) => note.startsWith('Lines 113–116') && note.includes('appointedOn'))).toBe(true);
+    // Undated, it counts from the first day of the late window (26 May 2024) to its last (3 June).
+    const late = (day: string) => {
+      const moment = receiptMoment(day, election.timeZone);
+      const mobileCommission = commissionAppointed(sofiaArea!.commissions, 'sofia', election.timeZone, moment);
+      return decideApplication(config, election, { citizenship: 'BG', ballots: ['ns'], settlement: { mobileCommission } }, moment);
+    };
+    expect([late('2024-05-26'), late('2024-06-03')]).toEqual([
+      { ok: true, late: true },
+      { ok: true, late: true },
+    ]);
   });
 });
