@@ -336,6 +336,11 @@ describe('the staff area', () => {
     await checked(cityPage);
     const actions = await cityPage.locator('[data-audit-entry]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
     for (const action of ['request.decide', 'section.register', 'section.reorder', 'route.download', 'section.handover']) expect(actions).toContain(action);
+    // The police read the applicants' addresses on the route page (HTML, not the API): each read is in the log under their account.
+    const routeReaders = await cityPage
+      .locator('[data-audit-entry][data-action="route.read"]')
+      .evaluateAll((rows) => rows.map((row) => row.children[1]?.textContent?.trim()));
+    expect(routeReaders).toContain('police@demo.voter-desk.local');
     expect(await cityPage.locator('[data-audit-log]').innerText()).not.toContain(voters[0]!.fullName);
     await city.close();
   });

@@ -6,7 +6,7 @@ import { database } from '#db/client';
 import { mobileBoxCounts, mobileBoxRequests } from '#db/schema';
 import { sealReason } from '#functions/mobile-box/seal';
 import { scheduled } from '#functions/scheduled';
-import { countingDatabase } from '#test/api/helpers';
+import { api, countingDatabase, startOfSteadyWindow } from '#test/api/helpers';
 import { status, submit, VOTER, type Created, type ErrorJson } from './fixtures';
 
 describe('POST /api/mobile-box-requests/status', () => {
@@ -53,6 +53,30 @@ describe('POST /api/mobile-box-requests/status', () => {
     expect(answers[0]!.status).toBe(404);
     expect(answers[0]!.queries).toBe(1);
     expect((JSON.parse(answers[0]!.body) as ErrorJson).error.code).toBe('not_found');
+  });
+
+  it('is limited with the lookups by personal number (one bucket, 10 a minute per client): then even the right pair gets 429 and nothing is looked up', async () => {
+    const created = (await (await submit({ ...VOTER, idNumber: '5202290008', ballots: ['ns'] })).json()) as Created;
+    const reference = created.requests[0]!.reference;
+    const client = '10.64.0.9';
+    await startOfSteadyWindow();
+    for (let i = 0; i < 5; i++) {
+      const lookup = await api('/api/lookup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': client },
+        body: JSON.stringify({ country: 'BG', idNumber: '7501020018' }),
+      });
+      expect(lookup.status).not.toBe(429);
+      expect((await status({ reference: 'ABCDE-FGHJK', idNumber: '5202290008' }, client)).status).toBe(404);
+    }
+    const counter = countingDatabase();
+    const limited = await status({ reference, idNumber: '5202290008' }, client, { DB: counter.db });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect(((await limited.json()) as ErrorJson).error.code).toBe('rate_limited');
+    expect(counter.prepared, 'D1 statements prepared').toBe(0);
+    // Another client still gets the answer.
+    expect((await status({ reference, idNumber: '5202290008' }, '10.64.0.10')).status).toBe(200);
   });
 });
 
