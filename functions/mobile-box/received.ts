@@ -15,7 +15,7 @@ export interface ReceivedFacts {
  * threshold, the status page and the staff lists go by it, never by the day staff typed it in.
  * Rows from before the column existed fall back to the day they were stored.
  *
- * @example receivedAt({ electionId: 'bg-2024-06-09', receivedOn: '2024-05-25', createdAt: '2024-05-27T08:00:00.000Z' }) // '2024-05-25'
+ * @example receivedAt({ electionId: election.id, receivedOn: '2024-05-25', createdAt: '2024-05-27T08:00:00.000Z' }) // '2024-05-25'
  */
 export function receivedAt(request: ReceivedFacts): string {
   if (request.receivedOn) return request.receivedOn;

@@ -190,6 +190,11 @@ describe('an election and municipalities added as data only (test/fixtures/conte
     const list = (await (await staff('city', '/requests', { now: PAST_HANDOVER })).json()) as { election: string; editable: boolean };
     expect(list).toMatchObject({ election: ELECTION, editable: false });
     expect((await staff('city', `/requests/${id}`, { now: PAST_HANDOVER })).status).toBe(200);
+    // Reading a closed election's request is still written to the audit log, by whom and which request.
+    const read = await env.DB.prepare(
+      "SELECT records, outcome FROM staff_audit WHERE action = 'request.read' AND user_id = (SELECT id FROM staff_users WHERE email = 'city@primerovo.example') ORDER BY id DESC LIMIT 1",
+    ).first<{ records: string; outcome: string }>();
+    expect(read && { records: JSON.parse(read.records) as unknown, outcome: read.outcome }).toEqual({ records: { requests: [id] }, outcome: 'ok' });
     const refused = await staff('city', `/requests/${id}/decision`, { json: { decision: 'accept' }, now: PAST_HANDOVER });
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as ErrorJson).error.code).toBe('election_closed');

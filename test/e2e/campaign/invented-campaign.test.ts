@@ -2,11 +2,13 @@ import { enrolThroughPages } from '#test/e2e/staff-sign-in';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityChecker, openContext } from '#test/e2e/browser';
+import { LOCALES, type Locale } from '#core/i18n';
 
 // A vote added as data only: the invented election test/fixtures/content/elections/
 // test-2024-05-12-pvr.json (one ballot, `pvr`, form 30-ПВР) in the invented municipality
 // Примерово, with the server's clock inside its window (global-setup.ts). Without JavaScript,
-// in Bulgarian, on a 360 px phone: the voter picks the municipality, applies, applies again
+// in Bulgarian (the form, the status page and the staff list also in the other four languages),
+// on a 360 px phone: the voter picks the municipality, applies, applies again
 // (answered like the first), checks the status; the district officer reviews and registers the voter on the section the
 // data names; the police download the lists.
 const baseUrl = inject('campaignBaseUrl');
@@ -21,6 +23,15 @@ function egn(first9: string): string {
   return `${first9}${sum === 10 ? 0 : sum}`;
 }
 const VOTER = { idNumber: egn('500505050'), fullName: 'Ганка Петрова Примерова' };
+
+// What each language's form says of the one ballot and the districts, from the data files (written out by hand).
+const IN_EVERY_LOCALE: Record<Locale, { ballot: string; districts: string[] }> = {
+  bg: { ballot: 'Президент и вицепрезидент (Приложение № 30-ПВР)', districts: ['Север', 'Юг', 'Изток'] },
+  en: { ballot: 'President and Vice-President (form № 30-ПВР)', districts: ['North', 'South', 'East'] },
+  ru: { ballot: 'Президент и вице-президент (приложение № 30-ПВР)', districts: ['Север', 'Юг', 'Восток'] },
+  ky: { ballot: 'Президент жана вице-президент (№ 30-ПВР тиркеме)', districts: ['Түндүк', 'Түштүк', 'Чыгыш'] },
+  kk: { ballot: 'Президент және вице-президент (№ 30-ПВР қосымша)', districts: ['Солтүстік', 'Оңтүстік', 'Шығыс'] },
+};
 
 async function submit(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.locator(selector).click()]);
@@ -111,6 +122,26 @@ describe('a campaign that exists only as data', () => {
     expect(await page.locator('[data-status-answer]').getAttribute('data-status-answer')).toBe('received');
   });
 
+  it.each(LOCALES)('%s: the form offers the election’s one ballot and the districts in that language; the status page answers', async (locale) => {
+    await page.goto(`${baseUrl}/${locale}/mobile-ballot-box/?area=bg-primerovo`);
+    expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+    expect(await page.locator('[data-campaign]').getAttribute('data-campaign')).toBe(ELECTION);
+    expect(await page.locator('input[name=ballots]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['pvr']);
+    expect(await page.locator('[data-ballot-rules]').innerText()).toContain(IN_EVERY_LOCALE[locale].ballot);
+    const districts = await page
+      .locator('#mb-address-district option')
+      .evaluateAll((options) => options.filter((o) => (o as HTMLOptionElement).value).map((o) => o.textContent?.trim()));
+    expect(districts).toEqual(IN_EVERY_LOCALE[locale].districts);
+    await checker.expectAccessible(page, false);
+
+    await page.goto(`${baseUrl}/${locale}/mobile-ballot-box/status/`);
+    await page.locator('#status-reference').fill(reference);
+    await page.locator('#status-idNumber').fill(VOTER.idNumber);
+    await submit(page, 'main form button[type=submit]');
+    expect(await page.locator('[data-status-answer]').getAttribute('data-status-answer')).toBe('received');
+    await checker.expectAccessible(page, false);
+  });
+
   it('the district officer of Примерово reviews it and registers the voter on the section the data names; the police download the lists', async () => {
     const officer = staff.find((account) => account.email.startsWith('sever@'))!;
     // Its first sign-in: the account `npm run user:add` saved enrols an authenticator app.
@@ -172,6 +203,14 @@ describe('a campaign that exists only as data', () => {
     // The hand-over names the municipality's own recipient, from its data file, never Sofia's.
     expect(await page.locator('[data-handover-state]').innerText()).toContain('РУ – Примерово');
     expect(await page.locator('main').innerText()).not.toContain('СДВР');
+    // The staff area in every language: the same election, the voter's request listed.
+    for (const locale of LOCALES) {
+      await page.goto(`${baseUrl}/${locale}/admin/`);
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      expect(await page.locator('[data-election-chooser] select').inputValue()).toBe(ELECTION);
+      expect(await page.locator(`[data-request-row="${reference}"]`).count()).toBe(1);
+      await checker.expectAccessible(page, false);
+    }
     await submit(page, '[data-staff-signout] button[type=submit]');
 
     const police = staff.find((account) => account.email.startsWith('police@'))!;

@@ -51,7 +51,7 @@ function localeStrings(value: unknown, locale: Locale, path = ''): { where: stri
   return [];
 }
 
-/** Everything a reader of `locale` sees that the project wrote: guides, UI strings, election data, data tables. */
+/** Everything a reader of `locale` sees that the project wrote: guides, UI strings, election and area data, data tables. */
 function textsOf(locale: Locale): { where: string; text: string }[] {
   const guides = readdirSync(join('content/guides', locale)).map((name) => ({
     where: `content/guides/${locale}/${name}`,
@@ -63,7 +63,7 @@ function textsOf(locale: Locale): { where: string; text: string }[] {
       return texts.map((text) => ({ where: `functions/core/i18n/messages/${locale}/${namespace}.ts ${key}`, text }));
     }),
   );
-  const data = ['content/elections', 'content/data'].flatMap((dir) =>
+  const data = ['content/elections', 'content/areas', 'content/data'].flatMap((dir) =>
     readdirSync(dir)
       .filter((name) => name.endsWith('.json'))
       .flatMap((name) =>
@@ -100,12 +100,12 @@ describe('glossaries', () => {
     expect(found).toEqual([]);
   });
 
-  it.each(LOCALES)('%s: the check reads every namespace of the UI strings, every guide, election and data table', (locale) => {
+  it.each(LOCALES)('%s: the check reads every namespace of the UI strings, every guide, election, area and data table', (locale) => {
     const places = new Set(textsOf(locale).map(({ where }) => where.split(/ |\.json/)[0]));
     const expected = [
       ...Object.keys(dictionaries.en).map((namespace) => `functions/core/i18n/messages/${locale}/${namespace}.ts`),
       ...readdirSync(join('content/guides', locale)).map((name) => `content/guides/${locale}/${name}`),
-      ...['content/elections', 'content/data'].flatMap((dir) =>
+      ...['content/elections', 'content/areas', 'content/data'].flatMap((dir) =>
         readdirSync(dir)
           .filter((name) => name.endsWith('.json'))
           .map((name) => `${dir}/${name.replace(/\.json$/, '')}`),

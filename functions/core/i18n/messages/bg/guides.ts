@@ -20,7 +20,7 @@ export const guides = {
   'timeline.range': 'от {from} до {to}',
   'timeline.until': '{date}, до {time} ч.',
   'timeline.timeZone': 'Датите и часовете са по местно време ({zone}).',
-  'timeline.addToCalendar': 'Добави в календара',
+  'timeline.addToCalendar': 'Добавете в календара',
   'timeline.zone.Europe/Sofia': 'България',
   'timeline.zone.Asia/Bishkek': 'Киргизстан',
   'timeline.zone.Asia/Almaty': 'Казахстан',
