@@ -3,8 +3,9 @@
  * - registers the service worker once the page has loaded;
  * - a copy the worker served from the device (`<html data-offline-copy>`) shows its notice
  *   that it may be out of date;
- * - on the first visit the worker did not see the page load, so the page names itself and the
- *   files it loaded; the worker keeps those its rules allow, and nothing else.
+ * - on the first visit the worker did not see the page load, so once it is ready the page names
+ *   itself and the files it loaded by then (a guide's checker rules, fetched after the load
+ *   event, included); the worker keeps those its rules allow, and nothing else.
  */
 import type { KeepMessage } from '#site/offline/policy';
 
@@ -26,8 +27,7 @@ if (notice && 'serviceWorker' in navigator) {
   const firstVisit = !workers.controller;
   const register = () => {
     workers.register(notice.dataset.sw ?? '/sw.js', { scope: '/' }).catch(() => undefined);
-    const keep: KeepMessage = { type: 'keep', paths: loadedPaths() };
-    if (firstVisit) void workers.ready.then((registration) => registration.active?.postMessage(keep));
+    if (firstVisit) void workers.ready.then((registration) => registration.active?.postMessage({ type: 'keep', paths: loadedPaths() } satisfies KeepMessage));
   };
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, { once: true });

@@ -123,6 +123,13 @@ describe('offline copies on a 360×640 phone', () => {
       expect(await offlineNotice(page).innerText()).toContain('may be out of date');
       // Its styles and scripts came from the device too: the notice is styled, and shown by its script.
       expect(await offlineNotice(page).evaluate((notice) => getComputedStyle(notice).borderTopWidth)).toBe('3px');
+      // The checkers' rules, fetched after the first visit's load event, were kept too: a checker answers.
+      const form = page.locator('form[data-checker="mobile-box"]');
+      await form.locator('input[name=cannotReachPollingRoom][value=yes]').check();
+      await form.locator('input[name=mobileCommission][value=no]').check();
+      await form.getByRole('button').click();
+      await form.locator('.checker-answer[data-answer]').waitFor();
+      expect(await form.locator('.checker-answer').getAttribute('data-answer')).toBe('election-over');
 
       await page.goto(`${baseUrl}/en/lookup/`);
       expect(await offlineNotice(page).isVisible()).toBe(true);
