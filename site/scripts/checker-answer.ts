@@ -1,18 +1,26 @@
 /**
  * A checker's answer (loaded by ./checkers.ts after the page has loaded, or on the first use of a
- * checker if that comes first): the rules of #core/elections/checkers for the visitor's choices.
+ * checker if that comes first): the rules of #core/elections/checkers for the visitor's choices,
+ * at the reader's "now", from the instants the form carries (no time-zone code in the browser).
  */
-import { decideAbsentee, decideCurrentAddress, decideMobileBox, type Answer } from '#core/elections/checkers';
-import type { ElectionTiming } from '#core/elections/schema';
+import {
+  carriedMoment,
+  decideAbsentee,
+  decideCurrentAddress,
+  decideMobileBox,
+  type Answer,
+  type CarriedElection,
+  type ElectionMoment,
+} from '#core/elections/checkers';
 
-type Decide = (timing: ElectionTiming, values: Record<string, string>, now: Date) => string;
+type Decide = (at: ElectionMoment, values: Record<string, string>) => string;
 
 const yes = (value: string | undefined) => value === 'yes';
 const DECIDERS: Record<string, Decide> = {
-  'current-address': (timing, v, now) => decideCurrentAddress(timing, { differentSettlements: yes(v.differentSettlements) }, now),
-  'mobile-box': (timing, v, now) =>
-    decideMobileBox(timing, { cannotReachPollingRoom: yes(v.cannotReachPollingRoom), mobileCommission: (v.mobileCommission ?? 'unknown') as Answer }, now),
-  absentee: (timing, v, now) => decideAbsentee(timing, { lostCertificate: yes(v.lostCertificate), sameSettlement: yes(v.sameSettlement) }, now),
+  'current-address': (at, v) => decideCurrentAddress(at, { differentSettlements: yes(v.differentSettlements) }),
+  'mobile-box': (at, v) =>
+    decideMobileBox(at, { cannotReachPollingRoom: yes(v.cannotReachPollingRoom), mobileCommission: (v.mobileCommission ?? 'unknown') as Answer }),
+  absentee: (at, v) => decideAbsentee(at, { lostCertificate: yes(v.lostCertificate), sameSettlement: yes(v.sameSettlement) }),
 };
 
 /** Shows the answer to the form's choices, or asks for the first question left unanswered. */
@@ -32,7 +40,7 @@ export function answer(form: HTMLFormElement): void {
     return;
   }
   error.hidden = true;
-  const key = decide(JSON.parse(form.dataset.timing!) as ElectionTiming, values, new Date());
+  const key = decide(carriedMoment(JSON.parse(form.dataset.instants!) as CarriedElection, new Date()), values);
   const template = form.querySelector<HTMLTemplateElement>(`template[data-answer="${key}"]`);
   output.replaceChildren(template ? template.content.cloneNode(true) : '');
   output.dataset.answer = key;

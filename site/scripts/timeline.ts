@@ -1,4 +1,4 @@
-import { statusAt, type DeadlineStatus } from '#core/elections/deadline-status';
+import { fromCarried, statusAt, type CarriedInstants, type DeadlineStatus } from '#core/elections/deadline-status';
 
 /**
  * Re-marks the timeline for the reader's "now": a page built last week still tells the truth.
@@ -9,8 +9,8 @@ export function refreshTimelines(now = new Date()): void {
   for (const timeline of document.querySelectorAll<HTMLElement>('.timeline[data-labels]')) {
     const labels = JSON.parse(timeline.dataset.labels!) as Record<DeadlineStatus, string>;
     for (const item of timeline.querySelectorAll<HTMLElement>('.timeline-item[data-closes]')) {
-      const { opens, lastDay, closes } = item.dataset;
-      const status = statusAt({ lastDay: new Date(lastDay!), closes: new Date(closes!), ...(opens ? { opens: new Date(opens) } : {}) }, now);
+      // data-opens, data-last-day and data-closes: the dataset's opens, lastDay and closes.
+      const status = statusAt(fromCarried(item.dataset as unknown as CarriedInstants), now);
       item.dataset.status = status;
       const label = item.querySelector('.timeline-status');
       if (label) label.textContent = labels[status];

@@ -23,3 +23,18 @@ export function statusAt({ opens, lastDay, closes }: DeadlineInstants, now: Date
   if (opens && now >= opens) return 'open';
   return 'upcoming';
 }
+
+/** Instants as a page carries them, in data attributes or JSON: ISO strings. */
+export interface CarriedInstants {
+  opens?: string | undefined;
+  lastDay: string;
+  closes: string;
+}
+
+export function carryInstants({ opens, lastDay, closes }: DeadlineInstants): CarriedInstants {
+  return { ...(opens ? { opens: opens.toISOString() } : {}), lastDay: lastDay.toISOString(), closes: closes.toISOString() };
+}
+
+export function fromCarried({ opens, lastDay, closes }: CarriedInstants): DeadlineInstants {
+  return { ...(opens ? { opens: new Date(opens) } : {}), lastDay: new Date(lastDay), closes: new Date(closes) };
+}
