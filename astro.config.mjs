@@ -25,6 +25,18 @@ const browserScriptsWithoutWorkerBanner = {
   },
 };
 
+// Vite puts a 1 KB helper in front of every dynamic import in the browser's scripts, to preload
+// the chunk's imports and CSS. Our one dynamic import (a guide's checker rules, loaded after the
+// page) imports only what the page has already run and has no CSS: a plain import() does it.
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+/** @type {import('vite').Plugin} */
+const dynamicImportsWithoutPreloadHelper = {
+  name: 'voter-desk:dynamic-imports-without-preload-helper',
+  enforce: 'pre',
+  applyToEnvironment: (environment) => environment.name === 'client',
+  load: (id) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : undefined),
+};
+
 // A component's script is named `<Component>.astro_astro_type_script_index_0_lang.<hash>.js`, and
 // every page that loads it carries that name: the component's name and the hash are enough.
 /** @param {{ name: string }} chunk */
@@ -48,7 +60,7 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
     resolve: { alias: testContent },
-    plugins: [browserScriptsWithoutWorkerBanner],
+    plugins: [browserScriptsWithoutWorkerBanner, dynamicImportsWithoutPreloadHelper],
     environments: { client: { build: { rolldownOptions: { output: { entryFileNames: scriptFileName } } } } },
   },
   // The unified (remark/rehype) processor, for our guide blocks; GFM gives task lists.

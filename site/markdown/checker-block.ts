@@ -1,4 +1,4 @@
-import { ABSENTEE_DECISIONS, CURRENT_ADDRESS_DECISIONS, MOBILE_BOX_DECISIONS } from '#core/elections/checkers';
+import { ABSENTEE_DECISIONS, carryElection, CURRENT_ADDRESS_DECISIONS, MOBILE_BOX_DECISIONS } from '#core/elections/checkers';
 import { actionDeadline } from '#core/elections/deadlines';
 import { electionTiming, type Election } from '#core/elections/schema';
 import { dayUntil, label, onDay, t, type DayValue, type Locale, type PlainKey } from '#core/i18n';
@@ -93,7 +93,8 @@ const OPTION_KEYS: Record<Option, PlainKey> = { yes: 'guides.checker.yes', no: '
 
 /**
  * A checker form. It ships hidden: the guide text states the rule, and the script in
- * site/scripts/checkers.ts reveals the form and answers from the election's dates.
+ * site/scripts/checkers.ts reveals the form; site/scripts/checker-answer.ts answers from the
+ * instants the form carries (carryElection(): worked out here, in the election's time zone).
  */
 export function renderChecker(id: string, election: Election, locale: Locale): string {
   const checker = CHECKERS[id];
@@ -115,7 +116,7 @@ export function renderChecker(id: string, election: Election, locale: Locale): s
     .map(([answer, text]) => `<template data-answer="${answer}"><p>${escapeHtml(text)}</p></template>`)
     .join('');
   return (
-    `<form class="checker no-print" data-checker="${id}" data-timing="${escapeHtml(JSON.stringify(electionTiming(election)))}" aria-labelledby="${titleId}" novalidate hidden>` +
+    `<form class="checker no-print" data-checker="${id}" data-instants="${escapeHtml(JSON.stringify(carryElection(electionTiming(election))))}" aria-labelledby="${titleId}" novalidate hidden>` +
     `<h3 id="${titleId}">${escapeHtml(label(locale, checker.title))}</h3>` +
     `<p>${escapeHtml(t(locale, 'guides.checker.intro'))}</p>` +
     fieldsets +

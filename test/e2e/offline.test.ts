@@ -123,6 +123,13 @@ describe('offline copies on a 360×640 phone', () => {
       expect(await offlineNotice(page).innerText()).toContain('may be out of date');
       // Its styles and scripts came from the device too: the notice is styled, and shown by its script.
       expect(await offlineNotice(page).evaluate((notice) => getComputedStyle(notice).borderTopWidth)).toBe('3px');
+      // The checkers' rules, fetched after the first visit's load event, were kept too: a checker answers.
+      const form = page.locator('form[data-checker="mobile-box"]');
+      await form.locator('input[name=cannotReachPollingRoom][value=yes]').check();
+      await form.locator('input[name=mobileCommission][value=no]').check();
+      await form.getByRole('button').click();
+      await form.locator('.checker-answer[data-answer]').waitFor();
+      expect(await form.locator('.checker-answer').getAttribute('data-answer')).toBe('election-over');
 
       await page.goto(`${baseUrl}/en/lookup/`);
       expect(await offlineNotice(page).isVisible()).toBe(true);
@@ -268,5 +275,42 @@ describe('offline copies on a 360×640 phone', () => {
     }
     const pages = entries.filter((entry) => entry.contentType.startsWith('text/html'));
     for (const entry of pages) expect(entry.body, entry.url).not.toMatch(/class="station-number"|data-status-answer|data-mobile-box-sent|name="csrf"/);
+  });
+});
+
+describe('a guide’s checker offline after one visit on a slow connection', () => {
+  it('answers, though its rules arrived after the worker was ready', async () => {
+    const context = await openContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      // The rules, fetched after the load event, take 3 s: longer than the worker takes to be ready.
+      await context.route(/\/_astro\/checker-answer\.[\w-]+\.js$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        await route.continue();
+      });
+      await page.goto(`${baseUrl}/en/guides/kazakhstan-2026-absentee-certificates/`);
+      const stored = () => cacheEntries(page).then((entries) => entries.map((entry) => new URL(entry.url).pathname));
+      await expect
+        .poll(stored, { timeout: 20_000, interval: 200 })
+        .toEqual(
+          expect.arrayContaining([
+            '/en/guides/kazakhstan-2026-absentee-certificates/',
+            expect.stringMatching(/^\/_astro\/OfflineSupport\./),
+            expect.stringMatching(/^\/_astro\/checker-answer\./),
+          ]),
+        );
+      await context.setOffline(true);
+      await page.reload();
+      expect(await offlineNotice(page).isVisible()).toBe(true);
+      const form = page.locator('form[data-checker="absentee"]');
+      await form.locator('input[name=lostCertificate][value=no]').check();
+      await form.locator('input[name=sameSettlement][value=no]').check();
+      await form.getByRole('button').click();
+      await form.locator('.checker-answer[data-answer]').waitFor();
+      // The vote of March 2026 is over by the time this runs.
+      expect(await form.locator('.checker-answer').getAttribute('data-answer')).toBe('election-over');
+    } finally {
+      await context.close();
+    }
   });
 });

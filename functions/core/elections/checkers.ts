@@ -1,11 +1,56 @@
-import { actionDeadline, deadlineStatus, isElectionOver } from './deadlines';
-import type { ElectionTiming } from './schema';
+import { actionDeadline, deadlineInstants, electionEndsAt, isElectionOver } from './deadlines';
+import { carryInstants, fromCarried, statusAt, type CarriedInstants, type DeadlineStatus } from './deadline-status';
+import type { Action, ElectionTiming } from './schema';
 
 /**
- * The three checkers on the guides. Each takes the election data, the visitor's answers
- * and the moment to judge at, and returns the key of the answer to show. The guide text
- * states the same rules for readers without JavaScript.
+ * The three checkers on the guides. Each takes the election at the moment to judge at
+ * (momentOf() from its dates, or carriedMoment() from what a guide page carries) and the
+ * visitor's answers, and returns the key of the answer to show. The guide text states the
+ * same rules for readers without JavaScript.
  */
+
+/** What the checkers ask of an election at a moment: is it over, and where does an action's deadline stand. */
+export interface ElectionMoment {
+  over: boolean;
+  status: (action: Action) => DeadlineStatus;
+}
+
+/** The election at `now`, from its dates in its time zone. */
+export function momentOf(election: ElectionTiming, now: Date): ElectionMoment {
+  return {
+    over: isElectionOver(election, now),
+    status: (action) => statusAt(deadlineInstants(actionDeadline(election, action), election.timeZone), now),
+  };
+}
+
+/**
+ * The instants the checkers' answers change at, worked out at build time for a guide to carry
+ * (the browser then needs no time-zone code): the end of the election, and each action's deadline.
+ */
+export interface CarriedElection {
+  endsAt: string;
+  actions: Partial<Record<Action, CarriedInstants>>;
+}
+
+export function carryElection(election: ElectionTiming): CarriedElection {
+  const actions = Object.keys(election.actions) as Action[];
+  return {
+    endsAt: electionEndsAt(election).toISOString(),
+    actions: Object.fromEntries(actions.map((action) => [action, carryInstants(deadlineInstants(actionDeadline(election, action), election.timeZone))])),
+  };
+}
+
+/** The election at `now`, from what a guide carries: the same answers as momentOf(). */
+export function carriedMoment(carried: CarriedElection, now: Date): ElectionMoment {
+  return {
+    over: now >= new Date(carried.endsAt),
+    status: (action) => {
+      const instants = carried.actions[action];
+      if (!instants) throw new Error(`no deadline for ${action}`);
+      return statusAt(fromCarried(instants), now);
+    },
+  };
+}
 
 export type Answer = 'unknown' | 'yes' | 'no';
 
@@ -13,11 +58,10 @@ export const CURRENT_ADDRESS_DECISIONS = ['election-over', 'same-settlement', 'a
 export type CurrentAddressDecision = (typeof CURRENT_ADDRESS_DECISIONS)[number];
 
 /** Bulgaria: "Can I vote at my current address?" */
-export function decideCurrentAddress(election: ElectionTiming, input: { differentSettlements: boolean }, now: Date): CurrentAddressDecision {
-  if (isElectionOver(election, now)) return 'election-over';
+export function decideCurrentAddress(at: ElectionMoment, input: { differentSettlements: boolean }): CurrentAddressDecision {
+  if (at.over) return 'election-over';
   if (!input.differentSettlements) return 'same-settlement';
-  const status = deadlineStatus(actionDeadline(election, 'current-address-request'), election.timeZone, now);
-  return status === 'past' ? 'deadline-passed' : 'apply-by-deadline';
+  return at.status('current-address-request') === 'past' ? 'deadline-passed' : 'apply-by-deadline';
 }
 
 export const MOBILE_BOX_DECISIONS = [
@@ -36,12 +80,11 @@ export type MobileBoxDecision = (typeof MOBILE_BOX_DECISIONS)[number];
  * the polling room may apply until the first deadline; after it, only until the late
  * deadline and only where a mobile section commission exists in the settlement.
  */
-export function decideMobileBox(election: ElectionTiming, input: { cannotReachPollingRoom: boolean; mobileCommission: Answer }, now: Date): MobileBoxDecision {
-  if (isElectionOver(election, now)) return 'election-over';
+export function decideMobileBox(at: ElectionMoment, input: { cannotReachPollingRoom: boolean; mobileCommission: Answer }): MobileBoxDecision {
+  if (at.over) return 'election-over';
   if (!input.cannotReachPollingRoom) return 'not-needed';
-  const tz = election.timeZone;
-  if (deadlineStatus(actionDeadline(election, 'mobile-box-request'), tz, now) !== 'past') return 'apply-by-deadline';
-  if (deadlineStatus(actionDeadline(election, 'mobile-box-late-request'), tz, now) === 'past') return 'too-late';
+  if (at.status('mobile-box-request') !== 'past') return 'apply-by-deadline';
+  if (at.status('mobile-box-late-request') === 'past') return 'too-late';
   if (input.mobileCommission === 'yes') return 'late-with-commission';
   if (input.mobileCommission === 'no') return 'late-no-commission';
   return 'late-ask-municipality';
@@ -55,11 +98,11 @@ export type AbsenteeDecision = (typeof ABSENTEE_DECISIONS)[number];
  * the window's first day until its closing hour, only to vote in another settlement;
  * a lost certificate is never restored or duplicated.
  */
-export function decideAbsentee(election: ElectionTiming, input: { lostCertificate: boolean; sameSettlement: boolean }, now: Date): AbsenteeDecision {
-  if (isElectionOver(election, now)) return 'election-over';
+export function decideAbsentee(at: ElectionMoment, input: { lostCertificate: boolean; sameSettlement: boolean }): AbsenteeDecision {
+  if (at.over) return 'election-over';
   if (input.lostCertificate) return 'lost-not-replaced';
   if (input.sameSettlement) return 'same-settlement';
-  const status = deadlineStatus(actionDeadline(election, 'absentee-certificate'), election.timeZone, now);
+  const status = at.status('absentee-certificate');
   if (status === 'past') return 'window-closed';
   if (status === 'upcoming') return 'not-yet';
   return 'apply-now';

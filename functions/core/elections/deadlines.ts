@@ -1,5 +1,8 @@
-import { addDays, localDate, zonedInstant } from '#core/zoned-time';
+import { addDays, zonedInstant } from '#core/zoned-time';
+import { statusAt, type DeadlineInstants, type DeadlineStatus } from './deadline-status';
 import type { Action, DeadlineRule, DeadlineTiming, ElectionTiming } from './schema';
+
+export type { DeadlineInstants, DeadlineStatus } from './deadline-status';
 
 /**
  * The last permitted day a rule gives for a voting day.
@@ -18,18 +21,18 @@ export function deadlineWindow(deadline: DeadlineTiming, timeZone: string): { op
   return opens ? { opens, closes } : { closes };
 }
 
-export type DeadlineStatus = 'upcoming' | 'open' | 'today' | 'past';
+/** The instants a deadline's status changes at: its window's opening, the start of its last day, its closing. */
+export function deadlineInstants(deadline: DeadlineTiming, timeZone: string): DeadlineInstants {
+  // A closing hour is on the last day (HH:MM up to 23:59), so the last day runs from its midnight to the closing.
+  return { ...deadlineWindow(deadline, timeZone), lastDay: zonedInstant(deadline.date, '00:00', timeZone) };
+}
 
 /**
  * Where a deadline stands at `now`: `today` on its last day (until it closes), `open` inside a
  * window before its last day, `past` once closed, `upcoming` otherwise.
  */
 export function deadlineStatus(deadline: DeadlineTiming, timeZone: string, now: Date): DeadlineStatus {
-  const { opens, closes } = deadlineWindow(deadline, timeZone);
-  if (now >= closes) return 'past';
-  if (localDate(now, timeZone) === deadline.date) return 'today';
-  if (opens && now >= opens) return 'open';
-  return 'upcoming';
+  return statusAt(deadlineInstants(deadline, timeZone), now);
 }
 
 /** Voting day, or for a period without one (a voter-list check) its last date. */

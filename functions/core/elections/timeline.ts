@@ -1,5 +1,6 @@
-import { deadlineStatus, sortedDeadlines, type DeadlineStatus } from './deadlines';
-import type { Deadline, DeadlineTiming, Election } from './schema';
+import { deadlineInstants, sortedDeadlines } from './deadlines';
+import { statusAt, type DeadlineInstants, type DeadlineStatus } from './deadline-status';
+import type { Deadline, Election } from './schema';
 import type { LocalizedText } from '#core/localized';
 import { atTime, LOCALES, t, type Locale } from '#core/i18n';
 
@@ -32,18 +33,14 @@ export function timelineEntries(election: Election): Deadline[] {
 export interface TimelineItem {
   entry: Deadline;
   status: DeadlineStatus;
-  /** The dates the browser needs to recompute the status with the same deadlineStatus(). */
-  timing: DeadlineTiming;
+  /** The instants the browser recomputes the status from with the same statusAt(). */
+  instants: DeadlineInstants;
 }
 
 /** Entries with their status at `now`. */
 export function timelineItems(election: Election, now: Date): TimelineItem[] {
   return timelineEntries(election).map((entry) => {
-    const { id, date, opens, opensAt, closesAt } = entry;
-    return {
-      entry,
-      status: deadlineStatus(entry, election.timeZone, now),
-      timing: { id, date, ...(opens ? { opens } : {}), ...(opensAt ? { opensAt } : {}), ...(closesAt ? { closesAt } : {}) },
-    };
+    const instants = deadlineInstants(entry, election.timeZone);
+    return { entry, status: statusAt(instants, now), instants };
   });
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineFromRule, deadlineStatus, findDeadline, isElectionOver } from '#core/elections/deadlines';
+import { deadlineFromRule, deadlineStatus, deadlineWindow, findDeadline, isElectionOver } from '#core/elections/deadlines';
+import { statusAt } from '#core/elections/deadline-status';
+import { timelineItems } from '#core/elections/timeline';
+import { addDays, localDate } from '#core/zoned-time';
 import { getElection } from '#functions/elections/registry';
 
 const bg = getElection('bg-2024-06-09')!;
@@ -43,6 +46,27 @@ describe('deadlineStatus in the election time zone', () => {
     expect(deadlineStatus(window, kz.timeZone, new Date('2026-02-26T19:00:00Z'))).toBe('open');
     expect(deadlineStatus(window, kz.timeZone, new Date('2026-03-14T12:59:59Z'))).toBe('today');
     expect(deadlineStatus(window, kz.timeZone, new Date('2026-03-14T13:00:00Z'))).toBe('past');
+  });
+});
+
+describe('the instants a guide carries for its timeline', () => {
+  it('give the browser, at every hour around every deadline, "today" exactly on the last day in the election time zone', () => {
+    for (const election of [bg, kz, kg]) {
+      for (const { entry, instants } of timelineItems(election, new Date())) {
+        // As the page carries them: ISO strings in data attributes.
+        const carried = { lastDay: new Date(instants.lastDay.toISOString()), closes: new Date(instants.closes.toISOString()) };
+        const opens = instants.opens ? { opens: new Date(instants.opens.toISOString()) } : {};
+        const { closes } = deadlineWindow(entry, election.timeZone);
+        const first = new Date(`${addDays(entry.opens ?? entry.date, -2)}T00:00:00Z`).getTime();
+        const last = new Date(`${addDays(entry.date, 2)}T00:00:00Z`).getTime();
+        for (let ms = first; ms <= last; ms += 30 * 60_000) {
+          const now = new Date(ms);
+          const status = statusAt({ ...carried, ...opens }, now);
+          expect(status, `${election.id} ${entry.id} ${now.toISOString()}`).toBe(deadlineStatus(entry, election.timeZone, now));
+          expect(status === 'today', `${election.id} ${entry.id} ${now.toISOString()}`).toBe(now < closes && localDate(now, election.timeZone) === entry.date);
+        }
+      }
+    }
   });
 });
 

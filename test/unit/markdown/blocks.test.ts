@@ -53,14 +53,17 @@ describe('renderTable', () => {
 });
 
 describe('renderChecker', () => {
-  it('ships hidden with every answer pre-worded in the locale and the election timing', () => {
+  it('ships hidden with every answer pre-worded in the locale and the instants the answers change at', () => {
     const html = renderChecker('mobile-box', getElection('bg-2024-06-09')!, 'ru');
     expect(html).toMatch(/^<form class="checker no-print" data-checker="mobile-box"[^>]* novalidate hidden>/);
     expect(html.match(/<template data-answer=/g)).toHaveLength(7);
     expect(html).toContain('25 мая 2024 г.');
     expect(html).toContain('3 июня 2024 г.');
     expect(html).toContain('<legend>');
-    expect(html).toContain('&quot;timeZone&quot;:&quot;Europe/Sofia&quot;');
+    // The first deadline closes at midnight after 25 May in Sofia (UTC+3).
+    expect(html).toContain(
+      '&quot;mobile-box-request&quot;:{&quot;lastDay&quot;:&quot;2024-05-24T21:00:00.000Z&quot;,&quot;closes&quot;:&quot;2024-05-25T21:00:00.000Z&quot;}',
+    );
   });
 
   it('seed 004, line 99 ("при условие, че на територията на населеното място е назначена подвижна секционна избирателна комисия"): the late answers name the settlements where the data has a commission', () => {

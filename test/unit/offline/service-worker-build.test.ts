@@ -8,7 +8,7 @@ describe('the service worker build', () => {
     expect(() => new Script(source)).not.toThrow();
     expect(source).not.toMatch(/^\s*(?:import|export)\b/m);
     expect(source.indexOf('function strategyFor(')).toBeGreaterThan(0);
-    expect(source.indexOf('function strategyFor(')).toBeLessThan(source.indexOf("addEventListener('fetch'"));
-    expect(source).toContain("'__BUILD_VERSION__'");
+    expect(source.indexOf('function strategyFor(')).toBeLessThan(source.indexOf('addEventListener("fetch"'));
+    expect(source).toContain('"__BUILD_VERSION__"');
   });
 });
