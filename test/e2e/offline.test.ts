@@ -48,14 +48,14 @@ function cacheEntries(page: Page): Promise<Entry[]> {
 
 /** Waits until the worker has stored the page at this path (from the first visit's message or its own fetch). */
 async function kept(page: Page, path: string): Promise<void> {
-  await page.waitForFunction(
-    async (url) => {
+  // Polled from here: page.waitForFunction takes an async check's promise as its answer, and
+  // would return at once.
+  const stored = () =>
+    page.evaluate(async (url) => {
       for (const name of await caches.keys()) if (await (await caches.open(name)).match(url)) return true;
       return false;
-    },
-    `${baseUrl}${path}`,
-    { polling: 200, timeout: 20_000 },
-  );
+    }, `${baseUrl}${path}`);
+  await expect.poll(stored, { timeout: 20_000, interval: 200 }).toBe(true);
 }
 
 async function submit(page: Page, selector: string): Promise<void> {
