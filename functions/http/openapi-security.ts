@@ -24,13 +24,16 @@ export const SECURITY_SCHEMES = {
 } as const;
 
 const SIGN_IN = '/api/admin/session';
+
+/** The staff area's API: everything under /api/admin/ (a session, and CSRF for changes). */
+export const isStaffPath = (path: string): boolean => path.startsWith('/api/admin/');
 const SAFE = new Set(['get', 'head', 'options']);
 
 export type SecurityRequirement = Partial<Record<keyof typeof SECURITY_SCHEMES, string[]>>;
 
 /** The security requirement of an operation (`method` in lower case, as in the document). */
 export function securityOf(path: string, method: string): SecurityRequirement[] {
-  if (!path.startsWith('/api/admin/')) return [];
+  if (!isStaffPath(path)) return [];
   if (path === SIGN_IN && method === 'post') return [];
   if (path.startsWith(`${SIGN_IN}/`)) return [{ staffSession: [] }];
   return SAFE.has(method) ? [{ staffSession: [] }] : [{ staffSession: [], csrfToken: [] }];

@@ -3,6 +3,8 @@
  * fields and responses. Pure data work on the document the API itself serves.
  */
 
+import { isStaffPath } from '#functions/http/openapi-security';
+
 interface SchemaObject {
   $ref?: string;
   type?: string | string[];
@@ -107,4 +109,4 @@ export function operations(document: OpenApiDocument): OperationView[] {
 }
 
 /** The staff area's operations (`/api/admin/…`), which the reference lists on a page of their own. */
-export const isStaffOperation = (op: Pick<OperationView, 'path'>): boolean => op.path.startsWith('/api/admin/');
+export const isStaffOperation = (op: Pick<OperationView, 'path'>): boolean => isStaffPath(op.path);
